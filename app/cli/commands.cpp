@@ -1,0 +1,183 @@
+#include "cli/commands.h"
+
+#include "cli/terminalprogress.h"
+#include "io/salesimporter.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "synth/demofiles.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace fp::cli {
+
+namespace {
+
+// 1234567 -> "1,234,567"
+std::string grouped(std::int64_t value)
+{
+    std::string digits = std::to_string(value < 0 ? -value : value);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += ',';
+        out += digits[i];
+    }
+    return value < 0 ? "-" + out : out;
+}
+
+std::string percent(std::int64_t part, std::int64_t whole)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f%%", whole > 0 ? 100.0 * part / whole : 0.0);
+    return buf;
+}
+
+std::string money(double value)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", value);
+    std::string s = buf;
+    const auto dot = s.find('.');
+    return grouped(std::stoll(s.substr(0, dot))) + s.substr(dot);
+}
+
+void printProblems(const io::ImportReport& report)
+{
+    for (const Problem& p : report.problems)
+        std::cerr << "error: " << p.describe() << "\n";
+    if (report.problemCount > static_cast<std::int64_t>(report.problems.size()))
+        std::cerr << "... and " << grouped(report.problemCount - report.problems.size())
+                  << " more problem(s)\n";
+}
+
+} // namespace
+
+int runImport(Arguments& args)
+{
+    args.allow({"project", "sales", "on-duplicate"}, {});
+    const std::string projectPath = args.required("project");
+    const std::string salesPath = args.required("sales");
+    io::ImportOptions options;
+    if (const auto policy = args.value("on-duplicate")) {
+        const auto parsed = io::parseDuplicatePolicy(*policy);
+        if (!parsed)
+            throw UsageError("--on-duplicate must be error, sum or last, got '" + *policy + "'");
+        options.onDuplicate = *parsed;
+    }
+    if (!std::filesystem::is_regular_file(salesPath)) {
+        std::cerr << "error: " << salesPath << ": no such file\n";
+        return kBadInput;
+    }
+
+    store::Store store(projectPath, store::Store::OpenMode::CreateIfMissing);
+    TerminalProgress::installInterruptHandler();
+    TerminalProgress bar("importing " + std::filesystem::path(salesPath).filename().string());
+    const io::ImportReport report = io::importSalesFile(store, salesPath, options, bar.callback());
+    bar.finish();
+    if (report.cancelled) {
+        std::cerr << "import cancelled; the project is unchanged\n";
+        return kCancelled;
+    }
+    if (!report.committed) {
+        printProblems(report);
+        std::cerr << "import failed: " << grouped(report.problemCount)
+                  << " problem(s); the project is unchanged\n";
+        return kBadInput;
+    }
+    for (const std::string& note : report.notes)
+        std::cerr << "note: " << note << "\n";
+    if (!report.ignoredColumns.empty()) {
+        std::string names;
+        for (const std::string& c : report.ignoredColumns)
+            names += (names.empty() ? "" : ", ") + c;
+        std::cerr << "note: ignored column(s): " << names << "\n";
+    }
+    std::cout << "imported " << grouped(report.rowsRead) << " rows ("
+              << (report.periodDays == 7 ? "weekly" : "daily") << ", "
+              << formatIsoDate(*report.firstDay) << " .. " << formatIsoDate(*report.lastDay)
+              << ") for " << grouped(report.productsTouched) << " products ("
+              << grouped(report.productsAdded) << " new); " << grouped(report.rowsMerged)
+              << " duplicates combined, " << grouped(report.rowsFilled)
+              << " missing periods filled with 0 units -> " << projectPath << "\n";
+    return kOk;
+}
+
+int runInfo(Arguments& args)
+{
+    args.allow({"project"}, {});
+    store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
+    const store::ProjectSummary s = store.summary();
+    std::cout << "project      " << store.path() << " (schema " << store::currentSchemaVersion()
+              << ")\n";
+    std::cout << "products     " << grouped(s.products) << " in " << grouped(s.categories)
+              << " categories\n";
+    if (!s.firstDay) {
+        std::cout << "sales        none yet (flashplan-cli import --project P --sales F.csv)\n";
+        return kOk;
+    }
+    const int period = s.periodDays;
+    std::cout << "dates        " << formatIsoDate(*s.firstDay) << " .. "
+              << formatIsoDate(*s.lastDay) << " (" << (*s.lastDay - *s.firstDay + period)
+              << " days, " << (period == 7 ? "weekly" : "daily") << ")\n";
+    std::cout << "rows         " << grouped(s.rows) << " product-"
+              << (period == 7 ? "weeks" : "days") << " (" << grouped(s.filledRows)
+              << " missing in the files, stored as 0 units)\n";
+    std::cout << "sales        " << money(s.totalUnits) << " units, revenue "
+              << money(s.totalRevenue) << "\n";
+    std::cout << "stockouts    " << grouped(s.stockoutRows) << " sold-out rows ("
+              << percent(s.stockoutRows, s.rows) << "; demand there is censored)\n";
+    std::cout << "events       " << grouped(s.eventRows) << " rows in flash-sale events ("
+              << percent(s.eventRows, s.rows) << ")\n";
+    std::cout << "regular price "
+              << (s.estimatedListPriceProducts == 0
+                      ? std::string("given for every product")
+                      : "estimated for " + grouped(s.estimatedListPriceProducts) + " of " +
+                            grouped(s.products) + " products (no list_price)")
+              << "\n";
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%.1f%% mean depth when discounted, %.0f%% deepest",
+                  100 * s.meanDiscountWhenDiscounted, 100 * s.maxDiscount);
+    std::cout << "discounts    " << grouped(s.discountedRows) << " discounted rows ("
+              << percent(s.discountedRows, s.rows) << "), " << buf << "\n";
+    static const char* kBuckets[6] = {"<1%", "1-10%", "10-30%", "30-50%", "50-70%", ">=70%"};
+    std::cout << "depth        ";
+    const std::int64_t priced = s.rows - s.filledRows;
+    for (int i = 0; i < 6; ++i)
+        std::cout << (i ? "  " : "") << kBuckets[i] << " "
+                  << percent(s.discountBuckets[static_cast<size_t>(i)], priced);
+    std::cout << "\n";
+    const auto imports = store.imports();
+    std::cout << "imports      " << imports.size() << "\n";
+    for (const store::ImportRecord& r : imports)
+        std::cout << "  " << r.importedAt << "  " << r.file << "  " << grouped(r.rowsRead)
+                  << " rows, " << grouped(r.productsAdded) << " new products\n";
+    const auto models = store.models();
+    if (models.empty())
+        std::cout << "models       none trained yet\n";
+    for (const store::ModelRecord& m : models)
+        std::cout << "model        " << m.name << " (" << m.kind << ", " << m.createdAt << ")"
+                  << (m.active ? " [active]" : "") << "\n"
+                  << m.scores;
+    return kOk;
+}
+
+int runDemo(Arguments& args)
+{
+    args.allow({"out"}, {});
+    const std::string dir = args.required("out");
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    std::string error;
+    if (ec || !synth::writeDemoFiles(dir, &error)) {
+        std::cerr << "error: cannot write the demo files to " << dir << ": "
+                  << (ec ? ec.message() : error) << "\n";
+        return kBadInput;
+    }
+    std::cout << "wrote " << (std::filesystem::path(dir) / "sales.csv").string() << " and "
+              << (std::filesystem::path(dir) / "campaign.csv").string() << "\n";
+    return kOk;
+}
+
+} // namespace fp::cli

@@ -1,0 +1,54 @@
+// flashplan-cli: the command-line front end over flashplan_core (spec/cli.md).
+#include "base/error.h"
+#include "cli/commands.h"
+
+#include <iostream>
+#include <map>
+
+namespace {
+
+constexpr const char* kHelpText = R"(usage: flashplan-cli COMMAND [options]
+
+commands:
+  import  --project P.flashplan --sales sales.csv [--on-duplicate error|sum|last]
+          read a sales-history CSV into the project (created if missing); all or nothing
+  info    --project P.flashplan
+          products, date range, period, stockouts, discount depth, imports, trained models
+  demo    --out DIR
+          write the bundled demo sales.csv and campaign.csv
+
+exit status: 0 ok, 1 bad usage, 2 bad input data or project, 3 cancelled (project unchanged)
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    using namespace fp::cli;
+    try {
+        Arguments args(argc, argv);
+        if (args.command().empty() || args.command() == "help") {
+            std::cout << kHelpText;
+            return args.command().empty() && !args.wantsHelp() ? kUsage : kOk;
+        }
+        if (args.wantsHelp()) {
+            std::cout << kHelpText;
+            return kOk;
+        }
+        static const std::map<std::string, int (*)(Arguments&)> commands = {
+            {"import", runImport}, {"info", runInfo}, {"demo", runDemo}};
+        const auto it = commands.find(args.command());
+        if (it == commands.end())
+            throw UsageError("unknown command '" + args.command() + "'");
+        return it->second(args);
+    } catch (const UsageError& e) {
+        std::cerr << "flashplan-cli: " << e.what() << "\n(see flashplan-cli --help)\n";
+        return kUsage;
+    } catch (const fp::FlashPlanError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return kBadInput;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return kBadInput;
+    }
+}

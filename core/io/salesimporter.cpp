@@ -1,0 +1,683 @@
+#include "io/salesimporter.h"
+
+#include "io/csvreader.h"
+#include "io/dayset.h"
+#include "io/regularprice.h"
+#include "store/store.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <numeric>
+#include <tuple>
+#include <unordered_map>
+
+namespace fp::io {
+
+std::optional<DuplicatePolicy> parseDuplicatePolicy(std::string_view text)
+{
+    if (text == "error")
+        return DuplicatePolicy::Error;
+    if (text == "sum")
+        return DuplicatePolicy::Sum;
+    if (text == "last")
+        return DuplicatePolicy::Last;
+    return std::nullopt;
+}
+
+namespace {
+
+struct StringHash
+{
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+enum class NumberStatus
+{
+    Ok,
+    Empty,
+    Invalid
+};
+
+NumberStatus parseNumber(std::string_view text, double& value)
+{
+    text = trim(text);
+    if (text.empty())
+        return NumberStatus::Empty;
+    if (text.front() == '+')
+        text.remove_prefix(1);
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value))
+        return NumberStatus::Invalid;
+    return NumberStatus::Ok;
+}
+
+std::string quoteForMessage(std::string_view text)
+{
+    constexpr size_t kMax = 40;
+    std::string out = "'";
+    out += text.size() > kMax ? std::string(text.substr(0, kMax)) + "..." : std::string(text);
+    return out + "'";
+}
+
+// What the import learns about one product while streaming its rows.
+struct ProductState
+{
+    std::int64_t id = 0;
+    bool isNew = false;
+    std::string name, category;
+    DaySet days;
+    DayNumber firstSeen = 0;
+    std::int64_t gapGcd = 0; // gcd of all distances to firstSeen: 7 (or a multiple) means weekly
+    std::optional<DayNumber> minDay, maxDay;
+    std::optional<double> listPrice, unitCost; // the latest by date
+    DayNumber listPriceDay = 0, unitCostDay = 0;
+    bool rowWithoutListPrice = false;
+    PriceHistogram prices; // for the regular-price estimate when the file gives none
+};
+
+enum class WriteOp : std::uint8_t
+{
+    Insert,           // a new product-period
+    InsertOverFilled, // error policy: may only replace a period an earlier import filled with 0
+    Replace,          // last policy, or a row replacing one from an earlier import
+    Sum               // sum policy: a second row for a product-period of this file
+};
+
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+constexpr std::size_t kPendingRows = 1u << 18;
+
+// A validated row waiting to be written; NaN stands for an empty optional number.
+struct PendingRow
+{
+    std::int64_t productId;
+    std::int64_t line;
+    DayNumber day;
+    std::int32_t eventId; // -1: none
+    WriteOp op;
+    bool duplicateInFile;
+    double units, price, listPrice, unitCost, stock, views;
+};
+
+// One streaming import, committed at the end or not at all.
+class SalesImport
+{
+public:
+    SalesImport(store::Store& store, const std::string& displayName, const ImportOptions& options,
+                ImportReport& report)
+        : m_store(store), m_db(store.database()), m_name(displayName), m_options(options),
+          m_report(report)
+    {
+    }
+
+    void run(std::istream& in, const ProgressFn& progress, std::int64_t totalBytes);
+
+private:
+    void problem(std::int64_t line, int column, std::string message);
+    bool readHeader(CsvReader& reader, CsvReader::Record& record);
+    void prepareStatements();
+    void loadExisting();
+    void processRecord(const CsvReader::Record& record);
+    bool optionalNumber(const CsvReader::Record& r, SalesField f, double minimum, bool strict,
+                        std::optional<double>& out);
+    ProductState& productFor(std::string_view sku);
+    std::optional<std::int64_t> idFor(StringMap<std::int64_t>& ids, sql::Statement& insert,
+                                      std::string_view name);
+    void flushPending();
+    bool finish();
+    int decidePeriod();
+    void fillMissingPeriods(int period);
+    void updateProducts();
+
+    store::Store& m_store;
+    sql::Database& m_db;
+    std::string m_name;
+    const ImportOptions& m_options;
+    ImportReport& m_report;
+    ColumnMap m_columns;
+    size_t m_fieldCount = 0;
+    bool m_writing = true; // false after the first problem: keep validating, stop writing
+
+    std::optional<sql::Statement> m_insertRow, m_upsertRow, m_insertOverFilled, m_sumRow,
+        m_insertProduct, m_insertCategory, m_insertEvent;
+    StringMap<ProductState> m_products;
+    ProductState* m_lastProduct = nullptr;
+    std::string m_lastSku;
+    StringMap<std::int64_t> m_categoryIds, m_eventIds;
+    std::string m_lastDateText;
+    DayNumber m_lastDate = 0;
+    std::vector<PendingRow> m_pending;
+};
+
+void SalesImport::problem(std::int64_t line, int column, std::string message)
+{
+    m_writing = false;
+    ++m_report.problemCount;
+    if (m_report.problems.size() < m_options.maxListedProblems)
+        m_report.problems.push_back({m_name, line, column, std::move(message)});
+}
+
+bool SalesImport::readHeader(CsvReader& reader, CsvReader::Record& record)
+{
+    if (!reader.next(record)) {
+        if (reader.error())
+            problem(reader.error()->line, 0, reader.error()->message);
+        else
+            problem(0, 0,
+                    "the file is empty; expected a header line such as "
+                    "'date,sku,units,price'");
+        return false;
+    }
+    m_report.delimiter = reader.delimiter();
+    m_fieldCount = record.fields.size();
+    HeaderMatch match = matchHeader(record.fields);
+    m_columns = m_options.columns ? *m_options.columns : match.map;
+    if (m_options.columns) {
+        for (const SalesFieldInfo& info : salesFields()) {
+            const int col = m_columns[info.field];
+            if (info.required && col < 0)
+                problem(1, 0,
+                        "no column is mapped to the required field '" +
+                            std::string(info.canonical) + "'");
+            if (col >= static_cast<int>(m_fieldCount))
+                problem(1, 0,
+                        "field '" + std::string(info.canonical) + "' is mapped to column " +
+                            std::to_string(col + 1) + " but the header has only " +
+                            std::to_string(m_fieldCount) + " columns");
+        }
+    } else {
+        for (Problem& p : match.problems)
+            problem(p.line, p.column, std::move(p.message));
+    }
+    for (int col = 0; col < static_cast<int>(m_fieldCount); ++col) {
+        bool used = false;
+        for (int f = 0; f < kSalesFieldCount; ++f)
+            used = used || m_columns.column[static_cast<size_t>(f)] == col;
+        if (!used)
+            m_report.ignoredColumns.emplace_back(record.fields[static_cast<size_t>(col)]);
+    }
+    return m_report.problemCount == 0;
+}
+
+void SalesImport::prepareStatements()
+{
+    static constexpr const char* kInsert =
+        "INSERT INTO sales(product_id, day, units, price, list_price, unit_cost, stock, views, "
+        "event_id, filled) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)";
+    static constexpr const char* kReplace =
+        " ON CONFLICT(product_id, day) DO UPDATE SET units = excluded.units, price = "
+        "excluded.price, list_price = excluded.list_price, unit_cost = excluded.unit_cost, "
+        "stock = excluded.stock, views = excluded.views, event_id = excluded.event_id, filled = 0";
+    m_insertRow.emplace(m_db, kInsert);
+    // A row already in the project from an earlier import: this file's value replaces it.
+    m_upsertRow.emplace(m_db, std::string(kInsert) + kReplace);
+    // Under the error policy a row may only replace a period an earlier import filled with 0.
+    m_insertOverFilled.emplace(m_db, std::string(kInsert) + kReplace + " WHERE sales.filled = 1");
+    // A second row for a (sku, date) of this same file under --on-duplicate sum.
+    m_sumRow.emplace(m_db, R"sql(
+        UPDATE sales SET
+            price = CASE WHEN units + ?3 > 0 THEN (price * units + ?4 * ?3) / (units + ?3)
+                         ELSE ?4 END,
+            units = units + ?3,
+            list_price = coalesce(?5, list_price), unit_cost = coalesce(?6, unit_cost),
+            stock = CASE WHEN ?7 IS NULL THEN stock ELSE coalesce(stock, 0) + ?7 END,
+            views = CASE WHEN ?8 IS NULL THEN views ELSE coalesce(views, 0) + ?8 END,
+            event_id = coalesce(?9, event_id)
+        WHERE product_id = ?1 AND day = ?2)sql");
+    m_insertProduct.emplace(m_db, "INSERT INTO products(sku) VALUES(?1)");
+    m_insertCategory.emplace(m_db, "INSERT INTO categories(name) VALUES(?1)");
+    m_insertEvent.emplace(m_db, "INSERT INTO events(name) VALUES(?1)");
+}
+
+void SalesImport::loadExisting()
+{
+    sql::Statement products(m_db, "SELECT id, sku FROM products");
+    while (products.step()) {
+        ProductState& state = m_products[products.text(1)];
+        state.id = products.int64(0);
+    }
+    sql::Statement categories(m_db, "SELECT id, name FROM categories");
+    while (categories.step())
+        m_categoryIds[categories.text(1)] = categories.int64(0);
+    sql::Statement events(m_db, "SELECT id, name FROM events");
+    while (events.step())
+        m_eventIds[events.text(1)] = events.int64(0);
+}
+
+ProductState& SalesImport::productFor(std::string_view sku)
+{
+    if (m_lastProduct && sku == m_lastSku)
+        return *m_lastProduct;
+    auto it = m_products.find(sku);
+    if (it == m_products.end()) {
+        it = m_products.emplace(std::string(sku), ProductState{}).first;
+        it->second.isNew = true;
+        if (m_writing) {
+            m_insertProduct->bind(1, sku).run();
+            it->second.id = m_db.lastInsertId();
+        }
+        ++m_report.productsAdded;
+    }
+    m_lastSku.assign(sku);
+    m_lastProduct = &it->second;
+    return it->second;
+}
+
+std::optional<std::int64_t> SalesImport::idFor(StringMap<std::int64_t>& ids, sql::Statement& insert,
+                                               std::string_view name)
+{
+    name = trim(name);
+    if (name.empty())
+        return std::nullopt;
+    auto it = ids.find(name);
+    if (it != ids.end())
+        return it->second;
+    std::int64_t id = 0;
+    if (m_writing) {
+        insert.bind(1, name).run();
+        id = m_db.lastInsertId();
+    }
+    ids.emplace(std::string(name), id);
+    return id;
+}
+
+bool SalesImport::optionalNumber(const CsvReader::Record& r, SalesField f, double minimum,
+                                 bool strict, std::optional<double>& out)
+{
+    out.reset();
+    const int col = m_columns[f];
+    if (col < 0)
+        return true;
+    const std::string_view text = r.fields[static_cast<size_t>(col)];
+    double value = 0;
+    const NumberStatus status = parseNumber(text, value);
+    if (status == NumberStatus::Empty)
+        return true;
+    const std::string name(infoOf(f).canonical);
+    if (status == NumberStatus::Invalid) {
+        problem(r.line, col + 1, name + " is not a number: " + quoteForMessage(text));
+        return false;
+    }
+    if (strict ? value <= minimum : value < minimum) {
+        problem(r.line, col + 1,
+                name + (strict ? " must be > " : " must be >= ") + std::to_string(int(minimum)) +
+                    ", got " + quoteForMessage(text));
+        return false;
+    }
+    out = value;
+    return true;
+}
+
+void SalesImport::processRecord(const CsvReader::Record& r)
+{
+    ++m_report.rowsRead;
+    if (r.fields.size() != m_fieldCount) {
+        problem(r.line, 0,
+                "expected " + std::to_string(m_fieldCount) + " fields (as in the header), found " +
+                    std::to_string(r.fields.size()));
+        return;
+    }
+    auto field = [&](SalesField f) {
+        return r.fields[static_cast<size_t>(m_columns[f])];
+    };
+    auto column = [&](SalesField f) {
+        return m_columns[f] + 1;
+    };
+
+    // Date: consecutive rows usually share it, so remember the last one parsed.
+    const std::string_view dateText = trim(field(SalesField::Date));
+    DayNumber day = m_lastDate;
+    if (dateText != m_lastDateText) {
+        const auto parsed = parseIsoDate(dateText);
+        if (!parsed) {
+            problem(r.line, column(SalesField::Date),
+                    "date is not a valid YYYY-MM-DD date: " + quoteForMessage(dateText));
+            return;
+        }
+        day = *parsed;
+        m_lastDateText.assign(dateText);
+        m_lastDate = day;
+    }
+    const std::string_view sku = trim(field(SalesField::Sku));
+    if (sku.empty()) {
+        problem(r.line, column(SalesField::Sku), "sku is empty");
+        return;
+    }
+    double units = 0;
+    const NumberStatus unitsStatus = parseNumber(field(SalesField::Units), units);
+    if (unitsStatus != NumberStatus::Ok || units < 0) {
+        problem(r.line, column(SalesField::Units),
+                unitsStatus == NumberStatus::Ok
+                    ? "units must be >= 0, got " + quoteForMessage(field(SalesField::Units))
+                    : "units is not a number: " + quoteForMessage(field(SalesField::Units)));
+        return;
+    }
+    double price = 0;
+    const NumberStatus priceStatus = parseNumber(field(SalesField::Price), price);
+    if (priceStatus != NumberStatus::Ok || price <= 0) {
+        problem(r.line, column(SalesField::Price),
+                priceStatus == NumberStatus::Ok
+                    ? "price must be > 0, got " + quoteForMessage(field(SalesField::Price))
+                    : "price is not a number: " + quoteForMessage(field(SalesField::Price)));
+        return;
+    }
+    std::optional<double> listPrice, unitCost, stock, views;
+    if (!optionalNumber(r, SalesField::ListPrice, 0, true, listPrice) ||
+        !optionalNumber(r, SalesField::UnitCost, 0, false, unitCost) ||
+        !optionalNumber(r, SalesField::Stock, 0, false, stock) ||
+        !optionalNumber(r, SalesField::Views, 0, false, views))
+        return;
+
+    ProductState& product = productFor(sku);
+    if (!product.minDay)
+        product.firstSeen = day;
+    product.gapGcd = std::gcd(product.gapGcd, static_cast<std::int64_t>(day - product.firstSeen));
+    const bool duplicate = !product.days.insert(day);
+    if (duplicate && m_options.onDuplicate == DuplicatePolicy::Error) {
+        problem(r.line, column(SalesField::Date),
+                "a second row for sku " + quoteForMessage(sku) + " on " + formatIsoDate(day) +
+                    " (use --on-duplicate sum or last to combine such rows)");
+        return;
+    }
+    product.minDay = product.minDay ? std::min(*product.minDay, day) : day;
+    product.maxDay = product.maxDay ? std::max(*product.maxDay, day) : day;
+    if (m_columns.has(SalesField::Name)) {
+        const std::string_view name = trim(field(SalesField::Name));
+        if (!name.empty() && name != product.name)
+            product.name.assign(name);
+    }
+    if (m_columns.has(SalesField::Category)) {
+        const std::string_view category = trim(field(SalesField::Category));
+        if (!category.empty() && category != product.category)
+            product.category.assign(category);
+    }
+    if (listPrice && (!product.listPrice || day >= product.listPriceDay)) {
+        product.listPrice = listPrice;
+        product.listPriceDay = day;
+    }
+    if (!listPrice) {
+        product.rowWithoutListPrice = true;
+        product.prices.add(price);
+    }
+    if (unitCost && (!product.unitCost || day >= product.unitCostDay)) {
+        product.unitCost = unitCost;
+        product.unitCostDay = day;
+    }
+    std::optional<std::int64_t> eventId;
+    if (m_columns.has(SalesField::Event))
+        eventId = idFor(m_eventIds, *m_insertEvent, field(SalesField::Event));
+
+    if (!m_writing)
+        return;
+    const DuplicatePolicy policy = m_options.onDuplicate;
+    PendingRow row;
+    row.op = duplicate       ? (policy == DuplicatePolicy::Sum ? WriteOp::Sum : WriteOp::Replace)
+             : product.isNew ? WriteOp::Insert
+             : policy == DuplicatePolicy::Error ? WriteOp::InsertOverFilled
+                                                : WriteOp::Replace;
+    row.duplicateInFile = duplicate;
+    row.productId = product.id;
+    row.day = day;
+    row.line = r.line;
+    row.eventId = eventId ? *eventId : -1;
+    row.units = units;
+    row.price = price;
+    row.listPrice = listPrice.value_or(kNone);
+    row.unitCost = unitCost.value_or(kNone);
+    row.stock = stock.value_or(kNone);
+    row.views = views.value_or(kNone);
+    m_pending.push_back(row);
+    if (m_pending.size() >= kPendingRows)
+        flushPending();
+}
+
+void SalesImport::flushPending()
+{
+    // Writing in key order turns most B-tree inserts into appends at each product's end, which
+    // matters when files list all products for one date, then the next date. The line number
+    // keeps file order among duplicates, so "sum" and "last" apply in the order written.
+    std::sort(m_pending.begin(), m_pending.end(), [](const PendingRow& a, const PendingRow& b) {
+        return std::tie(a.productId, a.day, a.line) < std::tie(b.productId, b.day, b.line);
+    });
+    auto optional = [](double v) {
+        return std::isnan(v) ? std::nullopt : std::optional(v);
+    };
+    for (const PendingRow& row : m_pending) {
+        if (!m_writing)
+            break;
+        sql::Statement& stmt = row.op == WriteOp::Insert             ? *m_insertRow
+                               : row.op == WriteOp::InsertOverFilled ? *m_insertOverFilled
+                               : row.op == WriteOp::Sum              ? *m_sumRow
+                                                                     : *m_upsertRow;
+        stmt.bind(1, row.productId).bind(2, static_cast<std::int64_t>(row.day));
+        stmt.bind(3, row.units).bind(4, row.price).bind(5, optional(row.listPrice));
+        stmt.bind(6, optional(row.unitCost)).bind(7, optional(row.stock));
+        stmt.bind(8, optional(row.views));
+        if (row.eventId >= 0)
+            stmt.bind(9, row.eventId);
+        else
+            stmt.bindNull(9);
+        try {
+            stmt.run();
+        } catch (const sql::SqlError& e) {
+            problem(row.line, 0, std::string("could not store the row: ") + e.what());
+            break;
+        }
+        if (m_db.changes() == 0) { // only InsertOverFilled can change nothing
+            problem(row.line, m_columns[SalesField::Date] + 1,
+                    "this sku and date are already in the project from an earlier import (use "
+                    "--on-duplicate last to replace them)");
+            break;
+        }
+        if (row.duplicateInFile)
+            ++m_report.rowsMerged;
+        else
+            ++m_report.rowsInserted;
+    }
+    m_pending.clear();
+}
+
+int SalesImport::decidePeriod()
+{
+    // Weekly when every product with two or more rows has all its dates a multiple of 7 apart.
+    bool anyGap = false, allWeekly = true;
+    for (const auto& [sku, p] : m_products) {
+        if (p.gapGcd == 0)
+            continue;
+        anyGap = true;
+        allWeekly = allWeekly && p.gapGcd % 7 == 0;
+    }
+    const int detected = anyGap && allWeekly ? 7 : 1;
+    const int existing = m_store.periodDays();
+    if (existing == 7 && detected == 1) {
+        problem(0, 0,
+                "the project holds weekly data but this file has daily dates; import "
+                "weekly rows (dates 7 days apart) or use a new project");
+        return 0;
+    }
+    if (existing == 1 && detected == 7)
+        m_report.notes.push_back("dates are 7 days apart, but the project holds daily data: "
+                                 "rows are imported as days and the days between are 0 units");
+    return existing ? existing : (anyGap ? detected : 1);
+}
+
+void SalesImport::fillMissingPeriods(int period)
+{
+    sql::Statement range(m_db, "SELECT min(day), max(day) FROM sales WHERE product_id = ?1");
+    sql::Statement fill(m_db, "INSERT OR IGNORE INTO sales(product_id, day, units, filled) "
+                              "VALUES(?1, ?2, 0, 1)");
+    for (auto& [sku, p] : m_products) {
+        if (!p.minDay)
+            continue;
+        DayNumber first = *p.minDay, last = *p.maxDay;
+        if (!p.isNew) {
+            range.bind(1, p.id);
+            if (range.step() && !range.isNull(0)) {
+                first = std::min<DayNumber>(first, static_cast<DayNumber>(range.int64(0)));
+                last = std::max<DayNumber>(last, static_cast<DayNumber>(range.int64(1)));
+            }
+            range.reset();
+        }
+        // Step from a date the product really has, so weekly rows keep their weekday.
+        const DayNumber anchor = *p.minDay;
+        const DayNumber start = anchor - ((anchor - first) / period) * period;
+        for (DayNumber day = start; day <= last; day += period) {
+            if (p.days.contains(day))
+                continue;
+            fill.bind(1, p.id).bind(2, static_cast<std::int64_t>(day)).run();
+            m_report.rowsFilled += m_db.changes();
+        }
+    }
+}
+
+void SalesImport::updateProducts()
+{
+    sql::Statement update(m_db, R"sql(
+        UPDATE products SET
+            name = CASE WHEN ?2 <> '' THEN ?2 ELSE name END,
+            category_id = coalesce(?3, category_id),
+            list_price = coalesce(?4, list_price),
+            list_price_estimated = CASE WHEN ?4 IS NULL THEN list_price_estimated ELSE ?5 END,
+            unit_cost = coalesce(?6, unit_cost)
+        WHERE id = ?1)sql");
+    std::int64_t estimated = 0;
+    for (auto& [sku, p] : m_products) {
+        if (!p.minDay)
+            continue;
+        ++m_report.productsTouched;
+        std::optional<double> listPrice = p.listPrice;
+        bool isEstimate = false;
+        if (!listPrice && p.rowWithoutListPrice) {
+            listPrice = p.prices.estimate();
+            isEstimate = true;
+            ++estimated;
+        }
+        update.bind(1, p.id).bind(2, p.name);
+        if (auto category = idFor(m_categoryIds, *m_insertCategory, p.category))
+            update.bind(3, *category);
+        else
+            update.bindNull(3);
+        update.bind(4, listPrice).bind(5, isEstimate ? 1 : 0).bind(6, p.unitCost).run();
+    }
+    if (estimated > 0)
+        m_report.notes.push_back(
+            "no list_price for " + std::to_string(estimated) +
+            " product(s): their regular price was estimated as the most common of their high "
+            "prices, and discount depth is measured from it");
+}
+
+bool SalesImport::finish()
+{
+    if (m_report.rowsRead == 0) {
+        problem(1, 0, "the file has a header but no data rows");
+        return false;
+    }
+    const int period = decidePeriod();
+    if (period == 0)
+        return false;
+    m_report.periodDays = period;
+    fillMissingPeriods(period);
+    updateProducts();
+    m_store.setMeta("period_days", std::to_string(period));
+    for (const auto& [sku, p] : m_products) {
+        if (!p.minDay)
+            continue;
+        m_report.firstDay = m_report.firstDay ? std::min(*m_report.firstDay, *p.minDay) : *p.minDay;
+        m_report.lastDay = m_report.lastDay ? std::max(*m_report.lastDay, *p.maxDay) : *p.maxDay;
+    }
+    std::string notes;
+    for (const std::string& note : m_report.notes)
+        notes += (notes.empty() ? "" : "\n") + note;
+    sql::Statement log(m_db, "INSERT INTO imports(file, imported_at, rows_read, rows_rejected, "
+                             "rows_filled, products_added, period_days, notes) "
+                             "VALUES(?1, ?2, ?3, 0, ?4, ?5, ?6, ?7)");
+    log.bind(1, m_name).bind(2, store::utcTimestamp()).bind(3, m_report.rowsRead);
+    log.bind(4, m_report.rowsFilled).bind(5, m_report.productsAdded).bind(6, period);
+    log.bind(7, notes).run();
+    return true;
+}
+
+void SalesImport::run(std::istream& in, const ProgressFn& progress, std::int64_t totalBytes)
+{
+    CsvReader reader(in, m_options.delimiter);
+    CsvReader::Record record;
+    if (!readHeader(reader, record))
+        return;
+
+    // A larger page cache keeps every product's newest B-tree pages in memory, so rows that
+    // arrive date by date (not product by product) still insert without thrashing.
+    m_db.exec("PRAGMA cache_size = -131072");
+    sql::Transaction transaction(m_db);
+    prepareStatements();
+    loadExisting();
+    std::int64_t sinceProgress = 0;
+    while (reader.next(record)) {
+        processRecord(record);
+        if (++sinceProgress == 16384) {
+            sinceProgress = 0;
+            if (!reportProgress(progress, reader.bytesConsumed(), totalBytes)) {
+                m_report.cancelled = true;
+                return; // the transaction rolls back
+            }
+        }
+    }
+    if (reader.error())
+        problem(reader.error()->line, 0, reader.error()->message);
+    flushPending();
+    if (m_report.problemCount > 0 || !finish())
+        return;
+    if (!reportProgress(progress, totalBytes, totalBytes)) {
+        m_report.cancelled = true;
+        return;
+    }
+    transaction.commit();
+    m_report.committed = true;
+}
+
+} // namespace
+
+ImportReport importSales(store::Store& store, std::istream& in, const std::string& displayName,
+                         const ImportOptions& options, const ProgressFn& progress,
+                         std::int64_t totalBytes)
+{
+    ImportReport report;
+    SalesImport job(store, displayName, options, report);
+    job.run(in, progress, totalBytes);
+    if (!report.committed) {
+        report.rowsInserted = report.rowsMerged = report.rowsFilled = 0;
+        report.productsAdded = report.productsTouched = 0;
+    }
+    return report;
+}
+
+ImportReport importSalesFile(store::Store& store, const std::string& path,
+                             const ImportOptions& options, const ProgressFn& progress)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        ImportReport report;
+        report.problemCount = 1;
+        report.problems.push_back({path, 0, 0, "cannot open the file for reading"});
+        return report;
+    }
+    in.seekg(0, std::ios::end);
+    const std::int64_t size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    return importSales(store, in, path, options, progress, size);
+}
+
+} // namespace fp::io

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "base/civildate.h"
+#include "base/error.h"
+#include "base/progress.h"
+#include "io/columnmap.h"
+
+#include <cstdint>
+#include <istream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp::store {
+class Store;
+}
+
+namespace fp::io {
+
+enum class DuplicatePolicy
+{
+    Error, // two rows for one (sku, date) reject the import
+    Sum,   // units and views add up, price becomes the units-weighted mean
+    Last   // the later row wins
+};
+
+std::optional<DuplicatePolicy> parseDuplicatePolicy(std::string_view text);
+
+struct ImportOptions
+{
+    DuplicatePolicy onDuplicate = DuplicatePolicy::Error;
+    char delimiter = 0;                  // 0 = detect
+    std::optional<ColumnMap> columns;    // a mapping chosen by the user; default: match the header
+    std::size_t maxListedProblems = 100; // the report lists this many; all are counted
+};
+
+struct ImportReport
+{
+    bool committed = false;
+    bool cancelled = false;
+    std::vector<Problem> problems; // the first maxListedProblems, in file order
+    std::int64_t problemCount = 0;
+    std::vector<std::string> notes; // choices made for the user, e.g. an estimated regular price
+
+    std::int64_t rowsRead = 0;     // data records in the file
+    std::int64_t rowsInserted = 0; // new product-periods
+    std::int64_t rowsMerged = 0;   // duplicates summed or replaced, per the policy
+    std::int64_t rowsFilled = 0;   // missing periods stored as 0 units
+    std::int64_t productsAdded = 0;
+    std::int64_t productsTouched = 0;
+    int periodDays = 0;
+    char delimiter = ',';
+    std::optional<DayNumber> firstDay, lastDay;
+    std::vector<std::string> ignoredColumns;
+};
+
+// Reads a sales-history CSV (spec/data-format.md, section 1) into the project in one transaction.
+// Every row is validated; on any problem, or a cancel from `progress`, nothing is changed.
+// `displayName` names the file in problems; `totalBytes` (when known) scales progress.
+ImportReport importSales(store::Store& store, std::istream& in, const std::string& displayName,
+                         const ImportOptions& options = {}, const ProgressFn& progress = {},
+                         std::int64_t totalBytes = -1);
+
+// Same, from a file. A file that cannot be opened is reported as a problem.
+ImportReport importSalesFile(store::Store& store, const std::string& path,
+                             const ImportOptions& options = {}, const ProgressFn& progress = {});
+
+} // namespace fp::io

@@ -1,0 +1,142 @@
+#include "store/schema.h"
+
+#include "store/sqlite.h"
+
+#include <array>
+#include <string>
+
+namespace fp::store {
+
+namespace {
+
+// Each entry upgrades the schema by one version. Append; never edit a released entry.
+constexpr std::array kMigrations = {
+    // 0 -> 1: the first schema.
+    R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE categories (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE products (
+    id                   INTEGER PRIMARY KEY,
+    sku                  TEXT NOT NULL UNIQUE,
+    name                 TEXT NOT NULL DEFAULT '',
+    category_id          INTEGER REFERENCES categories(id),
+    list_price           REAL,             -- latest regular price (given, or estimated)
+    list_price_estimated INTEGER NOT NULL DEFAULT 0,
+    unit_cost            REAL
+);
+CREATE TABLE events (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+-- One row per product per period; day = days since 1970-01-01 (the week's date for weekly data).
+-- filled = 1 marks a period missing from the file inside the product's range (0 units).
+CREATE TABLE sales (
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    day        INTEGER NOT NULL,
+    units      REAL NOT NULL CHECK (units >= 0),
+    price      REAL CHECK (price > 0),
+    list_price REAL CHECK (list_price > 0),
+    unit_cost  REAL CHECK (unit_cost >= 0),
+    stock      REAL CHECK (stock >= 0),
+    views      REAL CHECK (views >= 0),
+    event_id   INTEGER REFERENCES events(id),
+    filled     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (product_id, day)
+) WITHOUT ROWID;
+CREATE TABLE imports (
+    id             INTEGER PRIMARY KEY,
+    file           TEXT NOT NULL,
+    imported_at    TEXT NOT NULL,
+    rows_read      INTEGER NOT NULL,
+    rows_rejected  INTEGER NOT NULL,
+    rows_filled    INTEGER NOT NULL,
+    products_added INTEGER NOT NULL,
+    period_days    INTEGER NOT NULL,
+    notes          TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE models (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    format_version INTEGER NOT NULL,
+    created_at     TEXT NOT NULL,
+    seed           INTEGER NOT NULL DEFAULT 0,
+    is_active      INTEGER NOT NULL DEFAULT 0,
+    params         BLOB NOT NULL,
+    scores         TEXT NOT NULL DEFAULT '',
+    curve          BLOB
+);
+CREATE TABLE campaigns (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    start_day  INTEGER NOT NULL,
+    days       INTEGER NOT NULL CHECK (days > 0),
+    settings   TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE campaign_products (
+    campaign_id  INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    product_id   INTEGER NOT NULL REFERENCES products(id),
+    stock        REAL,
+    unit_cost    REAL,
+    list_price   REAL,
+    min_discount REAL NOT NULL DEFAULT 0,
+    max_discount REAL NOT NULL DEFAULT 0.7,
+    PRIMARY KEY (campaign_id, product_id)
+);
+CREATE TABLE scenarios (
+    id          INTEGER PRIMARY KEY,
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    settings    TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE scenario_discounts (
+    scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+    product_id  INTEGER NOT NULL REFERENCES products(id),
+    discount    REAL NOT NULL CHECK (discount >= 0 AND discount <= 1),
+    locked      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (scenario_id, product_id)
+);
+)sql",
+};
+
+int readUserVersion(sql::Database& db)
+{
+    sql::Statement stmt(db, "PRAGMA user_version");
+    stmt.step();
+    return static_cast<int>(stmt.int64(0));
+}
+
+} // namespace
+
+int currentSchemaVersion()
+{
+    return static_cast<int>(kMigrations.size());
+}
+
+void migrate(sql::Database& db)
+{
+    const int version = readUserVersion(db);
+    if (version > currentSchemaVersion())
+        throw FlashPlanError(db.path() + " was written by a newer FlashPlan (schema version " +
+                             std::to_string(version) + ", this build knows " +
+                             std::to_string(currentSchemaVersion()) +
+                             "); open it with that version");
+    if (version == currentSchemaVersion())
+        return;
+    sql::Transaction transaction(db);
+    for (int v = version; v < currentSchemaVersion(); ++v)
+        db.exec(kMigrations[static_cast<size_t>(v)]);
+    // user_version takes no bound parameter; the value is our own integer, not user text.
+    db.exec(("PRAGMA user_version = " + std::to_string(currentSchemaVersion())).c_str());
+    transaction.commit();
+}
+
+} // namespace fp::store

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds FlashPlan (Release) and runs it on the bundled demo data: the GUI when a display is
+# present, otherwise the command-line pipeline. Installs missing Debian packages first.
+set -euo pipefail
+cd "$(dirname "$0")"
+tools/ensure-deps.sh
+build=build/release
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFLASHPLAN_BUILD_TESTS=OFF \
+      -DFLASHPLAN_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build" --parallel "$(nproc)" --target flashplan flashplan-cli
+cli="$build/app/flashplan-cli"
+
+demo=out/demo
+project="$demo/demo.flashplan"
+if [ ! -f "$project" ]; then
+  "$cli" demo --out "$demo"
+  "$cli" import --project "$project" --sales "$demo/sales.csv"
+fi
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec "$build/app/flashplan" "$project"
+fi
+
+echo "No display: running the command-line pipeline on the demo data." >&2
+"$cli" info --project "$project"
+echo >&2
+echo "Training, forecasting and planning are not built yet; this pipeline grows with them." >&2
+echo "Project written to $project" >&2

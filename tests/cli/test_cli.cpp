@@ -1,0 +1,134 @@
+// End-to-end tests: run the real flashplan-cli binary as a user would.
+#include "support/tempdir.h"
+
+#include <array>
+#include <cstdio>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+namespace {
+
+struct CliRun
+{
+    int status = -1;
+    std::string output; // stdout and stderr together
+};
+
+CliRun cli(const std::string& args)
+{
+    const std::string command = std::string(FLASHPLAN_CLI) + " " + args + " 2>&1";
+    CliRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe)
+        return run;
+    std::array<char, 4096> buf{};
+    size_t n = 0;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
+        run.output.append(buf.data(), n);
+    const int raw = pclose(pipe);
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return run;
+}
+
+bool contains(const std::string& haystack, const std::string& needle)
+{
+    return haystack.find(needle) != std::string::npos;
+}
+
+} // namespace
+
+TEST(Cli, NoCommandIsAUsageError)
+{
+    const CliRun r = cli("");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_TRUE(contains(r.output, "usage: flashplan-cli"));
+}
+
+TEST(Cli, HelpSucceeds)
+{
+    EXPECT_EQ(cli("--help").status, 0);
+}
+
+TEST(Cli, UnknownCommandAndOptionAreUsageErrors)
+{
+    CliRun r = cli("frobnicate");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_TRUE(contains(r.output, "unknown command 'frobnicate'"));
+    EXPECT_TRUE(contains(r.output, "--help"));
+    r = cli("import --project x.flashplan --sales y.csv --colour red");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_TRUE(contains(r.output, "unknown option --colour"));
+    r = cli("import --project x.flashplan --sales y.csv --on-duplicate maybe");
+    EXPECT_EQ(r.status, 1);
+}
+
+TEST(Cli, DemoImportInfoPipeline)
+{
+    fp::test::TempDir dir;
+    CliRun r = cli("demo --out " + dir.file("demo"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    const std::string project = dir.file("demo.flashplan");
+    r = cli("import --project " + project + " --sales " + dir.file("demo/sales.csv"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "imported 109,500 rows (daily"));
+    r = cli("info --project " + project);
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "150 in 6 categories"));
+    EXPECT_TRUE(contains(r.output, "730 days, daily"));
+    EXPECT_TRUE(contains(r.output, "sold-out rows"));
+}
+
+TEST(Cli, BadRowExitsTwoNamingFileAndLineAndLeavesNoProject)
+{
+    fp::test::TempDir dir;
+    const std::string csv = dir.write("bad.csv", "date,sku,units,price\n2025-01-01,A,1,5\n"
+                                                 "2025-01-02,A,-4,5\n");
+    const std::string project = dir.file("p.flashplan");
+    const CliRun r = cli("import --project " + project + " --sales " + csv);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(contains(r.output, "bad.csv:3: column 3: units must be >= 0")) << r.output;
+    EXPECT_TRUE(contains(r.output, "the project is unchanged"));
+    const CliRun info = cli("info --project " + project);
+    EXPECT_TRUE(contains(info.output, "none yet")) << info.output;
+}
+
+TEST(Cli, BadFilesExitTwoWithAClearMessage)
+{
+    fp::test::TempDir dir;
+    const std::string project = dir.file("p.flashplan");
+    struct Case
+    {
+        std::string name, content, expected;
+    };
+    const std::vector<Case> cases = {
+        {"empty.csv", "", "empty.csv: the file is empty"},
+        {"header.csv", "date,sku,units,price\n", "header.csv:1: the file has a header but no"},
+        {"garbage.bin",
+         std::string("\x7f"
+                     "ELF\x02\x01\x01\x00\x00\x00",
+                     10),
+         "garbage.bin:1: "},
+        {"long.csv", "date,sku,units,price\n" + std::string(10u << 20, 'x'), "long.csv:2: "},
+        {"nounits.csv", "date,sku,price\n2025-01-01,A,5\n", "required column 'units'"},
+    };
+    for (const Case& c : cases) {
+        const CliRun r =
+            cli("import --project " + project + " --sales " + dir.write(c.name, c.content));
+        EXPECT_EQ(r.status, 2) << c.name << ": " << r.output;
+        EXPECT_TRUE(contains(r.output, c.expected)) << c.name << ": " << r.output;
+    }
+    const CliRun missing = cli("import --project " + project + " --sales " + dir.file("nope.csv"));
+    EXPECT_EQ(missing.status, 2);
+    EXPECT_TRUE(contains(missing.output, "nope.csv: no such file"));
+}
+
+TEST(Cli, InfoOnAMissingOrForeignProjectExitsTwo)
+{
+    fp::test::TempDir dir;
+    CliRun r = cli("info --project " + dir.file("none.flashplan"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(contains(r.output, "no such project file"));
+    r = cli("info --project " + dir.write("fake.flashplan", "hello"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(contains(r.output, "not a FlashPlan project")) << r.output;
+}

@@ -1,0 +1,112 @@
+#include "store/schema.h"
+#include "store/store.h"
+#include "support/tempdir.h"
+
+#include <gtest/gtest.h>
+
+using namespace fp;
+using fp::store::Store;
+
+namespace {
+std::string pragma(Store& store, const char* name)
+{
+    sql::Statement stmt(store.database(), std::string("PRAGMA ") + name);
+    return stmt.step() ? stmt.text(0) : std::string();
+}
+} // namespace
+
+TEST(Store, NewProjectHasCurrentSchemaWalAndForeignKeys)
+{
+    test::TempDir dir;
+    Store store(dir.file("p.flashplan"));
+    EXPECT_EQ(pragma(store, "user_version"), std::to_string(store::currentSchemaVersion()));
+    EXPECT_EQ(pragma(store, "journal_mode"), "wal");
+    EXPECT_EQ(pragma(store, "foreign_keys"), "1");
+    EXPECT_EQ(pragma(store, "application_id"), std::to_string(Store::kApplicationId));
+    EXPECT_EQ(store.periodDays(), 0);
+    EXPECT_FALSE(store.summary().firstDay.has_value());
+}
+
+TEST(Store, ForeignKeysRejectSalesOfUnknownProducts)
+{
+    test::TempDir dir;
+    Store store(dir.file("p.flashplan"));
+    sql::Statement insert(store.database(),
+                          "INSERT INTO sales(product_id, day, units) VALUES(42, 1, 1)");
+    EXPECT_THROW(insert.run(), sql::SqlError);
+}
+
+TEST(Store, MetaRoundTripsAndSurvivesReopen)
+{
+    test::TempDir dir;
+    {
+        Store store(dir.file("p.flashplan"));
+        store.setMeta("period_days", "7");
+        store.setMeta("period_days", "1");
+    }
+    Store again(dir.file("p.flashplan"), Store::OpenMode::MustExist);
+    EXPECT_EQ(again.periodDays(), 1);
+}
+
+TEST(Store, MustExistAndReadOnlyRefuseMissingFiles)
+{
+    test::TempDir dir;
+    EXPECT_THROW(Store(dir.file("none.flashplan"), Store::OpenMode::MustExist), FlashPlanError);
+    EXPECT_THROW(Store(dir.file("none.flashplan"), Store::OpenMode::ReadOnly), FlashPlanError);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("none.flashplan")));
+}
+
+TEST(Store, RefusesAFileFromANewerVersion)
+{
+    test::TempDir dir;
+    {
+        Store store(dir.file("p.flashplan"));
+        store.database().exec("PRAGMA user_version = 999");
+    }
+    try {
+        Store store(dir.file("p.flashplan"));
+        FAIL() << "opened a future schema";
+    } catch (const FlashPlanError& e) {
+        EXPECT_NE(std::string(e.what()).find("newer FlashPlan"), std::string::npos);
+    }
+}
+
+TEST(Store, RefusesForeignSqliteDatabasesAndNonDatabases)
+{
+    test::TempDir dir;
+    {
+        sql::Database other(dir.file("other.db"), sql::Database::Mode::ReadWriteCreate);
+        other.exec("CREATE TABLE t(x)");
+    }
+    EXPECT_THROW(Store(dir.file("other.db")), FlashPlanError);
+    dir.write("text.flashplan", std::string(4096, 'x'));
+    EXPECT_THROW(Store(dir.file("text.flashplan")), FlashPlanError);
+}
+
+TEST(Transaction, RollsBackUnlessCommitted)
+{
+    test::TempDir dir;
+    Store store(dir.file("p.flashplan"));
+    {
+        sql::Transaction t(store.database());
+        store.setMeta("k", "v");
+    }
+    EXPECT_FALSE(store.meta("k").has_value());
+    {
+        sql::Transaction t(store.database());
+        store.setMeta("k", "v");
+        t.commit();
+    }
+    EXPECT_EQ(store.meta("k"), "v");
+}
+
+TEST(Statement, BindsUserTextAsDataNeverAsSql)
+{
+    test::TempDir dir;
+    Store store(dir.file("p.flashplan"));
+    const std::string hostile = "x'); DROP TABLE products; --";
+    sql::Statement insert(store.database(), "INSERT INTO products(sku) VALUES(?1)");
+    insert.bind(1, hostile).run();
+    ASSERT_EQ(store.products().size(), 1u);
+    EXPECT_EQ(store.products()[0].sku, hostile);
+}
