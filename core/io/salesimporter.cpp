@@ -3,6 +3,7 @@
 #include "io/csvreader.h"
 #include "io/dayset.h"
 #include "io/regularprice.h"
+#include "io/salesorter.h"
 #include "store/store.h"
 
 #include <algorithm>
@@ -90,28 +91,7 @@ struct ProductState
     PriceHistogram prices; // for the regular-price estimate when the file gives none
 };
 
-enum class WriteOp : std::uint8_t
-{
-    Insert,           // a new product-period
-    InsertOverFilled, // error policy: may only replace a period an earlier import filled with 0
-    Replace,          // last policy, or a row replacing one from an earlier import
-    Sum               // sum policy: a second row for a product-period of this file
-};
-
 constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
-constexpr std::size_t kPendingRows = 1u << 18;
-
-// A validated row waiting to be written; NaN stands for an empty optional number.
-struct PendingRow
-{
-    std::int64_t productId;
-    std::int64_t line;
-    DayNumber day;
-    std::int32_t eventId; // -1: none
-    WriteOp op;
-    bool duplicateInFile;
-    double units, price, listPrice, unitCost, stock, views;
-};
 
 // One streaming import, committed at the end or not at all.
 class SalesImport
@@ -137,7 +117,7 @@ private:
     ProductState& productFor(std::string_view sku);
     std::optional<std::int64_t> idFor(StringMap<std::int64_t>& ids, sql::Statement& insert,
                                       std::string_view name);
-    void flushPending();
+    bool writeRows(const ProgressFn& progress, std::int64_t totalBytes);
     bool finish();
     int decidePeriod();
     void fillMissingPeriods(int period);
@@ -160,7 +140,7 @@ private:
     StringMap<std::int64_t> m_categoryIds, m_eventIds;
     std::string m_lastDateText;
     DayNumber m_lastDate = 0;
-    std::vector<PendingRow> m_pending;
+    SaleSorter m_sorter;
 };
 
 void SalesImport::problem(std::int64_t line, int column, std::string message)
@@ -424,7 +404,7 @@ void SalesImport::processRecord(const CsvReader::Record& r)
     if (!m_writing)
         return;
     const DuplicatePolicy policy = m_options.onDuplicate;
-    PendingRow row;
+    PendingSale row;
     row.op = duplicate       ? (policy == DuplicatePolicy::Sum ? WriteOp::Sum : WriteOp::Replace)
              : product.isNew ? WriteOp::Insert
              : policy == DuplicatePolicy::Error ? WriteOp::InsertOverFilled
@@ -440,25 +420,20 @@ void SalesImport::processRecord(const CsvReader::Record& r)
     row.unitCost = unitCost.value_or(kNone);
     row.stock = stock.value_or(kNone);
     row.views = views.value_or(kNone);
-    m_pending.push_back(row);
-    if (m_pending.size() >= kPendingRows)
-        flushPending();
+    m_sorter.add(row);
 }
 
-void SalesImport::flushPending()
+// Writes the validated rows in (product, day) order. Progress runs on from the parse phase:
+// `totalBytes` for reading, as much again for writing.
+bool SalesImport::writeRows(const ProgressFn& progress, std::int64_t totalBytes)
 {
-    // Writing in key order turns most B-tree inserts into appends at each product's end, which
-    // matters when files list all products for one date, then the next date. The line number
-    // keeps file order among duplicates, so "sum" and "last" apply in the order written.
-    std::sort(m_pending.begin(), m_pending.end(), [](const PendingRow& a, const PendingRow& b) {
-        return std::tie(a.productId, a.day, a.line) < std::tie(b.productId, b.day, b.line);
-    });
     auto optional = [](double v) {
         return std::isnan(v) ? std::nullopt : std::optional(v);
     };
-    for (const PendingRow& row : m_pending) {
-        if (!m_writing)
-            break;
+    const std::int64_t rows = std::max<std::int64_t>(m_sorter.size(), 1);
+    std::int64_t written = 0;
+    bool ok = true;
+    m_sorter.forEachSorted([&](const PendingSale& row) {
         sql::Statement& stmt = row.op == WriteOp::Insert             ? *m_insertRow
                                : row.op == WriteOp::InsertOverFilled ? *m_insertOverFilled
                                : row.op == WriteOp::Sum              ? *m_sumRow
@@ -475,20 +450,26 @@ void SalesImport::flushPending()
             stmt.run();
         } catch (const sql::SqlError& e) {
             problem(row.line, 0, std::string("could not store the row: ") + e.what());
-            break;
+            return ok = false;
         }
         if (m_db.changes() == 0) { // only InsertOverFilled can change nothing
             problem(row.line, m_columns[SalesField::Date] + 1,
                     "this sku and date are already in the project from an earlier import (use "
                     "--on-duplicate last to replace them)");
-            break;
+            return ok = false;
         }
         if (row.duplicateInFile)
             ++m_report.rowsMerged;
         else
             ++m_report.rowsInserted;
-    }
-    m_pending.clear();
+        if (++written % 65536 == 0 && totalBytes > 0 &&
+            !reportProgress(progress, totalBytes + totalBytes * written / rows, 2 * totalBytes)) {
+            m_report.cancelled = true;
+            return ok = false;
+        }
+        return true;
+    });
+    return ok;
 }
 
 int SalesImport::decidePeriod()
@@ -618,9 +599,8 @@ void SalesImport::run(std::istream& in, const ProgressFn& progress, std::int64_t
     if (!readHeader(reader, record))
         return;
 
-    // A larger page cache keeps every product's newest B-tree pages in memory, so rows that
-    // arrive date by date (not product by product) still insert without thrashing.
-    m_db.exec("PRAGMA cache_size = -131072");
+    // Progress: reading the file is the first half, writing the sorted rows the second.
+    const std::int64_t total = totalBytes > 0 ? 2 * totalBytes : -1;
     sql::Transaction transaction(m_db);
     prepareStatements();
     loadExisting();
@@ -629,7 +609,7 @@ void SalesImport::run(std::istream& in, const ProgressFn& progress, std::int64_t
         processRecord(record);
         if (++sinceProgress == 16384) {
             sinceProgress = 0;
-            if (!reportProgress(progress, reader.bytesConsumed(), totalBytes)) {
+            if (!reportProgress(progress, reader.bytesConsumed(), total)) {
                 m_report.cancelled = true;
                 return; // the transaction rolls back
             }
@@ -637,10 +617,9 @@ void SalesImport::run(std::istream& in, const ProgressFn& progress, std::int64_t
     }
     if (reader.error())
         problem(reader.error()->line, 0, reader.error()->message);
-    flushPending();
-    if (m_report.problemCount > 0 || !finish())
+    if (m_report.problemCount > 0 || !writeRows(progress, totalBytes) || !finish())
         return;
-    if (!reportProgress(progress, totalBytes, totalBytes)) {
+    if (!reportProgress(progress, total, total)) {
         m_report.cancelled = true;
         return;
     }

@@ -116,8 +116,8 @@ struct Campaign
     std::string id; // "FS-2025-11-11": FS- and the first day
     DayNumber start = 0;
     int days = 1; // 1..3
-    bool holiday =
-        false;           // 11.11, Black Friday, Cyber Monday, 12.12, Christmas, New Year, 6.18, 3.8
+    // 11.11, Black Friday, Cyber Monday, 12.12, Christmas, New Year, 6.18 or 3.8.
+    bool holiday = false;
     double weight = 1.0; // relative participation (holiday campaigns draw more products)
 };
 
