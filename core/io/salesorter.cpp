@@ -70,7 +70,7 @@ void SaleSorter::add(const PendingSale& row)
     if (m_buffer.size() >= m_capacity)
         spill();
     if (m_buffer.capacity() == 0)
-        m_buffer.reserve(std::min<std::size_t>(m_capacity, 65536));
+        m_buffer.reserve(m_capacity); // untouched pages cost no memory; regrowth costs copies
     m_buffer.push_back(row);
     ++m_count;
 }
