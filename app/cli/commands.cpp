@@ -6,6 +6,7 @@
 #include "store/store.h"
 #include "synth/demofiles.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
