@@ -25,3 +25,14 @@ public:
 };
 
 } // namespace fp
+
+namespace fp {
+
+// Thrown by long core operations when their progress callback asked them to stop.
+class Cancelled final : public FlashPlanError
+{
+public:
+    Cancelled() : FlashPlanError("cancelled") {}
+};
+
+} // namespace fp

@@ -1,0 +1,145 @@
+#include "data/panel.h"
+
+#include "base/error.h"
+#include "store/store.h"
+
+#include <algorithm>
+#include <limits>
+#include <unordered_map>
+
+namespace fp::data {
+
+namespace {
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+}
+
+Panel::Panel(int periodDays, DayNumber firstDay, int periods, std::vector<PanelProduct> products,
+             std::vector<std::string> categories)
+    : m_periodDays(periodDays), m_firstDay(firstDay), m_periods(periods),
+      m_products(std::move(products)), m_categories(std::move(categories))
+{
+    allocate();
+}
+
+void Panel::allocate()
+{
+    const std::size_t cells = static_cast<std::size_t>(m_products.size()) * m_periods;
+    m_units.assign(cells, 0.0f);
+    m_price.assign(cells, kNaN);
+    m_listPrice.assign(cells, kNaN);
+    m_stock.assign(cells, kNaN);
+    m_event.assign(cells, -1);
+    m_present.assign(cells, 0);
+}
+
+void Panel::setCell(int p, int t, float units, float price, float listPrice, float stock,
+                    std::int32_t event, bool filled)
+{
+    const std::size_t i = index(p, t);
+    m_units[i] = units;
+    m_price[i] = price;
+    m_listPrice[i] = listPrice;
+    m_stock[i] = stock;
+    m_event[i] = event;
+    m_present[i] = filled ? 2 : 1;
+    PanelProduct& product = m_products[static_cast<size_t>(p)];
+    if (product.lastPeriod < product.firstPeriod) {
+        product.firstPeriod = product.lastPeriod = t;
+    } else {
+        product.firstPeriod = std::min(product.firstPeriod, t);
+        product.lastPeriod = std::max(product.lastPeriod, t);
+    }
+}
+
+int Panel::periodOf(DayNumber day) const
+{
+    const int offset = day - m_firstDay;
+    return offset >= 0 ? offset / m_periodDays : -((-offset + m_periodDays - 1) / m_periodDays);
+}
+
+int Panel::findProduct(const std::string& sku) const
+{
+    for (int p = 0; p < productCount(); ++p)
+        if (m_products[static_cast<size_t>(p)].sku == sku)
+            return p;
+    return -1;
+}
+
+float Panel::discount(int p, int t) const
+{
+    const float list = listPrice(p, t);
+    const float charged = price(p, t);
+    if (!(list > 0) || !(charged > 0))
+        return 0.0f;
+    return std::clamp(1.0f - charged / list, 0.0f, 0.95f);
+}
+
+Panel Panel::load(store::Store& store, const ProgressFn& progress)
+{
+    Panel panel;
+    panel.m_periodDays = std::max(store.periodDays(), 1);
+    sql::Database& db = store.database();
+
+    std::unordered_map<std::string, int> categoryIndex;
+    for (const std::string& name : store.categories()) {
+        categoryIndex.emplace(name, static_cast<int>(panel.m_categories.size()));
+        panel.m_categories.push_back(name);
+    }
+    if (panel.m_categories.empty())
+        panel.m_categories.push_back("");
+    std::unordered_map<std::int64_t, int> productIndex;
+    for (const store::ProductRecord& r : store.products()) {
+        PanelProduct p;
+        p.id = r.id;
+        p.sku = r.sku;
+        p.name = r.name;
+        const auto it = categoryIndex.find(r.category);
+        p.category = it == categoryIndex.end() ? 0 : it->second;
+        p.listPrice = r.listPrice.value_or(0.0);
+        p.unitCost = r.unitCost;
+        productIndex.emplace(r.id, static_cast<int>(panel.m_products.size()));
+        panel.m_products.push_back(std::move(p));
+    }
+
+    sql::Statement range(db, "SELECT min(day), max(day), count(*) FROM sales");
+    if (!range.step() || range.isNull(0))
+        throw FlashPlanError(store.path() + " holds no sales yet; import a sales CSV first");
+    panel.m_firstDay = static_cast<DayNumber>(range.int64(0));
+    const auto lastDay = static_cast<DayNumber>(range.int64(1));
+    const std::int64_t rows = range.int64(2);
+    panel.m_periods = panel.periodOf(lastDay) + 1;
+    panel.allocate();
+
+    sql::Statement stmt(db, R"sql(
+        SELECT s.product_id, s.day, s.units, s.price, coalesce(s.list_price, p.list_price),
+               s.stock, coalesce(s.event_id, -1), s.filled
+        FROM sales s JOIN products p ON p.id = s.product_id
+        ORDER BY s.product_id, s.day)sql");
+    std::int64_t done = 0;
+    int lastProduct = -1;
+    float lastPrice = kNaN;
+    while (stmt.step()) {
+        const int p = productIndex.at(stmt.int64(0));
+        const int t = panel.periodOf(static_cast<DayNumber>(stmt.int64(1)));
+        if (p != lastProduct) {
+            lastProduct = p;
+            lastPrice = kNaN;
+        }
+        const bool filled = stmt.int64(7) != 0;
+        const auto listPrice = static_cast<float>(stmt.isNull(4) ? 0.0 : stmt.real(4));
+        float price = stmt.isNull(3) ? kNaN : static_cast<float>(stmt.real(3));
+        if (std::isnan(price)) // a filled period: the shelf price carries on
+            price = std::isnan(lastPrice) ? listPrice : lastPrice;
+        else
+            lastPrice = price;
+        const float stock = stmt.isNull(5) ? kNaN : static_cast<float>(stmt.real(5));
+        panel.setCell(p, t, static_cast<float>(stmt.real(2)), price, listPrice, stock,
+                      static_cast<std::int32_t>(stmt.int64(6)), filled);
+        if (++done % 262144 == 0 && !reportProgress(progress, done, rows))
+            throw Cancelled();
+    }
+    // Products without any sale keep an empty range.
+    return panel;
+}
+
+} // namespace fp::data

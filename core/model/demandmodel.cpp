@@ -1,0 +1,58 @@
+#include "model/demandmodel.h"
+
+#include "data/panel.h"
+#include "model/baselinemodel.h"
+#include "model/neuralmodel.h"
+#include "model/structuredmodel.h"
+
+namespace fp::model {
+
+PanelShape PanelShape::of(const data::Panel& panel)
+{
+    PanelShape shape;
+    shape.periodDays = panel.periodDays();
+    shape.firstDay = panel.firstDay();
+    shape.periods = panel.periodCount();
+    shape.categories = static_cast<int>(panel.categories().size());
+    for (const data::PanelProduct& p : panel.products())
+        shape.productCategory.push_back(p.category);
+    return shape;
+}
+
+void PanelShape::save(BinaryWriter& out) const
+{
+    out.put<std::int32_t>(periodDays);
+    out.put<std::int32_t>(firstDay);
+    out.put<std::int32_t>(periods);
+    out.put<std::int32_t>(categories);
+    out.putVector(productCategory);
+}
+
+PanelShape PanelShape::load(BinaryReader& in)
+{
+    PanelShape shape;
+    shape.periodDays = in.get<std::int32_t>();
+    shape.firstDay = in.get<std::int32_t>();
+    shape.periods = in.get<std::int32_t>();
+    shape.categories = in.get<std::int32_t>();
+    shape.productCategory = in.getVector<int>();
+    return shape;
+}
+
+std::unique_ptr<DemandModel> createModel(const std::string& kind)
+{
+    if (kind == "baseline")
+        return std::make_unique<BaselineModel>();
+    if (kind == "structured")
+        return std::make_unique<StructuredModel>();
+    if (kind == "neural")
+        return std::make_unique<NeuralModel>();
+    return nullptr;
+}
+
+std::vector<std::string> modelKinds()
+{
+    return {"baseline", "structured", "neural"};
+}
+
+} // namespace fp::model
