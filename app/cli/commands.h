@@ -16,5 +16,7 @@ enum ExitStatus
 int runImport(Arguments& args);
 int runInfo(Arguments& args);
 int runDemo(Arguments& args);
+int runTrain(Arguments& args);
+int runForecast(Arguments& args);
 
 } // namespace fp::cli

@@ -12,6 +12,13 @@ constexpr const char* kHelpText = R"(usage: flashplan-cli COMMAND [options]
 commands:
   import  --project P.flashplan --sales sales.csv [--on-duplicate error|sum|last]
           read a sales-history CSV into the project (created if missing); all or nothing
+  train   --project P.flashplan [--model auto|baseline|structured|neural] [--holdout-days N]
+          [--seed N]
+          score every model on the last N days (default 28, or 8 weeks), refit the best on all
+          history and store it in the project
+  forecast --project P.flashplan --start YYYY-MM-DD --days N [--prices prices.csv] --out F.csv
+          expected units and an 80% interval per product and day (week), at the planned prices
+          (date,sku,price[,list_price,event,stock]) or at list price
   info    --project P.flashplan
           products, date range, period, stockouts, discount depth, imports, trained models
   demo    --out DIR
@@ -36,7 +43,8 @@ int main(int argc, char** argv)
             return kOk;
         }
         static const std::map<std::string, int (*)(Arguments&)> commands = {
-            {"import", runImport}, {"info", runInfo}, {"demo", runDemo}};
+            {"import", runImport}, {"info", runInfo}, {"demo", runDemo},
+            {"train", runTrain},   {"forecast", runForecast}};
         const auto it = commands.find(args.command());
         if (it == commands.end())
             throw UsageError("unknown command '" + args.command() + "'");

@@ -5,7 +5,7 @@ namespace fp {
 void BinaryWriter::putString(const std::string& s)
 {
     put<std::uint64_t>(s.size());
-    m_bytes.insert(m_bytes.end(), s.begin(), s.end());
+    append(s.data(), s.size());
 }
 
 std::string BinaryReader::getString()

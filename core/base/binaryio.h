@@ -19,20 +19,25 @@ public:
     template <typename T> void put(const T& value)
     {
         static_assert(std::is_trivially_copyable_v<T>);
-        const auto* p = reinterpret_cast<const std::uint8_t*>(&value);
-        m_bytes.insert(m_bytes.end(), p, p + sizeof(T));
+        append(&value, sizeof(T));
     }
     template <typename T> void putVector(const std::vector<T>& values)
     {
         static_assert(std::is_trivially_copyable_v<T>);
         put<std::uint64_t>(values.size());
-        const auto* p = reinterpret_cast<const std::uint8_t*>(values.data());
-        m_bytes.insert(m_bytes.end(), p, p + values.size() * sizeof(T));
+        append(values.data(), values.size() * sizeof(T));
     }
     void putString(const std::string& s);
     const std::vector<std::uint8_t>& bytes() const { return m_bytes; }
 
 private:
+    void append(const void* data, std::size_t size)
+    {
+        const std::size_t old = m_bytes.size();
+        m_bytes.resize(old + size);
+        if (size > 0)
+            std::memcpy(m_bytes.data() + old, data, size);
+    }
     std::vector<std::uint8_t> m_bytes;
 };
 

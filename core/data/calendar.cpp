@@ -1,31 +1,20 @@
 #include "data/calendar.h"
 
 #include <cmath>
+#include <iterator>
 #include <numbers>
 
 namespace fp::data {
 
 std::string_view holidayName(Holiday h)
 {
-    switch (h) {
-    case Holiday::SinglesDay:
-        return "11.11";
-    case Holiday::BlackFriday:
-        return "Black Friday";
-    case Holiday::CyberMonday:
-        return "Cyber Monday";
-    case Holiday::DoubleTwelve:
-        return "12.12";
-    case Holiday::ChristmasLeadUp:
-        return "Christmas lead-up";
-    case Holiday::ChristmasDay:
-        return "Christmas";
-    case Holiday::NewYear:
-        return "New Year";
-    case Holiday::Count:
-        break;
-    }
-    return "?";
+    static constexpr std::string_view kNames[] = {
+        "11.10",          "11.11",       "11.12-13",     "Thanksgiving",   "Black Friday",
+        "Black weekend",  "Cyber Monday", "12.11/12.13", "12.12",          "Christmas lead-up",
+        "Christmas Eve",  "Christmas Day", "Year-end sales", "New Year's Day", "Jan 2-3",
+        "6.17",           "6.18"};
+    static_assert(std::size(kNames) == kHolidayCount);
+    return h < Holiday::Count ? kNames[static_cast<size_t>(h)] : "?";
 }
 
 DayNumber blackFridayOf(int year)
@@ -64,23 +53,46 @@ std::uint32_t holidaysOfDay(DayNumber day)
     const CivilDate c = civilFromDays(day);
     std::uint32_t bits = 0;
     auto set = [&](Holiday h) { bits |= 1u << static_cast<unsigned>(h); };
-    if (c.month == 11 && c.day == 11)
+    const int m = c.month, d = c.day;
+    if (m == 11 && d == 10)
+        set(Holiday::SinglesDayEve);
+    if (m == 11 && d == 11)
         set(Holiday::SinglesDay);
-    if (c.month == 11 || (c.month == 12 && c.day <= 3)) {
-        const DayNumber bf = blackFridayOf(c.year);
-        if (day == bf)
+    if (m == 11 && (d == 12 || d == 13))
+        set(Holiday::SinglesDayAfter);
+    if (m == 11 || (m == 12 && d <= 3)) {
+        const int fromBlackFriday = day - blackFridayOf(c.year);
+        if (fromBlackFriday == -1)
+            set(Holiday::Thanksgiving);
+        if (fromBlackFriday == 0)
             set(Holiday::BlackFriday);
-        if (day == bf + 3)
+        if (fromBlackFriday == 1 || fromBlackFriday == 2)
+            set(Holiday::BlackWeekend);
+        if (fromBlackFriday == 3)
             set(Holiday::CyberMonday);
     }
-    if (c.month == 12 && c.day == 12)
-        set(Holiday::DoubleTwelve);
-    if (c.month == 12 && c.day >= 15 && c.day <= 23)
-        set(Holiday::ChristmasLeadUp);
-    if (c.month == 12 && (c.day == 24 || c.day == 25))
-        set(Holiday::ChristmasDay);
-    if ((c.month == 12 && c.day == 31) || (c.month == 1 && c.day == 1))
-        set(Holiday::NewYear);
+    if (m == 12) {
+        if (d == 11 || d == 13)
+            set(Holiday::DoubleTwelveEve);
+        if (d == 12)
+            set(Holiday::DoubleTwelve);
+        if (d >= 15 && d <= 23)
+            set(Holiday::ChristmasLeadUp);
+        if (d == 24)
+            set(Holiday::ChristmasEve);
+        if (d == 25)
+            set(Holiday::ChristmasDay);
+        if (d >= 26)
+            set(Holiday::YearEndSales);
+    }
+    if (m == 1 && d == 1)
+        set(Holiday::NewYearsDay);
+    if (m == 1 && (d == 2 || d == 3))
+        set(Holiday::NewYearAfter);
+    if (m == 6 && d == 17)
+        set(Holiday::MidYearEve);
+    if (m == 6 && d == 18)
+        set(Holiday::MidYear);
     return bits;
 }
 } // namespace

@@ -11,13 +11,23 @@ namespace fp::data {
 // Shopping days that move demand market-wide. Each is a 0/1 feature of a period (for weekly data:
 // the week contains the day).
 enum class Holiday : std::uint8_t {
+    SinglesDayEve,   // 11.10: the warm-up
     SinglesDay,      // 11.11
-    BlackFriday,     // the day after the fourth Thursday of November
+    SinglesDayAfter, // 11.12-11.13: returns of the sale
+    Thanksgiving,    // the fourth Thursday of November
+    BlackFriday,     // the day after
+    BlackWeekend,    // the Saturday and Sunday after Black Friday
     CyberMonday,     // the Monday after Black Friday
+    DoubleTwelveEve, // 12.11 and 12.13
     DoubleTwelve,    // 12.12
     ChristmasLeadUp, // Dec 15-23
-    ChristmasDay,    // Dec 24-25
-    NewYear,         // Dec 31 - Jan 1
+    ChristmasEve,    // Dec 24
+    ChristmasDay,    // Dec 25
+    YearEndSales,    // Dec 26-31
+    NewYearsDay,     // Jan 1
+    NewYearAfter,    // Jan 2-3
+    MidYearEve,      // 6.17
+    MidYear,         // 6.18 (JD's mid-year festival)
     Count
 };
 constexpr int kHolidayCount = static_cast<int>(Holiday::Count);

@@ -1,9 +1,6 @@
 #include "model/demandmodel.h"
 
 #include "data/panel.h"
-#include "model/baselinemodel.h"
-#include "model/neuralmodel.h"
-#include "model/structuredmodel.h"
 
 namespace fp::model {
 
@@ -37,22 +34,6 @@ PanelShape PanelShape::load(BinaryReader& in)
     shape.categories = in.get<std::int32_t>();
     shape.productCategory = in.getVector<int>();
     return shape;
-}
-
-std::unique_ptr<DemandModel> createModel(const std::string& kind)
-{
-    if (kind == "baseline")
-        return std::make_unique<BaselineModel>();
-    if (kind == "structured")
-        return std::make_unique<StructuredModel>();
-    if (kind == "neural")
-        return std::make_unique<NeuralModel>();
-    return nullptr;
-}
-
-std::vector<std::string> modelKinds()
-{
-    return {"baseline", "structured", "neural"};
 }
 
 } // namespace fp::model

@@ -90,6 +90,25 @@ double upperGamma(double a, double x)
     return std::exp(logFront) * h;
 }
 
+// Regularized lower incomplete gamma P(a, x) by its series, accurate when it is small.
+double lowerGamma(double a, double x)
+{
+    if (x <= 0.0)
+        return 0.0;
+    if (x >= a + 1.0)
+        return 1.0 - upperGamma(a, x);
+    const double logFront = -x + a * std::log(x) - std::lgamma(a);
+    double sum = 1.0 / a, term = sum, ap = a;
+    for (int n = 0; n < 1000; ++n) {
+        ap += 1.0;
+        term *= x / ap;
+        sum += term;
+        if (std::fabs(term) < std::fabs(sum) * 1e-15)
+            break;
+    }
+    return sum * std::exp(logFront);
+}
+
 } // namespace
 
 NegBin::NegBin(double mean, double size)
@@ -124,7 +143,13 @@ double NegBin::cdf(double k) const
 
 double NegBin::survival(double s) const
 {
-    return s <= 0 ? 1.0 : 1.0 - cdf(std::ceil(s) - 1.0);
+    s = std::ceil(s);
+    if (s <= 0)
+        return 1.0;
+    // Computed directly rather than as 1 - cdf, which loses all precision far in the tail.
+    if (m_poisson)
+        return lowerGamma(s, m_mu);
+    return incompleteBeta(s, m_r, m_mu / (m_r + m_mu));
 }
 
 int NegBin::quantile(double q) const
@@ -197,7 +222,9 @@ NllTerm negBinNll(double y, double eta, double r, bool censored)
 {
     const double mu = std::exp(eta);
     const bool poisson = !(r > 0) || r >= kPoissonSize;
-    if (censored && y > 0) {
+    if (censored && y <= 0)
+        return {0.0, 0.0}; // sold out with nothing on hand: P(D >= 0) = 1 says nothing
+    if (censored) {
         const NegBin d(mu, r);
         const double s = std::max(d.survival(y), 1e-300);
         // dS/dmu = pmf(y - 1) (r + y - 1) / (r + mu) for the NB, pmf(y - 1) for the Poisson.

@@ -1,0 +1,189 @@
+// flashplan-cli train and forecast.
+#include "cli/commands.h"
+
+#include "cli/outputfile.h"
+#include "cli/terminalprogress.h"
+#include "data/panel.h"
+#include "io/pricetable.h"
+#include "model/forecaster.h"
+#include "model/modelstore.h"
+#include "model/trainer.h"
+#include "store/store.h"
+
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <unistd.h>
+
+namespace fp::cli {
+
+namespace {
+
+std::string fixed(double value, int decimals)
+{
+    if (!std::isfinite(value))
+        return "-";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+    return buf;
+}
+
+std::string pad(std::string s, size_t width, bool left = false)
+{
+    if (s.size() < width)
+        s = left ? s + std::string(width - s.size(), ' ') : std::string(width - s.size(), ' ') + s;
+    return s;
+}
+
+void printScoreTable(const model::TrainSummary& summary, int periodDays)
+{
+    const int days = summary.holdoutPeriods * periodDays;
+    std::cout << "held-out period: " << formatIsoDate(summary.holdoutStart) << " .. "
+              << formatIsoDate(summary.holdoutStart + days - 1) << " (" << days
+              << " days); models were trained on the history before it\n\n";
+    std::cout << pad("model", 12, true) << pad("WAPE", 8) << pad("bias", 8) << pad("MASE", 7)
+              << pad("80% cov", 9) << pad("band", 7) << pad("event WAPE", 12)
+              << pad("regular WAPE", 14) << pad("time s", 9) << "\n";
+    for (const model::ModelReport& r : summary.reports) {
+        const model::Scores& s = r.evaluation.overall;
+        std::cout << pad(r.kind, 12, true) << pad(fixed(s.wape, 3), 8) << pad(fixed(s.bias, 3), 8)
+                  << pad(fixed(s.mase, 2), 7) << pad(fixed(s.coverage, 3), 9)
+                  << pad(fixed(s.bandHitRate, 3), 7)
+                  << pad(fixed(r.evaluation.eventDays.wape, 3), 12)
+                  << pad(fixed(r.evaluation.regularDays.wape, 3), 14) << pad(fixed(r.seconds, 2), 9)
+                  << (r.kind == summary.chosen ? "  <- chosen" : "")
+                  << (r.beatsBaseline ? "" : "  (does not beat the baseline)") << "\n";
+    }
+    std::cout << "\nWAPE: sum |actual - forecast| / sum actual. 80% cov: share of the central 80% "
+                 "predictive interval hit (0.80 = calibrated).\n";
+}
+
+} // namespace
+
+int runTrain(Arguments& args)
+{
+    args.allow({"project", "model", "holdout-days", "seed"}, {});
+    model::TrainOptions options;
+    options.model = args.value("model").value_or("auto");
+    options.holdoutDays = args.integer("holdout-days", 0, 1, 3650);
+    options.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1 << 30));
+    store::Store store(args.required("project"), store::Store::OpenMode::MustExist);
+    TerminalProgress::installInterruptHandler();
+    const bool tty = isatty(STDERR_FILENO) != 0;
+    model::TrainCallbacks callbacks;
+    callbacks.stage = [&](const std::string& stage) {
+        if (tty)
+            std::cerr << "\r\033[K";
+        std::cerr << stage << "\n";
+    };
+    callbacks.loss = [&](const std::string& kind, const model::LossPoint& p) {
+        if (tty)
+            std::cerr << "\r\033[K  " << kind << " iteration " << p.iteration << ": loss "
+                      << fixed(p.train, 4) << ", validation " << fixed(p.validation, 4) << std::flush;
+        else if (p.iteration % 25 == 0)
+            std::cerr << "  " << kind << " iteration " << p.iteration << ": loss " << fixed(p.train, 4)
+                      << ", validation " << fixed(p.validation, 4) << "\n";
+        return !TerminalProgress::interrupted();
+    };
+    model::TrainSummary summary;
+    try {
+        summary = model::trainAndStore(store, options, callbacks);
+    } catch (const Cancelled&) {
+        std::cerr << "\ntraining cancelled; the project is unchanged\n";
+        return kCancelled;
+    }
+    if (tty)
+        std::cerr << "\r\033[K";
+    printScoreTable(summary, store.periodDays());
+    std::cout << "refitted " << summary.chosen << " on all history in " << fixed(summary.refitSeconds, 2)
+              << " s; stored as model #" << summary.modelId << " in " << store.path() << "\n";
+    return kOk;
+}
+
+int runForecast(Arguments& args)
+{
+    args.allow({"project", "start", "days", "prices", "out"}, {});
+    const auto start = parseIsoDate(args.required("start"));
+    if (!start)
+        throw UsageError("--start must be a date YYYY-MM-DD");
+    const int days = args.integer("days", 0, 1, 3660);
+    if (days == 0)
+        throw UsageError("'forecast' needs --days");
+    const std::string outPath = args.required("out");
+    store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
+    const std::optional<model::TrainedModel> trained = model::loadActiveModel(store);
+    if (!trained) {
+        std::cerr << "error: " << store.path() << " has no trained model; run flashplan-cli train first\n";
+        return kBadInput;
+    }
+    const data::Panel panel = data::Panel::load(store);
+    const int periodDays = panel.periodDays();
+
+    // Planned prices by (product, day); products without a row sell at list price, no event.
+    std::map<std::pair<int, DayNumber>, io::PlannedPrice> planned;
+    std::vector<bool> wanted(static_cast<size_t>(panel.productCount()), !args.value("prices"));
+    if (const auto pricesPath = args.value("prices")) {
+        io::PriceTable table = io::readPriceTable(*pricesPath);
+        for (const io::PlannedPrice& row : table.rows) {
+            const int p = panel.findProduct(row.sku);
+            if (p < 0) {
+                table.problems.push_back({*pricesPath, row.line, 0, "sku '" + row.sku + "' is not in the project"});
+                ++table.problemCount;
+                continue;
+            }
+            wanted[static_cast<size_t>(p)] = true;
+            planned[{p, row.day}] = row;
+        }
+        if (table.problemCount > 0) {
+            for (const Problem& p : table.problems)
+                std::cerr << "error: " << p.describe() << "\n";
+            return kBadInput;
+        }
+    }
+    std::vector<data::ScenarioPeriod> periods;
+    for (int p = 0; p < panel.productCount(); ++p) {
+        const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
+        if (!wanted[static_cast<size_t>(p)] || product.lastPeriod < product.firstPeriod)
+            continue;
+        // Weekly: continue the product's own weekly dates, every week that overlaps the window.
+        DayNumber first = *start;
+        if (periodDays > 1) {
+            const DayNumber anchor = panel.dayOf(product.lastPeriod);
+            const int offset = ((*start - anchor) % periodDays + periodDays) % periodDays;
+            first = *start - offset;
+        }
+        for (DayNumber day = first; day < *start + days; day += periodDays) {
+            data::ScenarioPeriod s;
+            s.product = p;
+            s.day = day;
+            s.stock = std::nanf("");
+            const double list = product.listPrice;
+            const auto it = planned.find({p, day});
+            if (it != planned.end()) {
+                const double listPrice = it->second.listPrice.value_or(list);
+                s.discount = listPrice > 0 ? static_cast<float>(1.0 - it->second.price / listPrice) : 0.0f;
+                s.featured = it->second.event;
+                if (it->second.stock)
+                    s.stock = static_cast<float>(*it->second.stock);
+            }
+            periods.push_back(s);
+        }
+    }
+    const std::vector<model::ForecastRow> rows = model::forecastPeriods(panel, *trained, periods);
+    OutputFile out(outPath);
+    out.stream() << "date,sku,forecast,lower,upper\n";
+    double total = 0;
+    for (const model::ForecastRow& r : rows) {
+        out.stream() << formatIsoDate(r.day) << ',' << csvField(panel.products()[static_cast<size_t>(r.product)].sku)
+                     << ',' << fixed(r.forecast, 4) << ',' << r.lower << ',' << r.upper << '\n';
+        total += r.forecast;
+    }
+    out.commit();
+    std::cout << "forecast " << rows.size() << " product-" << (periodDays == 7 ? "weeks" : "days")
+              << " with the " << trained->kind << " model: " << fixed(total, 1)
+              << " units expected -> " << outPath << "\n";
+    return kOk;
+}
+
+} // namespace fp::cli

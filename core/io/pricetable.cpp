@@ -1,0 +1,106 @@
+#include "io/pricetable.h"
+
+#include "io/columnmap.h"
+#include "io/csvreader.h"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+
+namespace fp::io {
+
+namespace {
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::optional<double> number(std::string_view text)
+{
+    text = trimmed(text);
+    double v = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(v))
+        return std::nullopt;
+    return v;
+}
+
+} // namespace
+
+PriceTable readPriceTable(const std::string& path)
+{
+    PriceTable table;
+    auto problem = [&](std::int64_t line, int column, std::string message) {
+        if (++table.problemCount <= 100)
+            table.problems.push_back({path, line, column, std::move(message)});
+    };
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problem(0, 0, "cannot open the file for reading");
+        return table;
+    }
+    CsvReader reader(in);
+    CsvReader::Record record;
+    if (!reader.next(record)) {
+        problem(reader.error() ? reader.error()->line : 0, 0,
+                reader.error() ? reader.error()->message : "the file is empty");
+        return table;
+    }
+    const HeaderMatch header = matchHeader(record.fields);
+    const ColumnMap& map = header.map;
+    for (SalesField required : {SalesField::Date, SalesField::Sku, SalesField::Price})
+        if (!map.has(required))
+            problem(1, 0, "required column '" + std::string(infoOf(required).canonical) + "' is missing");
+    if (table.problemCount > 0)
+        return table;
+    const size_t fields = record.fields.size();
+    while (reader.next(record)) {
+        if (record.fields.size() != fields) {
+            problem(record.line, 0, "expected " + std::to_string(fields) + " fields, found " +
+                                        std::to_string(record.fields.size()));
+            continue;
+        }
+        auto field = [&](SalesField f) { return record.fields[static_cast<size_t>(map[f])]; };
+        PlannedPrice row;
+        row.line = record.line;
+        const auto day = parseIsoDate(trimmed(field(SalesField::Date)));
+        if (!day) {
+            problem(record.line, map[SalesField::Date] + 1, "date is not a valid YYYY-MM-DD date");
+            continue;
+        }
+        row.day = *day;
+        row.sku = std::string(trimmed(field(SalesField::Sku)));
+        const auto price = number(field(SalesField::Price));
+        if (row.sku.empty() || !price || *price <= 0) {
+            problem(record.line, 0, row.sku.empty() ? "sku is empty" : "price must be a number > 0");
+            continue;
+        }
+        row.price = *price;
+        if (map.has(SalesField::ListPrice) && !trimmed(field(SalesField::ListPrice)).empty()) {
+            row.listPrice = number(field(SalesField::ListPrice));
+            if (!row.listPrice || *row.listPrice <= 0) {
+                problem(record.line, map[SalesField::ListPrice] + 1, "list_price must be a number > 0");
+                continue;
+            }
+        }
+        if (map.has(SalesField::Stock) && !trimmed(field(SalesField::Stock)).empty()) {
+            row.stock = number(field(SalesField::Stock));
+            if (!row.stock || *row.stock < 0) {
+                problem(record.line, map[SalesField::Stock] + 1, "stock must be a number >= 0");
+                continue;
+            }
+        }
+        row.event = map.has(SalesField::Event) && !trimmed(field(SalesField::Event)).empty();
+        table.rows.push_back(std::move(row));
+    }
+    if (reader.error())
+        problem(reader.error()->line, 0, reader.error()->message);
+    return table;
+}
+
+} // namespace fp::io

@@ -1,0 +1,123 @@
+#include "model/evaluation.h"
+
+#include "model/demandmodel.h"
+#include "model/noisemodel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+namespace fp::model {
+
+double seasonalNaiveScale(const std::vector<data::DemandCell>& train, int periodDays)
+{
+    const int lag = periodDays == 1 ? 7 : 1;
+    double total = 0;
+    std::int64_t count = 0;
+    // Cells are grouped by product and ordered by period.
+    for (size_t i = 0; i < train.size(); ++i) {
+        for (size_t j = i; j-- > 0 && train[j].product == train[i].product;) {
+            if (train[j].period == train[i].period - lag) {
+                total += std::fabs(train[i].units - train[j].units);
+                ++count;
+                break;
+            }
+            if (train[j].period < train[i].period - lag)
+                break;
+        }
+    }
+    return count > 0 ? total / static_cast<double>(count) : 1.0;
+}
+
+namespace {
+
+struct Accumulator
+{
+    std::int64_t cells = 0;
+    double actual = 0, absError = 0, error = 0, coverage = 0, hits = 0;
+
+    void add(double y, double forecast, double pitCoverage, bool hit)
+    {
+        ++cells;
+        actual += y;
+        absError += std::fabs(y - forecast);
+        error += forecast - y;
+        coverage += pitCoverage;
+        hits += hit ? 1 : 0;
+    }
+    Scores scores(double naiveScale) const
+    {
+        Scores s;
+        s.cells = cells;
+        s.actualUnits = actual;
+        const double n = std::max<double>(1.0, static_cast<double>(cells));
+        s.wape = actual > 0 ? absError / actual : std::nan("");
+        s.bias = actual > 0 ? error / actual : std::nan("");
+        s.mase = naiveScale > 0 ? absError / n / naiveScale : std::nan("");
+        s.coverage = coverage / n;
+        s.bandHitRate = hits / n;
+        return s;
+    }
+};
+
+} // namespace
+
+Evaluation evaluate(const PanelShape& shape, const std::vector<data::DemandCell>& heldOut,
+                    std::span<const double> means, const NoiseModel& noise, double naiveScale)
+{
+    Accumulator overall, event, regular;
+    std::vector<double> productError(shape.productCategory.size(), 0.0);
+    std::vector<double> productActual(shape.productCategory.size(), 0.0);
+    for (size_t i = 0; i < heldOut.size(); ++i) {
+        const data::DemandCell& cell = heldOut[i];
+        const int c = shape.productCategory[static_cast<size_t>(cell.product)];
+        const NegBin demand = noise.cellDemand(c, cell, means[i]);
+        const bool capped = std::isfinite(cell.stock);
+        const double forecast = capped ? demand.expectedSales(cell.stock) : means[i];
+        // CDF of units sold, min(D, stock): the demand CDF below the stock, 1 at and above it.
+        auto salesCdf = [&](double k) {
+            if (k < 0)
+                return 0.0;
+            return capped && k >= cell.stock ? 1.0 : demand.cdf(k);
+        };
+        const double y = cell.units;
+        const double lo = salesCdf(y - 1), hi = salesCdf(y);
+        const double width = hi - lo;
+        const double inside = std::max(0.0, std::min(hi, 0.9) - std::max(lo, 0.1));
+        const double pit = width > 1e-12 ? inside / width : (lo >= 0.1 && lo <= 0.9 ? 1.0 : 0.0);
+        double lower = demand.quantile(0.1), upper = demand.quantile(0.9);
+        if (capped) {
+            lower = std::min(lower, static_cast<double>(cell.stock));
+            upper = std::min(upper, static_cast<double>(cell.stock));
+        }
+        const bool hit = y >= lower && y <= upper;
+        overall.add(y, forecast, pit, hit);
+        (cell.eventDay >= 0 ? event : regular).add(y, forecast, pit, hit);
+        productError[static_cast<size_t>(cell.product)] += std::fabs(y - forecast);
+        productActual[static_cast<size_t>(cell.product)] += y;
+    }
+    Evaluation e;
+    e.overall = overall.scores(naiveScale);
+    e.eventDays = event.scores(naiveScale);
+    e.regularDays = regular.scores(naiveScale);
+    for (size_t p = 0; p < productError.size(); ++p)
+        e.productWape.push_back(productActual[p] > 0 ? productError[p] / productActual[p] : std::nan(""));
+    return e;
+}
+
+std::string toJson(const Scores& s)
+{
+    auto number = [](double v) {
+        if (!std::isfinite(v))
+            return std::string("null");
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.6g", v);
+        return std::string(buf);
+    };
+    return "{\"cells\":" + std::to_string(s.cells) + ",\"actual_units\":" + number(s.actualUnits) +
+           ",\"wape\":" + number(s.wape) + ",\"bias\":" + number(s.bias) + ",\"mase\":" + number(s.mase) +
+           ",\"coverage\":" + number(s.coverage) + ",\"band_hit_rate\":" + number(s.bandHitRate) + "}";
+}
+
+} // namespace fp::model

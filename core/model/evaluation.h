@@ -1,0 +1,47 @@
+#pragma once
+
+#include "data/demandcells.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace fp::model {
+
+class NoiseModel;
+struct PanelShape;
+
+// Forecast accuracy on held-out periods. Forecasts are of units sold: E[min(D, stock)] where the
+// stock is known, so sold-out periods are judged fairly.
+struct Scores
+{
+    std::int64_t cells = 0;
+    double actualUnits = 0;
+    double wape = 0;  // sum |actual - forecast| / sum actual
+    double bias = 0;  // sum (forecast - actual) / sum actual
+    double mase = 0;  // mean |error| / in-sample mean |y_t - y_{t-1 week}|
+    // Coverage of the central 80% of the predictive distribution: the share of the randomized
+    // PIT inside [0.1, 0.9], which is what "80%" means for counts (0.8 when calibrated).
+    double coverage = 0;
+    // Share of actual units inside the printed band [10% quantile, 90% quantile]; above 0.8 for
+    // slow movers, where the band is a couple of whole units wide.
+    double bandHitRate = 0;
+};
+
+struct Evaluation
+{
+    Scores overall, eventDays, regularDays;
+    std::vector<double> productWape; // per panel product; NaN when it sold nothing held out
+};
+
+// Mean absolute change from one week earlier over the training cells (the MASE scale).
+double seasonalNaiveScale(const std::vector<data::DemandCell>& train, int periodDays);
+
+Evaluation evaluate(const PanelShape& shape, const std::vector<data::DemandCell>& heldOut,
+                    std::span<const double> means, const NoiseModel& noise, double naiveScale);
+
+// Compact JSON of an evaluation (overall and the two splits), for the project file and the GUI.
+std::string toJson(const Scores& s);
+
+} // namespace fp::model

@@ -1,0 +1,52 @@
+#include "model/forecaster.h"
+
+#include "base/error.h"
+#include "data/panel.h"
+#include "model/modelstore.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace fp::model {
+
+std::vector<ForecastRow> forecastPeriods(const data::Panel& panel, const TrainedModel& trained,
+                                         const std::vector<data::ScenarioPeriod>& periods)
+{
+    std::vector<std::int64_t> ids;
+    for (const data::PanelProduct& p : panel.products())
+        ids.push_back(p.id);
+    const std::vector<int> modelIndex = trained.productIndexFor(ids);
+    std::vector<data::DemandCell> cells = data::scenarioCells(panel, periods);
+    for (data::DemandCell& cell : cells) {
+        const int index = modelIndex[static_cast<size_t>(cell.product)];
+        if (index < 0)
+            throw FlashPlanError("the model was trained before product '" +
+                                 panel.products()[static_cast<size_t>(cell.product)].sku +
+                                 "' was imported; train again");
+        cell.product = index;
+    }
+    std::vector<double> means(cells.size());
+    trained.model->predict(cells, means);
+    std::vector<ForecastRow> rows;
+    rows.reserve(cells.size());
+    for (size_t i = 0; i < cells.size(); ++i) {
+        const data::ScenarioPeriod& period = periods[i];
+        const int category = panel.products()[static_cast<size_t>(period.product)].category;
+        const NegBin demand = trained.noise.cellDemand(category, cells[i], means[i]);
+        ForecastRow row;
+        row.product = period.product;
+        row.day = period.day;
+        const bool capped = std::isfinite(period.stock);
+        row.forecast = capped ? demand.expectedSales(period.stock) : means[i];
+        row.lower = demand.quantile(0.1);
+        row.upper = demand.quantile(0.9);
+        if (capped) {
+            row.lower = std::min(row.lower, static_cast<int>(period.stock));
+            row.upper = std::min(row.upper, static_cast<int>(period.stock));
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+} // namespace fp::model

@@ -1,0 +1,80 @@
+#include "model/modelstore.h"
+
+#include "store/store.h"
+
+#include <unordered_map>
+
+namespace fp::model {
+
+namespace {
+constexpr std::uint32_t kBlobVersion = 1;
+}
+
+std::vector<int> TrainedModel::productIndexFor(const std::vector<std::int64_t>& panelProductIds) const
+{
+    std::unordered_map<std::int64_t, int> index;
+    for (size_t i = 0; i < productIds.size(); ++i)
+        index.emplace(productIds[i], static_cast<int>(i));
+    std::vector<int> out;
+    for (std::int64_t id : panelProductIds) {
+        const auto it = index.find(id);
+        out.push_back(it == index.end() ? -1 : it->second);
+    }
+    return out;
+}
+
+std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)
+{
+    BinaryWriter params;
+    params.put(kBlobVersion);
+    params.putString(trained.kind);
+    params.putVector(trained.productIds);
+    trained.model->save(params);
+    trained.noise.save(params);
+    BinaryWriter curve;
+    curve.putVector(trained.curve);
+
+    sql::Database& db = store.database();
+    sql::Transaction transaction(db);
+    db.exec("UPDATE models SET is_active = 0");
+    sql::Statement insert(db, "INSERT INTO models(name, kind, format_version, created_at, seed, "
+                              "is_active, params, scores, curve) "
+                              "VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8)");
+    insert.bind(1, trained.kind).bind(2, trained.kind).bind(3, static_cast<std::int64_t>(kBlobVersion));
+    insert.bind(4, store::utcTimestamp()).bind(5, static_cast<std::int64_t>(trained.seed));
+    insert.bind(6, params.bytes()).bind(7, trained.scoresJson).bind(8, curve.bytes()).run();
+    const std::int64_t id = db.lastInsertId();
+    transaction.commit();
+    return id;
+}
+
+std::optional<TrainedModel> loadActiveModel(store::Store& store)
+{
+    sql::Statement stmt(store.database(), "SELECT id, kind, seed, params, scores, curve FROM models "
+                                          "WHERE is_active = 1 ORDER BY id DESC LIMIT 1");
+    if (!stmt.step())
+        return std::nullopt;
+    TrainedModel trained;
+    trained.id = stmt.int64(0);
+    trained.seed = static_cast<std::uint64_t>(stmt.int64(2));
+    trained.scoresJson = stmt.text(4);
+    const std::vector<std::uint8_t> params = stmt.blob(3);
+    const std::vector<std::uint8_t> curve = stmt.blob(5);
+    BinaryReader in(params);
+    if (in.get<std::uint32_t>() != kBlobVersion)
+        throw FlashPlanError("the stored model comes from another FlashPlan version; train again");
+    trained.kind = in.getString();
+    trained.productIds = in.getVector<std::int64_t>();
+    trained.model = createModel(trained.kind);
+    if (!trained.model)
+        throw FlashPlanError("the stored model is of an unknown kind '" + trained.kind + "'");
+    trained.model->load(in);
+    trained.noise = NoiseModel::load(in);
+    if (!curve.empty()) {
+        BinaryReader curveIn(curve);
+        trained.curve = curveIn.getVector<LossPoint>();
+    }
+    return trained;
+}
+
+} // namespace fp::model

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "model/demandmodel.h"
+#include "model/noisemodel.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp::store {
+class Store;
+}
+
+namespace fp::model {
+
+// A trained model as kept in the project file: the mean model, its noise, what it was trained on
+// and how well it did on held-out data.
+struct TrainedModel
+{
+    std::int64_t id = 0;
+    std::string kind;
+    std::unique_ptr<DemandModel> model;
+    NoiseModel noise;
+    std::vector<std::int64_t> productIds; // project product ids, in the model's product order
+    std::string scoresJson;
+    std::vector<LossPoint> curve;
+    std::uint64_t seed = 0;
+
+    // The model's index of each panel product, or -1 for products it has not seen.
+    std::vector<int> productIndexFor(const std::vector<std::int64_t>& panelProductIds) const;
+};
+
+// Stores `trained` as the project's active model (in one transaction) and returns its id.
+std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained);
+
+// The active model, or nullopt when none was trained. Loading gives bit-identical predictions.
+std::optional<TrainedModel> loadActiveModel(store::Store& store);
+
+} // namespace fp::model

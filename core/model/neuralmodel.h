@@ -1,0 +1,70 @@
+#pragma once
+
+#include "model/demandmodel.h"
+
+#include <memory>
+#include <vector>
+
+namespace fp::model {
+
+struct NeuralNet; // the network's sizes and parameters, defined in neuralmodel.cpp
+
+// Hyper-parameters of the neural model; saved with it so a loaded model rebuilds the same network.
+struct NeuralSettings
+{
+    int productDim = 8;  // product embedding
+    int categoryDim = 4; // category embedding
+    int hidden1 = 64;    // two ReLU layers
+    int hidden2 = 32;
+    int batchSize = 2048;
+    int epochs = 16;  // used when FitOptions::maxIterations is 0
+    int patience = 3; // epochs without a better validation loss before stopping
+    double learningRate = 3e-3;
+    // Knots of the monotone discount response (ramps in -log(1 - d) starting at each knot).
+    std::vector<float> discountKnots = {0.0f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f};
+};
+
+// The "deep learning" demand model: an MLP over product and category embeddings, calendar,
+// holiday and flash-sale event features predicts log expected demand at list price, and the
+// discount adds a response that can only rise with its depth:
+//
+//   log mu = MLP(product, category, calendar, events) + level(product) + level(category)
+//          + sum_k softplus(head_k(product, category)) * max(0, -log(1 - d) - knot_k)
+//
+// Fitted to the negative binomial likelihood (censored where sold out) with Adam on shuffled
+// mini-batches; the size r of the negative binomial is one per category, set by moments after a
+// warm-up and then fixed. Training is bit-reproducible for the same cells and seed, whatever the
+// number of threads.
+class NeuralModel final : public DemandModel
+{
+public:
+    explicit NeuralModel(NeuralSettings settings = {});
+    ~NeuralModel() override;
+
+    std::string kind() const override { return "neural"; }
+
+    // Early stopping: with validation cells, the parameters of the epoch with the lowest
+    // validation loss are kept and training stops after `patience` epochs without improvement.
+    void fit(const data::Panel& panel, const std::vector<data::DemandCell>& train,
+             const std::vector<data::DemandCell>& validation, const FitOptions& options,
+             const LossFn& onLoss) override;
+    void predict(std::span<const data::DemandCell> cells, std::span<double> mean) const override;
+
+    void save(BinaryWriter& out) const override;
+    void load(BinaryReader& in) override;
+
+    const NeuralSettings& settings() const { return m_settings; }
+    // Negative binomial size r per category used in the loss (empty before fit).
+    const std::vector<double>& categorySizes() const { return m_sizes; }
+    int epochsTrained() const { return m_epochsTrained; } // epoch whose parameters were kept
+
+private:
+    NeuralSettings m_settings;
+    PanelShape m_shape;
+    DayNumber m_trendOrigin = 0;
+    std::vector<double> m_sizes;
+    int m_epochsTrained = 0;
+    std::unique_ptr<NeuralNet> m_net;
+};
+
+} // namespace fp::model

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "base/binaryio.h"
+#include "data/demandcells.h"
+#include "model/negbin.h"
+
+#include <span>
+#include <utility>
+#include <vector>
+
+namespace fp::model {
+
+struct PanelShape;
+
+// The noise around a model's expected demand, estimated from its residuals, so every model gets
+// intervals of the same kind: negative binomial daily noise with a size per category, and a
+// demand shock shared by all days of one flash-sale event (a product hot on day 1 stays hot), which
+// makes event totals vary more than independent days would.
+class NoiseModel final
+{
+public:
+    // Estimated from fitted cells: sizes by maximum likelihood on regular (non-event, unsold-out)
+    // cells; the event shock's variance by moments of whole-event totals.
+    static NoiseModel estimate(const PanelShape& shape, const std::vector<data::DemandCell>& cells,
+                               std::span<const double> means);
+
+    // Demand of one cell: on an event day the shock's variance widens the negative binomial.
+    NegBin cellDemand(int category, const data::DemandCell& cell, double mean) const;
+    // Total demand over several periods of one product with these means, moment-matched to a
+    // negative binomial; `featured` adds the event shock shared by all of them.
+    NegBin windowDemand(int category, std::span<const double> means, bool featured) const;
+
+    double size(int category) const { return m_size[static_cast<size_t>(category)]; }
+    double eventShockVariance(int category) const { return m_shock[static_cast<size_t>(category)]; }
+
+    void save(BinaryWriter& out) const;
+    static NoiseModel load(BinaryReader& in);
+
+private:
+    std::vector<double> m_size;  // NB size per category
+    std::vector<double> m_shock; // variance of the (mean 1) event shock per category
+};
+
+// Maximum-likelihood negative binomial size for (y, mean) pairs (golden section on log size,
+// 0.05..1000; a deterministic sample of at most 200,000 pairs).
+double fitNegBinSize(const std::vector<std::pair<double, double>>& observations);
+
+} // namespace fp::model

@@ -1,0 +1,454 @@
+#include "model/structuredmodel.h"
+
+#include "base/error.h"
+#include "data/panel.h"
+#include "model/lbfgs.h"
+#include "model/negbin.h"
+#include "model/noisemodel.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <thread>
+#include <cstdio>
+#include <cstdlib>
+
+namespace fp::model {
+
+namespace {
+
+constexpr std::uint32_t kFormatVersion = 1;
+constexpr int kFourier = data::Calendar::kFourierTerms;
+constexpr int kHolidays = data::kHolidayCount;
+constexpr int K = StructuredModel::kSegments;
+constexpr int E = StructuredModel::kEventDays;
+const double kInitialSlope = std::log(std::expm1(1.5)); // softplus^-1 of elasticity 1.5
+
+double softplus(double z)
+{
+    return z > 30 ? z : std::log1p(std::exp(z));
+}
+double sigmoid(double z)
+{
+    return 1.0 / (1.0 + std::exp(-z));
+}
+
+// x = -log(1 - d) at each discount knot.
+std::array<double, K + 1> knotsInX()
+{
+    std::array<double, K + 1> x{};
+    for (int k = 0; k <= K; ++k)
+        x[static_cast<size_t>(k)] = -std::log1p(-StructuredModel::kDiscountKnots[static_cast<size_t>(k)]);
+    return x;
+}
+const std::array<double, K + 1> kKnotX = knotsInX();
+
+double logPriceCut(double discount)
+{
+    return -std::log1p(-std::clamp(discount, 0.0, 0.95));
+}
+
+// Length of x inside segment k.
+double segmentLength(double x, int k)
+{
+    const double lo = kKnotX[static_cast<size_t>(k)], hi = kKnotX[static_cast<size_t>(k + 1)];
+    return std::clamp(x - lo, 0.0, hi - lo);
+}
+
+} // namespace
+
+// Where each group of parameters lives in the parameter vector.
+struct StructuredModel::Layout
+{
+    int P, C, D;
+    int level, trend, catLevel, weekday, fourier, holiday, eventGlobal, eventCat, eventProduct, dip,
+        slopeCat,
+        slopeShift, slopeShape, size;
+
+    Layout(int products, int categories, int dipPeriods) : P(products), C(categories), D(dipPeriods)
+    {
+        level = 0;
+        trend = level + P;
+        catLevel = trend + P;
+        weekday = catLevel + C;
+        fourier = weekday + 7 * C;
+        holiday = fourier + kFourier * C;
+        eventGlobal = holiday + kHolidays * C;
+        eventCat = eventGlobal + E;
+        eventProduct = eventCat + E * C;
+        dip = eventProduct + P;
+        slopeCat = dip + D;
+        slopeShift = slopeCat + K * C;
+        slopeShape = slopeShift + P;
+        size = slopeShape + K * P;
+    }
+};
+
+StructuredModel::PeriodFeatures StructuredModel::featuresOf(int period) const
+{
+    if (period >= 0 && period < static_cast<int>(m_periodCache.size()))
+        return m_periodCache[static_cast<size_t>(period)];
+    const data::Calendar calendar(m_shape.periodDays, m_shape.firstDay + m_shape.periods * m_shape.periodDays / 2);
+    const DayNumber day = m_shape.dayOf(period);
+    PeriodFeatures f;
+    f.weekday = calendar.weekday(day);
+    f.fourier = calendar.fourier(day);
+    f.holidays = calendar.holidays(day);
+    f.trend = calendar.trend(day);
+    return f;
+}
+
+std::vector<double> StructuredModel::calendarOffsets(const Eigen::VectorXd& theta, int periods) const
+{
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    std::vector<double> out(static_cast<size_t>(L.C) * periods, 0.0);
+    for (int t = 0; t < periods; ++t) {
+        const PeriodFeatures f = featuresOf(t);
+        for (int c = 0; c < L.C; ++c) {
+            double v = f.weekday >= 0 ? theta[L.weekday + 7 * c + f.weekday] : 0.0;
+            for (int i = 0; i < kFourier; ++i)
+                v += theta[L.fourier + kFourier * c + i] * f.fourier[static_cast<size_t>(i)];
+            for (std::uint32_t bits = f.holidays; bits; bits &= bits - 1)
+                v += theta[L.holiday + kHolidays * c + std::countr_zero(bits)];
+            out[static_cast<size_t>(c) * periods + t] = v;
+        }
+    }
+    return out;
+}
+
+double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data::DemandCell& cell,
+                                        const std::vector<double>& calendar) const
+{
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    const int p = cell.product;
+    const int c = m_shape.productCategory[static_cast<size_t>(p)];
+    const int periods = static_cast<int>(calendar.size()) / L.C;
+    double cal;
+    if (cell.period >= 0 && cell.period < periods) {
+        cal = calendar[static_cast<size_t>(c) * periods + cell.period];
+    } else { // a forecast period past the precomputed range
+        const PeriodFeatures f = featuresOf(cell.period);
+        cal = f.weekday >= 0 ? theta[L.weekday + 7 * c + f.weekday] : 0.0;
+        for (int i = 0; i < kFourier; ++i)
+            cal += theta[L.fourier + kFourier * c + i] * f.fourier[static_cast<size_t>(i)];
+        for (std::uint32_t bits = f.holidays; bits; bits &= bits - 1)
+            cal += theta[L.holiday + kHolidays * c + std::countr_zero(bits)];
+    }
+    double eta = theta[L.level + p] + theta[L.trend + p] * featuresOf(cell.period).trend + cal;
+    if (cell.eventDay >= 0) {
+        const int k = std::min<int>(cell.eventDay, E - 1);
+        eta += theta[L.eventGlobal + k] + theta[L.eventCat + E * c + k] + theta[L.eventProduct + p];
+    } else if (cell.sinceEvent > 0 && cell.sinceEvent <= L.D) {
+        eta += theta[L.dip + cell.sinceEvent - 1] * cell.lastEventDepth;
+    }
+    const double x = logPriceCut(cell.discount);
+    for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k) {
+        const double z = theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] + theta[L.slopeShape + K * p + k];
+        eta += softplus(z) * segmentLength(x, k);
+    }
+    return std::clamp(eta, -30.0, 30.0);
+}
+
+double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
+                                  const std::vector<data::DemandCell>& cells, int threads) const
+{
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    const int periods = static_cast<int>(m_periodCache.size());
+    const std::vector<double> calendar = calendarOffsets(theta, periods);
+    // Slopes (local elasticities) of every product's price response, and d slope / d z.
+    std::vector<double> slope(static_cast<size_t>(L.P) * K), slopeDz(slope.size());
+    for (int p = 0; p < L.P; ++p) {
+        const int c = m_shape.productCategory[static_cast<size_t>(p)];
+        for (int k = 0; k < K; ++k) {
+            const double z = theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] + theta[L.slopeShape + K * p + k];
+            slope[static_cast<size_t>(p * K + k)] = softplus(z);
+            slopeDz[static_cast<size_t>(p * K + k)] = sigmoid(z);
+        }
+    }
+
+    struct Partial
+    {
+        double value = 0;
+        Eigen::VectorXd grad;
+        std::vector<double> calendarGrad, slopeGrad;
+    };
+    threads = std::max(1, threads);
+    std::vector<Partial> partials(static_cast<size_t>(threads));
+    auto work = [&](int part) {
+        Partial& out = partials[static_cast<size_t>(part)];
+        out.grad = Eigen::VectorXd::Zero(L.size);
+        out.calendarGrad.assign(calendar.size(), 0.0);
+        out.slopeGrad.assign(slope.size(), 0.0);
+        const size_t begin = cells.size() * part / threads, end = cells.size() * (part + 1) / threads;
+        for (size_t i = begin; i < end; ++i) {
+            const data::DemandCell& cell = cells[i];
+            const int p = cell.product, t = cell.period;
+            const int c = m_shape.productCategory[static_cast<size_t>(p)];
+            const float trend = m_periodCache[static_cast<size_t>(t)].trend;
+            double eta = theta[L.level + p] + theta[L.trend + p] * trend + calendar[static_cast<size_t>(c) * periods + t];
+            int eventK = -1, dipJ = -1;
+            if (cell.eventDay >= 0) {
+                eventK = std::min<int>(cell.eventDay, E - 1);
+                eta += theta[L.eventGlobal + eventK] + theta[L.eventCat + E * c + eventK] +
+                       theta[L.eventProduct + p];
+            } else if (cell.sinceEvent > 0 && cell.sinceEvent <= L.D) {
+                dipJ = cell.sinceEvent - 1;
+                eta += theta[L.dip + dipJ] * cell.lastEventDepth;
+            }
+            const double x = cell.discount > 0 ? logPriceCut(cell.discount) : 0.0;
+            for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k)
+                eta += slope[static_cast<size_t>(p * K + k)] * segmentLength(x, k);
+            eta = std::clamp(eta, -30.0, 30.0);
+            const NllTerm term = negBinNll(cell.units, eta, m_size[static_cast<size_t>(c)], cell.censored);
+            out.value += term.value;
+            const double g = term.dEta;
+            out.grad[L.level + p] += g;
+            out.grad[L.trend + p] += g * trend;
+            out.calendarGrad[static_cast<size_t>(c) * periods + t] += g;
+            if (eventK >= 0) {
+                out.grad[L.eventGlobal + eventK] += g;
+                out.grad[L.eventCat + E * c + eventK] += g;
+                out.grad[L.eventProduct + p] += g;
+            } else if (dipJ >= 0) {
+                out.grad[L.dip + dipJ] += g * cell.lastEventDepth;
+            }
+            for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k)
+                out.slopeGrad[static_cast<size_t>(p * K + k)] += g * segmentLength(x, k);
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int part = 1; part < threads; ++part)
+        pool.emplace_back(work, part);
+    work(0);
+    for (std::thread& thread : pool)
+        thread.join();
+
+    double value = 0;
+    gradient = Eigen::VectorXd::Zero(L.size);
+    std::vector<double> calendarGrad(calendar.size(), 0.0), slopeGrad(slope.size(), 0.0);
+    for (const Partial& part : partials) {
+        value += part.value;
+        gradient += part.grad;
+        for (size_t i = 0; i < calendarGrad.size(); ++i)
+            calendarGrad[i] += part.calendarGrad[i];
+        for (size_t i = 0; i < slopeGrad.size(); ++i)
+            slopeGrad[i] += part.slopeGrad[i];
+    }
+    // Chain rule into the calendar and price-response parameters.
+    for (int t = 0; t < periods; ++t) {
+        const PeriodFeatures& f = m_periodCache[static_cast<size_t>(t)];
+        for (int c = 0; c < L.C; ++c) {
+            const double g = calendarGrad[static_cast<size_t>(c) * periods + t];
+            if (g == 0)
+                continue;
+            if (f.weekday >= 0)
+                gradient[L.weekday + 7 * c + f.weekday] += g;
+            for (int i = 0; i < kFourier; ++i)
+                gradient[L.fourier + kFourier * c + i] += g * f.fourier[static_cast<size_t>(i)];
+            for (std::uint32_t bits = f.holidays; bits; bits &= bits - 1)
+                gradient[L.holiday + kHolidays * c + std::countr_zero(bits)] += g;
+        }
+    }
+    for (int p = 0; p < L.P; ++p) {
+        const int c = m_shape.productCategory[static_cast<size_t>(p)];
+        for (int k = 0; k < K; ++k) {
+            const double gz = slopeGrad[static_cast<size_t>(p * K + k)] * slopeDz[static_cast<size_t>(p * K + k)];
+            gradient[L.slopeCat + K * c + k] += gz;
+            gradient[L.slopeShift + p] += gz;
+            gradient[L.slopeShape + K * p + k] += gz;
+        }
+    }
+
+    // Priors (penalties), in the same units as the log-likelihood.
+    auto ridge = [&](int start, int count, double weight, double centre = 0.0) {
+        for (int i = start; i < start + count; ++i) {
+            const double d = theta[i] - centre;
+            value += weight * d * d;
+            gradient[i] += 2 * weight * d;
+        }
+    };
+    auto smooth = [&](int start, int count, double weight) {
+        for (int i = start + 1; i < start + count; ++i) {
+            const double d = theta[i] - theta[i - 1];
+            value += weight * d * d;
+            gradient[i] += 2 * weight * d;
+            gradient[i - 1] -= 2 * weight * d;
+        }
+    };
+    for (int p = 0; p < L.P; ++p) { // products' levels shrink toward their category's
+        const int c = m_shape.productCategory[static_cast<size_t>(p)];
+        const double d = theta[L.level + p] - theta[L.catLevel + c];
+        value += 0.5 * d * d;
+        gradient[L.level + p] += d;
+        gradient[L.catLevel + c] -= d;
+    }
+    ridge(L.trend, L.P, 2.0);
+    ridge(L.weekday, 7 * L.C, 0.5);
+    ridge(L.fourier, kFourier * L.C, 0.5);
+    ridge(L.holiday, kHolidays * L.C, 0.5);
+    ridge(L.eventGlobal, E, 0.01);
+    ridge(L.eventCat, E * L.C, 2.0);
+    ridge(L.eventProduct, L.P, 1.0); // each product's own draw in events, shrunk to its category
+    ridge(L.dip, L.D, 1.0);
+    smooth(L.dip, L.D, 5.0);
+    for (int c = 0; c < L.C; ++c) {
+        smooth(L.slopeCat + K * c, K, 2.0);
+        ridge(L.slopeCat + K * c, K, 0.01, kInitialSlope);
+    }
+    ridge(L.slopeShift, L.P, 2.0);
+    ridge(L.slopeShape, K * L.P, 10.0);
+    for (int p = 0; p < L.P; ++p)
+        smooth(L.slopeShape + K * p, K, 10.0);
+    return value;
+}
+
+double StructuredModel::meanLoss(const std::vector<data::DemandCell>& cells) const
+{
+    if (cells.empty())
+        return std::nan("");
+    const std::vector<double> calendar = calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
+    double total = 0;
+    for (const data::DemandCell& cell : cells) {
+        const double r = m_size[static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)])];
+        const double eta = linearPredictor(m_theta, cell, calendar);
+        total += negBinNll(cell.units, eta, r, cell.censored).value -
+                 (cell.censored ? 0.0 : negBinLogNormaliser(cell.units, r));
+    }
+    return total / static_cast<double>(cells.size());
+}
+
+void StructuredModel::estimateSizes(const std::vector<data::DemandCell>& cells)
+{
+    // Maximum likelihood of each category's NB size given the fitted means.
+    std::vector<double> mean(cells.size());
+    predict(cells, mean);
+    for (int c = 0; c < m_shape.categories; ++c) {
+        std::vector<std::pair<double, double>> sample; // (y, mu)
+        for (size_t i = 0; i < cells.size(); ++i)
+            if (!cells[i].censored && m_shape.productCategory[static_cast<size_t>(cells[i].product)] == c)
+                sample.emplace_back(cells[i].units, mean[i]);
+        if (sample.size() >= 50)
+            m_size[static_cast<size_t>(c)] = fitNegBinSize(sample);
+    }
+}
+
+void StructuredModel::fit(const data::Panel& panel, const std::vector<data::DemandCell>& train,
+                          const std::vector<data::DemandCell>& validation, const FitOptions& options,
+                          const LossFn& onLoss)
+{
+    m_shape = PanelShape::of(panel);
+    m_dipPeriods = data::dipPeriods(m_shape.periodDays);
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    int periods = m_shape.periods;
+    for (const data::DemandCell& cell : train)
+        periods = std::max(periods, cell.period + 1);
+    m_periodCache.clear();
+    for (int t = 0; t < periods; ++t)
+        m_periodCache.push_back(featuresOf(t));
+
+    // Start: each product's mean level, elasticity 1.5 everywhere, no other effects.
+    m_theta = Eigen::VectorXd::Zero(L.size);
+    std::vector<double> units(static_cast<size_t>(L.P), 0.0), count(static_cast<size_t>(L.P), 0.0);
+    for (const data::DemandCell& cell : train) {
+        units[static_cast<size_t>(cell.product)] += cell.units;
+        count[static_cast<size_t>(cell.product)] += 1;
+    }
+    std::vector<double> catSum(static_cast<size_t>(L.C), 0.0), catCount(static_cast<size_t>(L.C), 0.0);
+    for (int p = 0; p < L.P; ++p) {
+        const double level = std::log((units[static_cast<size_t>(p)] + 0.1) / (count[static_cast<size_t>(p)] + 1.0));
+        m_theta[L.level + p] = level;
+        const int c = m_shape.productCategory[static_cast<size_t>(p)];
+        catSum[static_cast<size_t>(c)] += level;
+        catCount[static_cast<size_t>(c)] += 1;
+    }
+    for (int c = 0; c < L.C; ++c) {
+        m_theta[L.catLevel + c] = catCount[static_cast<size_t>(c)] > 0 ? catSum[static_cast<size_t>(c)] / catCount[static_cast<size_t>(c)] : 0.0;
+        for (int k = 0; k < K; ++k)
+            m_theta[L.slopeCat + K * c + k] = kInitialSlope;
+    }
+    m_size.assign(static_cast<size_t>(L.C), 0.0); // Poisson first
+
+    const double n = std::max<double>(1.0, static_cast<double>(train.size()));
+    int reported = 0;
+    auto round = [&](int maxIterations) {
+        double normaliser = 0; // the constant terms, so reported losses are true mean NLLs
+        for (const data::DemandCell& cell : train)
+            if (!cell.censored)
+                normaliser -= negBinLogNormaliser(cell.units, m_size[static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)])]);
+        LbfgsOptions lbfgs;
+        lbfgs.maxIterations = maxIterations;
+        auto f = [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
+            return objective(theta, gradient, train, options.threads);
+        };
+        Eigen::VectorXd theta = m_theta;
+        bool cancelled = false;
+        const int done = minimizeLbfgs(theta, f, lbfgs, [&](int, double value, const Eigen::VectorXd& x) {
+            m_theta = x;
+            LossPoint point;
+            point.iteration = ++reported;
+            point.train = (value + normaliser) / n; // includes the (small) penalty
+            point.validation = meanLoss(validation);
+            cancelled = onLoss && !onLoss(point);
+            return !cancelled;
+        });
+        m_theta = theta;
+        if (std::getenv("FP_DEBUG")) std::fprintf(stderr, "round: %d iterations\n", done);
+        if (cancelled)
+            throw Cancelled();
+    };
+    const int budget = options.maxIterations > 0 ? options.maxIterations : 300;
+    round(budget * 2 / 3);
+    estimateSizes(train);
+    round(std::max(10, budget / 3));
+}
+
+void StructuredModel::predict(std::span<const data::DemandCell> cells, std::span<double> mean) const
+{
+    const std::vector<double> calendar = calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (cells[i].product < 0 || cells[i].product >= static_cast<int>(m_shape.productCategory.size()))
+            throw FlashPlanError("the model does not know this product; train it again");
+        mean[i] = std::exp(linearPredictor(m_theta, cells[i], calendar));
+    }
+}
+
+double StructuredModel::elasticity(int product, double discount) const
+{
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    const int c = m_shape.productCategory[static_cast<size_t>(product)];
+    const double x = logPriceCut(discount);
+    int k = 0;
+    while (k + 1 < K && x >= kKnotX[static_cast<size_t>(k + 1)])
+        ++k;
+    return softplus(m_theta[L.slopeCat + K * c + k] + m_theta[L.slopeShift + product] + m_theta[L.slopeShape + K * product + k]);
+}
+
+void StructuredModel::save(BinaryWriter& out) const
+{
+    out.put(kFormatVersion);
+    m_shape.save(out);
+    out.put<std::int32_t>(m_dipPeriods);
+    out.putVector(std::vector<double>(m_theta.data(), m_theta.data() + m_theta.size()));
+    out.putVector(m_size);
+    out.put<std::int32_t>(static_cast<std::int32_t>(m_periodCache.size()));
+}
+
+void StructuredModel::load(BinaryReader& in)
+{
+    if (in.get<std::uint32_t>() != kFormatVersion)
+        throw FlashPlanError("stored structured model has an unknown format; train it again");
+    m_shape = PanelShape::load(in);
+    m_dipPeriods = in.get<std::int32_t>();
+    const std::vector<double> theta = in.getVector<double>();
+    m_theta = Eigen::Map<const Eigen::VectorXd>(theta.data(), static_cast<Eigen::Index>(theta.size()));
+    m_size = in.getVector<double>();
+    const int periods = in.get<std::int32_t>();
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C || periods < 0)
+        throw FlashPlanError("stored structured model is corrupt; train it again");
+    m_periodCache.clear();
+    for (int t = 0; t < periods; ++t)
+        m_periodCache.push_back(featuresOf(t));
+}
+
+} // namespace fp::model

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "data/calendar.h"
+#include "model/demandmodel.h"
+
+#include <Eigen/Core>
+
+#include <array>
+
+namespace fp::model {
+
+// The default demand model: a log-linear count model with interpretable parts,
+//   log E[D] = level(product) + trend(product) + weekday(category) + season(category)
+//            + holidays(category) + event lift(day within event) + post-event dip
+//            + price response(product, discount),
+// where the price response is a monotone piecewise-linear function of x = -log(1 - discount)
+// (the log price cut): its slope on each discount segment is a local price elasticity, kept
+// positive (softplus), smooth across segments and shrunk toward the category, so thin products
+// borrow strength and deeper discounts never lower demand. Fitted by penalized negative
+// binomial maximum likelihood with L-BFGS; sold-out periods enter as P(D >= units).
+class StructuredModel final : public DemandModel
+{
+public:
+    // Discount knots of the price response: segments [0,10%), [10,20%), ... [70%, 95%].
+    static constexpr std::array<double, 9> kDiscountKnots = {0.0, 0.1, 0.2, 0.3, 0.4,
+                                                             0.5, 0.6, 0.7, 0.95};
+    static constexpr int kSegments = static_cast<int>(kDiscountKnots.size()) - 1;
+    static constexpr int kEventDays = 4; // day 0, 1, 2, 3+ of an event
+
+    std::string kind() const override { return "structured"; }
+    void fit(const data::Panel& panel, const std::vector<data::DemandCell>& train,
+             const std::vector<data::DemandCell>& validation, const FitOptions& options,
+             const LossFn& onLoss) override;
+    void predict(std::span<const data::DemandCell> cells, std::span<double> mean) const override;
+    void save(BinaryWriter& out) const override;
+    void load(BinaryReader& in) override;
+
+    // Local price elasticity of a product at a discount: d log E[D] / d log(price cut).
+    double elasticity(int product, double discount) const;
+    // The fitted negative binomial size per category (used while fitting).
+    const std::vector<double>& categorySize() const { return m_size; }
+
+private:
+    struct Layout;
+    struct PeriodFeatures
+    {
+        int weekday = -1;
+        std::array<float, data::Calendar::kFourierTerms> fourier{};
+        std::uint32_t holidays = 0;
+        float trend = 0;
+    };
+    PeriodFeatures featuresOf(int period) const;
+    double objective(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
+                     const std::vector<data::DemandCell>& cells, int threads) const;
+    double meanLoss(const std::vector<data::DemandCell>& cells) const;
+    double linearPredictor(const Eigen::VectorXd& theta, const data::DemandCell& cell,
+                           const std::vector<double>& calendar) const;
+    std::vector<double> calendarOffsets(const Eigen::VectorXd& theta, int periods) const;
+    void estimateSizes(const std::vector<data::DemandCell>& cells);
+
+    PanelShape m_shape;
+    int m_dipPeriods = 14;
+    Eigen::VectorXd m_theta;
+    std::vector<double> m_size; // NB size per category
+    std::vector<PeriodFeatures> m_periodCache; // features of history periods
+};
+
+} // namespace fp::model

@@ -1,0 +1,177 @@
+#include "model/trainer.h"
+
+#include "data/panel.h"
+#include "model/modelstore.h"
+#include "model/noisemodel.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace fp::model {
+
+namespace {
+
+double secondsSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Models that stop early on validation loss get their own early-stopping periods carved from the
+// end of their training cells, so the held-out periods never steer the fit.
+bool stopsEarly(const std::string& kind)
+{
+    return kind == "neural";
+}
+
+void splitForEarlyStopping(const std::vector<data::DemandCell>& cells, int fromPeriod,
+                           std::vector<data::DemandCell>& fit, std::vector<data::DemandCell>& stop)
+{
+    for (const data::DemandCell& cell : cells)
+        (cell.period >= fromPeriod ? stop : fit).push_back(cell);
+}
+
+struct Fitted
+{
+    std::unique_ptr<DemandModel> model;
+    std::vector<LossPoint> curve;
+    double seconds = 0;
+};
+
+Fitted fitOne(const std::string& kind, const data::Panel& panel,
+              const std::vector<data::DemandCell>& train, const std::vector<data::DemandCell>& monitor,
+              int earlyStopPeriods, const TrainOptions& options, const TrainCallbacks& callbacks)
+{
+    Fitted out;
+    out.model = createModel(kind);
+    FitOptions fitOptions;
+    fitOptions.seed = options.seed;
+    fitOptions.threads = options.threads;
+    auto onLoss = [&](const LossPoint& point) {
+        out.curve.push_back(point);
+        return !callbacks.loss || callbacks.loss(kind, point);
+    };
+    const auto start = std::chrono::steady_clock::now();
+    if (stopsEarly(kind)) {
+        int last = 0;
+        for (const data::DemandCell& cell : train)
+            last = std::max(last, cell.period);
+        std::vector<data::DemandCell> fit, stop;
+        splitForEarlyStopping(train, last + 1 - earlyStopPeriods, fit, stop);
+        out.model->fit(panel, fit, stop, fitOptions, onLoss);
+    } else {
+        out.model->fit(panel, train, monitor, fitOptions, onLoss);
+    }
+    out.seconds = secondsSince(start);
+    return out;
+}
+
+std::string scoresOf(const Evaluation& e)
+{
+    return "{\"overall\":" + toJson(e.overall) + ",\"event_days\":" + toJson(e.eventDays) +
+           ",\"regular_days\":" + toJson(e.regularDays) + "}";
+}
+
+} // namespace
+
+std::string summaryJson(const TrainSummary& summary)
+{
+    std::string json = "{\"chosen\":\"" + summary.chosen + "\",\"holdout_start\":\"" +
+                       formatIsoDate(summary.holdoutStart) +
+                       "\",\"holdout_periods\":" + std::to_string(summary.holdoutPeriods) +
+                       ",\"models\":[";
+    for (size_t i = 0; i < summary.reports.size(); ++i) {
+        const ModelReport& r = summary.reports[i];
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.3f", r.seconds);
+        json += (i ? "," : "") + std::string("{\"kind\":\"") + r.kind + "\",\"seconds\":" + seconds +
+                ",\"beats_baseline\":" + (r.beatsBaseline ? "true" : "false") +
+                ",\"scores\":" + scoresOf(r.evaluation) + "}";
+    }
+    return json + "]}";
+}
+
+TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
+                           const TrainCallbacks& callbacks)
+{
+    auto stage = [&](const std::string& name) {
+        if (callbacks.stage)
+            callbacks.stage(name);
+    };
+    std::vector<std::string> kinds;
+    if (options.model == "auto") {
+        kinds = modelKinds();
+    } else {
+        if (!createModel(options.model))
+            throw FlashPlanError("unknown model '" + options.model + "' (auto, baseline, structured, neural)");
+        kinds = {"baseline"};
+        if (options.model != "baseline")
+            kinds.push_back(options.model);
+    }
+
+    stage("loading");
+    const data::Panel panel = data::Panel::load(store);
+    const int periodDays = panel.periodDays();
+    const int holdout = options.holdoutDays > 0 ? std::max(1, options.holdoutDays / periodDays)
+                        : periodDays == 1       ? 28
+                                                : 8;
+    const int T = panel.periodCount();
+    if (T < holdout + 8 * 7 / periodDays)
+        throw FlashPlanError("too little history to train: " + std::to_string(T) +
+                             " periods, but the held-out tail alone is " + std::to_string(holdout) +
+                             "; import more history or use a shorter --holdout-days");
+    const std::vector<data::DemandCell> train = data::historyCells(panel, 0, T - holdout);
+    const std::vector<data::DemandCell> heldOut = data::historyCells(panel, T - holdout, T);
+    const double naiveScale = seasonalNaiveScale(train, periodDays);
+    const PanelShape shape = PanelShape::of(panel);
+
+    TrainSummary summary;
+    summary.holdoutPeriods = holdout;
+    summary.holdoutStart = panel.dayOf(T - holdout);
+    std::vector<double> trainMeans(train.size()), heldOutMeans(heldOut.size());
+    for (const std::string& kind : kinds) {
+        stage("training " + kind);
+        Fitted fitted = fitOne(kind, panel, train, heldOut, holdout, options, callbacks);
+        fitted.model->predict(train, trainMeans);
+        fitted.model->predict(heldOut, heldOutMeans);
+        const NoiseModel noise = NoiseModel::estimate(shape, train, trainMeans);
+        ModelReport report;
+        report.kind = kind;
+        report.evaluation = evaluate(shape, heldOut, heldOutMeans, noise, naiveScale);
+        report.seconds = fitted.seconds;
+        report.curve = std::move(fitted.curve);
+        summary.reports.push_back(std::move(report));
+    }
+    const double baselineWape = summary.reports.front().evaluation.overall.wape;
+    for (ModelReport& r : summary.reports)
+        r.beatsBaseline = r.kind == "baseline" || r.evaluation.overall.wape < baselineWape;
+
+    const ModelReport* best = &summary.reports.back();
+    if (options.model == "auto")
+        for (const ModelReport& r : summary.reports)
+            if (r.evaluation.overall.wape < best->evaluation.overall.wape)
+                best = &r;
+    summary.chosen = best->kind;
+
+    stage("refitting " + summary.chosen + " on all history");
+    const std::vector<data::DemandCell> all = data::historyCells(panel, 0, T);
+    Fitted final = fitOne(summary.chosen, panel, all, {}, holdout, options, callbacks);
+    summary.refitSeconds = final.seconds;
+    std::vector<double> allMeans(all.size());
+    final.model->predict(all, allMeans);
+
+    stage("saving");
+    TrainedModel trained;
+    trained.kind = summary.chosen;
+    trained.model = std::move(final.model);
+    trained.noise = NoiseModel::estimate(shape, all, allMeans);
+    for (const data::PanelProduct& p : panel.products())
+        trained.productIds.push_back(p.id);
+    trained.scoresJson = summaryJson(summary);
+    trained.curve = best->curve; // the curve with its held-out validation loss
+    trained.seed = options.seed;
+    summary.modelId = saveActiveModel(store, trained);
+    return summary;
+}
+
+} // namespace fp::model

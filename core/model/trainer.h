@@ -1,0 +1,62 @@
+#pragma once
+
+#include "base/civildate.h"
+#include "model/demandmodel.h"
+#include "model/evaluation.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fp::store {
+class Store;
+}
+
+namespace fp::model {
+
+struct TrainOptions
+{
+    std::string model = "auto"; // "auto" (every kind, keep the best) or one kind
+    int holdoutDays = 0;        // 0: 28 days for daily data, 8 weeks for weekly data
+    std::uint64_t seed = 1;
+    int threads = 2;
+};
+
+struct ModelReport
+{
+    std::string kind;
+    Evaluation evaluation; // on the held-out periods, trained without them
+    double seconds = 0;    // fitting time
+    bool beatsBaseline = true;
+    std::vector<LossPoint> curve;
+};
+
+struct TrainSummary
+{
+    std::vector<ModelReport> reports; // the baseline first
+    std::string chosen;
+    DayNumber holdoutStart = 0;
+    int holdoutPeriods = 0;
+    double refitSeconds = 0;
+    std::int64_t modelId = 0;
+};
+
+struct TrainCallbacks
+{
+    // A new stage ("loading", "training structured", "refitting structured", "saving").
+    std::function<void(const std::string& stage)> stage;
+    // The loss after each iteration of the model being fitted; false cancels.
+    std::function<bool(const std::string& kind, const LossPoint& point)> loss;
+};
+
+// Trains the baseline and the chosen model(s) on the history minus the held-out tail, scores them
+// there, refits the chosen one on all history and stores it as the project's active model.
+// Throws Cancelled (nothing stored) or FlashPlanError (too little history, unknown model).
+TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
+                           const TrainCallbacks& callbacks = {});
+
+// The scores of a summary as the JSON kept with the model.
+std::string summaryJson(const TrainSummary& summary);
+
+} // namespace fp::model
