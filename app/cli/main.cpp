@@ -43,8 +43,11 @@ int main(int argc, char** argv)
             return kOk;
         }
         static const std::map<std::string, int (*)(Arguments&)> commands = {
-            {"import", runImport}, {"info", runInfo}, {"demo", runDemo},
-            {"train", runTrain},   {"forecast", runForecast}};
+            {"import", runImport},
+            {"info", runInfo},
+            {"demo", runDemo},
+            {"train", runTrain},
+            {"forecast", runForecast}};
         const auto it = commands.find(args.command());
         if (it == commands.end())
             throw UsageError("unknown command '" + args.command() + "'");

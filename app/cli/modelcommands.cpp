@@ -1,6 +1,5 @@
 // flashplan-cli train and forecast.
 #include "cli/commands.h"
-
 #include "cli/outputfile.h"
 #include "cli/terminalprogress.h"
 #include "data/panel.h"
@@ -80,10 +79,11 @@ int runTrain(Arguments& args)
     callbacks.loss = [&](const std::string& kind, const model::LossPoint& p) {
         if (tty)
             std::cerr << "\r\033[K  " << kind << " iteration " << p.iteration << ": loss "
-                      << fixed(p.train, 4) << ", validation " << fixed(p.validation, 4) << std::flush;
+                      << fixed(p.train, 4) << ", validation " << fixed(p.validation, 4)
+                      << std::flush;
         else if (p.iteration % 25 == 0)
-            std::cerr << "  " << kind << " iteration " << p.iteration << ": loss " << fixed(p.train, 4)
-                      << ", validation " << fixed(p.validation, 4) << "\n";
+            std::cerr << "  " << kind << " iteration " << p.iteration << ": loss "
+                      << fixed(p.train, 4) << ", validation " << fixed(p.validation, 4) << "\n";
         return !TerminalProgress::interrupted();
     };
     model::TrainSummary summary;
@@ -96,8 +96,9 @@ int runTrain(Arguments& args)
     if (tty)
         std::cerr << "\r\033[K";
     printScoreTable(summary, store.periodDays());
-    std::cout << "refitted " << summary.chosen << " on all history in " << fixed(summary.refitSeconds, 2)
-              << " s; stored as model #" << summary.modelId << " in " << store.path() << "\n";
+    std::cout << "refitted " << summary.chosen << " on all history in "
+              << fixed(summary.refitSeconds, 2) << " s; stored as model #" << summary.modelId
+              << " in " << store.path() << "\n";
     return kOk;
 }
 
@@ -114,7 +115,8 @@ int runForecast(Arguments& args)
     store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
     const std::optional<model::TrainedModel> trained = model::loadActiveModel(store);
     if (!trained) {
-        std::cerr << "error: " << store.path() << " has no trained model; run flashplan-cli train first\n";
+        std::cerr << "error: " << store.path()
+                  << " has no trained model; run flashplan-cli train first\n";
         return kBadInput;
     }
     const data::Panel panel = data::Panel::load(store);
@@ -128,7 +130,8 @@ int runForecast(Arguments& args)
         for (const io::PlannedPrice& row : table.rows) {
             const int p = panel.findProduct(row.sku);
             if (p < 0) {
-                table.problems.push_back({*pricesPath, row.line, 0, "sku '" + row.sku + "' is not in the project"});
+                table.problems.push_back(
+                    {*pricesPath, row.line, 0, "sku '" + row.sku + "' is not in the project"});
                 ++table.problemCount;
                 continue;
             }
@@ -162,7 +165,8 @@ int runForecast(Arguments& args)
             const auto it = planned.find({p, day});
             if (it != planned.end()) {
                 const double listPrice = it->second.listPrice.value_or(list);
-                s.discount = listPrice > 0 ? static_cast<float>(1.0 - it->second.price / listPrice) : 0.0f;
+                s.discount =
+                    listPrice > 0 ? static_cast<float>(1.0 - it->second.price / listPrice) : 0.0f;
                 s.featured = it->second.event;
                 if (it->second.stock)
                     s.stock = static_cast<float>(*it->second.stock);
@@ -175,8 +179,9 @@ int runForecast(Arguments& args)
     out.stream() << "date,sku,forecast,lower,upper\n";
     double total = 0;
     for (const model::ForecastRow& r : rows) {
-        out.stream() << formatIsoDate(r.day) << ',' << csvField(panel.products()[static_cast<size_t>(r.product)].sku)
-                     << ',' << fixed(r.forecast, 4) << ',' << r.lower << ',' << r.upper << '\n';
+        out.stream() << formatIsoDate(r.day) << ','
+                     << csvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
+                     << fixed(r.forecast, 4) << ',' << r.lower << ',' << r.upper << '\n';
         total += r.forecast;
     }
     out.commit();

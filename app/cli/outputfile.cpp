@@ -41,8 +41,8 @@ void OutputFile::commit()
 std::string csvField(std::string_view text)
 {
     std::string value(text);
-    if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                           value[0] == '\t' || value[0] == '\r'))
+    if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
+                           value[0] == '@' || value[0] == '\t' || value[0] == '\r'))
         value.insert(value.begin(), '\''); // spreadsheets show it as text
     if (value.find_first_of(",\"\n\r") == std::string::npos)
         return value;

@@ -9,10 +9,10 @@ namespace fp::data {
 std::string_view holidayName(Holiday h)
 {
     static constexpr std::string_view kNames[] = {
-        "11.10",          "11.11",       "11.12-13",     "Thanksgiving",   "Black Friday",
-        "Black weekend",  "Cyber Monday", "12.11/12.13", "12.12",          "Christmas lead-up",
-        "Christmas Eve",  "Christmas Day", "Year-end sales", "New Year's Day", "Jan 2-3",
-        "6.17",           "6.18"};
+        "11.10",         "11.11",         "11.12-13",       "Thanksgiving",   "Black Friday",
+        "Black weekend", "Cyber Monday",  "12.11/12.13",    "12.12",          "Christmas lead-up",
+        "Christmas Eve", "Christmas Day", "Year-end sales", "New Year's Day", "Jan 2-3",
+        "6.17",          "6.18"};
     static_assert(std::size(kNames) == kHolidayCount);
     return h < Holiday::Count ? kNames[static_cast<size_t>(h)] : "?";
 }
@@ -52,7 +52,9 @@ std::uint32_t holidaysOfDay(DayNumber day)
 {
     const CivilDate c = civilFromDays(day);
     std::uint32_t bits = 0;
-    auto set = [&](Holiday h) { bits |= 1u << static_cast<unsigned>(h); };
+    auto set = [&](Holiday h) {
+        bits |= 1u << static_cast<unsigned>(h);
+    };
     const int m = c.month, d = c.day;
     if (m == 11 && d == 10)
         set(Holiday::SinglesDayEve);

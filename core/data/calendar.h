@@ -10,7 +10,8 @@ namespace fp::data {
 
 // Shopping days that move demand market-wide. Each is a 0/1 feature of a period (for weekly data:
 // the week contains the day).
-enum class Holiday : std::uint8_t {
+enum class Holiday : std::uint8_t
+{
     SinglesDayEve,   // 11.10: the warm-up
     SinglesDay,      // 11.11
     SinglesDayAfter, // 11.12-11.13: returns of the sale

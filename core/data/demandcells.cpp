@@ -87,7 +87,8 @@ std::vector<DemandCell> historyCells(const Panel& panel, int fromPeriod, int toP
     return cells;
 }
 
-std::vector<DemandCell> scenarioCells(const Panel& panel, const std::vector<ScenarioPeriod>& periods)
+std::vector<DemandCell> scenarioCells(const Panel& panel,
+                                      const std::vector<ScenarioPeriod>& periods)
 {
     std::vector<DemandCell> cells;
     cells.reserve(periods.size());

@@ -14,10 +14,10 @@ class Panel;
 struct DemandCell
 {
     std::int32_t product = 0;
-    std::int32_t period = 0;  // panel period; forecasts continue past the last one
-    float units = 0.0f;       // observed units (0 for forecasts)
-    float stock = 0.0f;       // NaN: unknown or unlimited
-    float discount = 0.0f;    // 0..0.95 off the regular price
+    std::int32_t period = 0;   // panel period; forecasts continue past the last one
+    float units = 0.0f;        // observed units (0 for forecasts)
+    float stock = 0.0f;        // NaN: unknown or unlimited
+    float discount = 0.0f;     // 0..0.95 off the regular price
     std::int8_t eventDay = -1; // 0-based period within a flash-sale event; -1 when not featured
     // Periods since the product's last event ended (1 = the period right after); 0 = none within
     // kDipPeriods. Buyers who stocked up in the event buy less for a while.
@@ -46,6 +46,7 @@ std::vector<DemandCell> historyCells(const Panel& panel, int fromPeriod, int toP
 
 // Cells for planned periods after (or inside) the history, continuing each product's event state
 // from its history. `periods` must be sorted by (product, day).
-std::vector<DemandCell> scenarioCells(const Panel& panel, const std::vector<ScenarioPeriod>& periods);
+std::vector<DemandCell> scenarioCells(const Panel& panel,
+                                      const std::vector<ScenarioPeriod>& periods);
 
 } // namespace fp::data

@@ -55,17 +55,21 @@ PriceTable readPriceTable(const std::string& path)
     const ColumnMap& map = header.map;
     for (SalesField required : {SalesField::Date, SalesField::Sku, SalesField::Price})
         if (!map.has(required))
-            problem(1, 0, "required column '" + std::string(infoOf(required).canonical) + "' is missing");
+            problem(1, 0,
+                    "required column '" + std::string(infoOf(required).canonical) + "' is missing");
     if (table.problemCount > 0)
         return table;
     const size_t fields = record.fields.size();
     while (reader.next(record)) {
         if (record.fields.size() != fields) {
-            problem(record.line, 0, "expected " + std::to_string(fields) + " fields, found " +
-                                        std::to_string(record.fields.size()));
+            problem(record.line, 0,
+                    "expected " + std::to_string(fields) + " fields, found " +
+                        std::to_string(record.fields.size()));
             continue;
         }
-        auto field = [&](SalesField f) { return record.fields[static_cast<size_t>(map[f])]; };
+        auto field = [&](SalesField f) {
+            return record.fields[static_cast<size_t>(map[f])];
+        };
         PlannedPrice row;
         row.line = record.line;
         const auto day = parseIsoDate(trimmed(field(SalesField::Date)));
@@ -77,14 +81,16 @@ PriceTable readPriceTable(const std::string& path)
         row.sku = std::string(trimmed(field(SalesField::Sku)));
         const auto price = number(field(SalesField::Price));
         if (row.sku.empty() || !price || *price <= 0) {
-            problem(record.line, 0, row.sku.empty() ? "sku is empty" : "price must be a number > 0");
+            problem(record.line, 0,
+                    row.sku.empty() ? "sku is empty" : "price must be a number > 0");
             continue;
         }
         row.price = *price;
         if (map.has(SalesField::ListPrice) && !trimmed(field(SalesField::ListPrice)).empty()) {
             row.listPrice = number(field(SalesField::ListPrice));
             if (!row.listPrice || *row.listPrice <= 0) {
-                problem(record.line, map[SalesField::ListPrice] + 1, "list_price must be a number > 0");
+                problem(record.line, map[SalesField::ListPrice] + 1,
+                        "list_price must be a number > 0");
                 continue;
             }
         }

@@ -21,8 +21,10 @@ double meanPoissonLoss(const BaselineModel& model, const std::vector<data::Deman
     model.predict(cells, mean);
     double total = 0;
     for (size_t i = 0; i < cells.size(); ++i)
-        total += negBinNll(cells[i].units, std::log(std::max(mean[i], 1e-6)), 0.0, cells[i].censored).value -
-                 (cells[i].censored ? 0.0 : negBinLogNormaliser(cells[i].units, 0.0));
+        total +=
+            negBinNll(cells[i].units, std::log(std::max(mean[i], 1e-6)), 0.0, cells[i].censored)
+                .value -
+            (cells[i].censored ? 0.0 : negBinLogNormaliser(cells[i].units, 0.0));
     return total / static_cast<double>(cells.size());
 }
 } // namespace
@@ -42,9 +44,11 @@ void BaselineModel::fit(const data::Panel& panel, const std::vector<data::Demand
     // The last period with data of each product, then its last four weeks.
     std::vector<int> lastPeriod(static_cast<size_t>(P), -1);
     for (const data::DemandCell& cell : train)
-        lastPeriod[static_cast<size_t>(cell.product)] = std::max(lastPeriod[static_cast<size_t>(cell.product)], cell.period);
+        lastPeriod[static_cast<size_t>(cell.product)] =
+            std::max(lastPeriod[static_cast<size_t>(cell.product)], cell.period);
     const int window = kWeeks * 7 / m_shape.periodDays;
-    std::vector<double> regularSum(static_cast<size_t>(P * slots), 0.0), regularCount(regularSum.size(), 0.0);
+    std::vector<double> regularSum(static_cast<size_t>(P * slots), 0.0),
+        regularCount(regularSum.size(), 0.0);
     std::vector<double> anySum(static_cast<size_t>(P), 0.0), anyCount(static_cast<size_t>(P), 0.0);
     for (const data::DemandCell& cell : train) {
         const auto p = static_cast<size_t>(cell.product);
@@ -65,12 +69,15 @@ void BaselineModel::fit(const data::Panel& panel, const std::vector<data::Demand
             productSum += regularSum[static_cast<size_t>(p * slots + s)];
             productCount += regularCount[static_cast<size_t>(p * slots + s)];
         }
-        const double fallback = productCount > 0 ? productSum / productCount
-                                : anyCount[static_cast<size_t>(p)] > 0 ? anySum[static_cast<size_t>(p)] / anyCount[static_cast<size_t>(p)]
-                                                                       : 0.0;
+        const double fallback =
+            productCount > 0 ? productSum / productCount
+            : anyCount[static_cast<size_t>(p)] > 0
+                ? anySum[static_cast<size_t>(p)] / anyCount[static_cast<size_t>(p)]
+                : 0.0;
         for (int s = 0; s < slots; ++s) {
             const size_t slot = static_cast<size_t>(p * slots + s);
-            m_mean[slot] = static_cast<float>(regularCount[slot] >= 2 ? regularSum[slot] / regularCount[slot] : fallback);
+            m_mean[slot] = static_cast<float>(
+                regularCount[slot] >= 2 ? regularSum[slot] / regularCount[slot] : fallback);
         }
     }
     if (onLoss && !onLoss({1, meanPoissonLoss(*this, train), meanPoissonLoss(*this, validation)}))
@@ -84,7 +91,8 @@ void BaselineModel::predict(std::span<const data::DemandCell> cells, std::span<d
     for (size_t i = 0; i < cells.size(); ++i) {
         if (cells[i].product < 0 || cells[i].product >= P)
             throw FlashPlanError("the model does not know this product; train it again");
-        mean[i] = m_mean[static_cast<size_t>(cells[i].product * slots + weekdayOf(cells[i].period))];
+        mean[i] =
+            m_mean[static_cast<size_t>(cells[i].product * slots + weekdayOf(cells[i].period))];
     }
 }
 

@@ -102,7 +102,8 @@ Evaluation evaluate(const PanelShape& shape, const std::vector<data::DemandCell>
     e.eventDays = event.scores(naiveScale);
     e.regularDays = regular.scores(naiveScale);
     for (size_t p = 0; p < productError.size(); ++p)
-        e.productWape.push_back(productActual[p] > 0 ? productError[p] / productActual[p] : std::nan(""));
+        e.productWape.push_back(productActual[p] > 0 ? productError[p] / productActual[p]
+                                                     : std::nan(""));
     return e;
 }
 
@@ -116,8 +117,9 @@ std::string toJson(const Scores& s)
         return std::string(buf);
     };
     return "{\"cells\":" + std::to_string(s.cells) + ",\"actual_units\":" + number(s.actualUnits) +
-           ",\"wape\":" + number(s.wape) + ",\"bias\":" + number(s.bias) + ",\"mase\":" + number(s.mase) +
-           ",\"coverage\":" + number(s.coverage) + ",\"band_hit_rate\":" + number(s.bandHitRate) + "}";
+           ",\"wape\":" + number(s.wape) + ",\"bias\":" + number(s.bias) +
+           ",\"mase\":" + number(s.mase) + ",\"coverage\":" + number(s.coverage) +
+           ",\"band_hit_rate\":" + number(s.bandHitRate) + "}";
 }
 
 } // namespace fp::model

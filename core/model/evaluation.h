@@ -18,9 +18,9 @@ struct Scores
 {
     std::int64_t cells = 0;
     double actualUnits = 0;
-    double wape = 0;  // sum |actual - forecast| / sum actual
-    double bias = 0;  // sum (forecast - actual) / sum actual
-    double mase = 0;  // mean |error| / in-sample mean |y_t - y_{t-1 week}|
+    double wape = 0; // sum |actual - forecast| / sum actual
+    double bias = 0; // sum (forecast - actual) / sum actual
+    double mase = 0; // mean |error| / in-sample mean |y_t - y_{t-1 week}|
     // Coverage of the central 80% of the predictive distribution: the share of the randomized
     // PIT inside [0.1, 0.9], which is what "80%" means for counts (0.8 when calibrated).
     double coverage = 0;

@@ -5,10 +5,10 @@
 
 namespace fp::model {
 
-int minimizeLbfgs(Eigen::VectorXd& x,
-                  const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd&)>& f,
-                  const LbfgsOptions& options,
-                  const std::function<bool(int iteration, double value, const Eigen::VectorXd& x)>& onIteration)
+int minimizeLbfgs(
+    Eigen::VectorXd& x, const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd&)>& f,
+    const LbfgsOptions& options,
+    const std::function<bool(int iteration, double value, const Eigen::VectorXd& x)>& onIteration)
 {
     Eigen::VectorXd gradient(x.size());
     double value = f(x, gradient);
@@ -21,7 +21,8 @@ int minimizeLbfgs(Eigen::VectorXd& x,
         Eigen::VectorXd q = gradient;
         std::vector<double> alpha(s.size());
         for (int i = static_cast<int>(s.size()) - 1; i >= 0; --i) {
-            alpha[static_cast<size_t>(i)] = rho[static_cast<size_t>(i)] * s[static_cast<size_t>(i)].dot(q);
+            alpha[static_cast<size_t>(i)] =
+                rho[static_cast<size_t>(i)] * s[static_cast<size_t>(i)].dot(q);
             q -= alpha[static_cast<size_t>(i)] * y[static_cast<size_t>(i)];
         }
         if (!s.empty())
@@ -75,7 +76,8 @@ int minimizeLbfgs(Eigen::VectorXd& x,
         if (onIteration && !onIteration(iteration, value, x))
             return iteration;
         // Early iterations take short steps while the curvature memory fills: don't stop there.
-        const bool small = improvement < options.relativeTolerance * std::max(1.0, std::fabs(value));
+        const bool small =
+            improvement < options.relativeTolerance * std::max(1.0, std::fabs(value));
         stalled = small && iteration > 2 * options.memory ? stalled + 1 : 0;
         if (stalled >= 3)
             return iteration;

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <Eigen/Core>
-
 #include <functional>
 
 namespace fp::model {
@@ -17,9 +16,9 @@ struct LbfgsOptions
 
 // f(x, gradient) returns the objective and fills the gradient. onIteration(iteration, value)
 // returns false to stop early (cancel). Returns the number of iterations done.
-int minimizeLbfgs(Eigen::VectorXd& x,
-                  const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd&)>& f,
-                  const LbfgsOptions& options,
-                  const std::function<bool(int iteration, double value, const Eigen::VectorXd& x)>& onIteration);
+int minimizeLbfgs(
+    Eigen::VectorXd& x, const std::function<double(const Eigen::VectorXd&, Eigen::VectorXd&)>& f,
+    const LbfgsOptions& options,
+    const std::function<bool(int iteration, double value, const Eigen::VectorXd& x)>& onIteration);
 
 } // namespace fp::model

@@ -10,7 +10,8 @@ namespace {
 constexpr std::uint32_t kBlobVersion = 1;
 }
 
-std::vector<int> TrainedModel::productIndexFor(const std::vector<std::int64_t>& panelProductIds) const
+std::vector<int>
+TrainedModel::productIndexFor(const std::vector<std::int64_t>& panelProductIds) const
 {
     std::unordered_map<std::int64_t, int> index;
     for (size_t i = 0; i < productIds.size(); ++i)
@@ -40,7 +41,9 @@ std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)
     sql::Statement insert(db, "INSERT INTO models(name, kind, format_version, created_at, seed, "
                               "is_active, params, scores, curve) "
                               "VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8)");
-    insert.bind(1, trained.kind).bind(2, trained.kind).bind(3, static_cast<std::int64_t>(kBlobVersion));
+    insert.bind(1, trained.kind)
+        .bind(2, trained.kind)
+        .bind(3, static_cast<std::int64_t>(kBlobVersion));
     insert.bind(4, store::utcTimestamp()).bind(5, static_cast<std::int64_t>(trained.seed));
     insert.bind(6, params.bytes()).bind(7, trained.scoresJson).bind(8, curve.bytes()).run();
     const std::int64_t id = db.lastInsertId();
@@ -50,8 +53,9 @@ std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)
 
 std::optional<TrainedModel> loadActiveModel(store::Store& store)
 {
-    sql::Statement stmt(store.database(), "SELECT id, kind, seed, params, scores, curve FROM models "
-                                          "WHERE is_active = 1 ORDER BY id DESC LIMIT 1");
+    sql::Statement stmt(store.database(),
+                        "SELECT id, kind, seed, params, scores, curve FROM models "
+                        "WHERE is_active = 1 ORDER BY id DESC LIMIT 1");
     if (!stmt.step())
         return std::nullopt;
     TrainedModel trained;

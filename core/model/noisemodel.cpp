@@ -16,7 +16,7 @@ double fitNegBinSize(const std::vector<std::pair<double, double>>& observations)
 {
     if (observations.size() < 30)
         return kDefaultSize;
-    const size_t stride = std::max<size_t>(1, observations.size() / 200000);
+    const size_t stride = std::max<size_t>(1, observations.size() / 40000);
     auto logLik = [&](double logR) {
         const double r = std::exp(logR);
         double ll = 0;
@@ -28,7 +28,7 @@ double fitNegBinSize(const std::vector<std::pair<double, double>>& observations)
     const double phi = (std::sqrt(5.0) - 1) / 2;
     double a = hi - phi * (hi - lo), b = lo + phi * (hi - lo);
     double fa = logLik(a), fb = logLik(b);
-    for (int it = 0; it < 40 && hi - lo > 1e-3; ++it) {
+    for (int it = 0; it < 40 && hi - lo > 0.01; ++it) {
         if (fa > fb) {
             hi = b;
             b = a;
@@ -102,13 +102,17 @@ NoiseModel NoiseModel::estimate(const PanelShape& shape, const std::vector<data:
         allExcess += excess[static_cast<size_t>(c)];
         allScale += scale[static_cast<size_t>(c)];
     }
-    const double overallShock = allScale > 0 ? std::clamp(allExcess / allScale, 0.0, kMaxShock) : 0.0;
+    const double overallShock =
+        allScale > 0 ? std::clamp(allExcess / allScale, 0.0, kMaxShock) : 0.0;
     for (int c = 0; c < C; ++c) {
         // Shrink a category's estimate toward the overall one in proportion to its evidence.
-        const double own = scale[static_cast<size_t>(c)] > 0
-                               ? std::clamp(excess[static_cast<size_t>(c)] / scale[static_cast<size_t>(c)], 0.0, kMaxShock)
-                               : overallShock;
-        const double weight = scale[static_cast<size_t>(c)] / (scale[static_cast<size_t>(c)] + allScale / C + 1e-12);
+        const double own =
+            scale[static_cast<size_t>(c)] > 0
+                ? std::clamp(excess[static_cast<size_t>(c)] / scale[static_cast<size_t>(c)], 0.0,
+                             kMaxShock)
+                : overallShock;
+        const double weight =
+            scale[static_cast<size_t>(c)] / (scale[static_cast<size_t>(c)] + allScale / C + 1e-12);
         noise.m_shock.push_back(weight * own + (1 - weight) * overallShock);
     }
     return noise;

@@ -42,7 +42,7 @@ private:
 };
 
 // Maximum-likelihood negative binomial size for (y, mean) pairs (golden section on log size,
-// 0.05..1000; a deterministic sample of at most 200,000 pairs).
+// 0.05..1000, to 1%; an even sample of at most about 40,000 pairs).
 double fitNegBinSize(const std::vector<std::pair<double, double>>& observations);
 
 } // namespace fp::model

@@ -9,9 +9,9 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <thread>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 
 namespace fp::model {
 
@@ -38,7 +38,8 @@ std::array<double, K + 1> knotsInX()
 {
     std::array<double, K + 1> x{};
     for (int k = 0; k <= K; ++k)
-        x[static_cast<size_t>(k)] = -std::log1p(-StructuredModel::kDiscountKnots[static_cast<size_t>(k)]);
+        x[static_cast<size_t>(k)] =
+            -std::log1p(-StructuredModel::kDiscountKnots[static_cast<size_t>(k)]);
     return x;
 }
 const std::array<double, K + 1> kKnotX = knotsInX();
@@ -62,8 +63,7 @@ struct StructuredModel::Layout
 {
     int P, C, D;
     int level, trend, catLevel, weekday, fourier, holiday, eventGlobal, eventCat, eventProduct, dip,
-        slopeCat,
-        slopeShift, slopeShape, size;
+        slopeCat, slopeShift, slopeShape, size;
 
     Layout(int products, int categories, int dipPeriods) : P(products), C(categories), D(dipPeriods)
     {
@@ -88,7 +88,8 @@ StructuredModel::PeriodFeatures StructuredModel::featuresOf(int period) const
 {
     if (period >= 0 && period < static_cast<int>(m_periodCache.size()))
         return m_periodCache[static_cast<size_t>(period)];
-    const data::Calendar calendar(m_shape.periodDays, m_shape.firstDay + m_shape.periods * m_shape.periodDays / 2);
+    const data::Calendar calendar(m_shape.periodDays,
+                                  m_shape.firstDay + m_shape.periods * m_shape.periodDays / 2);
     const DayNumber day = m_shape.dayOf(period);
     PeriodFeatures f;
     f.weekday = calendar.weekday(day);
@@ -98,9 +99,11 @@ StructuredModel::PeriodFeatures StructuredModel::featuresOf(int period) const
     return f;
 }
 
-std::vector<double> StructuredModel::calendarOffsets(const Eigen::VectorXd& theta, int periods) const
+std::vector<double> StructuredModel::calendarOffsets(const Eigen::VectorXd& theta,
+                                                     int periods) const
 {
-    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
     std::vector<double> out(static_cast<size_t>(L.C) * periods, 0.0);
     for (int t = 0; t < periods; ++t) {
         const PeriodFeatures f = featuresOf(t);
@@ -119,7 +122,8 @@ std::vector<double> StructuredModel::calendarOffsets(const Eigen::VectorXd& thet
 double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data::DemandCell& cell,
                                         const std::vector<double>& calendar) const
 {
-    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
     const int p = cell.product;
     const int c = m_shape.productCategory[static_cast<size_t>(p)];
     const int periods = static_cast<int>(calendar.size()) / L.C;
@@ -143,7 +147,8 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
     }
     const double x = logPriceCut(cell.discount);
     for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k) {
-        const double z = theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] + theta[L.slopeShape + K * p + k];
+        const double z = theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] +
+                         theta[L.slopeShape + K * p + k];
         eta += softplus(z) * segmentLength(x, k);
     }
     return std::clamp(eta, -30.0, 30.0);
@@ -152,7 +157,8 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
 double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
                                   const std::vector<data::DemandCell>& cells, int threads) const
 {
-    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
     const int periods = static_cast<int>(m_periodCache.size());
     const std::vector<double> calendar = calendarOffsets(theta, periods);
     // Slopes (local elasticities) of every product's price response, and d slope / d z.
@@ -160,7 +166,8 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
     for (int p = 0; p < L.P; ++p) {
         const int c = m_shape.productCategory[static_cast<size_t>(p)];
         for (int k = 0; k < K; ++k) {
-            const double z = theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] + theta[L.slopeShape + K * p + k];
+            const double z = theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] +
+                             theta[L.slopeShape + K * p + k];
             slope[static_cast<size_t>(p * K + k)] = softplus(z);
             slopeDz[static_cast<size_t>(p * K + k)] = sigmoid(z);
         }
@@ -179,13 +186,15 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
         out.grad = Eigen::VectorXd::Zero(L.size);
         out.calendarGrad.assign(calendar.size(), 0.0);
         out.slopeGrad.assign(slope.size(), 0.0);
-        const size_t begin = cells.size() * part / threads, end = cells.size() * (part + 1) / threads;
+        const size_t begin = cells.size() * part / threads,
+                     end = cells.size() * (part + 1) / threads;
         for (size_t i = begin; i < end; ++i) {
             const data::DemandCell& cell = cells[i];
             const int p = cell.product, t = cell.period;
             const int c = m_shape.productCategory[static_cast<size_t>(p)];
             const float trend = m_periodCache[static_cast<size_t>(t)].trend;
-            double eta = theta[L.level + p] + theta[L.trend + p] * trend + calendar[static_cast<size_t>(c) * periods + t];
+            double eta = theta[L.level + p] + theta[L.trend + p] * trend +
+                         calendar[static_cast<size_t>(c) * periods + t];
             int eventK = -1, dipJ = -1;
             if (cell.eventDay >= 0) {
                 eventK = std::min<int>(cell.eventDay, E - 1);
@@ -199,7 +208,8 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
             for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k)
                 eta += slope[static_cast<size_t>(p * K + k)] * segmentLength(x, k);
             eta = std::clamp(eta, -30.0, 30.0);
-            const NllTerm term = negBinNll(cell.units, eta, m_size[static_cast<size_t>(c)], cell.censored);
+            const double r = (eventK >= 0 ? m_eventSize : m_size)[static_cast<size_t>(c)];
+            const NllTerm term = negBinNll(cell.units, eta, r, cell.censored);
             out.value += term.value;
             const double g = term.dEta;
             out.grad[L.level + p] += g;
@@ -252,7 +262,8 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
     for (int p = 0; p < L.P; ++p) {
         const int c = m_shape.productCategory[static_cast<size_t>(p)];
         for (int k = 0; k < K; ++k) {
-            const double gz = slopeGrad[static_cast<size_t>(p * K + k)] * slopeDz[static_cast<size_t>(p * K + k)];
+            const double gz =
+                slopeGrad[static_cast<size_t>(p * K + k)] * slopeDz[static_cast<size_t>(p * K + k)];
             gradient[L.slopeCat + K * c + k] += gz;
             gradient[L.slopeShift + p] += gz;
             gradient[L.slopeShape + K * p + k] += gz;
@@ -302,14 +313,21 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
     return value;
 }
 
+double StructuredModel::sizeFor(const data::DemandCell& cell) const
+{
+    const auto c = static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)]);
+    return cell.eventDay >= 0 ? m_eventSize[c] : m_size[c];
+}
+
 double StructuredModel::meanLoss(const std::vector<data::DemandCell>& cells) const
 {
     if (cells.empty())
         return std::nan("");
-    const std::vector<double> calendar = calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
+    const std::vector<double> calendar =
+        calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
     double total = 0;
     for (const data::DemandCell& cell : cells) {
-        const double r = m_size[static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)])];
+        const double r = sizeFor(cell);
         const double eta = linearPredictor(m_theta, cell, calendar);
         total += negBinNll(cell.units, eta, r, cell.censored).value -
                  (cell.censored ? 0.0 : negBinLogNormaliser(cell.units, r));
@@ -317,28 +335,62 @@ double StructuredModel::meanLoss(const std::vector<data::DemandCell>& cells) con
     return total / static_cast<double>(cells.size());
 }
 
-void StructuredModel::estimateSizes(const std::vector<data::DemandCell>& cells)
+void StructuredModel::estimateNoise(const std::vector<data::DemandCell>& cells)
 {
-    // Maximum likelihood of each category's NB size given the fitted means.
+    // Each category's NB size from regular days, and the event days' wider size that includes the
+    // shock shared by an event's days: the censored likelihood of a sold-out event day needs the
+    // true tail, or it would understate how much demand the stock turned away.
     std::vector<double> mean(cells.size());
     predict(cells, mean);
+    const NoiseModel noise = NoiseModel::estimate(m_shape, cells, mean);
     for (int c = 0; c < m_shape.categories; ++c) {
-        std::vector<std::pair<double, double>> sample; // (y, mu)
-        for (size_t i = 0; i < cells.size(); ++i)
-            if (!cells[i].censored && m_shape.productCategory[static_cast<size_t>(cells[i].product)] == c)
-                sample.emplace_back(cells[i].units, mean[i]);
-        if (sample.size() >= 50)
-            m_size[static_cast<size_t>(c)] = fitNegBinSize(sample);
+        m_size[static_cast<size_t>(c)] = noise.size(c);
+        m_eventSize[static_cast<size_t>(c)] =
+            1.0 / (1.0 / noise.size(c) + noise.eventShockVariance(c));
     }
 }
 
+void StructuredModel::initialize(const std::vector<data::DemandCell>& train)
+{
+    // Each product's mean level, elasticity 1.5 everywhere, no other effects; Poisson noise.
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
+    m_theta = Eigen::VectorXd::Zero(L.size);
+    std::vector<double> units(static_cast<size_t>(L.P), 0.0), count(static_cast<size_t>(L.P), 0.0);
+    for (const data::DemandCell& cell : train) {
+        units[static_cast<size_t>(cell.product)] += cell.units;
+        count[static_cast<size_t>(cell.product)] += 1;
+    }
+    std::vector<double> catSum(static_cast<size_t>(L.C), 0.0),
+        catCount(static_cast<size_t>(L.C), 0.0);
+    for (int p = 0; p < L.P; ++p) {
+        const double level =
+            std::log((units[static_cast<size_t>(p)] + 0.1) / (count[static_cast<size_t>(p)] + 1.0));
+        m_theta[L.level + p] = level;
+        const int c = m_shape.productCategory[static_cast<size_t>(p)];
+        catSum[static_cast<size_t>(c)] += level;
+        catCount[static_cast<size_t>(c)] += 1;
+    }
+    for (int c = 0; c < L.C; ++c) {
+        m_theta[L.catLevel + c] =
+            catCount[static_cast<size_t>(c)] > 0
+                ? catSum[static_cast<size_t>(c)] / catCount[static_cast<size_t>(c)]
+                : 0.0;
+        for (int k = 0; k < K; ++k)
+            m_theta[L.slopeCat + K * c + k] = kInitialSlope;
+    }
+    m_size.assign(static_cast<size_t>(L.C), 0.0);
+    m_eventSize.assign(static_cast<size_t>(L.C), 0.0);
+}
+
 void StructuredModel::fit(const data::Panel& panel, const std::vector<data::DemandCell>& train,
-                          const std::vector<data::DemandCell>& validation, const FitOptions& options,
-                          const LossFn& onLoss)
+                          const std::vector<data::DemandCell>& validation,
+                          const FitOptions& options, const LossFn& onLoss)
 {
     m_shape = PanelShape::of(panel);
     m_dipPeriods = data::dipPeriods(m_shape.periodDays);
-    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
     int periods = m_shape.periods;
     for (const data::DemandCell& cell : train)
         periods = std::max(periods, cell.period + 1);
@@ -346,67 +398,64 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     for (int t = 0; t < periods; ++t)
         m_periodCache.push_back(featuresOf(t));
 
-    // Start: each product's mean level, elasticity 1.5 everywhere, no other effects.
-    m_theta = Eigen::VectorXd::Zero(L.size);
-    std::vector<double> units(static_cast<size_t>(L.P), 0.0), count(static_cast<size_t>(L.P), 0.0);
-    for (const data::DemandCell& cell : train) {
-        units[static_cast<size_t>(cell.product)] += cell.units;
-        count[static_cast<size_t>(cell.product)] += 1;
-    }
-    std::vector<double> catSum(static_cast<size_t>(L.C), 0.0), catCount(static_cast<size_t>(L.C), 0.0);
-    for (int p = 0; p < L.P; ++p) {
-        const double level = std::log((units[static_cast<size_t>(p)] + 0.1) / (count[static_cast<size_t>(p)] + 1.0));
-        m_theta[L.level + p] = level;
-        const int c = m_shape.productCategory[static_cast<size_t>(p)];
-        catSum[static_cast<size_t>(c)] += level;
-        catCount[static_cast<size_t>(c)] += 1;
-    }
-    for (int c = 0; c < L.C; ++c) {
-        m_theta[L.catLevel + c] = catCount[static_cast<size_t>(c)] > 0 ? catSum[static_cast<size_t>(c)] / catCount[static_cast<size_t>(c)] : 0.0;
-        for (int k = 0; k < K; ++k)
-            m_theta[L.slopeCat + K * c + k] = kInitialSlope;
-    }
-    m_size.assign(static_cast<size_t>(L.C), 0.0); // Poisson first
-
-    const double n = std::max<double>(1.0, static_cast<double>(train.size()));
+    const bool warm =
+        options.warmStart && m_theta.size() == L.size && static_cast<int>(m_size.size()) == L.C;
+    if (!warm)
+        initialize(train);
     int reported = 0;
-    auto round = [&](int maxIterations) {
+    auto round = [&](const std::vector<data::DemandCell>& cells, int maxIterations) {
         double normaliser = 0; // the constant terms, so reported losses are true mean NLLs
-        for (const data::DemandCell& cell : train)
+        for (const data::DemandCell& cell : cells)
             if (!cell.censored)
-                normaliser -= negBinLogNormaliser(cell.units, m_size[static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)])]);
+                normaliser -= negBinLogNormaliser(cell.units, sizeFor(cell));
         LbfgsOptions lbfgs;
         lbfgs.maxIterations = maxIterations;
         auto f = [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
-            return objective(theta, gradient, train, options.threads);
+            return objective(theta, gradient, cells, options.threads);
         };
         Eigen::VectorXd theta = m_theta;
         bool cancelled = false;
-        const int done = minimizeLbfgs(theta, f, lbfgs, [&](int, double value, const Eigen::VectorXd& x) {
-            m_theta = x;
-            LossPoint point;
-            point.iteration = ++reported;
-            point.train = (value + normaliser) / n; // includes the (small) penalty
-            point.validation = meanLoss(validation);
-            cancelled = onLoss && !onLoss(point);
-            return !cancelled;
-        });
+        const int done =
+            minimizeLbfgs(theta, f, lbfgs, [&](int, double value, const Eigen::VectorXd& x) {
+                m_theta = x;
+                LossPoint point;
+                point.iteration = ++reported;
+                point.train =
+                    (value + normaliser) / static_cast<double>(std::max<size_t>(cells.size(), 1));
+                point.validation = meanLoss(validation);
+                cancelled = onLoss && !onLoss(point);
+                return !cancelled;
+            });
         m_theta = theta;
-        if (std::getenv("FP_DEBUG")) std::fprintf(stderr, "round: %d iterations\n", done);
+        if (std::getenv("FP_DEBUG"))
+            std::fprintf(stderr, "round: %d iterations\n", done);
         if (cancelled)
             throw Cancelled();
     };
-    const int budget = options.maxIterations > 0 ? options.maxIterations : 300;
-    round(budget * 2 / 3);
-    estimateSizes(train);
-    round(std::max(10, budget / 3));
+    // Cold start: a Poisson fit on a quarter of the cells finds the neighbourhood cheaply; then the
+    // negative binomial fit on all cells, with each category's dispersion and event shock.
+    const int budget = options.maxIterations > 0 ? options.maxIterations : 240;
+    if (!warm) {
+        std::vector<data::DemandCell> sample;
+        for (const data::DemandCell& cell : train)
+            if ((static_cast<std::uint32_t>(cell.product) * 2654435761u +
+                 static_cast<std::uint32_t>(cell.period) * 40503u) %
+                    4 ==
+                0)
+                sample.push_back(cell);
+        round(sample, budget / 3);
+        estimateNoise(train);
+    }
+    round(train, warm ? std::max(10, budget / 4) : budget * 2 / 3);
 }
 
 void StructuredModel::predict(std::span<const data::DemandCell> cells, std::span<double> mean) const
 {
-    const std::vector<double> calendar = calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
+    const std::vector<double> calendar =
+        calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
     for (size_t i = 0; i < cells.size(); ++i) {
-        if (cells[i].product < 0 || cells[i].product >= static_cast<int>(m_shape.productCategory.size()))
+        if (cells[i].product < 0 ||
+            cells[i].product >= static_cast<int>(m_shape.productCategory.size()))
             throw FlashPlanError("the model does not know this product; train it again");
         mean[i] = std::exp(linearPredictor(m_theta, cells[i], calendar));
     }
@@ -414,13 +463,15 @@ void StructuredModel::predict(std::span<const data::DemandCell> cells, std::span
 
 double StructuredModel::elasticity(int product, double discount) const
 {
-    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
     const int c = m_shape.productCategory[static_cast<size_t>(product)];
     const double x = logPriceCut(discount);
     int k = 0;
     while (k + 1 < K && x >= kKnotX[static_cast<size_t>(k + 1)])
         ++k;
-    return softplus(m_theta[L.slopeCat + K * c + k] + m_theta[L.slopeShift + product] + m_theta[L.slopeShape + K * product + k]);
+    return softplus(m_theta[L.slopeCat + K * c + k] + m_theta[L.slopeShift + product] +
+                    m_theta[L.slopeShape + K * product + k]);
 }
 
 void StructuredModel::save(BinaryWriter& out) const
@@ -430,6 +481,7 @@ void StructuredModel::save(BinaryWriter& out) const
     out.put<std::int32_t>(m_dipPeriods);
     out.putVector(std::vector<double>(m_theta.data(), m_theta.data() + m_theta.size()));
     out.putVector(m_size);
+    out.putVector(m_eventSize);
     out.put<std::int32_t>(static_cast<std::int32_t>(m_periodCache.size()));
 }
 
@@ -440,11 +492,15 @@ void StructuredModel::load(BinaryReader& in)
     m_shape = PanelShape::load(in);
     m_dipPeriods = in.get<std::int32_t>();
     const std::vector<double> theta = in.getVector<double>();
-    m_theta = Eigen::Map<const Eigen::VectorXd>(theta.data(), static_cast<Eigen::Index>(theta.size()));
+    m_theta =
+        Eigen::Map<const Eigen::VectorXd>(theta.data(), static_cast<Eigen::Index>(theta.size()));
     m_size = in.getVector<double>();
+    m_eventSize = in.getVector<double>();
     const int periods = in.get<std::int32_t>();
-    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories, m_dipPeriods);
-    if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C || periods < 0)
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
+    if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C ||
+        m_eventSize.size() != m_size.size() || periods < 0)
         throw FlashPlanError("stored structured model is corrupt; train it again");
     m_periodCache.clear();
     for (int t = 0; t < periods; ++t)

@@ -4,7 +4,6 @@
 #include "model/demandmodel.h"
 
 #include <Eigen/Core>
-
 #include <array>
 
 namespace fp::model {
@@ -56,12 +55,15 @@ private:
     double linearPredictor(const Eigen::VectorXd& theta, const data::DemandCell& cell,
                            const std::vector<double>& calendar) const;
     std::vector<double> calendarOffsets(const Eigen::VectorXd& theta, int periods) const;
-    void estimateSizes(const std::vector<data::DemandCell>& cells);
+    void initialize(const std::vector<data::DemandCell>& train);
+    void estimateNoise(const std::vector<data::DemandCell>& cells);
+    double sizeFor(const data::DemandCell& cell) const;
 
     PanelShape m_shape;
     int m_dipPeriods = 14;
     Eigen::VectorXd m_theta;
-    std::vector<double> m_size; // NB size per category
+    std::vector<double> m_size;      // NB size per category, regular days
+    std::vector<double> m_eventSize; // and on event days, widened by the shared event shock
     std::vector<PeriodFeatures> m_periodCache; // features of history periods
 };
 

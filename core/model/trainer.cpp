@@ -38,15 +38,18 @@ struct Fitted
     double seconds = 0;
 };
 
-Fitted fitOne(const std::string& kind, const data::Panel& panel,
-              const std::vector<data::DemandCell>& train, const std::vector<data::DemandCell>& monitor,
-              int earlyStopPeriods, const TrainOptions& options, const TrainCallbacks& callbacks)
+// Fits `kind` (or refits `previous`, starting from where it was) on `train`.
+Fitted fitOne(const std::string& kind, std::unique_ptr<DemandModel> previous,
+              const data::Panel& panel, const std::vector<data::DemandCell>& train,
+              const std::vector<data::DemandCell>& monitor, int earlyStopPeriods,
+              const TrainOptions& options, const TrainCallbacks& callbacks)
 {
     Fitted out;
-    out.model = createModel(kind);
     FitOptions fitOptions;
     fitOptions.seed = options.seed;
     fitOptions.threads = options.threads;
+    fitOptions.warmStart = previous != nullptr;
+    out.model = previous ? std::move(previous) : createModel(kind);
     auto onLoss = [&](const LossPoint& point) {
         out.curve.push_back(point);
         return !callbacks.loss || callbacks.loss(kind, point);
@@ -84,7 +87,8 @@ std::string summaryJson(const TrainSummary& summary)
         const ModelReport& r = summary.reports[i];
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.3f", r.seconds);
-        json += (i ? "," : "") + std::string("{\"kind\":\"") + r.kind + "\",\"seconds\":" + seconds +
+        json += (i ? "," : "") + std::string("{\"kind\":\"") + r.kind +
+                "\",\"seconds\":" + seconds +
                 ",\"beats_baseline\":" + (r.beatsBaseline ? "true" : "false") +
                 ",\"scores\":" + scoresOf(r.evaluation) + "}";
     }
@@ -103,7 +107,8 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
         kinds = modelKinds();
     } else {
         if (!createModel(options.model))
-            throw FlashPlanError("unknown model '" + options.model + "' (auto, baseline, structured, neural)");
+            throw FlashPlanError("unknown model '" + options.model +
+                                 "' (auto, baseline, structured, neural)");
         kinds = {"baseline"};
         if (options.model != "baseline")
             kinds.push_back(options.model);
@@ -129,9 +134,10 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
     summary.holdoutPeriods = holdout;
     summary.holdoutStart = panel.dayOf(T - holdout);
     std::vector<double> trainMeans(train.size()), heldOutMeans(heldOut.size());
+    std::vector<std::unique_ptr<DemandModel>> fittedModels;
     for (const std::string& kind : kinds) {
         stage("training " + kind);
-        Fitted fitted = fitOne(kind, panel, train, heldOut, holdout, options, callbacks);
+        Fitted fitted = fitOne(kind, nullptr, panel, train, heldOut, holdout, options, callbacks);
         fitted.model->predict(train, trainMeans);
         fitted.model->predict(heldOut, heldOutMeans);
         const NoiseModel noise = NoiseModel::estimate(shape, train, trainMeans);
@@ -141,6 +147,7 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
         report.seconds = fitted.seconds;
         report.curve = std::move(fitted.curve);
         summary.reports.push_back(std::move(report));
+        fittedModels.push_back(std::move(fitted.model));
     }
     const double baselineWape = summary.reports.front().evaluation.overall.wape;
     for (ModelReport& r : summary.reports)
@@ -155,7 +162,9 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
 
     stage("refitting " + summary.chosen + " on all history");
     const std::vector<data::DemandCell> all = data::historyCells(panel, 0, T);
-    Fitted final = fitOne(summary.chosen, panel, all, {}, holdout, options, callbacks);
+    const auto chosenIndex = static_cast<size_t>(best - summary.reports.data());
+    Fitted final = fitOne(summary.chosen, std::move(fittedModels[chosenIndex]), panel, all, {},
+                          holdout, options, callbacks);
     summary.refitSeconds = final.seconds;
     std::vector<double> allMeans(all.size());
     final.model->predict(all, allMeans);

@@ -1,9 +1,12 @@
 // End-to-end tests: run the real flashplan-cli binary as a user would.
 #include "support/tempdir.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <sys/wait.h>
 
 namespace {
@@ -131,4 +134,65 @@ TEST(Cli, InfoOnAMissingOrForeignProjectExitsTwo)
     r = cli("info --project " + dir.write("fake.flashplan", "hello"));
     EXPECT_EQ(r.status, 2);
     EXPECT_TRUE(contains(r.output, "not a FlashPlan project")) << r.output;
+}
+
+namespace {
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+int countLines(const std::string& text)
+{
+    return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+}
+} // namespace
+
+TEST(Cli, TrainScoresModelsAgainstTheBaselineAndForecastWritesIntervals)
+{
+    fp::test::TempDir dir;
+    ASSERT_EQ(cli("demo --out " + dir.file("demo")).status, 0);
+    const std::string project = dir.file("p.flashplan");
+    ASSERT_EQ(cli("import --project " + project + " --sales " + dir.file("demo/sales.csv")).status,
+              0);
+
+    CliRun r = cli("forecast --project " + project + " --start 2026-11-11 --days 3 --out " +
+                   dir.file("f.csv"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(contains(r.output, "no trained model")) << r.output;
+
+    r = cli("train --project " + project + " --model structured");
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "baseline")) << r.output;
+    EXPECT_TRUE(contains(r.output, "structured")) << r.output;
+    EXPECT_TRUE(contains(r.output, "<- chosen")) << r.output;
+    EXPECT_TRUE(contains(r.output, "held-out period: 2026-10-14 .. 2026-11-10")) << r.output;
+    r = cli("info --project " + project);
+    EXPECT_TRUE(contains(r.output, "model        structured")) << r.output;
+
+    r = cli("forecast --project " + project + " --start 2026-11-11 --days 3 --out " +
+            dir.file("f.csv"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    const std::string forecast = readFile(dir.file("f.csv"));
+    EXPECT_EQ(forecast.rfind("date,sku,forecast,lower,upper\n", 0), 0u);
+    EXPECT_EQ(countLines(forecast), 1 + 150 * 3);
+
+    // Planned prices: a deep discount in an event sells more than the list price does.
+    const std::string prices =
+        dir.write("prices.csv", "date,sku,price,event\n2026-11-11,SH-0001,40.00,FS\n");
+    r = cli("forecast --project " + project + " --start 2026-11-11 --days 1 --prices " + prices +
+            " --out " + dir.file("g.csv"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    const std::string planned = readFile(dir.file("g.csv"));
+    EXPECT_EQ(countLines(planned), 2);
+    const double atDiscount = std::stod(planned.substr(planned.find("SH-0001,") + 8));
+    const double atList = std::stod(forecast.substr(forecast.find("2026-11-11,SH-0001,") + 19));
+    EXPECT_GT(atDiscount, 1.5 * atList);
+
+    const std::string unknown = dir.write("bad.csv", "date,sku,price\n2026-11-11,NOPE,4\n");
+    r = cli("forecast --project " + project + " --start 2026-11-11 --days 1 --prices " + unknown +
+            " --out " + dir.file("h.csv"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(contains(r.output, "bad.csv:2: sku 'NOPE' is not in the project")) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("h.csv")));
 }

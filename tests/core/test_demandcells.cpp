@@ -1,0 +1,54 @@
+#include "data/calendar.h"
+#include "data/demandcells.h"
+#include "data/panel.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+
+using namespace fp;
+
+TEST(Calendar, BlackFridayAndCyberMonday)
+{
+    EXPECT_EQ(formatIsoDate(data::blackFridayOf(2024)), "2024-11-29");
+    EXPECT_EQ(formatIsoDate(data::blackFridayOf(2025)), "2025-11-28");
+    const data::Calendar calendar(1, 0);
+    const auto bit = [](data::Holiday h) {
+        return 1u << static_cast<unsigned>(h);
+    };
+    EXPECT_TRUE(calendar.holidays(daysFromCivil(2025, 12, 1)) & bit(data::Holiday::CyberMonday));
+    EXPECT_TRUE(calendar.holidays(daysFromCivil(2025, 11, 11)) & bit(data::Holiday::SinglesDay));
+    EXPECT_EQ(calendar.holidays(daysFromCivil(2025, 3, 3)), 0u);
+    // Weekly periods carry every holiday of their seven days.
+    const data::Calendar weekly(7, 0);
+    EXPECT_TRUE(weekly.holidays(daysFromCivil(2025, 11, 9)) & bit(data::Holiday::SinglesDay));
+    EXPECT_EQ(weekly.weekday(daysFromCivil(2025, 11, 9)), -1);
+}
+
+TEST(DemandCells, EventDaysCountUpAndTheDipCountsDaysSinceTheEventEnded)
+{
+    data::Panel panel(1, daysFromCivil(2025, 1, 1), 10,
+                      {data::PanelProduct{1, "A", "", 0, 10.0, {}, 0, -1}}, {"c"});
+    for (int t = 0; t < 10; ++t) {
+        const bool event = t == 3 || t == 4 || t == 5;
+        panel.setCell(0, t, t == 7 ? 2.0f : 1.0f, event ? 6.0f : 10.0f, 10.0f,
+                      t == 7 ? 2.0f : std::nanf(""), event ? 9 : -1);
+    }
+    const auto cells = data::historyCells(panel, 0, 10);
+    ASSERT_EQ(cells.size(), 10u);
+    EXPECT_EQ(cells[2].eventDay, -1);
+    EXPECT_EQ(cells[3].eventDay, 0);
+    EXPECT_EQ(cells[5].eventDay, 2);
+    EXPECT_EQ(cells[6].sinceEvent, 1);
+    EXPECT_FLOAT_EQ(cells[6].lastEventDepth, 0.4f);
+    EXPECT_EQ(cells[9].sinceEvent, 4);
+    EXPECT_NEAR(cells[4].discount, 0.4f, 1e-6);
+    EXPECT_TRUE(cells[7].censored);
+    EXPECT_FALSE(cells[8].censored);
+
+    // A plan right after the history continues the dip.
+    const auto planned =
+        data::scenarioCells(panel, {{0, daysFromCivil(2025, 1, 11), 0.0f, false, std::nanf("")}});
+    ASSERT_EQ(planned.size(), 1u);
+    EXPECT_EQ(planned[0].period, 10);
+    EXPECT_EQ(planned[0].sinceEvent, 5);
+}

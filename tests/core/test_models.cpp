@@ -1,0 +1,300 @@
+// Demand models against a synthetic market whose true demand we know.
+#include "data/demandcells.h"
+#include "model/baselinemodel.h"
+#include "model/evaluation.h"
+#include "model/forecaster.h"
+#include "model/modelstore.h"
+#include "model/noisemodel.h"
+#include "model/structuredmodel.h"
+#include "model/trainer.h"
+#include "support/marketproject.h"
+
+#include <algorithm>
+#include <cmath>
+#include <gtest/gtest.h>
+
+using namespace fp;
+
+namespace {
+
+synth::MarketConfig richMarket()
+{
+    synth::MarketConfig config;
+    config.seed = 31;
+    config.products = 80;
+    config.days = 730;
+    config.eventsPerProductYear = 8;
+    config.promosPerProductYear = 8;
+    return config;
+}
+
+// One market and one structured fit on all but the last 28 days, shared by the tests below.
+class StructuredOnMarket : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_project = new test::MarketProject(richMarket());
+        const data::Panel& panel = s_project->panel();
+        const int T = panel.periodCount();
+        s_train = new std::vector<data::DemandCell>(data::historyCells(panel, 0, T - 28));
+        s_test = new std::vector<data::DemandCell>(data::historyCells(panel, T - 28, T));
+        s_model = new model::StructuredModel();
+        s_model->fit(panel, *s_train, *s_test, {}, {});
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_model;
+        delete s_test;
+        delete s_train;
+        delete s_project;
+    }
+    static std::vector<double> predict(const model::DemandModel& m,
+                                       const std::vector<data::DemandCell>& cells)
+    {
+        std::vector<double> out(cells.size());
+        m.predict(cells, out);
+        return out;
+    }
+
+    static test::MarketProject* s_project;
+    static std::vector<data::DemandCell>* s_train;
+    static std::vector<data::DemandCell>* s_test;
+    static model::StructuredModel* s_model;
+};
+test::MarketProject* StructuredOnMarket::s_project = nullptr;
+std::vector<data::DemandCell>* StructuredOnMarket::s_train = nullptr;
+std::vector<data::DemandCell>* StructuredOnMarket::s_test = nullptr;
+model::StructuredModel* StructuredOnMarket::s_model = nullptr;
+
+} // namespace
+
+TEST_F(StructuredOnMarket, RecoversTrueElasticitiesOfWellObservedProducts)
+{
+    const data::Panel& panel = s_project->panel();
+    std::vector<double> errors;
+    double signedSum = 0;
+    for (int p = 0; p < panel.productCount(); ++p) {
+        const synth::ProductTruth& truth =
+            s_project->market().products()[static_cast<size_t>(s_project->truthIndex(p))];
+        if (truth.baseLevel < 1.0) // slow movers: too few units to pin an elasticity down
+            continue;
+        double estimate = 0;
+        for (double d :
+             {0.05, 0.15, 0.25, 0.35, 0.45}) // the truth is constant-elasticity up to 50%
+            estimate += s_model->elasticity(p, d) / 5;
+        errors.push_back(std::fabs(estimate - truth.elasticity));
+        signedSum += estimate - truth.elasticity;
+    }
+    ASSERT_GE(errors.size(), 20u);
+    std::nth_element(errors.begin(), errors.begin() + errors.size() / 2, errors.end());
+    EXPECT_LT(errors[errors.size() / 2], 0.2) << "median absolute error";
+    EXPECT_LT(std::fabs(signedSum / errors.size()), 0.15) << "mean bias";
+}
+
+TEST_F(StructuredOnMarket, DemandNeverFallsAsTheDiscountDeepens)
+{
+    const data::Panel& panel = s_project->panel();
+    for (int p = 0; p < panel.productCount(); ++p)
+        for (bool featured : {false, true}) {
+            std::vector<data::ScenarioPeriod> plan;
+            for (int i = 0; i <= 18; ++i)
+                plan.push_back({p, panel.dayOf(panel.periodCount() - 1) + 1, 0.05f * i, featured,
+                                std::nanf("")});
+            // One cell per discount: build them separately so each is day 1 of its own event.
+            std::vector<data::DemandCell> cells;
+            for (const data::ScenarioPeriod& s : plan)
+                cells.push_back(data::scenarioCells(panel, {s}).front());
+            const std::vector<double> mean = predict(*s_model, cells);
+            for (size_t i = 1; i < mean.size(); ++i)
+                ASSERT_GE(mean[i], mean[i - 1]) << "product " << p << " at " << 5 * i << "% off";
+            EXPECT_GT(mean.back(), mean.front());
+        }
+}
+
+TEST_F(StructuredOnMarket, BeatsTheBaselineOnHeldOutWape)
+{
+    const data::Panel& panel = s_project->panel();
+    model::BaselineModel baseline;
+    baseline.fit(panel, *s_train, {}, {}, {});
+    const model::PanelShape shape = model::PanelShape::of(panel);
+    const double scale = model::seasonalNaiveScale(*s_train, 1);
+    auto score = [&](const model::DemandModel& m) {
+        const std::vector<double> fitted = predict(m, *s_train);
+        const model::NoiseModel noise = model::NoiseModel::estimate(shape, *s_train, fitted);
+        return model::evaluate(shape, *s_test, predict(m, *s_test), noise, scale).overall.wape;
+    };
+    const double structured = score(*s_model), naive = score(baseline);
+    EXPECT_LT(structured, naive * 0.92) << "structured " << structured << " baseline " << naive;
+}
+
+TEST_F(StructuredOnMarket, PredictsTheTrueExpectedDemandOfHeldOutDays)
+{
+    const std::vector<double> mean = predict(*s_model, *s_test);
+    double error = 0, truthTotal = 0, predicted = 0;
+    for (size_t i = 0; i < s_test->size(); ++i) {
+        const double truth = s_project->expectedDemand((*s_test)[i].product, (*s_test)[i].period);
+        error += std::fabs(mean[i] - truth);
+        truthTotal += truth;
+        predicted += mean[i];
+    }
+    EXPECT_LT(error / truthTotal, 0.25) << "WAPE against the true expected demand";
+    EXPECT_NEAR(predicted / truthTotal, 1.0, 0.08) << "total bias";
+}
+
+TEST_F(StructuredOnMarket, EightyPercentIntervalsCoverEightyPercentOfHeldOutDays)
+{
+    const model::PanelShape shape = model::PanelShape::of(s_project->panel());
+    const model::NoiseModel noise =
+        model::NoiseModel::estimate(shape, *s_train, predict(*s_model, *s_train));
+    const model::Evaluation e =
+        model::evaluate(shape, *s_test, predict(*s_model, *s_test), noise, 1.0);
+    EXPECT_GE(e.overall.coverage, 0.75);
+    EXPECT_LE(e.overall.coverage, 0.85);
+}
+
+TEST_F(StructuredOnMarket, SameDataAndSeedGiveTheSameModel)
+{
+    model::StructuredModel again;
+    again.fit(s_project->panel(), *s_train, {}, {}, {});
+    EXPECT_EQ(predict(again, *s_test), predict(*s_model, *s_test));
+}
+
+TEST_F(StructuredOnMarket, ASavedModelPredictsBitForBitAfterLoading)
+{
+    model::TrainedModel trained;
+    trained.kind = "structured";
+    auto copy = std::make_unique<model::StructuredModel>();
+    BinaryWriter out;
+    s_model->save(out);
+    BinaryReader in(out.bytes());
+    copy->load(in);
+    trained.model = std::move(copy);
+    trained.noise = model::NoiseModel::estimate(model::PanelShape::of(s_project->panel()), *s_train,
+                                                predict(*s_model, *s_train));
+    for (const data::PanelProduct& p : s_project->panel().products())
+        trained.productIds.push_back(p.id);
+    trained.scoresJson = "{}";
+    model::saveActiveModel(s_project->store(), trained);
+    const std::optional<model::TrainedModel> loaded = model::loadActiveModel(s_project->store());
+    ASSERT_TRUE(loaded.has_value());
+    EXPECT_EQ(loaded->kind, "structured");
+    EXPECT_EQ(predict(*loaded->model, *s_test), predict(*s_model, *s_test));
+    EXPECT_EQ(loaded->noise.size(0), trained.noise.size(0));
+}
+
+TEST_F(StructuredOnMarket, ForecastsOfUnitsSoldRespectTheStock)
+{
+    const data::Panel& panel = s_project->panel();
+    model::TrainedModel trained;
+    trained.kind = "structured";
+    trained.model = std::make_unique<model::StructuredModel>(*s_model);
+    trained.noise = model::NoiseModel::estimate(model::PanelShape::of(panel), *s_train,
+                                                predict(*s_model, *s_train));
+    for (const data::PanelProduct& p : panel.products())
+        trained.productIds.push_back(p.id);
+    const DayNumber next = panel.dayOf(panel.periodCount());
+    const std::vector<data::ScenarioPeriod> periods = {{0, next, 0.3f, true, 2.0f},
+                                                       {1, next, 0.0f, false, std::nanf("")}};
+    const auto rows = model::forecastPeriods(panel, trained, periods);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_LE(rows[0].forecast, 2.0);
+    EXPECT_LE(rows[0].upper, 2);
+    EXPECT_LE(rows[1].lower, rows[1].forecast);
+    EXPECT_GE(rows[1].upper, rows[1].forecast);
+}
+
+TEST(CensoredFit, UnbiasedUnderHeavyStockoutsWhereIgnoringCensoringIsBiasedLow)
+{
+    synth::MarketConfig config;
+    config.seed = 77;
+    config.products = 40;
+    config.days = 540;
+    config.stockoutIntensity = 3.0;
+    const test::MarketProject project(config);
+    const data::Panel& panel = project.panel();
+    const std::vector<data::DemandCell> cells = data::historyCells(panel, 0, panel.periodCount());
+    std::vector<data::DemandCell> ignoring = cells;
+    for (data::DemandCell& c : ignoring)
+        c.censored = false;
+    model::StructuredModel aware, naive;
+    aware.fit(panel, cells, {}, {}, {});
+    naive.fit(panel, ignoring, {}, {}, {});
+    std::vector<double> awareMean(cells.size()), naiveMean(cells.size());
+    aware.predict(cells, awareMean);
+    naive.predict(cells, naiveMean);
+    double truth = 0, awareSum = 0, naiveSum = 0;
+    int censored = 0;
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (!cells[i].censored || cells[i].units <= 0)
+            continue;
+        ++censored;
+        truth += project.expectedDemand(cells[i].product, cells[i].period);
+        awareSum += awareMean[i];
+        naiveSum += naiveMean[i];
+    }
+    ASSERT_GT(censored, 300);
+    EXPECT_NEAR(awareSum / truth, 1.0, 0.05) << "censored likelihood";
+    EXPECT_LT(naiveSum / truth, 0.93) << "ignoring censoring";
+}
+
+TEST(Trainer, AutoScoresEveryModelAgainstTheBaselineAndStoresTheBest)
+{
+    synth::MarketConfig config;
+    config.seed = 5;
+    config.products = 30;
+    config.days = 400;
+    test::MarketProject project(config);
+    std::vector<std::string> stages;
+    int lossPoints = 0;
+    model::TrainCallbacks callbacks;
+    callbacks.stage = [&](const std::string& s) {
+        stages.push_back(s);
+    };
+    callbacks.loss = [&](const std::string&, const model::LossPoint&) {
+        return ++lossPoints > 0;
+    };
+    const model::TrainSummary summary = model::trainAndStore(project.store(), {}, callbacks);
+    ASSERT_EQ(summary.reports.size(), model::modelKinds().size());
+    EXPECT_EQ(summary.reports.front().kind, "baseline");
+    for (const model::ModelReport& r : summary.reports)
+        EXPECT_LE(std::find_if(summary.reports.begin(), summary.reports.end(),
+                               [&](const auto& x) { return x.kind == summary.chosen; })
+                      ->evaluation.overall.wape,
+                  r.evaluation.overall.wape);
+    EXPECT_GT(lossPoints, 10);
+    EXPECT_EQ(summary.holdoutPeriods, 28);
+    const auto models = project.store().models();
+    ASSERT_EQ(models.size(), 1u);
+    EXPECT_TRUE(models[0].active);
+    EXPECT_NE(models[0].scores.find("\"chosen\":\"" + summary.chosen + "\""), std::string::npos);
+}
+
+TEST(Trainer, CancellingStoresNothing)
+{
+    synth::MarketConfig config;
+    config.products = 20;
+    config.days = 300;
+    test::MarketProject project(config);
+    model::TrainCallbacks callbacks;
+    int calls = 0;
+    callbacks.loss = [&](const std::string& kind, const model::LossPoint&) {
+        return kind == "baseline" || ++calls < 3;
+    };
+    model::TrainOptions options;
+    options.model = "structured";
+    EXPECT_THROW(model::trainAndStore(project.store(), options, callbacks), Cancelled);
+    EXPECT_TRUE(project.store().models().empty());
+}
+
+TEST(Trainer, RefusesAnUnknownModelAndTooShortAHistory)
+{
+    synth::MarketConfig config;
+    config.products = 5;
+    config.days = 60;
+    test::MarketProject project(config);
+    model::TrainOptions unknown;
+    unknown.model = "oracle";
+    EXPECT_THROW(model::trainAndStore(project.store(), unknown), FlashPlanError);
+    EXPECT_THROW(model::trainAndStore(project.store(), {}), FlashPlanError);
+}
