@@ -13,7 +13,7 @@ commands:
   import  --project P.flashplan --sales sales.csv [--on-duplicate error|sum|last]
           read a sales-history CSV into the project (created if missing); all or nothing
   train   --project P.flashplan [--model auto|baseline|structured|neural] [--holdout-days N]
-          [--seed N]
+          [--seed N] [--max-iterations N]
           score every model on the last N days (default 28, or 8 weeks), refit the best on all
           history and store it in the project
   forecast --project P.flashplan --start YYYY-MM-DD --days N [--prices prices.csv] --out F.csv

@@ -62,11 +62,12 @@ void printScoreTable(const model::TrainSummary& summary, int periodDays)
 
 int runTrain(Arguments& args)
 {
-    args.allow({"project", "model", "holdout-days", "seed"}, {});
+    args.allow({"project", "model", "holdout-days", "seed", "max-iterations"}, {});
     model::TrainOptions options;
     options.model = args.value("model").value_or("auto");
     options.holdoutDays = args.integer("holdout-days", 0, 1, 3650);
     options.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1 << 30));
+    options.maxIterations = args.integer("max-iterations", 0, 1, 100000);
     store::Store store(args.required("project"), store::Store::OpenMode::MustExist);
     TerminalProgress::installInterruptHandler();
     const bool tty = isatty(STDERR_FILENO) != 0;

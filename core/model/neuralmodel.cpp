@@ -8,6 +8,7 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <numbers>
 #include <random>
@@ -37,8 +38,10 @@ constexpr double kMaxSize = 1e4;
 constexpr float kEtaMin = -30.0f; // log-mean clamp: exp() never overflows, gradients stay finite
 constexpr float kEtaMax = 20.0f;
 // Gaussian priors (as L2 penalties) that shrink thin products towards their category.
-constexpr double kProductBiasSd = 1.0;
-constexpr double kProductEmbeddingSd = 0.3;
+static const double kProductBiasSd = getenv("PBSD") ? atof(getenv("PBSD")) : 1.0;
+static const double kProductEmbeddingSd = getenv("PESD") ? atof(getenv("PESD")) : 0.3;
+static const double kWeightSd = getenv("WSD") ? atof(getenv("WSD")) : 0.0;
+constexpr double kProductTrendSd = 0.15; // per year
 
 using Matrix = Eigen::MatrixXf;
 using Vector = Eigen::VectorXf;
@@ -126,14 +129,15 @@ struct NeuralNet
     // Offsets into theta. Everything before catEmb is dense (every cell touches it); the
     // embeddings and levels after it are touched only by their own product's or category's cells.
     std::size_t oW1 = 0, ob1 = 0, oW2 = 0, ob2 = 0, ow3 = 0, ob3 = 0, oA = 0, oa = 0;
-    std::size_t oCatEmb = 0, oCatBias = 0, oProdEmb = 0, oProdBias = 0, total = 0;
+    std::size_t oCatEmb = 0, oCatBias = 0, oCatTrend = 0, oProdEmb = 0, oProdBias = 0,
+                oProdTrend = 0, total = 0;
     std::vector<float> theta;
 
     int knots() const { return static_cast<int>(knotX.size()); }
     int embed() const { return productDim + categoryDim; }
     int calendarRows() const
     {
-        return (daily ? 7 : 0) + data::Calendar::kFourierTerms + data::kHolidayCount + 1;
+        return (daily ? 7 : 0) + data::Calendar::kFourierTerms + data::kHolidayCount;
     }
     int eventRow() const { return embed() + calendarRows(); }
     int inputs() const { return eventRow() + kEventDays + kDipFeatures; }
@@ -159,8 +163,10 @@ struct NeuralNet
         oa = take(k);
         oCatEmb = take(static_cast<std::size_t>(categoryDim) * static_cast<std::size_t>(categories));
         oCatBias = take(static_cast<std::size_t>(categories));
+        oCatTrend = take(static_cast<std::size_t>(categories));
         oProdEmb = take(static_cast<std::size_t>(productDim) * static_cast<std::size_t>(products));
         oProdBias = take(static_cast<std::size_t>(products));
+        oProdTrend = take(static_cast<std::size_t>(products));
         total = at;
     }
 };
@@ -178,7 +184,8 @@ template <class T> struct Views
           W2(p + n.oW2, n.hidden2, n.hidden1), b2(p + n.ob2, n.hidden2), w3(p + n.ow3, n.hidden2),
           b3(p[n.ob3]), A(p + n.oA, n.knots(), n.embed()), a(p + n.oa, n.knots()),
           catEmb(p + n.oCatEmb, n.categoryDim, n.categories), catBias(p + n.oCatBias, n.categories),
-          prodEmb(p + n.oProdEmb, n.productDim, n.products), prodBias(p + n.oProdBias, n.products)
+          catTrend(p + n.oCatTrend, n.categories), prodEmb(p + n.oProdEmb, n.productDim, n.products),
+          prodBias(p + n.oProdBias, n.products), prodTrend(p + n.oProdTrend, n.products)
     {
     }
 
@@ -192,15 +199,20 @@ template <class T> struct Views
     V a;
     M catEmb;
     V catBias;
+    V catTrend; // log-linear trend per year: category slope plus the product's deviation
     M prodEmb;
     V prodBias;
+    V prodTrend;
 };
 
-// Calendar inputs of the periods [from, from + cols()): they depend on the period alone.
+// Calendar inputs of the periods [from, from + cols()): they depend on the period alone. The
+// trend stays out of the MLP: ReLUs bend freely at the edge of the history, so forecasts would
+// extrapolate noise; a log-linear trend extrapolates the way demand plausibly does.
 struct CalendarTable
 {
     int from = 0;
     Matrix rows;
+    std::vector<float> trend; // years from the middle of the history
 };
 
 CalendarTable calendarTable(const NeuralNet& net, const PanelShape& shape, DayNumber trendOrigin,
@@ -210,6 +222,7 @@ CalendarTable calendarTable(const NeuralNet& net, const PanelShape& shape, DayNu
     CalendarTable table;
     table.from = from;
     table.rows = Matrix::Zero(net.calendarRows(), std::max(0, to - from));
+    table.trend.resize(static_cast<std::size_t>(std::max(0, to - from)));
     for (int t = from; t < to; ++t) {
         auto col = table.rows.col(t - from);
         const DayNumber day = shape.dayOf(t);
@@ -222,7 +235,7 @@ CalendarTable calendarTable(const NeuralNet& net, const PanelShape& shape, DayNu
         const std::uint32_t holidays = calendar.holidays(day);
         for (int h = 0; h < data::kHolidayCount; ++h)
             col(row++) = (holidays >> h) & 1u ? 1.0f : 0.0f;
-        col(row) = calendar.trend(day);
+        table.trend[static_cast<std::size_t>(t - from)] = calendar.trend(day);
     }
     return table;
 }
@@ -244,6 +257,7 @@ struct Workspace
     Matrix d1, d2, dk; // back-propagated errors
     Matrix dEmbed;     // per cell, scattered into the embedding tables serially
     RowVector eta, g;  // log mean; d loss / d eta
+    RowVector trend;   // of each cell's period
     std::vector<float> grad; // the chunk's gradient; only its dense part is used
     std::vector<double> moments; // per category: sum((y - mu)^2 - mu), sum(mu^2)
     double loss = 0.0;
@@ -253,7 +267,7 @@ struct Workspace
         : x(net.inputs(), kChunk), a1(net.hidden1, kChunk), a2(net.hidden2, kChunk),
           pre(net.knots(), kChunk), phi(net.knots(), kChunk), d1(net.hidden1, kChunk),
           d2(net.hidden2, kChunk), dk(net.knots(), kChunk), dEmbed(net.embed(), kChunk),
-          eta(kChunk), g(kChunk), grad(net.total),
+          eta(kChunk), g(kChunk), trend(kChunk), grad(net.total),
           moments(2 * static_cast<std::size_t>(net.categories))
     {
     }
@@ -289,7 +303,11 @@ void forward(const Context& ctx, const Views<const float>& w, int n, const CellA
         const float x = -std::log1p(-std::clamp(cell.discount, 0.0f, 0.95f));
         for (int k = 0; k < net.knots(); ++k)
             ws.phi(k, j) = std::max(0.0f, x - net.knotX[static_cast<std::size_t>(k)]);
-        ws.eta(j) = w.prodBias(cell.product) + w.catBias(c);
+        const float trend =
+            ctx.calendar.trend[static_cast<std::size_t>(cell.period - ctx.calendar.from)];
+        ws.trend(j) = trend;
+        ws.eta(j) = w.prodBias(cell.product) + w.catBias(c) +
+                    (w.prodTrend(cell.product) + w.catTrend(c)) * trend;
     }
     auto x = ws.x.leftCols(n);
     auto a1 = ws.a1.leftCols(n);
@@ -598,11 +616,20 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
     const double cells = static_cast<double>(train.size());
     const double productBiasPrior = 1.0 / (kProductBiasSd * kProductBiasSd * cells);
     const double productEmbeddingPrior = 1.0 / (kProductEmbeddingSd * kProductEmbeddingSd * cells);
+    const double productTrendPrior = 1.0 / (kProductTrendSd * kProductTrendSd * cells);
     double trainNormaliser = normaliserSum(train, category, sizes);
 
     std::vector<std::uint32_t> order(train.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = static_cast<std::uint32_t>(i);
+
+    // Predictions use a moving average of the parameters over the last quarter epoch or so: it
+    // removes most of the step-to-step noise of the per-product parameters.
+    const double stepsPerEpoch = std::ceil(cells / static_cast<double>(batchSize));
+    static const double kEmaFraction = getenv("EMA") ? atof(getenv("EMA")) : 0.25;
+    const double horizon = std::clamp(stepsPerEpoch * kEmaFraction, 1.0, 250.0);
+    const auto keep = static_cast<float>(kEmaFraction > 0 ? 1.0 - 1.0 / horizon : 0.0);
+    std::vector<float> average = net->theta;
 
     std::vector<float> best;
     double bestLoss = std::numeric_limits<double>::infinity();
@@ -665,12 +692,22 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
                     gw.catEmb.col(c) += ws.dEmbed.col(j).tail(net->categoryDim);
                     gw.prodBias(p) += ws.g(j);
                     gw.catBias(c) += ws.g(j);
+                    gw.prodTrend(p) += ws.g(j) * ws.trend(j);
+                    gw.catTrend(c) += ws.g(j) * ws.trend(j);
                 }
             }
             const Views<const float> theta(*net, net->theta.data());
             gw.prodBias += static_cast<float>(productBiasPrior) * theta.prodBias;
             gw.prodEmb += static_cast<float>(productEmbeddingPrior) * theta.prodEmb;
+            gw.prodTrend += static_cast<float>(productTrendPrior) * theta.prodTrend;
+            if (kWeightSd > 0) {
+                const float wp = static_cast<float>(1.0 / (kWeightSd * kWeightSd * cells));
+                for (std::size_t i = 0; i < net->ob1; ++i) grad[i] += wp * net->theta[i];
+                for (std::size_t i = net->oW2; i < net->ob2; ++i) grad[i] += wp * net->theta[i];
+            }
             adam.step(net->theta, grad, rate);
+            for (std::size_t i = 0; i < average.size(); ++i)
+                average[i] = keep * average[i] + (1.0f - keep) * net->theta[i];
         }
         const double trainLoss = (lossSum - trainNormaliser) / cells;
 
@@ -678,14 +715,16 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
             sizes = sizesFromMoments(moments, net->categories);
             trainNormaliser = normaliserSum(train, category, sizes);
         }
+        std::swap(net->theta, average); // evaluate the averaged parameters
         const double validationLoss = evaluate(*net, ctx, validation, sizes, threads, {});
+        std::swap(net->theta, average);
         if (onLoss && !onLoss(LossPoint{epoch, trainLoss, validationLoss}))
             throw Cancelled();
         // Compare epochs only once r is fixed: losses under different r are not comparable.
         if (!validation.empty() && epoch >= kSizeEpoch) {
             if (validationLoss < bestLoss) {
                 bestLoss = validationLoss;
-                best = net->theta;
+                best = average;
                 bestEpoch = epoch;
                 sinceBest = 0;
             } else if (++sinceBest >= m_settings.patience) {
@@ -693,8 +732,7 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
             }
         }
     }
-    if (bestEpoch > 0)
-        net->theta = std::move(best);
+    net->theta = bestEpoch > 0 ? std::move(best) : std::move(average);
 
     m_shape = std::move(shape);
     m_trendOrigin = trendOrigin;

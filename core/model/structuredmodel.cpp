@@ -209,9 +209,21 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 eta += slope[static_cast<size_t>(p * K + k)] * segmentLength(x, k);
             eta = std::clamp(eta, -30.0, 30.0);
             const double r = (eventK >= 0 ? m_eventSize : m_size)[static_cast<size_t>(c)];
-            const NllTerm term = negBinNll(cell.units, eta, r, cell.censored);
-            out.value += term.value;
-            const double g = term.dEta;
+            double g;
+            if (cell.censored) {
+                const NllTerm term = negBinNll(cell.units, eta, r, true);
+                out.value += term.value;
+                g = term.dEta;
+            } else { // the hot path, inline; constants of the likelihood are left out (see constant())
+                const double y = cell.units, mu = std::exp(eta);
+                if (r > 0) {
+                    out.value += (y + r) * std::log(mu + r) - y * eta;
+                    g = r * (mu - y) / (mu + r);
+                } else {
+                    out.value += mu - y * eta;
+                    g = mu - y;
+                }
+            }
             out.grad[L.level + p] += g;
             out.grad[L.trend + p] += g * trend;
             out.calendarGrad[static_cast<size_t>(c) * periods + t] += g;
@@ -319,18 +331,34 @@ double StructuredModel::sizeFor(const data::DemandCell& cell) const
     return cell.eventDay >= 0 ? m_eventSize[c] : m_size[c];
 }
 
-double StructuredModel::meanLoss(const std::vector<data::DemandCell>& cells) const
+double StructuredModel::constant(const std::vector<data::DemandCell>& cells) const
+{
+    // What objective() leaves out of each uncensored cell's negative log-likelihood.
+    double total = 0;
+    for (const data::DemandCell& cell : cells) {
+        if (cell.censored)
+            continue;
+        const double r = sizeFor(cell);
+        total -= negBinLogNormaliser(cell.units, r) + (r > 0 ? r * std::log(r) : 0.0);
+    }
+    return total;
+}
+
+double StructuredModel::meanLoss(const std::vector<data::DemandCell>& cells, double constant) const
 {
     if (cells.empty())
         return std::nan("");
     const std::vector<double> calendar =
         calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
-    double total = 0;
+    double total = constant;
     for (const data::DemandCell& cell : cells) {
         const double r = sizeFor(cell);
         const double eta = linearPredictor(m_theta, cell, calendar);
-        total += negBinNll(cell.units, eta, r, cell.censored).value -
-                 (cell.censored ? 0.0 : negBinLogNormaliser(cell.units, r));
+        const double y = cell.units;
+        if (cell.censored)
+            total += negBinNll(y, eta, r, true).value;
+        else
+            total += r > 0 ? (y + r) * std::log(std::exp(eta) + r) - y * eta : std::exp(eta) - y * eta;
     }
     return total / static_cast<double>(cells.size());
 }
@@ -404,10 +432,9 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         initialize(train);
     int reported = 0;
     auto round = [&](const std::vector<data::DemandCell>& cells, int maxIterations) {
-        double normaliser = 0; // the constant terms, so reported losses are true mean NLLs
-        for (const data::DemandCell& cell : cells)
-            if (!cell.censored)
-                normaliser -= negBinLogNormaliser(cell.units, sizeFor(cell));
+        // The likelihood's constant terms, so reported losses are true mean NLLs.
+        const double normaliser = constant(cells);
+        const double validationConstant = constant(validation);
         LbfgsOptions lbfgs;
         lbfgs.maxIterations = maxIterations;
         auto f = [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
@@ -422,7 +449,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
                 point.iteration = ++reported;
                 point.train =
                     (value + normaliser) / static_cast<double>(std::max<size_t>(cells.size(), 1));
-                point.validation = meanLoss(validation);
+                point.validation = meanLoss(validation, validationConstant);
                 cancelled = onLoss && !onLoss(point);
                 return !cancelled;
             });
@@ -434,7 +461,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     };
     // Cold start: a Poisson fit on a quarter of the cells finds the neighbourhood cheaply; then the
     // negative binomial fit on all cells, with each category's dispersion and event shock.
-    const int budget = options.maxIterations > 0 ? options.maxIterations : 240;
+    const int budget = options.maxIterations > 0 ? options.maxIterations : 100;
     if (!warm) {
         std::vector<data::DemandCell> sample;
         for (const data::DemandCell& cell : train)

@@ -51,7 +51,8 @@ private:
     PeriodFeatures featuresOf(int period) const;
     double objective(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
                      const std::vector<data::DemandCell>& cells, int threads) const;
-    double meanLoss(const std::vector<data::DemandCell>& cells) const;
+    double constant(const std::vector<data::DemandCell>& cells) const;
+    double meanLoss(const std::vector<data::DemandCell>& cells, double constant) const;
     double linearPredictor(const Eigen::VectorXd& theta, const data::DemandCell& cell,
                            const std::vector<double>& calendar) const;
     std::vector<double> calendarOffsets(const Eigen::VectorXd& theta, int periods) const;

@@ -48,6 +48,7 @@ Fitted fitOne(const std::string& kind, std::unique_ptr<DemandModel> previous,
     FitOptions fitOptions;
     fitOptions.seed = options.seed;
     fitOptions.threads = options.threads;
+    fitOptions.maxIterations = options.maxIterations;
     fitOptions.warmStart = previous != nullptr;
     out.model = previous ? std::move(previous) : createModel(kind);
     auto onLoss = [&](const LossPoint& point) {

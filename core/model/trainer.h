@@ -21,6 +21,7 @@ struct TrainOptions
     int holdoutDays = 0;        // 0: 28 days for daily data, 8 weeks for weekly data
     std::uint64_t seed = 1;
     int threads = 2;
+    int maxIterations = 0; // 0: each model's default
 };
 
 struct ModelReport
