@@ -16,6 +16,9 @@ if [ ! -f "$project" ]; then
   "$cli" demo --out "$demo"
   "$cli" import --project "$project" --sales "$demo/sales.csv"
 fi
+if ! "$cli" info --project "$project" | grep -q "^model "; then
+  "$cli" train --project "$project"
+fi
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec "$build/app/flashplan" "$project"
@@ -23,6 +26,7 @@ fi
 
 echo "No display: running the command-line pipeline on the demo data." >&2
 "$cli" info --project "$project"
+"$cli" forecast --project "$project" --start 2026-11-11 --days 3 --out "$demo/forecast.csv"
 echo >&2
-echo "Training, forecasting and planning are not built yet; this pipeline grows with them." >&2
-echo "Project written to $project" >&2
+echo "Planning and the recommended discount table are not built yet; this pipeline grows with them." >&2
+echo "Forecast for the 11.11 window written to $demo/forecast.csv" >&2

@@ -2,6 +2,7 @@
 
 #include "cli/terminalprogress.h"
 #include "io/salesimporter.h"
+#include "model/evaluation.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "synth/demofiles.h"
@@ -157,10 +158,22 @@ int runInfo(Arguments& args)
     const auto models = store.models();
     if (models.empty())
         std::cout << "models       none trained yet\n";
-    for (const store::ModelRecord& m : models)
-        std::cout << "model        " << m.name << " (" << m.kind << ", " << m.createdAt << ")"
-                  << (m.active ? " [active]" : "") << "\n"
-                  << m.scores;
+    for (const store::ModelRecord& m : models) {
+        if (!m.active)
+            continue;
+        std::cout << "model        " << m.kind << ", trained " << m.createdAt;
+        const auto own = model::overallScoresIn(m.scores, m.kind);
+        const auto baseline = model::overallScoresIn(m.scores, "baseline");
+        if (own) {
+            char buf[200];
+            std::snprintf(buf, sizeof buf, "; held-out WAPE %.3f (baseline %.3f), bias %+.3f, 80%% coverage %.2f",
+                          own->wape, baseline ? baseline->wape : std::nan(""), own->bias, own->coverage);
+            std::cout << buf;
+        }
+        std::cout << "\n";
+    }
+    if (models.size() > 1)
+        std::cout << "             (" << models.size() - 1 << " earlier model(s) kept in the project)\n";
     return kOk;
 }
 

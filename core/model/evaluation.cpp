@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 
 namespace fp::model {
@@ -120,6 +121,39 @@ std::string toJson(const Scores& s)
            ",\"wape\":" + number(s.wape) + ",\"bias\":" + number(s.bias) +
            ",\"mase\":" + number(s.mase) + ",\"coverage\":" + number(s.coverage) +
            ",\"band_hit_rate\":" + number(s.bandHitRate) + "}";
+}
+
+} // namespace fp::model
+
+namespace fp::model {
+
+std::optional<Scores> overallScoresIn(const std::string& json, const std::string& kind)
+{
+    const size_t model = json.find("{\"kind\":\"" + kind + "\"");
+    if (model == std::string::npos)
+        return std::nullopt;
+    const size_t overall = json.find("\"overall\":{", model);
+    if (overall == std::string::npos)
+        return std::nullopt;
+    const size_t end = json.find('}', overall);
+    auto field = [&](const std::string& name) {
+        const size_t at = json.find("\"" + name + "\":", overall);
+        if (at == std::string::npos || at > end)
+            return std::nan("");
+        const char* start = json.c_str() + at + name.size() + 3;
+        char* stop = nullptr;
+        const double v = std::strtod(start, &stop);
+        return stop == start ? std::nan("") : v;
+    };
+    Scores s;
+    s.cells = static_cast<std::int64_t>(field("cells"));
+    s.actualUnits = field("actual_units");
+    s.wape = field("wape");
+    s.bias = field("bias");
+    s.mase = field("mase");
+    s.coverage = field("coverage");
+    s.bandHitRate = field("band_hit_rate");
+    return s;
 }
 
 } // namespace fp::model

@@ -3,6 +3,7 @@
 #include "data/demandcells.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -43,5 +44,12 @@ Evaluation evaluate(const PanelShape& shape, const std::vector<data::DemandCell>
 
 // Compact JSON of an evaluation (overall and the two splits), for the project file and the GUI.
 std::string toJson(const Scores& s);
+
+} // namespace fp::model
+
+namespace fp::model {
+
+// Reads back the overall held-out scores of `kind` from a summary JSON written by the trainer.
+std::optional<Scores> overallScoresIn(const std::string& summaryJson, const std::string& kind);
 
 } // namespace fp::model

@@ -76,6 +76,18 @@ std::string scoresOf(const Evaluation& e)
            ",\"regular_days\":" + toJson(e.regularDays) + "}";
 }
 
+// Held-out WAPE per product, in panel order (null for a product that sold nothing held out).
+std::string productWapes(const Evaluation& e)
+{
+    std::string out = "[";
+    for (size_t i = 0; i < e.productWape.size(); ++i) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.4g", e.productWape[i]);
+        out += (i ? "," : "") + std::string(std::isfinite(e.productWape[i]) ? buf : "null");
+    }
+    return out + "]";
+}
+
 } // namespace
 
 std::string summaryJson(const TrainSummary& summary)
@@ -91,7 +103,8 @@ std::string summaryJson(const TrainSummary& summary)
         json += (i ? "," : "") + std::string("{\"kind\":\"") + r.kind +
                 "\",\"seconds\":" + seconds +
                 ",\"beats_baseline\":" + (r.beatsBaseline ? "true" : "false") +
-                ",\"scores\":" + scoresOf(r.evaluation) + "}";
+                ",\"scores\":" + scoresOf(r.evaluation) +
+                (r.kind == summary.chosen ? ",\"product_wape\":" + productWapes(r.evaluation) : "") + "}";
     }
     return json + "]}";
 }
@@ -126,8 +139,8 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
         throw FlashPlanError("too little history to train: " + std::to_string(T) +
                              " periods, but the held-out tail alone is " + std::to_string(holdout) +
                              "; import more history or use a shorter --holdout-days");
-    const std::vector<data::DemandCell> train = data::historyCells(panel, 0, T - holdout);
-    const std::vector<data::DemandCell> heldOut = data::historyCells(panel, T - holdout, T);
+    std::vector<data::DemandCell> train = data::historyCells(panel, 0, T - holdout);
+    std::vector<data::DemandCell> heldOut = data::historyCells(panel, T - holdout, T);
     const double naiveScale = seasonalNaiveScale(train, periodDays);
     const PanelShape shape = PanelShape::of(panel);
 
@@ -161,6 +174,11 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
                 best = &r;
     summary.chosen = best->kind;
 
+    // The evaluation's cells are no longer needed: free them before building all history's.
+    std::vector<data::DemandCell>().swap(train);
+    std::vector<data::DemandCell>().swap(heldOut);
+    std::vector<double>().swap(trainMeans);
+    std::vector<double>().swap(heldOutMeans);
     stage("refitting " + summary.chosen + " on all history");
     const std::vector<data::DemandCell> all = data::historyCells(panel, 0, T);
     const auto chosenIndex = static_cast<size_t>(best - summary.reports.data());
