@@ -166,14 +166,17 @@ int runInfo(Arguments& args)
         const auto baseline = model::overallScoresIn(m.scores, "baseline");
         if (own) {
             char buf[200];
-            std::snprintf(buf, sizeof buf, "; held-out WAPE %.3f (baseline %.3f), bias %+.3f, 80%% coverage %.2f",
-                          own->wape, baseline ? baseline->wape : std::nan(""), own->bias, own->coverage);
+            std::snprintf(buf, sizeof buf,
+                          "; held-out WAPE %.3f (baseline %.3f), bias %+.3f, 80%% coverage %.2f",
+                          own->wape, baseline ? baseline->wape : std::nan(""), own->bias,
+                          own->coverage);
             std::cout << buf;
         }
         std::cout << "\n";
     }
     if (models.size() > 1)
-        std::cout << "             (" << models.size() - 1 << " earlier model(s) kept in the project)\n";
+        std::cout << "             (" << models.size() - 1
+                  << " earlier model(s) kept in the project)\n";
     return kOk;
 }
 

@@ -8,7 +8,6 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <numbers>
 #include <random>
@@ -29,19 +28,29 @@ constexpr std::int32_t kFormatVersion = 1;
 // Cells per unit of work. Fixed, so every sum is formed in the same order whatever the number of
 // threads: training is bit-reproducible on 1 or 8 cores.
 constexpr int kChunk = 512;
-constexpr int kEventDays = 4;    // day within an event, one-hot: 0, 1, 2, 3 and later
-constexpr int kDipFeatures = 4;  // fast and slow decay after an event, each also times its depth
-constexpr int kSizeEpoch = 2;    // r is re-estimated after this epoch and fixed from then on
+constexpr int kEventDays = 4;   // day within an event, one-hot: 0, 1, 2, 3 and later
+constexpr int kDipFeatures = 4; // fast and slow decay after an event, each also times its depth
+constexpr int kSizeEpoch = 2;   // r is re-estimated after this epoch and fixed from then on
 constexpr double kSizePrior = 100.0; // pseudo sum(mu^2) pulling a thin category's 1/r to the pool
 constexpr double kMinSize = 0.2;
 constexpr double kMaxSize = 1e4;
 constexpr float kEtaMin = -30.0f; // log-mean clamp: exp() never overflows, gradients stay finite
 constexpr float kEtaMax = 20.0f;
-// Gaussian priors (as L2 penalties) that shrink thin products towards their category.
-static const double kProductBiasSd = getenv("PBSD") ? atof(getenv("PBSD")) : 1.0;
-static const double kProductEmbeddingSd = getenv("PESD") ? atof(getenv("PESD")) : 0.3;
-static const double kWeightSd = getenv("WSD") ? atof(getenv("WSD")) : 0.0;
-constexpr double kProductTrendSd = 0.15; // per year
+constexpr double kFinalRate = 0.05; // the cosine schedule ends at this fraction of the rate
+#ifndef WARMRATE
+#define WARMRATE 0.3
+#endif
+constexpr double kWarmRate = WARMRATE;   // a warm start begins at this fraction
+// The parameter average spans this fraction of an epoch (at most kMaxAverageSteps steps).
+constexpr double kAverageEpochs = 0.25;
+constexpr double kMaxAverageSteps = 250.0;
+// Gaussian priors (L2 penalties on the summed loss): products with little history keep the
+// level, trend and behaviour of their category; the weight prior stops the MLP from learning
+// product-specific noise (without it, held-out accuracy falls after a few epochs).
+constexpr double kProductLevelSd = 1.0;
+constexpr double kProductTrendSd = 0.15; // log units per year
+constexpr double kProductEmbeddingSd = 0.1;
+constexpr double kWeightSd = 0.1;
 
 using Matrix = Eigen::MatrixXf;
 using Vector = Eigen::VectorXf;
@@ -65,35 +74,37 @@ double normal(std::mt19937_64& rng) // Box-Muller
 {
     const double u = uniform01(rng);
     const double v = uniform01(rng);
-    return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
+    return std::sqrt(-2.0 * std::log(u)) * std::cos(2.0 * std::numbers::pi * v);
 }
 
-// y = max(y + b, 0) column by column (vectorised, unlike a broadcast expression).
+void shuffle(std::vector<std::uint32_t>& items, std::mt19937_64& rng) // Fisher-Yates
+{
+    for (std::size_t i = items.size(); i > 1; --i) {
+        const auto j = static_cast<std::size_t>(rng() % i); // modulo bias ~ i / 2^64: none
+        std::swap(items[i - 1], items[j]);
+    }
+}
+
+// y = max(y + b, 0), column by column: vectorised, unlike the broadcast expression.
 template <class Block> void addBiasRelu(Block&& y, const Eigen::Map<const Vector>& b)
 {
     for (Eigen::Index j = 0; j < y.cols(); ++j)
         y.col(j) = (y.col(j) + b).cwiseMax(0.0f);
 }
 
-// d = 0 where the ReLU was off (a == 0): its derivative. Branch-free, as the pattern is random.
+// d = 0 where the ReLU was off (a == 0): its derivative. Branch-free, as the pattern is random
+// (Eigen's select is scalar and mispredicts).
 void maskInactive(float* d, const float* a, std::size_t n)
 {
     std::size_t i = 0;
 #if defined(__SSE2__)
     const __m128 zero = _mm_setzero_ps();
     for (; i + 4 <= n; i += 4)
-        _mm_storeu_ps(d + i, _mm_and_ps(_mm_loadu_ps(d + i), _mm_cmpgt_ps(_mm_loadu_ps(a + i), zero)));
+        _mm_storeu_ps(d + i,
+                      _mm_and_ps(_mm_loadu_ps(d + i), _mm_cmpgt_ps(_mm_loadu_ps(a + i), zero)));
 #endif
     for (; i < n; ++i)
         d[i] = a[i] > 0.0f ? d[i] : 0.0f;
-}
-
-void shuffle(std::vector<std::uint32_t>& items, std::mt19937_64& rng) // Fisher-Yates
-{
-    for (std::size_t i = items.size(); i > 1; --i) {
-        const std::size_t j = static_cast<std::size_t>(rng() % i); // bias ~ i / 2^64: none
-        std::swap(items[i - 1], items[j]);
-    }
 }
 
 // Runs fn(chunk, worker) for chunk = 0..chunks-1 on up to `threads` threads. Callers write each
@@ -114,7 +125,7 @@ template <class Fn> void forEachChunk(int chunks, int threads, const Fn& fn)
 } // namespace
 
 // The network: its sizes, where each parameter lives in the flat vector `theta` (one vector makes
-// Adam, keeping the best epoch and saving trivial), and the discount knots.
+// Adam, the parameter average, keeping the best epoch and saving trivial), and the discount knots.
 struct NeuralNet
 {
     int products = 0;
@@ -126,11 +137,11 @@ struct NeuralNet
     bool daily = true;
     std::vector<float> knotX; // knots in x = -log(1 - d)
 
-    // Offsets into theta. Everything before catEmb is dense (every cell touches it); the
-    // embeddings and levels after it are touched only by their own product's or category's cells.
+    // Offsets into theta. Everything before oCatEmb is dense (every cell touches it); the
+    // embeddings, levels and slopes after it only by their own product's or category's cells.
     std::size_t oW1 = 0, ob1 = 0, oW2 = 0, ob2 = 0, ow3 = 0, ob3 = 0, oA = 0, oa = 0;
-    std::size_t oCatEmb = 0, oCatBias = 0, oCatTrend = 0, oProdEmb = 0, oProdBias = 0,
-                oProdTrend = 0, total = 0;
+    std::size_t oCatEmb = 0, oCatLevel = 0, oCatTrend = 0;
+    std::size_t oProdEmb = 0, oProdLevel = 0, oProdTrend = 0, total = 0;
     std::vector<float> theta;
 
     int knots() const { return static_cast<int>(knotX.size()); }
@@ -146,27 +157,25 @@ struct NeuralNet
     void layOut()
     {
         std::size_t at = 0;
-        auto take = [&](std::size_t n) {
+        auto take = [&](int rows, int cols) {
             const std::size_t offset = at;
-            at += n;
+            at += static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols);
             return offset;
         };
-        const auto h1 = static_cast<std::size_t>(hidden1), h2 = static_cast<std::size_t>(hidden2);
-        const auto k = static_cast<std::size_t>(knots());
-        oW1 = take(h1 * static_cast<std::size_t>(inputs()));
-        ob1 = take(h1);
-        oW2 = take(h2 * h1);
-        ob2 = take(h2);
-        ow3 = take(h2);
-        ob3 = take(1);
-        oA = take(k * static_cast<std::size_t>(embed()));
-        oa = take(k);
-        oCatEmb = take(static_cast<std::size_t>(categoryDim) * static_cast<std::size_t>(categories));
-        oCatBias = take(static_cast<std::size_t>(categories));
-        oCatTrend = take(static_cast<std::size_t>(categories));
-        oProdEmb = take(static_cast<std::size_t>(productDim) * static_cast<std::size_t>(products));
-        oProdBias = take(static_cast<std::size_t>(products));
-        oProdTrend = take(static_cast<std::size_t>(products));
+        oW1 = take(hidden1, inputs());
+        ob1 = take(hidden1, 1);
+        oW2 = take(hidden2, hidden1);
+        ob2 = take(hidden2, 1);
+        ow3 = take(hidden2, 1);
+        ob3 = take(1, 1);
+        oA = take(knots(), embed());
+        oa = take(knots(), 1);
+        oCatEmb = take(categoryDim, categories);
+        oCatLevel = take(categories, 1);
+        oCatTrend = take(categories, 1);
+        oProdEmb = take(productDim, products);
+        oProdLevel = take(products, 1);
+        oProdTrend = take(products, 1);
         total = at;
     }
 };
@@ -183,9 +192,10 @@ template <class T> struct Views
         : W1(p + n.oW1, n.hidden1, n.inputs()), b1(p + n.ob1, n.hidden1),
           W2(p + n.oW2, n.hidden2, n.hidden1), b2(p + n.ob2, n.hidden2), w3(p + n.ow3, n.hidden2),
           b3(p[n.ob3]), A(p + n.oA, n.knots(), n.embed()), a(p + n.oa, n.knots()),
-          catEmb(p + n.oCatEmb, n.categoryDim, n.categories), catBias(p + n.oCatBias, n.categories),
-          catTrend(p + n.oCatTrend, n.categories), prodEmb(p + n.oProdEmb, n.productDim, n.products),
-          prodBias(p + n.oProdBias, n.products), prodTrend(p + n.oProdTrend, n.products)
+          catEmb(p + n.oCatEmb, n.categoryDim, n.categories),
+          catLevel(p + n.oCatLevel, n.categories), catTrend(p + n.oCatTrend, n.categories),
+          prodEmb(p + n.oProdEmb, n.productDim, n.products),
+          prodLevel(p + n.oProdLevel, n.products), prodTrend(p + n.oProdTrend, n.products)
     {
     }
 
@@ -198,16 +208,17 @@ template <class T> struct Views
     M A; // discount head: knot weights = softplus(A * embeddings + a)
     V a;
     M catEmb;
-    V catBias;
-    V catTrend; // log-linear trend per year: category slope plus the product's deviation
+    V catLevel;
+    V catTrend; // log-linear trend per year: the category's slope plus the product's deviation
     M prodEmb;
-    V prodBias;
+    V prodLevel;
     V prodTrend;
 };
 
 // Calendar inputs of the periods [from, from + cols()): they depend on the period alone. The
-// trend stays out of the MLP: ReLUs bend freely at the edge of the history, so forecasts would
-// extrapolate noise; a log-linear trend extrapolates the way demand plausibly does.
+// trend stays out of the MLP: ReLUs bend freely at the edge of the history, and forecasts would
+// extrapolate that (held-out bias of -5 to -10% on the synthetic market); a log-linear trend
+// extrapolates the way demand plausibly does.
 struct CalendarTable
 {
     int from = 0;
@@ -240,7 +251,7 @@ CalendarTable calendarTable(const NeuralNet& net, const PanelShape& shape, DayNu
     return table;
 }
 
-// What a pass over some cells needs besides the cells.
+// What a pass over some cells needs besides the cells and the parameters.
 struct Context
 {
     const NeuralNet& net;
@@ -251,13 +262,13 @@ struct Context
 // Activations and gradients of one chunk of cells.
 struct Workspace
 {
-    Matrix x;          // inputs, one column per cell
-    Matrix a1, a2;     // hidden activations
-    Matrix pre, phi;   // discount head: sigmoid of its input (softplus'); ramp bases
-    Matrix d1, d2, dk; // back-propagated errors
-    Matrix dEmbed;     // per cell, scattered into the embedding tables serially
-    RowVector eta, g;  // log mean; d loss / d eta
-    RowVector trend;   // of each cell's period
+    Matrix x;                // inputs, one column per cell
+    Matrix a1, a2;           // hidden activations
+    Matrix pre, phi;         // discount head: softplus' of its input (after forward); ramp bases
+    Matrix d1, d2, dk;       // back-propagated errors
+    Matrix dEmbed;           // per cell; scattered into the embedding tables serially
+    RowVector eta, g;        // log mean; d loss / d eta
+    RowVector trend;         // of each cell's period
     std::vector<float> grad; // the chunk's gradient; only its dense part is used
     std::vector<double> moments; // per category: sum((y - mu)^2 - mu), sum(mu^2)
     double loss = 0.0;
@@ -273,6 +284,7 @@ struct Workspace
     }
 };
 
+// Fills ws.eta with the log mean of cellAt(0..n-1), keeping what backward() needs.
 template <class CellAt>
 void forward(const Context& ctx, const Views<const float>& w, int n, const CellAt& cellAt,
              Workspace& ws)
@@ -284,10 +296,11 @@ void forward(const Context& ctx, const Views<const float>& w, int n, const CellA
     for (int j = 0; j < n; ++j) {
         const data::DemandCell& cell = cellAt(j);
         const int c = ctx.category[static_cast<std::size_t>(cell.product)];
+        const int t = cell.period - ctx.calendar.from;
         auto col = ws.x.col(j);
         col.head(pd) = w.prodEmb.col(cell.product);
         col.segment(pd, cd) = w.catEmb.col(c);
-        col.segment(e, calendarRows) = ctx.calendar.rows.col(cell.period - ctx.calendar.from);
+        col.segment(e, calendarRows) = ctx.calendar.rows.col(t);
         col.tail(kEventDays + kDipFeatures).setZero();
         if (cell.eventDay >= 0)
             col(eventRow + std::min<int>(cell.eventDay, kEventDays - 1)) = 1.0f;
@@ -303,10 +316,9 @@ void forward(const Context& ctx, const Views<const float>& w, int n, const CellA
         const float x = -std::log1p(-std::clamp(cell.discount, 0.0f, 0.95f));
         for (int k = 0; k < net.knots(); ++k)
             ws.phi(k, j) = std::max(0.0f, x - net.knotX[static_cast<std::size_t>(k)]);
-        const float trend =
-            ctx.calendar.trend[static_cast<std::size_t>(cell.period - ctx.calendar.from)];
+        const float trend = ctx.calendar.trend[static_cast<std::size_t>(t)];
         ws.trend(j) = trend;
-        ws.eta(j) = w.prodBias(cell.product) + w.catBias(c) +
+        ws.eta(j) = w.prodLevel(cell.product) + w.catLevel(c) +
                     (w.prodTrend(cell.product) + w.catTrend(c)) * trend;
     }
     auto x = ws.x.leftCols(n);
@@ -318,13 +330,13 @@ void forward(const Context& ctx, const Views<const float>& w, int n, const CellA
     addBiasRelu(a2, w.b2);
     ws.eta.head(n).noalias() += w.w3.transpose() * a2;
     auto pre = ws.pre.leftCols(n);
-    pre.noalias() = w.A * x.topRows(net.embed());
+    pre.noalias() = w.A * x.topRows(e);
     pre.colwise() += w.a;
     for (int j = 0; j < n; ++j) {
         float price = 0.0f;
         for (int k = 0; k < net.knots(); ++k) {
             float weight = 0.0f;
-            softplusAndSigmoid(pre(k, j), weight, pre(k, j)); // keep the derivative for backward
+            softplusAndSigmoid(pre(k, j), weight, pre(k, j)); // keeps softplus' for backward
             price += weight * ws.phi(k, j);
         }
         ws.eta(j) = std::clamp(ws.eta(j) + w.b3 + price, kEtaMin, kEtaMax);
@@ -335,7 +347,7 @@ void forward(const Context& ctx, const Views<const float>& w, int n, const CellA
 // given ws.g = d loss / d eta.
 void backward(const NeuralNet& net, const Views<const float>& w, Workspace& ws)
 {
-    const int n = ws.n;
+    const int n = ws.n, e = net.embed();
     Views<float> gw(net, ws.grad.data());
     const auto g = ws.g.head(n);
     auto x = ws.x.leftCols(n);
@@ -356,18 +368,24 @@ void backward(const NeuralNet& net, const Views<const float>& w, Workspace& ws)
     maskInactive(d1.data(), a1.data(), static_cast<std::size_t>(d1.size()));
     gw.W1.noalias() = d1 * x.transpose();
     gw.b1 = d1.rowwise().sum();
-    dEmbed.noalias() = w.W1.leftCols(net.embed()).transpose() * d1;
+    dEmbed.noalias() = w.W1.leftCols(e).transpose() * d1;
 
-    // d eta / d pre_k = phi_k * softplus'(pre_k); forward left softplus' in ws.pre.
+    // d eta / d pre_k = phi_k softplus'(pre_k)
     dk = ws.pre.leftCols(n).cwiseProduct(ws.phi.leftCols(n));
     for (int j = 0; j < n; ++j)
         dk.col(j) *= g(j);
-    gw.A.noalias() = dk * x.topRows(net.embed()).transpose();
+    gw.A.noalias() = dk * x.topRows(e).transpose();
     gw.a = dk.rowwise().sum();
     dEmbed.noalias() += w.A.transpose() * dk;
 }
 
-// Uncensored cells: full negative log-likelihood = negBinNll - normaliser.
+int categoryOf(const Context& ctx, const data::DemandCell& cell)
+{
+    return ctx.category[static_cast<std::size_t>(cell.product)];
+}
+
+// negBinNll drops terms constant in mu; adding them back gives the full negative log-likelihood,
+// comparable between values of r (and between models).
 double normaliser(const data::DemandCell& cell, double r)
 {
     return cell.censored ? 0.0 : negBinLogNormaliser(cell.units, r);
@@ -378,29 +396,67 @@ double normaliserSum(const std::vector<data::DemandCell>& cells, const std::vect
 {
     double sum = 0.0;
     for (const data::DemandCell& cell : cells)
-        sum += normaliser(cell, sizes[static_cast<std::size_t>(
-                                    category[static_cast<std::size_t>(cell.product)])]);
+        sum += normaliser(
+            cell,
+            sizes[static_cast<std::size_t>(category[static_cast<std::size_t>(cell.product)])]);
     return sum;
 }
 
-// Negative binomial size per category by moments, Var = mu + mu^2 / r, from
-// sums of (y - mu)^2 - mu and mu^2 over uncensored cells; thin categories lean on the pool.
+// Negative binomial size per category by moments (Var = mu + mu^2 / r) from sums of
+// (y - mu)^2 - mu and mu^2 over uncensored cells; thin categories lean on the pooled value.
 std::vector<double> sizesFromMoments(const std::vector<double>& moments, int categories)
 {
     double excess = 0.0, squares = 0.0;
-    for (int c = 0; c < categories; ++c) {
-        excess += moments[2 * static_cast<std::size_t>(c)];
-        squares += moments[2 * static_cast<std::size_t>(c) + 1];
+    for (std::size_t c = 0; c < static_cast<std::size_t>(categories); ++c) {
+        excess += moments[2 * c];
+        squares += moments[2 * c + 1];
     }
     const double pooled = squares > 0.0 ? std::max(excess / squares, 0.0) : 1.0;
     std::vector<double> sizes(static_cast<std::size_t>(categories));
-    for (int c = 0; c < categories; ++c) {
-        const double inverse = (moments[2 * static_cast<std::size_t>(c)] + kSizePrior * pooled) /
-                               (moments[2 * static_cast<std::size_t>(c) + 1] + kSizePrior);
-        sizes[static_cast<std::size_t>(c)] =
+    for (std::size_t c = 0; c < sizes.size(); ++c) {
+        const double inverse =
+            (moments[2 * c] + kSizePrior * pooled) / (moments[2 * c + 1] + kSizePrior);
+        sizes[c] =
             inverse > 1.0 / kMaxSize ? std::clamp(1.0 / inverse, kMinSize, kMaxSize) : kMaxSize;
     }
     return sizes;
+}
+
+// Units and cells per product of some cells.
+struct ProductTotals
+{
+    std::vector<double> units, cells;
+    double allUnits = 0.0;
+
+    ProductTotals(const std::vector<data::DemandCell>& of, int products)
+        : units(static_cast<std::size_t>(products), 0.0),
+          cells(static_cast<std::size_t>(products), 0.0)
+    {
+        for (const data::DemandCell& cell : of) {
+            units[static_cast<std::size_t>(cell.product)] += cell.units;
+            cells[static_cast<std::size_t>(cell.product)] += 1.0;
+            allUnits += cell.units;
+        }
+    }
+};
+
+// The first r: residuals of each product's mean. Overstates the noise (the mean explains little),
+// which only makes the first epochs more cautious.
+std::vector<double> initialSizes(const NeuralNet& net, const std::vector<data::DemandCell>& train,
+                                 const std::vector<int>& category)
+{
+    const ProductTotals totals(train, net.products);
+    std::vector<double> moments(2 * static_cast<std::size_t>(net.categories), 0.0);
+    for (const data::DemandCell& cell : train) {
+        if (cell.censored)
+            continue;
+        const auto p = static_cast<std::size_t>(cell.product);
+        const double mu = totals.units[p] / totals.cells[p];
+        const auto c = 2 * static_cast<std::size_t>(category[p]);
+        moments[c] += (cell.units - mu) * (cell.units - mu) - mu;
+        moments[c + 1] += mu * mu;
+    }
+    return sizesFromMoments(moments, net.categories);
 }
 
 // Adam with bias correction.
@@ -411,17 +467,16 @@ public:
 
     void step(std::vector<float>& theta, const std::vector<float>& grad, double rate)
     {
-        constexpr double kBeta1 = 0.9, kBeta2 = 0.999, kEpsilon = 1e-8;
+        constexpr float kBeta1 = 0.9f, kBeta2 = 0.999f, kEpsilon = 1e-8f;
         ++m_t;
-        const double c1 = 1.0 - std::pow(kBeta1, static_cast<double>(m_t));
-        const double c2 = 1.0 - std::pow(kBeta2, static_cast<double>(m_t));
+        const double c1 = 1.0 - std::pow(double{kBeta1}, static_cast<double>(m_t));
+        const double c2 = 1.0 - std::pow(double{kBeta2}, static_cast<double>(m_t));
         const auto step = static_cast<float>(rate / c1);
         const auto root = static_cast<float>(1.0 / std::sqrt(c2));
         for (std::size_t i = 0; i < theta.size(); ++i) {
-            m_m[i] = static_cast<float>(kBeta1) * m_m[i] + static_cast<float>(1.0 - kBeta1) * grad[i];
-            m_v[i] = static_cast<float>(kBeta2) * m_v[i] +
-                     static_cast<float>(1.0 - kBeta2) * grad[i] * grad[i];
-            theta[i] -= step * m_m[i] / (std::sqrt(m_v[i]) * root + static_cast<float>(kEpsilon));
+            m_m[i] = kBeta1 * m_m[i] + (1.0f - kBeta1) * grad[i];
+            m_v[i] = kBeta2 * m_v[i] + (1.0f - kBeta2) * grad[i] * grad[i];
+            theta[i] -= step * m_m[i] / (std::sqrt(m_v[i]) * root + kEpsilon);
         }
     }
 
@@ -432,14 +487,17 @@ private:
 
 void checkSettings(const NeuralSettings& s)
 {
-    const bool knotsOk =
-        !s.discountKnots.empty() && s.discountKnots.size() <= 64 &&
-        std::is_sorted(s.discountKnots.begin(), s.discountKnots.end()) &&
-        s.discountKnots.front() >= 0.0f && s.discountKnots.back() < 0.95f;
-    auto dim = [](int d) { return d >= 1 && d <= 1024; };
+    const std::vector<float>& knots = s.discountKnots;
+    const bool knotsOk = !knots.empty() && knots.size() <= 64 &&
+                         std::is_sorted(knots.begin(), knots.end()) && knots.front() >= 0.0f &&
+                         knots.back() < 0.95f;
+    auto dim = [](int d) {
+        return d >= 1 && d <= 1024;
+    };
     if (!dim(s.productDim) || !dim(s.categoryDim) || !dim(s.hidden1) || !dim(s.hidden2) ||
         !(s.batchSize >= 1 && s.batchSize <= (1 << 20)) || !(s.epochs >= 1 && s.epochs <= 10000) ||
-        !(s.patience >= 1) || !(s.learningRate > 0.0 && s.learningRate < 1.0) || !knotsOk)
+        !(s.warmStartEpochs >= 1 && s.warmStartEpochs <= 10000) || !(s.patience >= 1) ||
+        !(s.learningRate > 0.0 && s.learningRate < 1.0) || !knotsOk)
         throw FlashPlanError("neural model: invalid settings");
 }
 
@@ -476,49 +534,20 @@ void initialise(NeuralNet& net, const std::vector<data::DemandCell>& train, std:
     fill(w.A, 0.01);
     fill(w.catEmb, 0.01);
     fill(w.prodEmb, 0.01);
-    // Start from a constant elasticity of 1.5 (the first ramp) and nearly straight beyond.
+    // Start from a constant elasticity of 1.5 (the first ramp), nearly straight beyond.
     for (int k = 0; k < net.knots(); ++k)
         w.a(k) = static_cast<float>(std::log(std::expm1(k == 0 ? 1.5 : 0.1)));
 
-    std::vector<double> units(static_cast<std::size_t>(net.products), 0.0);
-    std::vector<double> count(static_cast<std::size_t>(net.products), 0.0);
-    double total = 0.0;
-    for (const data::DemandCell& cell : train) {
-        units[static_cast<std::size_t>(cell.product)] += cell.units;
-        count[static_cast<std::size_t>(cell.product)] += 1.0;
-        total += cell.units;
-    }
-    const double mean = std::max(total / static_cast<double>(train.size()), 1e-3);
+    const ProductTotals totals(train, net.products);
+    const double mean = std::max(totals.allUnits / static_cast<double>(train.size()), 1e-3);
     w.b3 = static_cast<float>(std::log(mean));
     constexpr double kPseudoCells = 5.0; // a product with few cells starts near the overall mean
-    for (int p = 0; p < net.products; ++p) {
-        const auto i = static_cast<std::size_t>(p);
-        const double shrunk = (units[i] + kPseudoCells * mean) / (count[i] + kPseudoCells);
-        w.prodBias(p) = static_cast<float>(std::log(std::max(shrunk, 1e-3) / mean));
+    for (std::size_t p = 0; p < totals.units.size(); ++p) {
+        const double shrunk =
+            (totals.units[p] + kPseudoCells * mean) / (totals.cells[p] + kPseudoCells);
+        w.prodLevel(static_cast<Eigen::Index>(p)) =
+            static_cast<float>(std::log(std::max(shrunk, 1e-3) / mean));
     }
-}
-
-// Initial sizes from the residuals of a per-product mean.
-std::vector<double> initialSizes(const NeuralNet& net, const std::vector<data::DemandCell>& train,
-                                 const std::vector<int>& category)
-{
-    std::vector<double> units(static_cast<std::size_t>(net.products), 0.0);
-    std::vector<double> count(static_cast<std::size_t>(net.products), 0.0);
-    for (const data::DemandCell& cell : train) {
-        units[static_cast<std::size_t>(cell.product)] += cell.units;
-        count[static_cast<std::size_t>(cell.product)] += 1.0;
-    }
-    std::vector<double> moments(2 * static_cast<std::size_t>(net.categories), 0.0);
-    for (const data::DemandCell& cell : train) {
-        if (cell.censored)
-            continue;
-        const auto p = static_cast<std::size_t>(cell.product);
-        const double mu = units[p] / count[p];
-        const auto c = 2 * static_cast<std::size_t>(category[p]);
-        moments[c] += (cell.units - mu) * (cell.units - mu) - mu;
-        moments[c + 1] += mu * mu;
-    }
-    return sizesFromMoments(moments, net.categories);
 }
 
 void checkCells(std::span<const data::DemandCell> cells, int products)
@@ -528,29 +557,33 @@ void checkCells(std::span<const data::DemandCell> cells, int products)
             throw FlashPlanError("neural model: a cell's product is not in the model's panel");
 }
 
-// The mean full negative log-likelihood of `cells`, or their predictions (when `mean` is set).
-double evaluate(const NeuralNet& net, const Context& ctx, std::span<const data::DemandCell> cells,
-                const std::vector<double>& sizes, int threads, std::span<double> mean)
+// With parameters `theta`: the mean full negative log-likelihood of `cells`, or (when `mean` is
+// not empty) their expected demand.
+double evaluate(const Context& ctx, const std::vector<float>& theta,
+                std::span<const data::DemandCell> cells, const std::vector<double>& sizes,
+                int threads, std::span<double> mean)
 {
-    const Views<const float> w(net, net.theta.data());
+    const Views<const float> w(ctx.net, theta.data());
     const int chunks = static_cast<int>((cells.size() + kChunk - 1) / kChunk);
     threads = std::clamp(threads, 1, std::max(1, chunks));
-    std::vector<Workspace> spaces(static_cast<std::size_t>(threads), Workspace(net));
+    std::vector<Workspace> spaces(static_cast<std::size_t>(threads), Workspace(ctx.net));
     std::vector<double> losses(static_cast<std::size_t>(chunks), 0.0);
     forEachChunk(chunks, threads, [&](int chunk, int worker) {
         Workspace& ws = spaces[static_cast<std::size_t>(worker)];
         const std::size_t first = static_cast<std::size_t>(chunk) * kChunk;
         const int n = static_cast<int>(std::min<std::size_t>(kChunk, cells.size() - first));
-        forward(ctx, w, n, [&](int j) -> const data::DemandCell& { return cells[first + j]; }, ws);
+        auto cellAt = [&](int j) -> const data::DemandCell& {
+            return cells[first + static_cast<std::size_t>(j)];
+        };
+        forward(ctx, w, n, cellAt, ws);
         double loss = 0.0;
         for (int j = 0; j < n; ++j) {
-            const data::DemandCell& cell = cells[first + static_cast<std::size_t>(j)];
             if (!mean.empty()) {
-                mean[first + static_cast<std::size_t>(j)] = std::exp(static_cast<double>(ws.eta(j)));
+                mean[first + static_cast<std::size_t>(j)] = std::exp(double{ws.eta(j)});
                 continue;
             }
-            const double r =
-                sizes[static_cast<std::size_t>(ctx.category[static_cast<std::size_t>(cell.product)])];
+            const data::DemandCell& cell = cellAt(j);
+            const double r = sizes[static_cast<std::size_t>(categoryOf(ctx, cell))];
             loss += negBinNll(cell.units, ws.eta(j), r, cell.censored).value - normaliser(cell, r);
         }
         losses[static_cast<std::size_t>(chunk)] = loss;
@@ -574,6 +607,140 @@ std::pair<int, int> periodRange(std::span<const data::DemandCell> a,
     return from < to ? std::pair{from, to} : std::pair{0, 0};
 }
 
+// The mini-batch loop of one fit: shuffled batches, chunks on threads, the priors, Adam, and the
+// moving average of the parameters that predictions use.
+class Trainer final
+{
+public:
+    Trainer(const Context& ctx, NeuralNet& net, const std::vector<data::DemandCell>& train,
+            int batchSize, int threads)
+        : m_ctx(ctx), m_net(net), m_train(train), m_batch(static_cast<std::size_t>(batchSize)),
+          m_threads(threads), m_order(train.size()), m_grad(net.total, 0.0f), m_adam(net.total),
+          m_average(net.theta)
+    {
+        for (std::size_t i = 0; i < m_order.size(); ++i)
+            m_order[i] = static_cast<std::uint32_t>(i);
+        const int chunksPerBatch = static_cast<int>((m_batch + kChunk - 1) / kChunk);
+        m_spaces.assign(static_cast<std::size_t>(chunksPerBatch), Workspace(net));
+        const double cells = static_cast<double>(train.size());
+        auto prior = [&](double sd) {
+            return static_cast<float>(1.0 / (sd * sd * cells));
+        };
+        m_levelPrior = prior(kProductLevelSd);
+        m_trendPrior = prior(kProductTrendSd);
+        m_embeddingPrior = prior(kProductEmbeddingSd);
+        m_weightPrior = prior(kWeightSd);
+        const double steps = std::ceil(cells / static_cast<double>(m_batch));
+        m_keep = static_cast<float>(
+            1.0 - 1.0 / std::clamp(steps * kAverageEpochs, 1.0, kMaxAverageSteps));
+    }
+
+    // One pass over the training cells in a new order; returns the sum of negBinNll values.
+    double epoch(const std::vector<double>& sizes, double rate, std::mt19937_64& rng)
+    {
+        shuffle(m_order, rng);
+        m_lossSum = 0.0;
+        m_moments.assign(2 * static_cast<std::size_t>(m_net.categories), 0.0);
+        for (std::size_t begin = 0; begin < m_order.size(); begin += m_batch)
+            step(sizes, begin, std::min(m_batch, m_order.size() - begin), rate);
+        return m_lossSum;
+    }
+
+    // Of the last epoch, for the moment estimate of r.
+    const std::vector<double>& moments() const { return m_moments; }
+    const std::vector<float>& average() const { return m_average; }
+
+private:
+    const data::DemandCell& cell(std::size_t i) const { return m_train[m_order[i]]; }
+
+    void step(const std::vector<double>& sizes, std::size_t begin, std::size_t count, double rate)
+    {
+        const int chunks = static_cast<int>((count + kChunk - 1) / kChunk);
+        const auto scale = static_cast<float>(1.0 / static_cast<double>(count)); // mean loss
+        const Views<const float> w(m_net, m_net.theta.data());
+        forEachChunk(chunks, m_threads, [&](int chunk, int) {
+            Workspace& ws = m_spaces[static_cast<std::size_t>(chunk)];
+            const std::size_t first = begin + static_cast<std::size_t>(chunk) * kChunk;
+            const int n = static_cast<int>(std::min<std::size_t>(kChunk, begin + count - first));
+            forward(
+                m_ctx, w, n, [&](int j) -> const data::DemandCell& { return cell(first + j); }, ws);
+            lossGradient(sizes, first, scale, ws);
+            backward(m_net, w, ws);
+        });
+
+        // Reduce the chunks in their order, then the sparse rows cell by cell.
+        std::fill(m_grad.begin(), m_grad.end(), 0.0f);
+        Views<float> gw(m_net, m_grad.data());
+        for (int chunk = 0; chunk < chunks; ++chunk) {
+            const Workspace& ws = m_spaces[static_cast<std::size_t>(chunk)];
+            for (std::size_t i = 0; i < m_net.denseSize(); ++i)
+                m_grad[i] += ws.grad[i];
+            m_lossSum += ws.loss;
+            for (std::size_t i = 0; i < m_moments.size(); ++i)
+                m_moments[i] += ws.moments[i];
+            const std::size_t first = begin + static_cast<std::size_t>(chunk) * kChunk;
+            for (int j = 0; j < ws.n; ++j) {
+                const int p = cell(first + static_cast<std::size_t>(j)).product;
+                const int c = m_ctx.category[static_cast<std::size_t>(p)];
+                gw.prodEmb.col(p) += ws.dEmbed.col(j).head(m_net.productDim);
+                gw.catEmb.col(c) += ws.dEmbed.col(j).tail(m_net.categoryDim);
+                gw.prodLevel(p) += ws.g(j);
+                gw.catLevel(c) += ws.g(j);
+                gw.prodTrend(p) += ws.g(j) * ws.trend(j);
+                gw.catTrend(c) += ws.g(j) * ws.trend(j);
+            }
+        }
+        addPriors(gw);
+        m_adam.step(m_net.theta, m_grad, rate);
+        for (std::size_t i = 0; i < m_average.size(); ++i)
+            m_average[i] = m_keep * m_average[i] + (1.0f - m_keep) * m_net.theta[i];
+    }
+
+    void lossGradient(const std::vector<double>& sizes, std::size_t first, float scale,
+                      Workspace& ws) const
+    {
+        ws.loss = 0.0;
+        std::fill(ws.moments.begin(), ws.moments.end(), 0.0);
+        for (int j = 0; j < ws.n; ++j) {
+            const data::DemandCell& c = cell(first + static_cast<std::size_t>(j));
+            const auto k = static_cast<std::size_t>(categoryOf(m_ctx, c));
+            const NllTerm term = negBinNll(c.units, ws.eta(j), sizes[k], c.censored);
+            ws.loss += term.value;
+            ws.g(j) = static_cast<float>(term.dEta) * scale;
+            if (!c.censored) {
+                const double mu = std::exp(double{ws.eta(j)});
+                ws.moments[2 * k] += (c.units - mu) * (c.units - mu) - mu;
+                ws.moments[2 * k + 1] += mu * mu;
+            }
+        }
+    }
+
+    void addPriors(Views<float>& gw) const
+    {
+        const Views<const float> theta(m_net, m_net.theta.data());
+        gw.prodLevel += m_levelPrior * theta.prodLevel;
+        gw.prodTrend += m_trendPrior * theta.prodTrend;
+        gw.prodEmb += m_embeddingPrior * theta.prodEmb;
+        gw.W1 += m_weightPrior * theta.W1;
+        gw.W2 += m_weightPrior * theta.W2;
+    }
+
+    const Context& m_ctx;
+    NeuralNet& m_net;
+    const std::vector<data::DemandCell>& m_train;
+    std::size_t m_batch;
+    int m_threads;
+    std::vector<std::uint32_t> m_order;
+    std::vector<Workspace> m_spaces; // one per chunk of a batch
+    std::vector<float> m_grad;
+    Adam m_adam;
+    std::vector<float> m_average;
+    float m_keep = 0.0f;
+    float m_levelPrior = 0.0f, m_trendPrior = 0.0f, m_embeddingPrior = 0.0f, m_weightPrior = 0.0f;
+    double m_lossSum = 0.0;
+    std::vector<double> m_moments;
+};
+
 } // namespace
 
 NeuralModel::NeuralModel(NeuralSettings settings) : m_settings(std::move(settings))
@@ -582,6 +749,13 @@ NeuralModel::NeuralModel(NeuralSettings settings) : m_settings(std::move(setting
 }
 
 NeuralModel::~NeuralModel() = default;
+
+bool NeuralModel::canWarmStart(const PanelShape& shape) const
+{
+    return m_net && shape.periodDays == m_shape.periodDays && shape.firstDay == m_shape.firstDay &&
+           shape.categories == m_shape.categories &&
+           shape.productCategory == m_shape.productCategory;
+}
 
 void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCell>& train,
                       const std::vector<data::DemandCell>& validation, const FitOptions& options,
@@ -593,138 +767,65 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
     const int products = static_cast<int>(shape.productCategory.size());
     checkCells(train, products);
     checkCells(validation, products);
-    // Trend in years from the middle of the history keeps the input near [-1, 1].
-    const DayNumber trendOrigin = shape.dayOf(shape.periods / 2);
-
-    std::unique_ptr<NeuralNet> net = makeNet(m_settings, shape);
-    std::mt19937_64 rng(options.seed);
-    initialise(*net, train, rng);
     const std::vector<int>& category = shape.productCategory;
-    std::vector<double> sizes = initialSizes(*net, train, category);
+    std::mt19937_64 rng(options.seed);
+
+    // Everything is built aside and committed at the end: a cancelled fit leaves the model as it
+    // was.
+    const bool warm = options.warmStart && canWarmStart(shape);
+    DayNumber trendOrigin = 0;
+    std::unique_ptr<NeuralNet> net;
+    std::vector<double> sizes;
+    if (warm) {
+        trendOrigin = m_trendOrigin; // the fitted slopes are relative to it
+        net = std::make_unique<NeuralNet>(*m_net);
+        sizes = m_sizes;
+    } else {
+        trendOrigin = shape.dayOf(shape.periods / 2); // keeps the trend input near [-1, 1]
+        net = makeNet(m_settings, shape);
+        initialise(*net, train, rng);
+        sizes = initialSizes(*net, train, category);
+    }
 
     const auto [from, to] = periodRange(train, validation);
     const CalendarTable calendar = calendarTable(*net, shape, trendOrigin, from, to);
     const Context ctx{*net, category, calendar};
-
-    const int epochs = options.maxIterations > 0 ? options.maxIterations : m_settings.epochs;
     const int threads = std::max(1, options.threads);
-    const auto batchSize = static_cast<std::size_t>(m_settings.batchSize);
-    const int chunksPerBatch = static_cast<int>((batchSize + kChunk - 1) / kChunk);
-    std::vector<Workspace> spaces(static_cast<std::size_t>(chunksPerBatch), Workspace(*net));
-    std::vector<float> grad(net->total, 0.0f);
-    Adam adam(net->total);
-    const double cells = static_cast<double>(train.size());
-    const double productBiasPrior = 1.0 / (kProductBiasSd * kProductBiasSd * cells);
-    const double productEmbeddingPrior = 1.0 / (kProductEmbeddingSd * kProductEmbeddingSd * cells);
-    const double productTrendPrior = 1.0 / (kProductTrendSd * kProductTrendSd * cells);
+    Trainer trainer(ctx, *net, train, m_settings.batchSize, threads);
     double trainNormaliser = normaliserSum(train, category, sizes);
+    const double cells = static_cast<double>(train.size());
 
-    std::vector<std::uint32_t> order(train.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = static_cast<std::uint32_t>(i);
-
-    // Predictions use a moving average of the parameters over the last quarter epoch or so: it
-    // removes most of the step-to-step noise of the per-product parameters.
-    const double stepsPerEpoch = std::ceil(cells / static_cast<double>(batchSize));
-    static const double kEmaFraction = getenv("EMA") ? atof(getenv("EMA")) : 0.25;
-    const double horizon = std::clamp(stepsPerEpoch * kEmaFraction, 1.0, 250.0);
-    const auto keep = static_cast<float>(kEmaFraction > 0 ? 1.0 - 1.0 / horizon : 0.0);
-    std::vector<float> average = net->theta;
-
+    const int epochs = options.maxIterations > 0 ? options.maxIterations
+                       : warm                    ? m_settings.warmStartEpochs
+                                                 : m_settings.epochs;
+    const int sizeEpoch = warm ? 0 : kSizeEpoch; // a warm start keeps its r
+    const double startRate = warm ? kWarmRate : 1.0;
     std::vector<float> best;
     double bestLoss = std::numeric_limits<double>::infinity();
     int bestEpoch = 0, sinceBest = 0, epoch = 0;
     while (epoch < epochs) {
         ++epoch;
-        // Cosine decay to 5% of the rate over the budget; validation never steers the steps,
-        // so a refit on all history with the same budget takes the same path.
-        const double rate = m_settings.learningRate *
-                            (0.05 + 0.95 * 0.5 * (1.0 + std::cos(std::numbers::pi * (epoch - 1) / epochs)));
-        shuffle(order, rng);
-        double lossSum = 0.0;
-        std::vector<double> moments(2 * static_cast<std::size_t>(net->categories), 0.0);
-        for (std::size_t begin = 0; begin < order.size(); begin += batchSize) {
-            const std::size_t count = std::min(batchSize, order.size() - begin);
-            const int chunks = static_cast<int>((count + kChunk - 1) / kChunk);
-            const auto scale = static_cast<float>(1.0 / static_cast<double>(count));
-            const Views<const float> w(*net, net->theta.data());
-            forEachChunk(chunks, threads, [&](int chunk, int) {
-                Workspace& ws = spaces[static_cast<std::size_t>(chunk)];
-                const std::size_t first = begin + static_cast<std::size_t>(chunk) * kChunk;
-                const int n = static_cast<int>(std::min<std::size_t>(kChunk, begin + count - first));
-                auto cellAt = [&](int j) -> const data::DemandCell& {
-                    return train[order[first + static_cast<std::size_t>(j)]];
-                };
-                forward(ctx, w, n, cellAt, ws);
-                ws.loss = 0.0;
-                std::fill(ws.moments.begin(), ws.moments.end(), 0.0);
-                for (int j = 0; j < n; ++j) {
-                    const data::DemandCell& cell = cellAt(j);
-                    const auto c = static_cast<std::size_t>(
-                        category[static_cast<std::size_t>(cell.product)]);
-                    const NllTerm term = negBinNll(cell.units, ws.eta(j), sizes[c], cell.censored);
-                    ws.loss += term.value;
-                    ws.g(j) = static_cast<float>(term.dEta) * scale;
-                    if (!cell.censored) {
-                        const double mu = std::exp(static_cast<double>(ws.eta(j)));
-                        ws.moments[2 * c] += (cell.units - mu) * (cell.units - mu) - mu;
-                        ws.moments[2 * c + 1] += mu * mu;
-                    }
-                }
-                backward(*net, w, ws);
-            });
-
-            // Reduce the chunks in order, then the sparse rows cell by cell.
-            std::fill(grad.begin(), grad.end(), 0.0f);
-            Views<float> gw(*net, grad.data());
-            for (int chunk = 0; chunk < chunks; ++chunk) {
-                const Workspace& ws = spaces[static_cast<std::size_t>(chunk)];
-                for (std::size_t i = 0; i < net->denseSize(); ++i)
-                    grad[i] += ws.grad[i];
-                lossSum += ws.loss;
-                for (std::size_t i = 0; i < moments.size(); ++i)
-                    moments[i] += ws.moments[i];
-                const std::size_t first = begin + static_cast<std::size_t>(chunk) * kChunk;
-                for (int j = 0; j < ws.n; ++j) {
-                    const int p = train[order[first + static_cast<std::size_t>(j)]].product;
-                    const int c = category[static_cast<std::size_t>(p)];
-                    gw.prodEmb.col(p) += ws.dEmbed.col(j).head(net->productDim);
-                    gw.catEmb.col(c) += ws.dEmbed.col(j).tail(net->categoryDim);
-                    gw.prodBias(p) += ws.g(j);
-                    gw.catBias(c) += ws.g(j);
-                    gw.prodTrend(p) += ws.g(j) * ws.trend(j);
-                    gw.catTrend(c) += ws.g(j) * ws.trend(j);
-                }
-            }
-            const Views<const float> theta(*net, net->theta.data());
-            gw.prodBias += static_cast<float>(productBiasPrior) * theta.prodBias;
-            gw.prodEmb += static_cast<float>(productEmbeddingPrior) * theta.prodEmb;
-            gw.prodTrend += static_cast<float>(productTrendPrior) * theta.prodTrend;
-            if (kWeightSd > 0) {
-                const float wp = static_cast<float>(1.0 / (kWeightSd * kWeightSd * cells));
-                for (std::size_t i = 0; i < net->ob1; ++i) grad[i] += wp * net->theta[i];
-                for (std::size_t i = net->oW2; i < net->ob2; ++i) grad[i] += wp * net->theta[i];
-            }
-            adam.step(net->theta, grad, rate);
-            for (std::size_t i = 0; i < average.size(); ++i)
-                average[i] = keep * average[i] + (1.0f - keep) * net->theta[i];
-        }
+        // Cosine decay over the budget. Validation never steers the steps, so a fit without it
+        // takes the same path as one with it, just without stopping early.
+        const double cosine = 0.5 * (1.0 + std::cos(std::numbers::pi * (epoch - 1) / epochs));
+        const double rate =
+            m_settings.learningRate * (kFinalRate + (startRate - kFinalRate) * cosine);
+        const double lossSum = trainer.epoch(sizes, rate, rng);
         const double trainLoss = (lossSum - trainNormaliser) / cells;
 
-        if (epoch == kSizeEpoch) { // the model now explains most of the mean: r by moments
-            sizes = sizesFromMoments(moments, net->categories);
+        if (epoch == sizeEpoch) { // the model now explains most of the mean: r by moments
+            sizes = sizesFromMoments(trainer.moments(), net->categories);
             trainNormaliser = normaliserSum(train, category, sizes);
         }
-        std::swap(net->theta, average); // evaluate the averaged parameters
-        const double validationLoss = evaluate(*net, ctx, validation, sizes, threads, {});
-        std::swap(net->theta, average);
+        const double validationLoss =
+            evaluate(ctx, trainer.average(), validation, sizes, threads, {});
         if (onLoss && !onLoss(LossPoint{epoch, trainLoss, validationLoss}))
             throw Cancelled();
         // Compare epochs only once r is fixed: losses under different r are not comparable.
-        if (!validation.empty() && epoch >= kSizeEpoch) {
+        if (!validation.empty() && epoch >= sizeEpoch) {
             if (validationLoss < bestLoss) {
                 bestLoss = validationLoss;
-                best = average;
+                best = trainer.average();
                 bestEpoch = epoch;
                 sinceBest = 0;
             } else if (++sinceBest >= m_settings.patience) {
@@ -732,7 +833,7 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
             }
         }
     }
-    net->theta = bestEpoch > 0 ? std::move(best) : std::move(average);
+    net->theta = bestEpoch > 0 ? std::move(best) : trainer.average();
 
     m_shape = std::move(shape);
     m_trendOrigin = trendOrigin;
@@ -754,7 +855,7 @@ void NeuralModel::predict(std::span<const data::DemandCell> cells, std::span<dou
     const CalendarTable calendar = calendarTable(*m_net, m_shape, m_trendOrigin, from, to);
     const Context ctx{*m_net, m_shape.productCategory, calendar};
     const int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-    evaluate(*m_net, ctx, cells, m_sizes, threads, mean);
+    evaluate(ctx, m_net->theta, cells, m_sizes, threads, mean);
 }
 
 void NeuralModel::save(BinaryWriter& out) const
@@ -771,9 +872,13 @@ void NeuralModel::save(BinaryWriter& out) const
     out.put<std::int32_t>(m_settings.hidden2);
     out.put<std::int32_t>(m_settings.batchSize);
     out.put<std::int32_t>(m_settings.epochs);
+    out.put<std::int32_t>(m_settings.warmStartEpochs);
     out.put<std::int32_t>(m_settings.patience);
     out.put<double>(m_settings.learningRate);
     out.putVector(m_settings.discountKnots);
+    // The input layer's width depends on the calendar's holiday list: a model from a build with
+    // another list is refused with a clear message instead of misreading its weights.
+    out.put<std::int32_t>(m_net->inputs());
     out.putVector(m_sizes);
     out.put<std::int32_t>(m_epochsTrained);
     out.putVector(m_net->theta);
@@ -796,27 +901,37 @@ void NeuralModel::load(BinaryReader& in)
     settings.hidden2 = in.get<std::int32_t>();
     settings.batchSize = in.get<std::int32_t>();
     settings.epochs = in.get<std::int32_t>();
+    settings.warmStartEpochs = in.get<std::int32_t>();
     settings.patience = in.get<std::int32_t>();
     settings.learningRate = in.get<double>();
     settings.discountKnots = in.getVector<float>();
+    const auto inputs = in.get<std::int32_t>();
     std::vector<double> sizes = in.getVector<double>();
-    const int epochsTrained = in.get<std::int32_t>();
+    const auto epochsTrained = in.get<std::int32_t>();
     std::vector<float> theta = in.getVector<float>();
 
-    const auto corrupt = [] { return FlashPlanError("stored neural model is corrupt"); };
+    const auto corrupt = [] {
+        return FlashPlanError("stored neural model is corrupt");
+    };
     try {
         checkSettings(settings);
     } catch (const FlashPlanError&) {
         throw corrupt();
     }
-    const bool shapeOk = (shape.periodDays == 1 || shape.periodDays == 7) && shape.categories >= 1 &&
-                         shape.periods >= 0 &&
+    const bool shapeOk = (shape.periodDays == 1 || shape.periodDays == 7) &&
+                         shape.categories >= 1 && shape.periods >= 0 &&
                          std::all_of(shape.productCategory.begin(), shape.productCategory.end(),
                                      [&](int c) { return c >= 0 && c < shape.categories; });
-    if (!shapeOk || sizes.size() != static_cast<std::size_t>(shape.categories) ||
-        !std::all_of(sizes.begin(), sizes.end(), [](double r) { return r > 0.0 && r <= kMaxSize; }))
+    const bool sizesOk =
+        sizes.size() == static_cast<std::size_t>(shape.categories) &&
+        std::all_of(sizes.begin(), sizes.end(), [](double r) { return r > 0.0 && r <= kMaxSize; });
+    if (!shapeOk || !sizesOk)
         throw corrupt();
     std::unique_ptr<NeuralNet> net = makeNet(settings, shape);
+    if (inputs != net->inputs())
+        throw FlashPlanError("stored neural model uses " + std::to_string(inputs) +
+                             " input features, this FlashPlan " + std::to_string(net->inputs()) +
+                             "; train the model again");
     if (theta.size() != net->total ||
         !std::all_of(theta.begin(), theta.end(), [](float v) { return std::isfinite(v); }))
         throw corrupt();

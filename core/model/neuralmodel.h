@@ -14,27 +14,30 @@ struct NeuralSettings
 {
     int productDim = 8;  // product embedding
     int categoryDim = 4; // category embedding
-    int hidden1 = 64;    // two ReLU layers
-    int hidden2 = 32;
+    int hidden1 = 32;    // two ReLU layers
+    int hidden2 = 16;
     int batchSize = 2048;
-    int epochs = 16;  // used when FitOptions::maxIterations is 0
-    int patience = 3; // epochs without a better validation loss before stopping
+    int epochs = 12;         // when FitOptions::maxIterations is 0
+    int warmStartEpochs = 3; // the same for a warm-started refit
+    int patience = 3;        // epochs without a better validation loss before stopping
     double learningRate = 3e-3;
     // Knots of the monotone discount response (ramps in -log(1 - d) starting at each knot).
     std::vector<float> discountKnots = {0.0f, 0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f};
 };
 
-// The "deep learning" demand model: an MLP over product and category embeddings, calendar,
-// holiday and flash-sale event features predicts log expected demand at list price, and the
-// discount adds a response that can only rise with its depth:
+// The "deep learning" demand model. An MLP over product and category embeddings, calendar,
+// holiday and flash-sale event features predicts log expected demand at the regular price; the
+// level and a log-linear trend are per product (shrunk towards the category), and the discount
+// adds a response that can only rise with its depth:
 //
-//   log mu = MLP(product, category, calendar, events) + level(product) + level(category)
+//   log mu = MLP(product, category, calendar, events) + level(p) + level(c) + (slope(p) + slope(c))
+//   t
 //          + sum_k softplus(head_k(product, category)) * max(0, -log(1 - d) - knot_k)
 //
 // Fitted to the negative binomial likelihood (censored where sold out) with Adam on shuffled
-// mini-batches; the size r of the negative binomial is one per category, set by moments after a
-// warm-up and then fixed. Training is bit-reproducible for the same cells and seed, whatever the
-// number of threads.
+// mini-batches; r is one per category, set by moments after a warm-up epoch and then fixed.
+// Predictions use a moving average of the parameters. Training is bit-reproducible for the same
+// cells and seed, whatever the number of threads.
 class NeuralModel final : public DemandModel
 {
 public:
@@ -45,6 +48,9 @@ public:
 
     // Early stopping: with validation cells, the parameters of the epoch with the lowest
     // validation loss are kept and training stops after `patience` epochs without improvement.
+    // Without, the whole epoch budget is trained. A warm start (options.warmStart, on the panel
+    // the model was fitted to, maybe with more periods) continues from the current parameters
+    // for warmStartEpochs at a lower rate.
     void fit(const data::Panel& panel, const std::vector<data::DemandCell>& train,
              const std::vector<data::DemandCell>& validation, const FitOptions& options,
              const LossFn& onLoss) override;
@@ -59,6 +65,8 @@ public:
     int epochsTrained() const { return m_epochsTrained; } // epoch whose parameters were kept
 
 private:
+    bool canWarmStart(const PanelShape& shape) const;
+
     NeuralSettings m_settings;
     PanelShape m_shape;
     DayNumber m_trendOrigin = 0;

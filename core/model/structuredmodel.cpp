@@ -99,6 +99,27 @@ StructuredModel::PeriodFeatures StructuredModel::featuresOf(int period) const
     return f;
 }
 
+// Before the softplus: the slope of product p (category c) on discount band k is the category's
+// slope plus the product's overall shift plus its own deviation on that band.
+double StructuredModel::slopeLogit(const Eigen::VectorXd& theta, const Layout& L, int p, int c,
+                                   int k)
+{
+    return theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] +
+           theta[L.slopeShape + K * p + k];
+}
+
+// Weekday + season + holidays of category c in a period with features f.
+double StructuredModel::calendarEffect(const Eigen::VectorXd& theta, const Layout& L, int c,
+                                       const PeriodFeatures& f)
+{
+    double v = f.weekday >= 0 ? theta[L.weekday + 7 * c + f.weekday] : 0.0;
+    for (int i = 0; i < kFourier; ++i)
+        v += theta[L.fourier + kFourier * c + i] * f.fourier[static_cast<size_t>(i)];
+    for (std::uint32_t bits = f.holidays; bits; bits &= bits - 1)
+        v += theta[L.holiday + kHolidays * c + std::countr_zero(bits)];
+    return v;
+}
+
 std::vector<double> StructuredModel::calendarOffsets(const Eigen::VectorXd& theta,
                                                      int periods) const
 {
@@ -108,12 +129,7 @@ std::vector<double> StructuredModel::calendarOffsets(const Eigen::VectorXd& thet
     for (int t = 0; t < periods; ++t) {
         const PeriodFeatures f = featuresOf(t);
         for (int c = 0; c < L.C; ++c) {
-            double v = f.weekday >= 0 ? theta[L.weekday + 7 * c + f.weekday] : 0.0;
-            for (int i = 0; i < kFourier; ++i)
-                v += theta[L.fourier + kFourier * c + i] * f.fourier[static_cast<size_t>(i)];
-            for (std::uint32_t bits = f.holidays; bits; bits &= bits - 1)
-                v += theta[L.holiday + kHolidays * c + std::countr_zero(bits)];
-            out[static_cast<size_t>(c) * periods + t] = v;
+            out[static_cast<size_t>(c) * periods + t] = calendarEffect(theta, L, c, f);
         }
     }
     return out;
@@ -131,12 +147,7 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
     if (cell.period >= 0 && cell.period < periods) {
         cal = calendar[static_cast<size_t>(c) * periods + cell.period];
     } else { // a forecast period past the precomputed range
-        const PeriodFeatures f = featuresOf(cell.period);
-        cal = f.weekday >= 0 ? theta[L.weekday + 7 * c + f.weekday] : 0.0;
-        for (int i = 0; i < kFourier; ++i)
-            cal += theta[L.fourier + kFourier * c + i] * f.fourier[static_cast<size_t>(i)];
-        for (std::uint32_t bits = f.holidays; bits; bits &= bits - 1)
-            cal += theta[L.holiday + kHolidays * c + std::countr_zero(bits)];
+        cal = calendarEffect(theta, L, c, featuresOf(cell.period));
     }
     double eta = theta[L.level + p] + theta[L.trend + p] * featuresOf(cell.period).trend + cal;
     if (cell.eventDay >= 0) {
@@ -147,9 +158,7 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
     }
     const double x = logPriceCut(cell.discount);
     for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k) {
-        const double z = theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] +
-                         theta[L.slopeShape + K * p + k];
-        eta += softplus(z) * segmentLength(x, k);
+        eta += softplus(slopeLogit(theta, L, p, c, k)) * segmentLength(x, k);
     }
     return std::clamp(eta, -30.0, 30.0);
 }
@@ -166,8 +175,7 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
     for (int p = 0; p < L.P; ++p) {
         const int c = m_shape.productCategory[static_cast<size_t>(p)];
         for (int k = 0; k < K; ++k) {
-            const double z = theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] +
-                             theta[L.slopeShape + K * p + k];
+            const double z = slopeLogit(theta, L, p, c, k);
             slope[static_cast<size_t>(p * K + k)] = softplus(z);
             slopeDz[static_cast<size_t>(p * K + k)] = sigmoid(z);
         }
@@ -214,7 +222,8 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 const NllTerm term = negBinNll(cell.units, eta, r, true);
                 out.value += term.value;
                 g = term.dEta;
-            } else { // the hot path, inline; constants of the likelihood are left out (see constant())
+            } else { // the hot path, inline; constants of the likelihood are left out (see
+                     // constant())
                 const double y = cell.units, mu = std::exp(eta);
                 if (r > 0) {
                     out.value += (y + r) * std::log(mu + r) - y * eta;
@@ -358,7 +367,8 @@ double StructuredModel::meanLoss(const std::vector<data::DemandCell>& cells, dou
         if (cell.censored)
             total += negBinNll(y, eta, r, true).value;
         else
-            total += r > 0 ? (y + r) * std::log(std::exp(eta) + r) - y * eta : std::exp(eta) - y * eta;
+            total +=
+                r > 0 ? (y + r) * std::log(std::exp(eta) + r) - y * eta : std::exp(eta) - y * eta;
     }
     return total / static_cast<double>(cells.size());
 }
@@ -497,8 +507,7 @@ double StructuredModel::elasticity(int product, double discount) const
     int k = 0;
     while (k + 1 < K && x >= kKnotX[static_cast<size_t>(k + 1)])
         ++k;
-    return softplus(m_theta[L.slopeCat + K * c + k] + m_theta[L.slopeShift + product] +
-                    m_theta[L.slopeShape + K * product + k]);
+    return softplus(slopeLogit(m_theta, L, product, c, k));
 }
 
 void StructuredModel::save(BinaryWriter& out) const

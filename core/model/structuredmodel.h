@@ -49,6 +49,9 @@ private:
         float trend = 0;
     };
     PeriodFeatures featuresOf(int period) const;
+    static double slopeLogit(const Eigen::VectorXd& theta, const Layout& L, int p, int c, int k);
+    static double calendarEffect(const Eigen::VectorXd& theta, const Layout& L, int category,
+                                 const PeriodFeatures& f);
     double objective(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
                      const std::vector<data::DemandCell>& cells, int threads) const;
     double constant(const std::vector<data::DemandCell>& cells) const;

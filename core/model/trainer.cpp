@@ -100,11 +100,12 @@ std::string summaryJson(const TrainSummary& summary)
         const ModelReport& r = summary.reports[i];
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.3f", r.seconds);
-        json += (i ? "," : "") + std::string("{\"kind\":\"") + r.kind +
-                "\",\"seconds\":" + seconds +
-                ",\"beats_baseline\":" + (r.beatsBaseline ? "true" : "false") +
-                ",\"scores\":" + scoresOf(r.evaluation) +
-                (r.kind == summary.chosen ? ",\"product_wape\":" + productWapes(r.evaluation) : "") + "}";
+        json +=
+            (i ? "," : "") + std::string("{\"kind\":\"") + r.kind + "\",\"seconds\":" + seconds +
+            ",\"beats_baseline\":" + (r.beatsBaseline ? "true" : "false") +
+            ",\"scores\":" + scoresOf(r.evaluation) +
+            (r.kind == summary.chosen ? ",\"product_wape\":" + productWapes(r.evaluation) : "") +
+            "}";
     }
     return json + "]}";
 }
