@@ -37,10 +37,10 @@ constexpr double kMaxSize = 1e4;
 constexpr float kEtaMin = -30.0f; // log-mean clamp: exp() never overflows, gradients stay finite
 constexpr float kEtaMax = 20.0f;
 constexpr double kFinalRate = 0.05; // the cosine schedule ends at this fraction of the rate
-#ifndef WARMRATE
-#define WARMRATE 0.3
-#endif
-constexpr double kWarmRate = WARMRATE;   // a warm start begins at this fraction
+// Small histories take smaller batches and several passes per epoch: Adam needs a few hundred
+// steps per epoch whatever the data size (40 products x 400 days is only 7 batches of 2048).
+constexpr std::size_t kMinBatch = 256;
+constexpr std::size_t kMinStepsPerEpoch = 200;
 // The parameter average spans this fraction of an epoch (at most kMaxAverageSteps steps).
 constexpr double kAverageEpochs = 0.25;
 constexpr double kMaxAverageSteps = 250.0;
@@ -614,7 +614,9 @@ class Trainer final
 public:
     Trainer(const Context& ctx, NeuralNet& net, const std::vector<data::DemandCell>& train,
             int batchSize, int threads)
-        : m_ctx(ctx), m_net(net), m_train(train), m_batch(static_cast<std::size_t>(batchSize)),
+        : m_ctx(ctx), m_net(net), m_train(train),
+          m_batch(std::min(static_cast<std::size_t>(batchSize),
+                           std::max(kMinBatch, train.size() / kMinStepsPerEpoch))),
           m_threads(threads), m_order(train.size()), m_grad(net.total, 0.0f), m_adam(net.total),
           m_average(net.theta)
     {
@@ -630,20 +632,25 @@ public:
         m_trendPrior = prior(kProductTrendSd);
         m_embeddingPrior = prior(kProductEmbeddingSd);
         m_weightPrior = prior(kWeightSd);
-        const double steps = std::ceil(cells / static_cast<double>(m_batch));
+        const std::size_t passSteps = (train.size() + m_batch - 1) / m_batch;
+        m_passes = (kMinStepsPerEpoch + passSteps - 1) / passSteps;
+        const double steps = static_cast<double>(m_passes * passSteps);
         m_keep = static_cast<float>(
             1.0 - 1.0 / std::clamp(steps * kAverageEpochs, 1.0, kMaxAverageSteps));
     }
 
-    // One pass over the training cells in a new order; returns the sum of negBinNll values.
+    // One or more passes over the training cells, each in a new order. Returns the mean
+    // negBinNll value per cell.
     double epoch(const std::vector<double>& sizes, double rate, std::mt19937_64& rng)
     {
-        shuffle(m_order, rng);
         m_lossSum = 0.0;
         m_moments.assign(2 * static_cast<std::size_t>(m_net.categories), 0.0);
-        for (std::size_t begin = 0; begin < m_order.size(); begin += m_batch)
-            step(sizes, begin, std::min(m_batch, m_order.size() - begin), rate);
-        return m_lossSum;
+        for (std::size_t pass = 0; pass < m_passes; ++pass) {
+            shuffle(m_order, rng);
+            for (std::size_t begin = 0; begin < m_order.size(); begin += m_batch)
+                step(sizes, begin, std::min(m_batch, m_order.size() - begin), rate);
+        }
+        return m_lossSum / static_cast<double>(m_passes * m_order.size());
     }
 
     // Of the last epoch, for the moment estimate of r.
@@ -729,6 +736,7 @@ private:
     NeuralNet& m_net;
     const std::vector<data::DemandCell>& m_train;
     std::size_t m_batch;
+    std::size_t m_passes = 1; // per epoch
     int m_threads;
     std::vector<std::uint32_t> m_order;
     std::vector<Workspace> m_spaces; // one per chunk of a batch
@@ -799,7 +807,6 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
                        : warm                    ? m_settings.warmStartEpochs
                                                  : m_settings.epochs;
     const int sizeEpoch = warm ? 0 : kSizeEpoch; // a warm start keeps its r
-    const double startRate = warm ? kWarmRate : 1.0;
     std::vector<float> best;
     double bestLoss = std::numeric_limits<double>::infinity();
     int bestEpoch = 0, sinceBest = 0, epoch = 0;
@@ -808,10 +815,8 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
         // Cosine decay over the budget. Validation never steers the steps, so a fit without it
         // takes the same path as one with it, just without stopping early.
         const double cosine = 0.5 * (1.0 + std::cos(std::numbers::pi * (epoch - 1) / epochs));
-        const double rate =
-            m_settings.learningRate * (kFinalRate + (startRate - kFinalRate) * cosine);
-        const double lossSum = trainer.epoch(sizes, rate, rng);
-        const double trainLoss = (lossSum - trainNormaliser) / cells;
+        const double rate = m_settings.learningRate * (kFinalRate + (1.0 - kFinalRate) * cosine);
+        const double trainLoss = trainer.epoch(sizes, rate, rng) - trainNormaliser / cells;
 
         if (epoch == sizeEpoch) { // the model now explains most of the mean: r by moments
             sizes = sizesFromMoments(trainer.moments(), net->categories);

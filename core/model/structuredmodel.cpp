@@ -379,6 +379,7 @@ void StructuredModel::estimateNoise(const std::vector<data::DemandCell>& cells)
     // shock shared by an event's days: the censored likelihood of a sold-out event day needs the
     // true tail, or it would understate how much demand the stock turned away.
     std::vector<double> mean(cells.size());
+    refreshCalendar();
     predict(cells, mean);
     const NoiseModel noise = NoiseModel::estimate(m_shape, cells, mean);
     for (int c = 0; c < m_shape.categories; ++c) {
@@ -484,12 +485,17 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         estimateNoise(train);
     }
     round(train, warm ? std::max(10, budget / 4) : budget * 2 / 3);
+    refreshCalendar();
+}
+
+void StructuredModel::refreshCalendar()
+{
+    m_calendar = calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
 }
 
 void StructuredModel::predict(std::span<const data::DemandCell> cells, std::span<double> mean) const
 {
-    const std::vector<double> calendar =
-        calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
+    const std::vector<double>& calendar = m_calendar;
     for (size_t i = 0; i < cells.size(); ++i) {
         if (cells[i].product < 0 ||
             cells[i].product >= static_cast<int>(m_shape.productCategory.size()))
@@ -541,6 +547,7 @@ void StructuredModel::load(BinaryReader& in)
     m_periodCache.clear();
     for (int t = 0; t < periods; ++t)
         m_periodCache.push_back(featuresOf(t));
+    refreshCalendar();
 }
 
 } // namespace fp::model

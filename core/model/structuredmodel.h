@@ -62,6 +62,7 @@ private:
     void initialize(const std::vector<data::DemandCell>& train);
     void estimateNoise(const std::vector<data::DemandCell>& cells);
     double sizeFor(const data::DemandCell& cell) const;
+    void refreshCalendar(); // after the parameters change
 
     PanelShape m_shape;
     int m_dipPeriods = 14;
@@ -69,6 +70,7 @@ private:
     std::vector<double> m_size;      // NB size per category, regular days
     std::vector<double> m_eventSize; // and on event days, widened by the shared event shock
     std::vector<PeriodFeatures> m_periodCache; // features of history periods
+    std::vector<double> m_calendar; // calendar effects per category x period, for predict()
 };
 
 } // namespace fp::model

@@ -1,0 +1,166 @@
+#include "plan/campaign.h"
+
+#include "data/panel.h"
+#include "io/columnmap.h"
+#include "io/csvreader.h"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <set>
+
+namespace fp::plan {
+
+namespace {
+
+std::string_view trimmed(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+enum Column
+{
+    Sku,
+    Stock,
+    UnitCost,
+    ListPrice,
+    MinDiscount,
+    MaxDiscount,
+    ColumnCount
+};
+
+int columnOf(std::string_view header)
+{
+    const std::string name = io::normalizeHeader(header);
+    if (name == "sku" || name == "product_id" || name == "item_id" || name == "upc")
+        return Sku;
+    if (name == "stock" || name == "inventory" || name == "on_hand")
+        return Stock;
+    if (name == "unit_cost" || name == "cost")
+        return UnitCost;
+    if (name == "list_price" || name == "base_price" || name == "regular_price" || name == "msrp")
+        return ListPrice;
+    if (name == "min_discount")
+        return MinDiscount;
+    if (name == "max_discount")
+        return MaxDiscount;
+    return -1;
+}
+
+} // namespace
+
+CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
+{
+    CampaignFile file;
+    auto problem = [&](std::int64_t line, std::string message) {
+        if (file.problems.size() < 100)
+            file.problems.push_back({path, line, 0, std::move(message)});
+    };
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problem(0, "cannot open the file for reading");
+        return file;
+    }
+    io::CsvReader reader(in);
+    io::CsvReader::Record record;
+    if (!reader.next(record)) {
+        problem(reader.error() ? reader.error()->line : 0,
+                reader.error() ? reader.error()->message : "the file is empty");
+        return file;
+    }
+    int column[ColumnCount] = {-1, -1, -1, -1, -1, -1};
+    for (int i = 0; i < static_cast<int>(record.fields.size()); ++i)
+        if (const int c = columnOf(record.fields[static_cast<size_t>(i)]); c >= 0)
+            column[c] = i;
+    if (column[Sku] < 0) {
+        problem(1, "required column 'sku' is missing");
+        return file;
+    }
+    const size_t fields = record.fields.size();
+    std::set<int> seen;
+    while (reader.next(record)) {
+        const std::int64_t line = record.line;
+        if (record.fields.size() != fields) {
+            problem(line, "expected " + std::to_string(fields) + " fields, found " +
+                              std::to_string(record.fields.size()));
+            continue;
+        }
+        auto text = [&](Column c) {
+            return column[c] < 0 ? std::string_view()
+                                 : trimmed(record.fields[static_cast<size_t>(column[c])]);
+        };
+        // An empty cell is "not given"; anything else must be a number.
+        bool bad = false;
+        auto number = [&](Column c, const char* name) -> std::optional<double> {
+            const std::string_view t = text(c);
+            if (t.empty())
+                return std::nullopt;
+            double v = 0;
+            const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+            if (ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(v)) {
+                problem(line, std::string(name) + " is not a number: '" + std::string(t) + "'");
+                bad = true;
+                return std::nullopt;
+            }
+            return v;
+        };
+        const std::string sku(text(Sku));
+        const int p = panel.findProduct(sku);
+        if (p < 0) {
+            problem(line, "sku '" + sku + "' is not in the project's sales history");
+            continue;
+        }
+        if (!seen.insert(p).second) {
+            problem(line, "sku '" + sku + "' is listed twice");
+            continue;
+        }
+        const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
+        CampaignProduct cp;
+        cp.product = p;
+        cp.stock = number(Stock, "stock");
+        cp.unitCost = number(UnitCost, "unit_cost");
+        const auto listPrice = number(ListPrice, "list_price");
+        const auto minDiscount = number(MinDiscount, "min_discount");
+        const auto maxDiscount = number(MaxDiscount, "max_discount");
+        if (bad)
+            continue;
+        if (cp.stock && *cp.stock < 0) {
+            problem(line, "stock must be >= 0");
+            continue;
+        }
+        if (cp.unitCost && *cp.unitCost < 0) {
+            problem(line, "unit_cost must be >= 0");
+            continue;
+        }
+        if (!cp.unitCost)
+            cp.unitCost = product.unitCost;
+        cp.listPrice = listPrice.value_or(product.listPrice);
+        if (!(cp.listPrice > 0)) {
+            problem(line,
+                    "list_price must be > 0 (the history has no regular price for '" + sku + "')");
+            continue;
+        }
+        cp.minDiscount = minDiscount.value_or(0.0);
+        cp.maxDiscount = maxDiscount.value_or(0.7);
+        if (cp.minDiscount < 0 || cp.minDiscount > 1 || cp.maxDiscount < 0 || cp.maxDiscount > 1) {
+            problem(line, "discounts are fractions from 0 to 1 (0.35 = 35% off)");
+            continue;
+        }
+        if (cp.minDiscount > cp.maxDiscount) {
+            problem(line, "min_discount is above max_discount");
+            continue;
+        }
+        file.products.push_back(cp);
+    }
+    if (reader.error())
+        problem(reader.error()->line, reader.error()->message);
+    if (file.products.empty() && file.problems.empty())
+        problem(1, "the campaign lists no products");
+    return file;
+}
+
+} // namespace fp::plan

@@ -1,0 +1,121 @@
+#include "plan/campaignevaluator.h"
+
+#include "base/error.h"
+#include "data/panel.h"
+#include "model/modelstore.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace fp::plan {
+
+CampaignEvaluator::CampaignEvaluator(const data::Panel& panel, const model::TrainedModel& trained,
+                                     Campaign campaign)
+    : m_panel(panel), m_trained(trained), m_campaign(std::move(campaign))
+{
+    std::vector<std::int64_t> ids;
+    for (const data::PanelProduct& p : panel.products())
+        ids.push_back(p.id);
+    const std::vector<int> modelIndex = trained.productIndexFor(ids);
+    const int periodDays = panel.periodDays();
+    for (const CampaignProduct& cp : m_campaign.products) {
+        const data::PanelProduct& product = panel.products()[static_cast<size_t>(cp.product)];
+        if (modelIndex[static_cast<size_t>(cp.product)] < 0)
+            throw FlashPlanError("the model was trained before product '" + product.sku +
+                                 "' was imported; train again");
+        // The sale's periods: its days, or the product's weeks that overlap them.
+        DayNumber first = m_campaign.start;
+        if (periodDays > 1 && product.lastPeriod >= product.firstPeriod) {
+            const DayNumber anchor = panel.dayOf(product.lastPeriod);
+            first -= ((m_campaign.start - anchor) % periodDays + periodDays) % periodDays;
+        }
+        std::vector<data::ScenarioPeriod> plan;
+        for (DayNumber day = first; day < m_campaign.start + m_campaign.days; day += periodDays)
+            plan.push_back({cp.product, day, 0.0f, true, std::nanf("")});
+        std::vector<data::DemandCell> cells = data::scenarioCells(panel, plan);
+        for (data::DemandCell& cell : cells)
+            cell.product = modelIndex[static_cast<size_t>(cp.product)];
+        m_periods = static_cast<int>(cells.size());
+        m_cells.push_back(std::move(cells));
+    }
+}
+
+std::vector<model::NegBin>
+CampaignEvaluator::windowDemands(const std::vector<std::pair<int, double>>& queries) const
+{
+    std::vector<data::DemandCell> cells;
+    std::vector<size_t> offsets;
+    for (const auto& [item, discount] : queries) {
+        offsets.push_back(cells.size());
+        for (data::DemandCell cell : m_cells[static_cast<size_t>(item)]) {
+            cell.discount = static_cast<float>(std::clamp(discount, 0.0, 0.95));
+            cells.push_back(cell);
+        }
+    }
+    offsets.push_back(cells.size());
+    std::vector<double> means(cells.size());
+    m_trained.model->predict(cells, means);
+    std::vector<model::NegBin> out;
+    out.reserve(queries.size());
+    for (size_t q = 0; q < queries.size(); ++q) {
+        const CampaignProduct& cp = m_campaign.products[static_cast<size_t>(queries[q].first)];
+        const int category = m_panel.products()[static_cast<size_t>(cp.product)].category;
+        const std::span<const double> window(means.data() + offsets[q],
+                                             offsets[q + 1] - offsets[q]);
+        out.push_back(m_trained.noise.windowDemand(category, window, true));
+    }
+    return out;
+}
+
+std::vector<double> CampaignEvaluator::periodMeans(int item, double discount) const
+{
+    std::vector<data::DemandCell> cells = m_cells[static_cast<size_t>(item)];
+    for (data::DemandCell& cell : cells)
+        cell.discount = static_cast<float>(std::clamp(discount, 0.0, 0.95));
+    std::vector<double> means(cells.size());
+    m_trained.model->predict(cells, means);
+    return means;
+}
+
+model::NegBin CampaignEvaluator::windowDemand(int item, double discount) const
+{
+    return windowDemands({{item, discount}}).front();
+}
+
+ProductPlan CampaignEvaluator::evaluate(int item, double discount) const
+{
+    return evaluate(item, discount, windowDemand(item, discount));
+}
+
+ProductPlan CampaignEvaluator::evaluate(int item, double discount,
+                                        const model::NegBin& demand) const
+{
+    const CampaignProduct& cp = m_campaign.products[static_cast<size_t>(item)];
+    const data::PanelProduct& product = m_panel.products()[static_cast<size_t>(cp.product)];
+    ProductPlan row;
+    row.sku = product.sku;
+    row.name = product.name;
+    row.category = m_panel.categories()[static_cast<size_t>(product.category)];
+    row.listPrice = cp.listPrice;
+    row.unitCost = cp.unitCost;
+    row.stock = cp.stock;
+    row.discount = discount;
+    row.salePrice = cp.listPrice * (1.0 - discount);
+    const double stock = cp.stock ? *cp.stock : std::numeric_limits<double>::infinity();
+    row.expectedUnits = demand.expectedSales(stock);
+    row.unitsLow = std::min<double>(demand.quantile(0.1), stock);
+    row.unitsHigh = std::min<double>(demand.quantile(0.9), stock);
+    row.expectedRevenue = row.salePrice * row.expectedUnits;
+    if (cp.unitCost)
+        row.expectedProfit = (row.salePrice - *cp.unitCost) * row.expectedUnits;
+    row.markdownCost = (cp.listPrice - row.salePrice) * row.expectedUnits;
+    if (cp.stock) {
+        row.sellThrough = *cp.stock > 0 ? row.expectedUnits / *cp.stock : 1.0;
+        row.sellOutProbability = demand.survival(*cp.stock);
+    }
+    row.locked = cp.lockedDiscount.has_value();
+    return row;
+}
+
+} // namespace fp::plan
