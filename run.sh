@@ -27,6 +27,10 @@ fi
 echo "No display: running the command-line pipeline on the demo data." >&2
 "$cli" info --project "$project"
 "$cli" forecast --project "$project" --start 2026-11-11 --days 3 --out "$demo/forecast.csv"
+"$cli" plan --project "$project" --campaign "$demo/campaign.csv" --start 2026-11-11 --days 3 \
+  --objective profit --out "$demo/recommended.csv"
+"$cli" plan --project "$project" --campaign "$demo/campaign.csv" --start 2026-11-11 --days 3 \
+  --objective profit --out "$demo/recommended.xlsx" >/dev/null
 echo >&2
-echo "Planning and the recommended discount table are not built yet; this pipeline grows with them." >&2
-echo "Forecast for the 11.11 window written to $demo/forecast.csv" >&2
+echo "Recommended discounts for the 11.11 sale: $demo/recommended.csv (and .xlsx);" >&2
+echo "the forecast at list price: $demo/forecast.csv" >&2

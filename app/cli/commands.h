@@ -18,5 +18,6 @@ int runInfo(Arguments& args);
 int runDemo(Arguments& args);
 int runTrain(Arguments& args);
 int runForecast(Arguments& args);
+int runPlan(Arguments& args);
 
 } // namespace fp::cli

@@ -19,6 +19,10 @@ commands:
   forecast --project P.flashplan --start YYYY-MM-DD --days N [--prices prices.csv] --out F.csv
           expected units and an 80% interval per product and day (week), at the planned prices
           (date,sku,price[,list_price,event,stock]) or at list price
+  plan    --project P.flashplan --campaign campaign.csv --start YYYY-MM-DD --days N
+          [--objective revenue|profit|blend] [--blend-weight W] [--budget AMOUNT]
+          [--margin-floor M] [--step 0.05] --out recommended.csv|.xlsx
+          the discount per product that earns the most, under stock, margin and budget limits
   info    --project P.flashplan
           products, date range, period, stockouts, discount depth, imports, trained models
   demo    --out DIR
@@ -43,11 +47,8 @@ int main(int argc, char** argv)
             return kOk;
         }
         static const std::map<std::string, int (*)(Arguments&)> commands = {
-            {"import", runImport},
-            {"info", runInfo},
-            {"demo", runDemo},
-            {"train", runTrain},
-            {"forecast", runForecast}};
+            {"import", runImport}, {"info", runInfo},         {"demo", runDemo},
+            {"train", runTrain},   {"forecast", runForecast}, {"plan", runPlan}};
         const auto it = commands.find(args.command());
         if (it == commands.end())
             throw UsageError("unknown command '" + args.command() + "'");

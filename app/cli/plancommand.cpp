@@ -1,0 +1,133 @@
+// flashplan-cli plan: the recommended discount per campaign product.
+#include "cli/commands.h"
+#include "cli/terminalprogress.h"
+#include "data/panel.h"
+#include "export/recommendedtable.h"
+#include "model/modelstore.h"
+#include "plan/campaign.h"
+#include "plan/campaignevaluator.h"
+#include "plan/optimizer.h"
+#include "store/store.h"
+
+#include <cstdio>
+#include <iostream>
+
+namespace fp::cli {
+
+namespace {
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string money(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+} // namespace
+
+int runPlan(Arguments& args)
+{
+    args.allow({"project", "campaign", "start", "days", "objective", "blend-weight", "budget",
+                "margin-floor", "step", "out"},
+               {});
+    const auto start = parseIsoDate(args.required("start"));
+    if (!start)
+        throw UsageError("--start must be a date YYYY-MM-DD");
+    const int days = args.integer("days", 0, 1, 366);
+    if (days == 0)
+        throw UsageError("'plan' needs --days");
+    const std::string out = args.required("out");
+    if (!endsWith(out, ".csv") && !endsWith(out, ".xlsx"))
+        throw UsageError("--out must end in .csv or .xlsx");
+    plan::OptimizerSettings settings;
+    const std::string objective = args.value("objective").value_or("revenue");
+    if (objective == "revenue")
+        settings.objective = plan::Objective::Revenue;
+    else if (objective == "profit")
+        settings.objective = plan::Objective::Profit;
+    else if (objective == "blend")
+        settings.objective = plan::Objective::Blend;
+    else
+        throw UsageError("--objective must be revenue, profit or blend, got '" + objective + "'");
+    settings.blendWeight = args.number("blend-weight", 0.5, 0.0, 100.0);
+    if (args.value("budget"))
+        settings.budget = args.number("budget", 0, 0, 1e15);
+    if (args.value("margin-floor"))
+        settings.marginFloor = args.number("margin-floor", 0, -1, 100);
+    settings.step = args.number("step", 0.05, 0.005, 1.0);
+
+    store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
+    const std::optional<model::TrainedModel> trained = model::loadActiveModel(store);
+    if (!trained) {
+        std::cerr << "error: " << store.path()
+                  << " has no trained model; run flashplan-cli train first\n";
+        return kBadInput;
+    }
+    const data::Panel panel = data::Panel::load(store);
+    const std::string campaignPath = args.required("campaign");
+    const plan::CampaignFile file = plan::readCampaignFile(campaignPath, panel);
+    if (!file.problems.empty()) {
+        for (const Problem& p : file.problems)
+            std::cerr << "error: " << p.describe() << "\n";
+        std::cerr << "the campaign has problems; no plan was written\n";
+        return kBadInput;
+    }
+    plan::Campaign campaign;
+    campaign.start = *start;
+    campaign.days = days;
+    campaign.products = file.products;
+    const plan::CampaignEvaluator evaluator(panel, *trained, campaign);
+
+    TerminalProgress::installInterruptHandler();
+    TerminalProgress bar("optimizing");
+    plan::OptimizedPlan optimized;
+    try {
+        optimized = plan::optimize(evaluator, settings, bar.callback());
+    } catch (const Cancelled&) {
+        bar.finish();
+        std::cerr << "planning cancelled; nothing was written\n";
+        return kCancelled;
+    }
+    bar.finish();
+
+    plan::PlanResult result;
+    result.start = *start;
+    result.days = days;
+    result.objective = settings.objective;
+    result.blendWeight = settings.blendWeight;
+    result.budget = settings.budget;
+    result.marginFloor = settings.marginFloor;
+    result.step = settings.step;
+    result.optimalityGap = std::max(0.0, optimized.upperBound - optimized.objectiveValue);
+    result.modelKind = trained->kind;
+    result.modelScoresJson = trained->scoresJson;
+    result.rows = std::move(optimized.rows);
+    result.totals = plan::totalsOf(result.rows);
+    if (endsWith(out, ".xlsx"))
+        exports::writeRecommendedXlsx(result, out);
+    else
+        exports::writeRecommendedCsv(result, out);
+
+    if (optimized.budgetInfeasible)
+        std::cerr << "warning: even every product's smallest allowed discount costs more than the "
+                     "budget; the plan uses the smallest discounts\n";
+    const plan::PlanTotals& t = result.totals;
+    std::cout << "planned " << result.rows.size() << " products for " << formatIsoDate(*start)
+              << " +" << days << " days (" << objective << "): revenue " << money(t.revenue)
+              << ", profit "
+              << (t.profitComplete ? money(t.profit) : money(t.profit) + " (some costs unknown)")
+              << ", units " << money(t.units) << ", markdown " << money(t.markdownCost)
+              << (settings.budget ? " of budget " + money(*settings.budget) : std::string()) << "; "
+              << (optimized.proven ? "optimal on the ladder"
+                                   : "within " + money(result.optimalityGap) + " of optimal")
+              << " -> " << out << "\n";
+    return kOk;
+}
+
+} // namespace fp::cli
