@@ -1,0 +1,577 @@
+#include "export/recommendedtable.h"
+
+#include "base/error.h"
+#include "model/evaluation.h"
+
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <locale.h>
+#include <optional>
+#include <random>
+#include <unistd.h>
+#include <variant>
+#include <xlsxwriter.h>
+
+namespace fp::exports {
+
+std::string neutralizeFormula(std::string_view text)
+{
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        return "'" + std::string(text);
+    return std::string(text);
+}
+
+namespace {
+
+// ---- The table, shared by both formats -------------------------------------------------------
+
+enum class Kind
+{
+    Text,
+    Money,
+    Fraction,
+    Units
+};
+
+struct Column
+{
+    const char* header;
+    Kind kind;
+    double width; // XLSX column width in characters; room for the autofilter button
+};
+
+constexpr std::size_t kColumnCount = 15;
+constexpr std::array<Column, kColumnCount> kColumns{{
+    {"sku", Kind::Text, 14},
+    {"name", Kind::Text, 32},
+    {"category", Kind::Text, 16},
+    {"list_price", Kind::Money, 12},
+    {"unit_cost", Kind::Money, 12},
+    {"stock", Kind::Units, 10},
+    {"discount", Kind::Fraction, 11},
+    {"sale_price", Kind::Money, 12},
+    {"expected_units", Kind::Units, 16},
+    {"units_low", Kind::Units, 11},
+    {"units_high", Kind::Units, 12},
+    {"expected_revenue", Kind::Money, 18},
+    {"expected_profit", Kind::Money, 17},
+    {"sell_through", Kind::Fraction, 14},
+    {"limited_by", Kind::Text, 14},
+}};
+
+int decimalsOf(Kind kind)
+{
+    return kind == Kind::Fraction ? 4 : 2;
+}
+
+// Empty, text, or a number already rounded to its column's decimals.
+using Cell = std::variant<std::monostate, std::string, double>;
+using Row = std::array<Cell, kColumnCount>;
+
+double roundTo(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    const double scaled = std::round(value * scale);
+    if (!std::isfinite(scaled))
+        return value;
+    const double rounded = scaled / scale;
+    return rounded == 0 ? 0.0 : rounded; // no "-0.00"
+}
+
+Cell text(std::string_view value)
+{
+    return neutralizeFormula(value);
+}
+
+Cell number(std::optional<double> value)
+{
+    if (!value || !std::isfinite(*value))
+        return {};
+    return *value;
+}
+
+Row rowOf(const plan::ProductPlan& p)
+{
+    // The spec's empty-cell rules are enforced here, whatever the optimizer filled in.
+    const std::optional<double> profit = p.unitCost ? p.expectedProfit : std::nullopt;
+    const std::optional<double> sellThrough = p.stock ? p.sellThrough : std::nullopt;
+    Row row{text(p.sku),         text(p.name),        text(p.category),
+            number(p.listPrice), number(p.unitCost),  number(p.stock),
+            number(p.discount),  number(p.salePrice), number(p.expectedUnits),
+            number(p.unitsLow),  number(p.unitsHigh), number(p.expectedRevenue),
+            number(profit),      number(sellThrough), text(plan::limitName(p.limitedBy))};
+    for (std::size_t c = 0; c < kColumnCount; ++c)
+        if (const double* v = std::get_if<double>(&row[c]))
+            row[c] = roundTo(*v, decimalsOf(kColumns[c].kind));
+    return row;
+}
+
+// ---- Writing next to the target, then renaming -----------------------------------------------
+
+[[noreturn]] void failWriting(const std::string& target, const std::string& reason)
+{
+    throw FlashPlanError("cannot write " + target + ": " + reason +
+                         "; check that the folder exists, is writable and has free space");
+}
+
+// An empty file created exclusively next to `target` (same folder, so the final rename is atomic
+// and never crosses file systems). Removed again unless it replaced the target.
+class SiblingTempFile final
+{
+public:
+    explicit SiblingTempFile(std::string target);
+    ~SiblingTempFile();
+    SiblingTempFile(const SiblingTempFile&) = delete;
+    SiblingTempFile& operator=(const SiblingTempFile&) = delete;
+
+    const std::string& path() const { return m_path; }
+    // Flushes the finished file to disk and renames it over the target.
+    void replaceTarget();
+
+private:
+    std::string m_target;
+    std::string m_path;
+    bool m_done = false;
+};
+
+SiblingTempFile::SiblingTempFile(std::string target) : m_target(std::move(target))
+{
+    const std::filesystem::path t(m_target);
+    std::random_device random;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const std::string name = "." + t.filename().string() + ".tmp-" + std::to_string(random()) +
+                                 "-" + std::to_string(attempt);
+        m_path = (t.parent_path() / name).string();
+        // "x": fail if it exists, so two writers never share a temporary file.
+        if (std::FILE* file = std::fopen(m_path.c_str(), "wbx")) {
+            std::fclose(file);
+            return;
+        }
+        if (errno != EEXIST)
+            failWriting(m_target, std::strerror(errno));
+    }
+    failWriting(m_target, "no free temporary file name");
+}
+
+SiblingTempFile::~SiblingTempFile()
+{
+    if (!m_done)
+        std::remove(m_path.c_str());
+}
+
+void SiblingTempFile::replaceTarget()
+{
+    // Some file systems report a full disk only when the data reaches it.
+    const int fd = ::open(m_path.c_str(), O_RDONLY);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const int error = errno;
+        if (fd >= 0)
+            ::close(fd);
+        failWriting(m_target, std::strerror(error));
+    }
+    ::close(fd);
+    std::error_code ec;
+    std::filesystem::rename(m_path, m_target, ec); // replaces an existing file atomically
+    if (ec)
+        failWriting(m_target, ec.message());
+    m_done = true;
+}
+
+void writeBytes(const std::string& path, std::string_view bytes, const std::string& target)
+{
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (!file)
+        failWriting(target, std::strerror(errno));
+    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+    ok = ok && std::fflush(file) == 0;
+    int error = errno;
+    if (std::fclose(file) != 0 && ok) {
+        ok = false;
+        error = errno;
+    }
+    if (!ok)
+        failWriting(target, std::strerror(error));
+}
+
+// ---- CSV --------------------------------------------------------------------------------------
+
+// std::to_chars: '.' as the decimal point whatever the process locale (Qt sets it from the user).
+std::string formatNumber(double value, int decimals)
+{
+    char buffer[400]; // fixed notation of the largest double fits
+    auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+    if (ec != std::errc())
+        end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    return std::string(buffer, end);
+}
+
+// RFC 4180: quote a field holding a separator, quote or line break, doubling its quotes.
+std::string csvField(const std::string& text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string::npos)
+        return text;
+    std::string quoted = "\"";
+    for (char c : text) {
+        quoted += c;
+        if (c == '"')
+            quoted += '"';
+    }
+    return quoted + '"';
+}
+
+std::string csvCell(const Cell& cell, Kind kind)
+{
+    if (const std::string* s = std::get_if<std::string>(&cell))
+        return csvField(*s);
+    if (const double* v = std::get_if<double>(&cell))
+        return formatNumber(*v, decimalsOf(kind));
+    return {};
+}
+
+std::string csvText(const plan::PlanResult& plan)
+{
+    std::string out;
+    for (std::size_t c = 0; c < kColumnCount; ++c)
+        out += (c ? "," : "") + std::string(kColumns[c].header);
+    out += '\n';
+    for (const plan::ProductPlan& product : plan.rows) {
+        const Row row = rowOf(product);
+        for (std::size_t c = 0; c < kColumnCount; ++c)
+            out += (c ? "," : "") + csvCell(row[c], kColumns[c].kind);
+        out += '\n';
+    }
+    return out;
+}
+
+// ---- XLSX -------------------------------------------------------------------------------------
+
+// libxlsxwriter prints numbers with printf("%.16G"), which follows LC_NUMERIC: under a locale with
+// a decimal comma (Qt applications adopt the user's) the XML would hold "0,35" and Excel would
+// reject the file. The calling thread uses the C locale while the workbook is written.
+class CNumericLocale final
+{
+public:
+    CNumericLocale()
+    {
+        // A copy of the thread's current locale with only LC_NUMERIC replaced.
+        const locale_t base = ::duplocale(::uselocale(locale_t(0)));
+        if (!base)
+            return;
+        m_c = ::newlocale(LC_NUMERIC_MASK, "C", base);
+        if (!m_c) {
+            ::freelocale(base);
+            return;
+        }
+        m_previous = ::uselocale(m_c);
+    }
+    ~CNumericLocale()
+    {
+        if (m_c) {
+            ::uselocale(m_previous);
+            ::freelocale(m_c);
+        }
+    }
+    CNumericLocale(const CNumericLocale&) = delete;
+    CNumericLocale& operator=(const CNumericLocale&) = delete;
+
+private:
+    locale_t m_c = locale_t(0);
+    locale_t m_previous = locale_t(0);
+};
+
+// Owns a workbook until workbook_close() writes and frees it; an exception frees it unwritten.
+class Workbook final
+{
+public:
+    Workbook(const std::string& path, const std::string& target)
+        : m_book(workbook_new(path.c_str())), m_target(target)
+    {
+        if (!m_book)
+            failWriting(m_target, "out of memory creating the workbook");
+    }
+    ~Workbook()
+    {
+        if (m_book)
+            lxw_workbook_free(m_book);
+    }
+    Workbook(const Workbook&) = delete;
+    Workbook& operator=(const Workbook&) = delete;
+
+    lxw_workbook* get() const { return m_book; }
+    void close()
+    {
+        const lxw_error error = workbook_close(m_book);
+        m_book = nullptr;
+        if (error != LXW_NO_ERROR)
+            failWriting(m_target, lxw_strerror(error));
+    }
+
+private:
+    lxw_workbook* m_book;
+    std::string m_target;
+};
+
+struct Formats
+{
+    lxw_format* header;
+    lxw_format* money;    // prices, revenue, profit
+    lxw_format* units;    // units, with two decimals
+    lxw_format* fraction; // discount, sell-through
+    lxw_format* percent;  // scores
+    lxw_format* ratio;    // plain numbers (MASE, blend weight)
+    lxw_format* integer;
+    lxw_format* date;
+};
+
+lxw_format* numberFormat(lxw_workbook* book, const char* pattern)
+{
+    lxw_format* format = workbook_add_format(book);
+    format_set_num_format(format, pattern);
+    return format;
+}
+
+Formats addFormats(lxw_workbook* book)
+{
+    Formats f{};
+    f.header = workbook_add_format(book);
+    format_set_bold(f.header);
+    f.money = numberFormat(book, "#,##0.00");
+    f.units = numberFormat(book, "#,##0.00");
+    f.fraction = numberFormat(book, "0.00%");
+    f.percent = numberFormat(book, "0.0%");
+    f.ratio = numberFormat(book, "0.000");
+    f.integer = numberFormat(book, "#,##0");
+    f.date = numberFormat(book, "yyyy-mm-dd");
+    return f;
+}
+
+lxw_format* formatOf(const Formats& f, Kind kind)
+{
+    switch (kind) {
+    case Kind::Money:
+        return f.money;
+    case Kind::Units:
+        return f.units;
+    case Kind::Fraction:
+        return f.fraction;
+    case Kind::Text:
+        break;
+    }
+    return nullptr;
+}
+
+// A worksheet whose writes throw instead of returning error codes.
+class Sheet final
+{
+public:
+    Sheet(lxw_workbook* book, const char* name, const std::string& target)
+        : m_sheet(workbook_add_worksheet(book, name)), m_target(target)
+    {
+        if (!m_sheet)
+            failWriting(m_target, std::string("cannot add the sheet ") + name);
+    }
+    lxw_worksheet* get() const { return m_sheet; }
+
+    void text(int row, int col, const std::string& value, lxw_format* format = nullptr)
+    {
+        check(
+            worksheet_write_string(m_sheet, lxw_row_t(row), lxw_col_t(col), value.c_str(), format));
+    }
+    // Non-finite values stay blank: libxlsxwriter would write "nan" and corrupt the file.
+    void number(int row, int col, double value, lxw_format* format)
+    {
+        if (std::isfinite(value))
+            check(worksheet_write_number(m_sheet, lxw_row_t(row), lxw_col_t(col), value, format));
+    }
+    void width(int col, double characters)
+    {
+        check(worksheet_set_column(m_sheet, lxw_col_t(col), lxw_col_t(col), characters, nullptr));
+    }
+
+private:
+    void check(lxw_error error) const
+    {
+        if (error != LXW_NO_ERROR)
+            failWriting(m_target, lxw_strerror(error));
+    }
+
+    lxw_worksheet* m_sheet;
+    std::string m_target;
+};
+
+void writeRecommendedSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& plan)
+{
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+        sheet.text(0, int(c), kColumns[c].header, f.header);
+        sheet.width(int(c), kColumns[c].width);
+    }
+    int r = 1;
+    for (const plan::ProductPlan& product : plan.rows) {
+        const Row row = rowOf(product);
+        for (std::size_t c = 0; c < kColumnCount; ++c) {
+            if (const std::string* s = std::get_if<std::string>(&row[c]))
+                sheet.text(r, int(c), *s);
+            else if (const double* v = std::get_if<double>(&row[c]))
+                sheet.number(r, int(c), *v, formatOf(f, kColumns[c].kind));
+        }
+        ++r;
+    }
+    worksheet_freeze_panes(sheet.get(), 1, 0);
+    worksheet_autofilter(sheet.get(), 0, 0, lxw_row_t(plan.rows.size()), kColumnCount - 1);
+}
+
+// Excel's day 0 is 1899-12-30, 25569 days before 1970-01-01 (our DayNumber 0).
+constexpr double kExcelDayOfUnixEpoch = 25569;
+
+int writeTotals(Sheet& sheet, const Formats& f, const plan::PlanResult& plan, int r)
+{
+    const plan::PlanTotals& t = plan.totals;
+    sheet.text(r++, 0, "Totals", f.header);
+    sheet.text(r, 0, "Products");
+    sheet.number(r++, 1, double(plan.rows.size()), f.integer);
+    sheet.text(r, 0, "Expected units");
+    sheet.number(r++, 1, t.units, f.units);
+    sheet.text(r, 0, "Expected revenue");
+    sheet.number(r++, 1, t.revenue, f.money);
+    sheet.text(r, 0, "Expected profit");
+    if (t.profitComplete)
+        sheet.number(r++, 1, t.profit, f.money);
+    else
+        sheet.text(r++, 1, "incomplete: some products have no unit cost");
+    sheet.text(r, 0, "Markdown cost");
+    sheet.number(r++, 1, t.markdownCost, f.money);
+    sheet.text(r, 0, "Markdown budget");
+    if (plan.budget)
+        sheet.number(r++, 1, *plan.budget, f.money);
+    else
+        sheet.text(r++, 1, "none");
+    sheet.text(r, 0, "Budget used");
+    if (plan.budget && *plan.budget > 0)
+        sheet.number(r, 1, t.markdownCost / *plan.budget, f.percent);
+    ++r;
+    sheet.text(r, 0, "Products at a limit");
+    sheet.number(r++, 1, t.productsAtLimit, f.integer);
+    sheet.text(r, 0, "Optimality gap");
+    sheet.number(r++, 1, plan.optimalityGap, f.money);
+    return r;
+}
+
+int writeSettings(Sheet& sheet, const Formats& f, const plan::PlanResult& plan, int r)
+{
+    sheet.text(r++, 0, "Campaign settings", f.header);
+    sheet.text(r, 0, "Start date");
+    sheet.number(r++, 1, plan.start + kExcelDayOfUnixEpoch, f.date);
+    sheet.text(r, 0, "Days");
+    sheet.number(r++, 1, plan.days, f.integer);
+    sheet.text(r, 0, "Objective");
+    sheet.text(r++, 1, std::string(plan::objectiveName(plan.objective)));
+    sheet.text(r, 0, "Blend weight");
+    sheet.number(r++, 1, plan.blendWeight, f.ratio);
+    sheet.text(r, 0, "Markdown budget");
+    if (plan.budget)
+        sheet.number(r++, 1, *plan.budget, f.money);
+    else
+        sheet.text(r++, 1, "none");
+    sheet.text(r, 0, "Margin floor");
+    if (plan.marginFloor)
+        sheet.number(r++, 1, *plan.marginFloor, f.percent);
+    else
+        sheet.text(r++, 1, "none");
+    sheet.text(r, 0, "Discount ladder step");
+    sheet.number(r++, 1, plan.step, f.percent);
+    sheet.text(r, 0, "Model");
+    sheet.text(r++, 1, neutralizeFormula(plan.modelKind));
+    return r;
+}
+
+void writeSummarySheet(Sheet& sheet, const Formats& f, const plan::PlanResult& plan)
+{
+    sheet.width(0, 24);
+    sheet.width(1, 44);
+    const int next = writeTotals(sheet, f, plan, 0);
+    writeSettings(sheet, f, plan, next + 1);
+}
+
+// The model kinds in a trainer summary JSON, in order ({"kind":"baseline",...}).
+std::vector<std::string> modelKindsIn(const std::string& json)
+{
+    static const std::string key = "\"kind\":\"";
+    std::vector<std::string> kinds;
+    for (std::size_t at = json.find(key); at != std::string::npos; at = json.find(key, at + 1)) {
+        const std::size_t begin = at + key.size();
+        const std::size_t end = json.find('"', begin);
+        if (end == std::string::npos)
+            break;
+        kinds.push_back(json.substr(begin, end - begin));
+    }
+    return kinds;
+}
+
+void writeModelSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& plan)
+{
+    static constexpr std::array<const char*, 6> headers{
+        "model", "used for this plan", "WAPE", "bias", "MASE", "coverage of 80% interval"};
+    static constexpr std::array<double, 6> widths{14, 19, 10, 10, 10, 24};
+    for (std::size_t c = 0; c < headers.size(); ++c) {
+        sheet.text(0, int(c), headers[c], f.header);
+        sheet.width(int(c), widths[c]);
+    }
+    worksheet_freeze_panes(sheet.get(), 1, 0);
+    int r = 1;
+    for (const std::string& kind : modelKindsIn(plan.modelScoresJson)) {
+        const std::optional<model::Scores> s = model::overallScoresIn(plan.modelScoresJson, kind);
+        if (!s)
+            continue;
+        sheet.text(r, 0, neutralizeFormula(kind));
+        sheet.text(r, 1, kind == plan.modelKind ? "yes" : "");
+        sheet.number(r, 2, s->wape, f.percent);
+        sheet.number(r, 3, s->bias, f.percent);
+        sheet.number(r, 4, s->mase, f.ratio);
+        sheet.number(r, 5, s->coverage, f.percent);
+        ++r;
+    }
+    const char* note = r == 1 ? "No held-out scores were recorded for this model."
+                              : "Scores on the held-out end of the history, which training "
+                                "did not see (80% coverage is ideal).";
+    sheet.text(r + 1, 0, note);
+}
+
+void writeWorkbook(const plan::PlanResult& plan, const std::string& path, const std::string& target)
+{
+    const CNumericLocale cLocale;
+    Workbook book(path, target);
+    const Formats formats = addFormats(book.get());
+    Sheet recommended(book.get(), "Recommended", target);
+    Sheet summary(book.get(), "Summary", target);
+    Sheet model(book.get(), "Model", target);
+    writeRecommendedSheet(recommended, formats, plan);
+    writeSummarySheet(summary, formats, plan);
+    writeModelSheet(model, formats, plan);
+    book.close();
+}
+
+} // namespace
+
+void writeRecommendedCsv(const plan::PlanResult& plan, const std::string& path)
+{
+    const std::string text = csvText(plan);
+    SiblingTempFile temp(path);
+    writeBytes(temp.path(), text, path);
+    temp.replaceTarget();
+}
+
+void writeRecommendedXlsx(const plan::PlanResult& plan, const std::string& path)
+{
+    SiblingTempFile temp(path);
+    writeWorkbook(plan, temp.path(), path);
+    temp.replaceTarget();
+}
+
+} // namespace fp::exports
