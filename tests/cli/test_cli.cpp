@@ -196,3 +196,49 @@ TEST(Cli, TrainScoresModelsAgainstTheBaselineAndForecastWritesIntervals)
     EXPECT_TRUE(contains(r.output, "bad.csv:2: sku 'NOPE' is not in the project")) << r.output;
     EXPECT_FALSE(std::filesystem::exists(dir.file("h.csv")));
 }
+
+TEST(Cli, PlanWritesTheRecommendedTableAndRejectsABadCampaign)
+{
+    fp::test::TempDir dir;
+    ASSERT_EQ(cli("demo --out " + dir.file("demo")).status, 0);
+    const std::string project = dir.file("p.flashplan");
+    ASSERT_EQ(cli("import --project " + project + " --sales " + dir.file("demo/sales.csv")).status,
+              0);
+    const std::string campaign = dir.file("demo/campaign.csv");
+    const std::string window = " --start 2026-11-11 --days 3 ";
+
+    CliRun r = cli("plan --project " + project + " --campaign " + campaign + window + "--out " +
+                   dir.file("r.csv"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(contains(r.output, "no trained model")) << r.output;
+
+    ASSERT_EQ(cli("train --project " + project + " --model structured").status, 0);
+    r = cli("plan --project " + project + " --campaign " + campaign + window +
+            "--objective profit --budget 1500 --out " + dir.file("r.csv"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "planned 30 products")) << r.output;
+    EXPECT_TRUE(contains(r.output, "of budget 1500.00")) << r.output;
+    const std::string table = readFile(dir.file("r.csv"));
+    EXPECT_EQ(table.rfind(
+                  "sku,name,category,list_price,unit_cost,stock,discount,sale_price,expected_units,"
+                  "units_low,units_high,expected_revenue,expected_profit,sell_through,limited_by\n",
+                  0),
+              0u);
+    EXPECT_EQ(countLines(table), 31);
+
+    r = cli("plan --project " + project + " --campaign " + campaign + window + "--out " +
+            dir.file("r.xlsx"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_GT(std::filesystem::file_size(dir.file("r.xlsx")), 1000u);
+
+    const std::string bad =
+        dir.write("bad.csv", "sku,stock,min_discount,max_discount\nSH-0001,10,0,0.5\n"
+                             "NOPE,5,0,0.5\nEL-0001,5,0.6,0.2\nBE-0001,-3,0,0.5\n");
+    r = cli("plan --project " + project + " --campaign " + bad + window + "--out " +
+            dir.file("x.csv"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(contains(r.output, "bad.csv:3: sku 'NOPE' is not in the project")) << r.output;
+    EXPECT_TRUE(contains(r.output, "bad.csv:4: min_discount is above max_discount")) << r.output;
+    EXPECT_TRUE(contains(r.output, "bad.csv:5: stock must be >= 0")) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("x.csv")));
+}
