@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace fp::plan {
@@ -16,7 +17,6 @@ struct Option
     double discount = 0;
     double value = 0; // objective
     double cost = 0;  // markdown cost
-    ProductPlan row;
 };
 
 // Every product's allowed options and the one it would take on its own.
@@ -300,13 +300,22 @@ OptimizedPlan optimize(const CampaignEvaluator& evaluator, const OptimizerSettin
     size_t q = 0;
     for (int i = 0; i < n; ++i) {
         Item& item = items[static_cast<size_t>(i)];
+        const CampaignProduct& cp = campaign.products[static_cast<size_t>(i)];
         for (double d : ladders[static_cast<size_t>(i)]) {
+            // Only what the choice needs; the chosen step gets the full row (intervals) below.
+            const model::NegBin& demand = demands[q++];
+            const double stock = cp.stock ? *cp.stock : std::numeric_limits<double>::infinity();
+            ProductPlan row;
+            row.salePrice = cp.listPrice * (1.0 - d);
+            row.expectedUnits = demand.expectedSales(stock);
+            row.expectedRevenue = row.salePrice * row.expectedUnits;
+            if (cp.unitCost)
+                row.expectedProfit = (row.salePrice - *cp.unitCost) * row.expectedUnits;
             Option o;
             o.discount = d;
-            o.row = evaluator.evaluate(i, d, demands[q++]);
-            o.value = objectiveOf(o.row, settings.objective, settings.blendWeight);
-            o.cost = o.row.markdownCost;
-            item.options.push_back(std::move(o));
+            o.value = objectiveOf(row, settings.objective, settings.blendWeight);
+            o.cost = (cp.listPrice - row.salePrice) * row.expectedUnits;
+            item.options.push_back(o);
         }
         item.freeBest = bestOf(item.options);
         item.ladderLimit = ladderLimit[static_cast<size_t>(i)];
@@ -349,7 +358,7 @@ OptimizedPlan optimize(const CampaignEvaluator& evaluator, const OptimizerSettin
         const Item& item = items[static_cast<size_t>(i)];
         const CampaignProduct& cp = campaign.products[static_cast<size_t>(i)];
         const int chosen = choice[static_cast<size_t>(i)];
-        ProductPlan row = item.options[static_cast<size_t>(chosen)].row;
+        ProductPlan row = evaluator.evaluate(i, item.options[static_cast<size_t>(chosen)].discount);
         plan.objectiveValue += item.options[static_cast<size_t>(chosen)].value;
         // What stopped this product from going further.
         const bool atTop = chosen + 1 == static_cast<int>(item.options.size());
