@@ -254,35 +254,26 @@ std::string csvText(const plan::PlanResult& plan)
 
 // libxlsxwriter prints numbers with printf("%.16G"), which follows LC_NUMERIC: under a locale with
 // a decimal comma (Qt applications adopt the user's) the XML would hold "0,35" and Excel would
-// reject the file. The calling thread uses the C locale while the workbook is written.
-class CNumericLocale final
+// reject the file. The calling thread alone uses the C locale while the workbook is written.
+class CLocaleScope final
 {
 public:
-    CNumericLocale()
+    CLocaleScope()
     {
-        // A copy of the thread's current locale with only LC_NUMERIC replaced.
-        const locale_t base = ::duplocale(::uselocale(locale_t(0)));
-        if (!base)
-            return;
-        m_c = ::newlocale(LC_NUMERIC_MASK, "C", base);
-        if (!m_c) {
-            ::freelocale(base);
-            return;
-        }
-        m_previous = ::uselocale(m_c);
+        // Made once and kept: glibc's newlocale() leaks a little on each call when LOCPATH is set.
+        static const locale_t c = ::newlocale(LC_ALL_MASK, "C", locale_t(0));
+        if (c)
+            m_previous = ::uselocale(c);
     }
-    ~CNumericLocale()
+    ~CLocaleScope()
     {
-        if (m_c) {
+        if (m_previous)
             ::uselocale(m_previous);
-            ::freelocale(m_c);
-        }
     }
-    CNumericLocale(const CNumericLocale&) = delete;
-    CNumericLocale& operator=(const CNumericLocale&) = delete;
+    CLocaleScope(const CLocaleScope&) = delete;
+    CLocaleScope& operator=(const CLocaleScope&) = delete;
 
 private:
-    locale_t m_c = locale_t(0);
     locale_t m_previous = locale_t(0);
 };
 
@@ -545,7 +536,7 @@ void writeModelSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& pla
 
 void writeWorkbook(const plan::PlanResult& plan, const std::string& path, const std::string& target)
 {
-    const CNumericLocale cLocale;
+    const CLocaleScope cLocale;
     Workbook book(path, target);
     const Formats formats = addFormats(book.get());
     Sheet recommended(book.get(), "Recommended", target);
