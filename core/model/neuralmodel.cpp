@@ -8,7 +8,9 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <limits>
+#include <mutex>
 #include <numbers>
 #include <random>
 #include <thread>
@@ -122,6 +124,86 @@ template <class Fn> void forEachChunk(int chunks, int threads, const Fn& fn)
         fn(c, 0);
 }
 
+// Threads that live as long as a fit and share out one batch's chunks at a time. Starting threads
+// for every batch costs more than the batch itself on some virtual machines; and chunks are
+// claimed one by one, so a worker the system does not schedule in time delays nothing (the
+// caller takes its chunks). Each chunk writes its own results: the outcome is the same.
+class WorkerPool final
+{
+public:
+    explicit WorkerPool(int threads)
+    {
+        for (int t = 1; t < threads; ++t)
+            m_workers.emplace_back([this, t] { work(t); });
+    }
+    ~WorkerPool()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+    }
+    WorkerPool(const WorkerPool&) = delete;
+    WorkerPool& operator=(const WorkerPool&) = delete;
+
+    // Calls fn(chunk, worker) for chunk = 0..chunks-1; fn must not throw.
+    template <class Fn> void run(int chunks, const Fn& fn)
+    {
+        std::unique_lock lock(m_mutex);
+        m_job = &fn;
+        m_call = [](const void* job, int chunk, int worker) {
+            (*static_cast<const Fn*>(job))(chunk, worker);
+        };
+        m_chunks = chunks;
+        m_next = 0;
+        m_done = 0;
+        ++m_generation;
+        lock.unlock();
+        m_wake.notify_all();
+        lock.lock();
+        drain(lock, 0);
+        m_finished.wait(lock, [this] { return m_done == m_chunks; });
+    }
+
+private:
+    void drain(std::unique_lock<std::mutex>& lock, int worker)
+    {
+        while (m_next < m_chunks) {
+            const int chunk = m_next++;
+            const void* job = m_job;
+            void (*call)(const void*, int, int) = m_call;
+            lock.unlock();
+            call(job, chunk, worker);
+            lock.lock();
+            if (++m_done == m_chunks)
+                m_finished.notify_all();
+        }
+    }
+
+    void work(int worker)
+    {
+        std::uint64_t seen = 0;
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [&] { return m_stop || m_generation != seen; });
+            if (m_stop)
+                return;
+            seen = m_generation;
+            drain(lock, worker);
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake, m_finished;
+    const void* m_job = nullptr;
+    void (*m_call)(const void*, int, int) = nullptr;
+    int m_chunks = 0, m_next = 0, m_done = 0;
+    std::uint64_t m_generation = 0;
+    bool m_stop = false;
+    std::vector<std::jthread> m_workers; // last: joined before the members above go
+};
+
 } // namespace
 
 // The network: its sizes, where each parameter lives in the flat vector `theta` (one vector makes
@@ -140,7 +222,7 @@ struct NeuralNet
     // Offsets into theta. Everything before oCatEmb is dense (every cell touches it); the
     // embeddings, levels and slopes after it only by their own product's or category's cells.
     std::size_t oW1 = 0, ob1 = 0, oW2 = 0, ob2 = 0, ow3 = 0, ob3 = 0, oA = 0, oa = 0;
-    std::size_t oCatEmb = 0, oCatLevel = 0, oCatTrend = 0;
+    std::size_t oCatEmb = 0, oCatLevel = 0, oCatTrend = 0, oCatWide = 0;
     std::size_t oProdEmb = 0, oProdLevel = 0, oProdTrend = 0, total = 0;
     std::vector<float> theta;
 
@@ -152,6 +234,7 @@ struct NeuralNet
     }
     int eventRow() const { return embed() + calendarRows(); }
     int inputs() const { return eventRow() + kEventDays + kDipFeatures; }
+    int features() const { return inputs() - embed(); } // calendar and event inputs
     std::size_t denseSize() const { return oCatEmb; }
 
     void layOut()
@@ -173,6 +256,7 @@ struct NeuralNet
         oCatEmb = take(categoryDim, categories);
         oCatLevel = take(categories, 1);
         oCatTrend = take(categories, 1);
+        oCatWide = take(features(), categories);
         oProdEmb = take(productDim, products);
         oProdLevel = take(products, 1);
         oProdTrend = take(products, 1);
@@ -194,6 +278,7 @@ template <class T> struct Views
           b3(p[n.ob3]), A(p + n.oA, n.knots(), n.embed()), a(p + n.oa, n.knots()),
           catEmb(p + n.oCatEmb, n.categoryDim, n.categories),
           catLevel(p + n.oCatLevel, n.categories), catTrend(p + n.oCatTrend, n.categories),
+          catWide(p + n.oCatWide, n.features(), n.categories),
           prodEmb(p + n.oProdEmb, n.productDim, n.products),
           prodLevel(p + n.oProdLevel, n.products), prodTrend(p + n.oProdTrend, n.products)
     {
@@ -210,6 +295,7 @@ template <class T> struct Views
     M catEmb;
     V catLevel;
     V catTrend; // log-linear trend per year: the category's slope plus the product's deviation
+    M catWide;  // linear effects of the calendar and event inputs per category
     M prodEmb;
     V prodLevel;
     V prodTrend;
@@ -319,7 +405,8 @@ void forward(const Context& ctx, const Views<const float>& w, int n, const CellA
         const float trend = ctx.calendar.trend[static_cast<std::size_t>(t)];
         ws.trend(j) = trend;
         ws.eta(j) = w.prodLevel(cell.product) + w.catLevel(c) +
-                    (w.prodTrend(cell.product) + w.catTrend(c)) * trend;
+                    (w.prodTrend(cell.product) + w.catTrend(c)) * trend +
+                    w.catWide.col(c).dot(col.tail(net.features()));
     }
     auto x = ws.x.leftCols(n);
     auto a1 = ws.a1.leftCols(n);
@@ -557,43 +644,101 @@ void checkCells(std::span<const data::DemandCell> cells, int products)
             throw FlashPlanError("neural model: a cell's product is not in the model's panel");
 }
 
-// With parameters `theta`: the mean full negative log-likelihood of `cells`, or (when `mean` is
-// not empty) their expected demand.
-double evaluate(const Context& ctx, const std::vector<float>& theta,
-                std::span<const data::DemandCell> cells, const std::vector<double>& sizes,
-                int threads, std::span<double> mean)
+// Runs the network with parameters `theta` over `cells` and calls fn(i, eta) for each cell.
+template <class Fn>
+void forEachLogMean(const Context& ctx, const std::vector<float>& theta,
+                    std::span<const data::DemandCell> cells, int threads, const Fn& fn)
 {
     const Views<const float> w(ctx.net, theta.data());
     const int chunks = static_cast<int>((cells.size() + kChunk - 1) / kChunk);
     threads = std::clamp(threads, 1, std::max(1, chunks));
     std::vector<Workspace> spaces(static_cast<std::size_t>(threads), Workspace(ctx.net));
-    std::vector<double> losses(static_cast<std::size_t>(chunks), 0.0);
     forEachChunk(chunks, threads, [&](int chunk, int worker) {
         Workspace& ws = spaces[static_cast<std::size_t>(worker)];
         const std::size_t first = static_cast<std::size_t>(chunk) * kChunk;
         const int n = static_cast<int>(std::min<std::size_t>(kChunk, cells.size() - first));
-        auto cellAt = [&](int j) -> const data::DemandCell& {
-            return cells[first + static_cast<std::size_t>(j)];
-        };
-        forward(ctx, w, n, cellAt, ws);
-        double loss = 0.0;
-        for (int j = 0; j < n; ++j) {
-            if (!mean.empty()) {
-                mean[first + static_cast<std::size_t>(j)] = std::exp(double{ws.eta(j)});
-                continue;
-            }
-            const data::DemandCell& cell = cellAt(j);
-            const double r = sizes[static_cast<std::size_t>(categoryOf(ctx, cell))];
-            loss += negBinNll(cell.units, ws.eta(j), r, cell.censored).value - normaliser(cell, r);
-        }
-        losses[static_cast<std::size_t>(chunk)] = loss;
+        forward(
+            ctx, w, n, [&](int j) -> const data::DemandCell& { return cells[first + j]; }, ws);
+        for (int j = 0; j < n; ++j)
+            fn(first + static_cast<std::size_t>(j), ws.eta(j));
     });
-    double total = 0.0;
-    for (double loss : losses)
-        total += loss;
-    return cells.empty() ? std::numeric_limits<double>::quiet_NaN()
-                         : total / static_cast<double>(cells.size());
 }
+
+// The full negative log-likelihood of each cell.
+std::vector<double> cellLosses(const Context& ctx, const std::vector<float>& theta,
+                               std::span<const data::DemandCell> cells,
+                               const std::vector<double>& sizes, int threads)
+{
+    std::vector<double> losses(cells.size());
+    forEachLogMean(ctx, theta, cells, threads, [&](std::size_t i, float eta) {
+        const data::DemandCell& cell = cells[i];
+        const double r = sizes[static_cast<std::size_t>(categoryOf(ctx, cell))];
+        losses[i] = negBinNll(cell.units, eta, r, cell.censored).value - normaliser(cell, r);
+    });
+    return losses;
+}
+
+double meanOf(const std::vector<double>& values)
+{
+    double sum = 0.0;
+    for (double v : values)
+        sum += v;
+    return values.empty() ? std::numeric_limits<double>::quiet_NaN()
+                          : sum / static_cast<double>(values.size());
+}
+
+// Early stopping on a short validation window, whose loss is noisy: "the epoch with the lowest
+// loss" would often keep an early, barely annealed epoch by chance. So it keeps the latest epoch
+// that is not significantly worse than the best (by two standard errors of the per-cell paired
+// difference), and stops after `patience` epochs that are: evidence of overfitting.
+class EarlyStopping final
+{
+public:
+    explicit EarlyStopping(int patience) : m_patience(patience) {}
+
+    // Returns false when training should stop.
+    bool update(int epoch, const std::vector<double>& losses, const std::vector<float>& params)
+    {
+        const double mean = meanOf(losses);
+        const bool best = m_best.empty() || mean < m_bestMean;
+        if (best) {
+            m_best = losses;
+            m_bestMean = mean;
+        }
+        if (best || !significantlyWorse(losses)) {
+            m_kept = params;
+            m_keptEpoch = epoch;
+            m_worse = 0;
+            return true;
+        }
+        return ++m_worse < m_patience;
+    }
+
+    int keptEpoch() const { return m_keptEpoch; }
+    std::vector<float>& kept() { return m_kept; }
+
+private:
+    bool significantlyWorse(const std::vector<double>& losses) const
+    {
+        const double n = static_cast<double>(losses.size());
+        double sum = 0.0, squares = 0.0;
+        for (std::size_t i = 0; i < losses.size(); ++i) {
+            const double d = losses[i] - m_best[i];
+            sum += d;
+            squares += d * d;
+        }
+        const double mean = sum / n;
+        const double variance = std::max(0.0, squares / n - mean * mean);
+        return mean > 2.0 * std::sqrt(variance / n);
+    }
+
+    int m_patience;
+    int m_worse = 0;
+    std::vector<double> m_best;
+    double m_bestMean = 0.0;
+    std::vector<float> m_kept;
+    int m_keptEpoch = 0;
+};
 
 std::pair<int, int> periodRange(std::span<const data::DemandCell> a,
                                 std::span<const data::DemandCell> b = {})
@@ -617,7 +762,7 @@ public:
         : m_ctx(ctx), m_net(net), m_train(train),
           m_batch(std::min(static_cast<std::size_t>(batchSize),
                            std::max(kMinBatch, train.size() / kMinStepsPerEpoch))),
-          m_threads(threads), m_order(train.size()), m_grad(net.total, 0.0f), m_adam(net.total),
+          m_pool(threads), m_order(train.size()), m_grad(net.total, 0.0f), m_adam(net.total),
           m_average(net.theta)
     {
         for (std::size_t i = 0; i < m_order.size(); ++i)
@@ -637,6 +782,7 @@ public:
         const double steps = static_cast<double>(m_passes * passSteps);
         m_keep = static_cast<float>(
             1.0 - 1.0 / std::clamp(steps * kAverageEpochs, 1.0, kMaxAverageSteps));
+        m_moments.assign(2 * static_cast<std::size_t>(net.categories), 0.0);
     }
 
     // One or more passes over the training cells, each in a new order. Returns the mean
@@ -657,15 +803,17 @@ public:
     const std::vector<double>& moments() const { return m_moments; }
     const std::vector<float>& average() const { return m_average; }
 
-private:
-    const data::DemandCell& cell(std::size_t i) const { return m_train[m_order[i]]; }
-
-    void step(const std::vector<double>& sizes, std::size_t begin, std::size_t count, double rate)
+    // The gradient of the mean loss of cells [begin, begin + count) of the current order, without
+    // the priors, at the current parameters. Adds to the epoch's loss sum and moments.
+    const std::vector<float>& gradient(const std::vector<double>& sizes, std::size_t begin,
+                                       std::size_t count)
     {
         const int chunks = static_cast<int>((count + kChunk - 1) / kChunk);
+        if (m_spaces.size() < static_cast<std::size_t>(chunks))
+            m_spaces.resize(static_cast<std::size_t>(chunks), Workspace(m_net));
         const auto scale = static_cast<float>(1.0 / static_cast<double>(count)); // mean loss
         const Views<const float> w(m_net, m_net.theta.data());
-        forEachChunk(chunks, m_threads, [&](int chunk, int) {
+        m_pool.run(chunks, [&](int chunk, int) {
             Workspace& ws = m_spaces[static_cast<std::size_t>(chunk)];
             const std::size_t first = begin + static_cast<std::size_t>(chunk) * kChunk;
             const int n = static_cast<int>(std::min<std::size_t>(kChunk, begin + count - first));
@@ -695,8 +843,19 @@ private:
                 gw.catLevel(c) += ws.g(j);
                 gw.prodTrend(p) += ws.g(j) * ws.trend(j);
                 gw.catTrend(c) += ws.g(j) * ws.trend(j);
+                gw.catWide.col(c) += ws.g(j) * ws.x.col(j).tail(m_net.features());
             }
         }
+        return m_grad;
+    }
+
+private:
+    const data::DemandCell& cell(std::size_t i) const { return m_train[m_order[i]]; }
+
+    void step(const std::vector<double>& sizes, std::size_t begin, std::size_t count, double rate)
+    {
+        gradient(sizes, begin, count);
+        Views<float> gw(m_net, m_grad.data());
         addPriors(gw);
         m_adam.step(m_net.theta, m_grad, rate);
         for (std::size_t i = 0; i < m_average.size(); ++i)
@@ -737,7 +896,7 @@ private:
     const std::vector<data::DemandCell>& m_train;
     std::size_t m_batch;
     std::size_t m_passes = 1; // per epoch
-    int m_threads;
+    WorkerPool m_pool;
     std::vector<std::uint32_t> m_order;
     std::vector<Workspace> m_spaces; // one per chunk of a batch
     std::vector<float> m_grad;
@@ -778,8 +937,7 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
     const std::vector<int>& category = shape.productCategory;
     std::mt19937_64 rng(options.seed);
 
-    // Everything is built aside and committed at the end: a cancelled fit leaves the model as it
-    // was.
+    // Built aside and committed at the end: a cancelled fit leaves the model as it was.
     const bool warm = options.warmStart && canWarmStart(shape);
     DayNumber trendOrigin = 0;
     std::unique_ptr<NeuralNet> net;
@@ -807,9 +965,8 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
                        : warm                    ? m_settings.warmStartEpochs
                                                  : m_settings.epochs;
     const int sizeEpoch = warm ? 0 : kSizeEpoch; // a warm start keeps its r
-    std::vector<float> best;
-    double bestLoss = std::numeric_limits<double>::infinity();
-    int bestEpoch = 0, sinceBest = 0, epoch = 0;
+    EarlyStopping stopping(m_settings.patience);
+    int epoch = 0;
     while (epoch < epochs) {
         ++epoch;
         // Cosine decay over the budget. Validation never steers the steps, so a fit without it
@@ -822,28 +979,22 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
             sizes = sizesFromMoments(trainer.moments(), net->categories);
             trainNormaliser = normaliserSum(train, category, sizes);
         }
-        const double validationLoss =
-            evaluate(ctx, trainer.average(), validation, sizes, threads, {});
-        if (onLoss && !onLoss(LossPoint{epoch, trainLoss, validationLoss}))
+        const std::vector<double> losses =
+            cellLosses(ctx, trainer.average(), validation, sizes, threads);
+        if (onLoss && !onLoss(LossPoint{epoch, trainLoss, meanOf(losses)}))
             throw Cancelled();
         // Compare epochs only once r is fixed: losses under different r are not comparable.
-        if (!validation.empty() && epoch >= sizeEpoch) {
-            if (validationLoss < bestLoss) {
-                bestLoss = validationLoss;
-                best = trainer.average();
-                bestEpoch = epoch;
-                sinceBest = 0;
-            } else if (++sinceBest >= m_settings.patience) {
-                break;
-            }
-        }
+        if (!validation.empty() && epoch >= sizeEpoch &&
+            !stopping.update(epoch, losses, trainer.average()))
+            break;
     }
-    net->theta = bestEpoch > 0 ? std::move(best) : trainer.average();
+    const bool validated = stopping.keptEpoch() > 0;
+    net->theta = validated ? std::move(stopping.kept()) : trainer.average();
+    m_epochsTrained = validated ? stopping.keptEpoch() : epoch;
 
     m_shape = std::move(shape);
     m_trendOrigin = trendOrigin;
     m_sizes = std::move(sizes);
-    m_epochsTrained = bestEpoch > 0 ? bestEpoch : epoch;
     m_net = std::move(net);
 }
 
@@ -860,7 +1011,8 @@ void NeuralModel::predict(std::span<const data::DemandCell> cells, std::span<dou
     const CalendarTable calendar = calendarTable(*m_net, m_shape, m_trendOrigin, from, to);
     const Context ctx{*m_net, m_shape.productCategory, calendar};
     const int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-    evaluate(ctx, m_net->theta, cells, m_sizes, threads, mean);
+    forEachLogMean(ctx, m_net->theta, cells, threads,
+                   [&](std::size_t i, float eta) { mean[i] = std::exp(double{eta}); });
 }
 
 void NeuralModel::save(BinaryWriter& out) const
@@ -948,6 +1100,58 @@ void NeuralModel::load(BinaryReader& in)
     m_sizes = std::move(sizes);
     m_epochsTrained = epochsTrained;
     m_net = std::move(net);
+}
+
+double neuralGradientError(const data::Panel& panel, const std::vector<data::DemandCell>& sample,
+                           std::uint64_t seed)
+{
+    const PanelShape shape = PanelShape::of(panel);
+    const std::vector<data::DemandCell> cells(
+        sample.begin(),
+        sample.begin() + static_cast<std::ptrdiff_t>(std::min<std::size_t>(sample.size(), kChunk)));
+    if (cells.empty())
+        throw FlashPlanError("neural gradient check: no cells");
+    checkCells(cells, static_cast<int>(shape.productCategory.size()));
+    const std::unique_ptr<NeuralNet> net = makeNet(NeuralSettings{}, shape);
+    std::mt19937_64 rng(seed);
+    initialise(*net, cells, rng);
+    for (float& v : net->theta) // every path carries signal (embeddings start tiny)
+        v += static_cast<float>(0.2 * normal(rng));
+    const std::vector<double> sizes = initialSizes(*net, cells, shape.productCategory);
+    const auto [from, to] = periodRange(cells);
+    const CalendarTable calendar = calendarTable(*net, shape, shape.dayOf(0), from, to);
+    const Context ctx{*net, shape.productCategory, calendar};
+    Trainer trainer(ctx, *net, cells, kChunk, 1);
+    const std::vector<float> analytic = trainer.gradient(sizes, 0, cells.size());
+    auto loss = [&](const std::vector<float>& theta) {
+        return meanOf(cellLosses(ctx, theta, cells, sizes, 1));
+    };
+
+    const NeuralNet& n = *net;
+    const std::size_t blocks[] = {n.oW1,      n.ob1,        n.oW2,        n.ob2,
+                                  n.ow3,      n.ob3,        n.oA,         n.oa,
+                                  n.oCatEmb,  n.oCatLevel,  n.oCatTrend,  n.oCatWide,
+                                  n.oProdEmb, n.oProdLevel, n.oProdTrend, n.total};
+    constexpr std::size_t kSamples = 24; // parameters per block
+    constexpr double kStep = 1e-3;       // small against ReLU kinks, large against float rounding
+    double worst = 0.0;
+    for (std::size_t b = 0; b + 1 < std::size(blocks); ++b) {
+        const std::size_t size = blocks[b + 1] - blocks[b];
+        double error = 0.0, norm = 0.0;
+        for (std::size_t k = 0; k < std::min(size, kSamples); ++k) {
+            const std::size_t i = blocks[b] + k * size / std::min(size, kSamples);
+            std::vector<float> theta = net->theta;
+            theta[i] = net->theta[i] + static_cast<float>(kStep);
+            const double up = loss(theta);
+            theta[i] = net->theta[i] - static_cast<float>(kStep);
+            const double down = loss(theta);
+            const double numeric = (up - down) / (2.0 * kStep);
+            error += (numeric - analytic[i]) * (numeric - analytic[i]);
+            norm += numeric * numeric;
+        }
+        worst = std::max(worst, std::sqrt(error / std::max(norm, 1e-12)));
+    }
+    return worst;
 }
 
 } // namespace fp::model
