@@ -1,0 +1,227 @@
+#include "io/salesimporter.h"
+#include "losschart.h"
+#include "model/trainer.h"
+#include "projectcontroller.h"
+#include "store/store.h"
+#include "synth/demofiles.h"
+#include "trainingview.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using fp::ui::LossChart;
+using fp::ui::ProjectController;
+using fp::ui::TrainingView;
+
+namespace {
+
+// A project with `products` x `days` of synthetic daily sales.
+QString makeProject(const QTemporaryDir& dir, int products, int days)
+{
+    fp::synth::MarketConfig config;
+    config.products = products;
+    config.days = days;
+    const std::string csv = dir.filePath("sales.csv").toStdString();
+    std::string error;
+    if (!fp::synth::writeSalesCsv(fp::synth::Market(config), csv, &error))
+        qFatal("cannot write %s: %s", csv.c_str(), error.c_str());
+    const QString path = dir.filePath("shop.flashplan");
+    fp::store::Store store(path.toStdString());
+    const fp::io::ImportReport report = fp::io::importSalesFile(store, csv);
+    if (!report.committed)
+        qFatal("import of %s failed", csv.c_str());
+    return path;
+}
+
+std::vector<fp::store::ModelRecord> modelsIn(const QString& path)
+{
+    fp::store::Store store(path.toStdString(), fp::store::Store::OpenMode::ReadOnly);
+    return store.models();
+}
+
+// The rows of the score table by model kind.
+QStringList scoreRows(const QTableWidget* table)
+{
+    QStringList kinds;
+    for (int r = 0; r < table->rowCount(); ++r)
+        kinds << table->item(r, 0)->data(Qt::UserRole).toString();
+    return kinds;
+}
+
+void choose(QComboBox* combo, const QString& kind)
+{
+    const int index = combo->findData(kind);
+    QVERIFY(index >= 0);
+    combo->setCurrentIndex(index);
+}
+
+// The view and its widgets, as a user finds them.
+struct Window
+{
+    ProjectController controller;
+    TrainingView view{&controller};
+    QComboBox* model = view.findChild<QComboBox*>("modelChoice");
+    QPushButton* train = view.findChild<QPushButton*>("trainButton");
+    QPushButton* cancel = view.findChild<QPushButton*>("cancelButton");
+    QTableWidget* scores = view.findChild<QTableWidget*>("scoreTable");
+    QLabel* status = view.findChild<QLabel*>("trainingStatus");
+    QLabel* heldOut = view.findChild<QLabel*>("heldOutLine");
+    LossChart* chart = view.findChild<LossChart*>("lossChart");
+};
+
+} // namespace
+
+class TestTrainingView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void trainingDrawsLiveLossesThenScoresAndStoresTheModel()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, 15, 200);
+        Window w;
+        QVERIFY(w.model && w.train && w.cancel && w.scores && w.status && w.chart);
+        w.view.show();
+        QVERIFY(!w.train->isEnabled()); // no project yet
+        QString error;
+        QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+        QVERIFY(w.train->isEnabled());
+        QVERIFY(!w.cancel->isEnabled());
+        QCOMPARE(w.scores->rowCount(), 0);
+        QVERIFY(modelsIn(path).empty());
+
+        int modelChanges = 0;
+        connect(&w.controller, &ProjectController::modelChanged, this, [&] { ++modelChanges; });
+        choose(w.model, "structured");
+        QTest::mouseClick(w.train, Qt::LeftButton);
+        QVERIFY(w.view.isTraining());
+        QVERIFY(!w.train->isEnabled()); // a second run is refused while this one runs
+        QVERIFY(!w.view.train());
+        QVERIFY(w.cancel->isEnabled());
+
+        QTRY_COMPARE_WITH_TIMEOUT(w.scores->rowCount(), 2, 60000);
+        QVERIFY(!w.view.isTraining());
+        QCOMPARE(scoreRows(w.scores), (QStringList{"baseline", "structured"}));
+        // The last points are drawn by the chart's next throttled redraw.
+        QTRY_VERIFY(w.chart->pointCount("structured refit", false) > 0);
+        QVERIFY(w.chart->pointCount("baseline", false) > 0);
+        QVERIFY(w.chart->pointCount("structured", false) > 1);
+        QVERIFY(w.chart->pointCount("structured", true) > 1); // validation on the held-out days
+        QVERIFY(w.scores->item(1, 0)->font().bold());         // the chosen one
+        QVERIFY(w.scores->item(1, 0)->text().contains("chosen"));
+        QVERIFY(!w.scores->item(0, 0)->font().bold());
+        QVERIFY(w.heldOut->text().contains("(28 days)"));
+        QVERIFY(w.train->isEnabled());
+        QVERIFY(!w.cancel->isEnabled());
+        QCOMPARE(modelChanges, 1);
+
+        const auto models = modelsIn(path);
+        QCOMPARE(models.size(), size_t(1));
+        QVERIFY(models.front().active);
+        QCOMPARE(models.front().kind, std::string("structured"));
+    }
+
+    void cancellingKeepsTheStoredModelAndTheWindowUsable()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, 60, 500);
+        Window w;
+        w.view.show();
+        QString error;
+        QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+        choose(w.model, "baseline"); // a stored model to keep
+        QTest::mouseClick(w.train, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(w.scores->rowCount(), 1, 60000);
+        const auto before = modelsIn(path);
+        QCOMPARE(before.size(), size_t(1));
+
+        choose(w.model, "auto");
+        QTest::mouseClick(w.train, Qt::LeftButton);
+        QVERIFY(w.view.isTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.chart->curveNames().isEmpty(), 60000); // first losses drawn
+        QTest::mouseClick(w.cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.view.isTraining(), 60000);
+
+        QVERIFY2(w.status->text().contains("cancelled"), qPrintable(w.status->text()));
+        QVERIFY(w.train->isEnabled());
+        QVERIFY(!w.cancel->isEnabled());
+        QVERIFY(w.model->isEnabled());
+        QCOMPARE(scoreRows(w.scores), QStringList{"baseline"}); // still the stored model's
+        const auto after = modelsIn(path);
+        QCOMPARE(after.size(), before.size());
+        QCOMPARE(after.front().id, before.front().id);
+        QVERIFY(after.front().active);
+    }
+
+    void aFailureIsReportedAndTheWindowStaysUsable()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, 5, 40); // shorter than held-out days + 8 weeks
+        Window w;
+        QString error;
+        QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+        QTest::mouseClick(w.train, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.view.isTraining(), 60000);
+        QVERIFY2(w.status->text().contains("too little history"), qPrintable(w.status->text()));
+        QVERIFY(w.train->isEnabled());
+        QCOMPARE(w.scores->rowCount(), 0);
+        QVERIFY(modelsIn(path).empty());
+    }
+
+    void openingAProjectShowsItsStoredModelsScores()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, 15, 200);
+        {
+            fp::store::Store store(path.toStdString());
+            fp::model::TrainOptions options;
+            options.model = "structured";
+            options.maxIterations = 1; // barely fitted: likely no better than the baseline
+            fp::model::trainAndStore(store, options);
+        }
+        const std::string json = modelsIn(path).front().scores;
+        const bool beatsBaseline = fp::model::overallScoresIn(json, "structured")->wape <
+                                   fp::model::overallScoresIn(json, "baseline")->wape;
+        Window w;
+        QString error;
+        QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+        QCOMPARE(scoreRows(w.scores), (QStringList{"baseline", "structured"}));
+        QVERIFY(w.scores->item(1, 0)->font().bold());
+        for (int c = 1; c < w.scores->columnCount(); ++c)
+            QVERIFY2(!w.scores->item(1, c)->text().isEmpty(), qPrintable(QString::number(c)));
+        QVERIFY(w.heldOut->text().contains("structured"));
+        QVERIFY(w.scores->item(1, 0)->text().contains("chosen"));
+        // The warning follows the stored scores: an icon and words on the model's row.
+        QCOMPARE(w.scores->item(1, 0)->icon().isNull(), beatsBaseline);
+        QCOMPARE(w.scores->item(1, 0)->text().contains("baseline"), !beatsBaseline);
+        QVERIFY(w.scores->item(0, 0)->icon().isNull());
+
+        w.controller.closeProject();
+        QCOMPARE(w.scores->rowCount(), 0);
+        QVERIFY(!w.train->isEnabled());
+    }
+
+    void theLossChartSkipsMissingValidationAndSwitchesToALogAxis()
+    {
+        LossChart chart;
+        chart.addPoint("structured", {1, 2.5, 2.7});
+        chart.addPoint("structured", {2, 2.0, std::nan("")});
+        chart.addPoint("neural", {1, 1.5, 1.6});
+        QCOMPARE(chart.pointCount("structured", false), 0); // drawn on the next redraw, at once
+        QTRY_COMPARE(chart.pointCount("structured", false), 2);
+        QCOMPARE(chart.pointCount("structured", true), 1);
+        QCOMPARE(chart.curveNames(), (QStringList{"structured", "neural"}));
+        chart.setLogScale(true);
+        QCOMPARE(chart.pointCount("neural", true), 1);
+        chart.clear();
+        QVERIFY(chart.curveNames().isEmpty());
+        QCOMPARE(chart.pointCount("structured", false), 0);
+    }
+};
+
+QTEST_MAIN(TestTrainingView)
+#include "test_trainingview.moc"
