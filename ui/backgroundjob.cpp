@@ -50,11 +50,9 @@ quint64 BackgroundJob::start(const QString& title, Work work)
             return !cancelFlag->load();
         };
         try {
-            const QVariant result = work(progress);
-            if (cancelFlag->load())
-                emit cancelled(run);
-            else
-                emit succeeded(run, result);
+            // Work that returns has finished (and committed what it commits), even when a
+            // cancel arrived too late to stop it: report what really happened.
+            emit succeeded(run, work(progress));
         } catch (const Cancelled&) {
             emit cancelled(run);
         } catch (const std::exception& e) {

@@ -2,27 +2,63 @@
 
 #include <QMainWindow>
 
-class QLabel;
-class QTableView;
+class QMenu;
+class QTabWidget;
 
 namespace fp::ui {
 
-class ProductsTableModel;
+class BackgroundJob;
+class FitView;
+class JobStatus;
+class ProductChart;
+class ProductsView;
+class ProjectController;
+class TrainingView;
 
-// The application window. For now: the open project's summary and its products.
+// The application window: a composition of small views around one ProjectController. It owns the
+// menus and routes the selected product to the chart and fit views; every long job runs on a
+// worker and shows in the status bar with Cancel.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+
     bool openProject(const QString& path); // shows a message and returns false on failure
+    void openDemo();                       // builds a fresh demo project (import + model), opens it
+    void importSales(const QString& csvPath = {});
+
+    ProjectController* controller() const { return m_controller; }
+    ProductsView* productsView() const { return m_products; }
+    TrainingView* trainingView() const { return m_training; }
+    FitView* fitView() const { return m_fit; }
+    ProductChart* productChart() const { return m_chart; }
+    QTabWidget* tabs() const { return m_tabs; }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createMenus();
+    void newProject();
     void chooseProject();
+    void rememberRecent(const QString& path);
+    void fillRecentMenu();
+    void onProjectChanged(const QString& path);
 
-    QLabel* m_summary = nullptr;
-    QTableView* m_table = nullptr;
-    ProductsTableModel* m_model = nullptr;
+    ProjectController* m_controller = nullptr;
+    ProductsView* m_products = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    ProductChart* m_chart = nullptr;
+    TrainingView* m_training = nullptr;
+    FitView* m_fit = nullptr;
+    JobStatus* m_jobStatus = nullptr;
+    BackgroundJob* m_demoJob = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    qint64 m_selectedId = 0;
+    QString m_selectedSku;
 };
 
 } // namespace fp::ui

@@ -16,11 +16,16 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("project", "A .flashplan project file to open.");
+    const QCommandLineOption demo(
+        "demo", "Open a fresh copy of the demo project (imported, with a trained model).");
+    parser.addOption(demo);
     parser.process(app);
 
     fp::ui::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
+    if (parser.isSet(demo))
+        window.openDemo();
+    else if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().constFirst());
     return QApplication::exec();
 }

@@ -1,0 +1,208 @@
+#include "data/demandcells.h"
+#include "data/panel.h"
+#include "fitchart.h"
+#include "fitview.h"
+#include "model/forecaster.h"
+#include "model/modelstore.h"
+#include "model/trainer.h"
+#include "plan/campaignevaluator.h"
+#include "productstablemodel.h"
+#include "productsview.h"
+#include "projectcontroller.h"
+#include "support/marketproject.h"
+#include "timechartview.h"
+
+#include <QAreaSeries>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <cmath>
+#include <memory>
+
+using namespace fp;
+
+namespace {
+
+bool near(double a, double b)
+{
+    return std::abs(a - b) <= 1e-9 * (1 + std::abs(b));
+}
+
+} // namespace
+
+// The fit view on a generated project (12 products x 120 days): first without a model, then with
+// a structured model trained in the test; its series must hold exactly what core computes.
+class TestFitView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        synth::MarketConfig config;
+        config.products = 12;
+        config.days = 120;
+        m_market = std::make_unique<test::MarketProject>(config);
+        QString error;
+        QVERIFY2(
+            m_project.openProject(QString::fromStdString(m_market->store().path()), false, &error),
+            qPrintable(error));
+    }
+
+    void withoutAModelItAsksToTrainOne()
+    {
+        ui::FitView view(&m_project);
+        QVERIFY(view.message().contains("Select a product"));
+        const auto& product = m_market->panel().products()[2];
+        view.showProduct(product.id, QString::fromStdString(product.sku));
+        QTRY_VERIFY_WITH_TIMEOUT(view.message().contains("Train a model to see the fit"), 5000);
+    }
+
+    void theFitFollowsTheSelectionAndHoldsTheModelsValues()
+    {
+        ui::FitView view(&m_project);
+        ui::ProductsView products(&m_project);
+        connect(&products, &ui::ProductsView::productSelected, &view, &ui::FitView::showProduct);
+        QSignalSpy loaded(&view, &ui::FitView::loaded);
+
+        model::TrainOptions options;
+        options.model = "structured";
+        model::trainAndStore(m_market->store(), options);
+        m_project.notifyModelChanged();
+
+        products.resize(800, 400);
+        products.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&products));
+        const QModelIndex index = products.proxy()->index(4, ui::ProductsTableModel::Sku);
+        QTest::mouseClick(products.table()->viewport(), Qt::LeftButton, {},
+                          products.table()->visualRect(index).center());
+        const qint64 id = products.model()->productId(products.proxy()->mapToSource(index).row());
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().at(0).toLongLong() == id,
+                                 10000);
+        QVERIFY(view.message().isEmpty());
+        checkAgainstCore(view, id);
+    }
+
+    void aLongerSaleWindowRedrawsTheCurves()
+    {
+        ui::FitView view(&m_project);
+        QSignalSpy loaded(&view, &ui::FitView::loaded);
+        const auto& product = m_market->panel().products()[9];
+        view.showProduct(product.id, QString::fromStdString(product.sku));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+        const double threeDays = view.demandChart()->mainSeries()->at(0).y();
+        view.setWindowDays(7);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 10000);
+        QVERIFY(view.demandChart()->mainSeries()->at(0).y() > threeDays);
+        checkAgainstCore(view, product.id);
+    }
+
+private:
+    // Recomputes the view's curves from the whole panel and the stored model, without the view's
+    // one-product panel, and compares them point by point.
+    void checkAgainstCore(const ui::FitView& view, qint64 id)
+    {
+        const data::Panel panel = data::Panel::load(m_market->store());
+        const std::optional<model::TrainedModel> trained =
+            model::loadActiveModel(m_market->store());
+        QVERIFY(trained.has_value());
+        int p = 0;
+        while (panel.products()[static_cast<size_t>(p)].id != id)
+            ++p;
+        const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
+
+        // (a) Actual and fitted: the model's expected units sold of every history cell.
+        std::vector<data::DemandCell> cells;
+        for (const data::DemandCell& cell : data::historyCells(panel, 0, panel.periodCount()))
+            if (cell.product == p)
+                cells.push_back(cell);
+        std::vector<data::DemandCell> modelCells = cells;
+        const int modelIndex = trained->productIndexFor({id}).front();
+        for (data::DemandCell& cell : modelCells)
+            cell.product = modelIndex;
+        std::vector<double> means(cells.size());
+        trained->model->predict(modelCells, means);
+        const QList<QPointF> fitted = view.fittedSeries()->points();
+        const QList<QPointF> actual = view.actualSeries()->points();
+        QCOMPARE(fitted.size(), qsizetype(cells.size()));
+        QCOMPARE(actual.size(), qsizetype(cells.size()));
+        for (size_t i = 0; i < cells.size(); ++i) {
+            const model::NegBin demand =
+                trained->noise.cellDemand(product.category, cells[i], means[i]);
+            const double expected =
+                std::isfinite(cells[i].stock) ? demand.expectedSales(cells[i].stock) : means[i];
+            const auto x = static_cast<qreal>(ui::msOfDay(panel.dayOf(cells[i].period)));
+            QCOMPARE(fitted[qsizetype(i)].x(), x);
+            QVERIFY2(near(fitted[qsizetype(i)].y(), expected),
+                     qPrintable(QString("day %1: %2 vs %3")
+                                    .arg(i)
+                                    .arg(fitted[qsizetype(i)].y())
+                                    .arg(expected)));
+            QCOMPARE(actual[qsizetype(i)].y(), qreal(cells[i].units));
+        }
+
+        // The forecast: 28 days at the regular price, joined to the last fitted value.
+        std::vector<data::ScenarioPeriod> ahead;
+        const DayNumber last = panel.dayOf(product.lastPeriod);
+        for (int k = 1; k <= 28; ++k)
+            ahead.push_back({p, last + k, 0.0f, false, std::nanf("")});
+        const std::vector<model::ForecastRow> rows = model::forecastPeriods(panel, *trained, ahead);
+        const QList<QPointF> forecast = view.forecastSeries()->points();
+        QCOMPARE(forecast.size(), qsizetype(1 + rows.size()));
+        for (size_t k = 0; k < rows.size(); ++k) {
+            QCOMPARE(forecast[qsizetype(k + 1)].x(), qreal(ui::msOfDay(rows[k].day)));
+            QVERIFY(near(forecast[qsizetype(k + 1)].y(), rows[k].forecast));
+        }
+        const QList<QPointF> upper = view.bandSeries()->upperSeries()->points();
+        const QList<QPointF> lower = view.bandSeries()->lowerSeries()->points();
+        QCOMPARE(upper.size(), qsizetype(cells.size() + rows.size()));
+        for (qsizetype i = 0; i < upper.size(); ++i)
+            QVERIFY(lower[i].y() <= upper[i].y());
+        QVERIFY(view.holdoutSeries()->isVisible());
+        QCOMPARE(view.holdoutSeries()->upperSeries()->count(), 2);
+
+        // (b) and (c): the sale window after the history, 0..90% in 5% steps.
+        plan::CampaignProduct item;
+        item.product = p;
+        item.unitCost = product.unitCost;
+        item.listPrice = product.listPrice;
+        const plan::CampaignEvaluator evaluator(
+            panel, *trained, plan::Campaign{last + 1, view.windowDays(), {item}});
+        const QList<QPointF> demand = view.demandChart()->mainSeries()->points();
+        const QList<QPointF> revenue = view.moneyChart()->mainSeries()->points();
+        const QList<QPointF> profit = view.moneyChart()->profitSeries()->points();
+        QCOMPARE(demand.size(), 19);
+        QCOMPARE(revenue.size(), 19);
+        QCOMPARE(profit.size(), product.unitCost ? 19 : 0);
+        for (int k = 0; k < 19; ++k) {
+            const plan::ProductPlan plan = evaluator.evaluate(0, 0.05 * k);
+            QVERIFY(near(demand[k].x(), 5.0 * k));
+            QVERIFY(near(demand[k].y(), plan.expectedUnits));
+            QVERIFY(near(revenue[k].y(), plan.expectedRevenue));
+            if (product.unitCost)
+                QVERIFY(near(profit[k].y(), *plan.expectedProfit));
+            if (k > 0)
+                QVERIFY2(demand[k].y() >= demand[k - 1].y(),
+                         "demand fell as the discount deepened");
+        }
+
+        // The usual discount: the mean depth of the product's discounted days.
+        double depth = 0;
+        int days = 0;
+        for (int t = 0; t < panel.periodCount(); ++t)
+            if (panel.present(p, t) && !panel.filled(p, t) && panel.discount(p, t) >= 0.01f) {
+                depth += panel.discount(p, t);
+                ++days;
+            }
+        const QList<QPointF> usual = view.demandChart()->usualSeries()->points();
+        QCOMPARE(usual.size(), 2);
+        QVERIFY(std::abs(usual[0].x() - 100 * (days ? depth / days : 0.0)) < 1e-4);
+        QCOMPARE(usual[0].x(), usual[1].x());
+    }
+
+    std::unique_ptr<test::MarketProject> m_market;
+    ui::ProjectController m_project;
+};
+
+QTEST_MAIN(TestFitView)
+#include "test_fitview.moc"

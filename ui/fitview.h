@@ -1,0 +1,98 @@
+#pragma once
+
+#include "data/productpanel.h"
+
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+class QAreaSeries;
+class QChart;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QValueAxis;
+
+namespace fp::model {
+struct TrainedModel;
+}
+
+namespace fp::ui {
+
+class BackgroundJob;
+class DiscountChart;
+class ProjectController;
+class TimeChartView;
+struct FitResult;
+
+// How the project's active model sees the selected product: actual units against the fitted
+// values and the forecast continuing 28 days past the history, with the 80% band and the held-out
+// period shaded; and, for a flash sale of a few days right after the history, the expected units,
+// revenue and profit at each discount with the product's usual discount marked. Computed on a
+// worker from the stored model (kept between products) and the product's own rows.
+class FitView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FitView(ProjectController* project, QWidget* parent = nullptr);
+    ~FitView() override;
+
+    void showProduct(qint64 productId, const QString& sku);
+    void clear();
+    qint64 productId() const { return m_productId; }
+    int windowDays() const;
+    void setWindowDays(int days);
+
+    // What is drawn, for tests and the chart export.
+    QString message() const; // empty while the charts show
+    TimeChartView* timeView() const { return m_view; }
+    QLineSeries* actualSeries() const { return m_actual; }
+    QLineSeries* fittedSeries() const { return m_fitted; }
+    QLineSeries* forecastSeries() const { return m_forecast; }
+    QAreaSeries* bandSeries() const { return m_band; }
+    QAreaSeries* holdoutSeries() const { return m_holdout; }
+    DiscountChart* demandChart() const { return m_demand; }
+    DiscountChart* moneyChart() const { return m_money; }
+
+signals:
+    void loaded(qint64 productId); // the charts now show this product
+
+private:
+    void request();
+    void invalidate(); // the model or the sales changed: forget what is cached and redo
+    void apply(const FitResult& result);
+    void showMessage(const QString& text);
+
+    ProjectController* m_project;
+    BackgroundJob* m_job = nullptr;
+    quint64 m_run = 0;
+    bool m_pending = false;
+    quint64 m_generation = 0; // bumped when the cache is invalidated
+    std::shared_ptr<const model::TrainedModel> m_model;
+    std::optional<data::DayRange> m_range;
+    qint64 m_productId = 0;
+    QString m_sku;
+
+    QLabel* m_title = nullptr;
+    QLabel* m_modelInfo = nullptr;
+    QSpinBox* m_window = nullptr;
+    QPushButton* m_reset = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QLabel* m_message = nullptr;
+    QChart* m_chart = nullptr;
+    TimeChartView* m_view = nullptr;
+    QDateTimeAxis* m_time = nullptr;
+    QValueAxis* m_unitsAxis = nullptr;
+    QAreaSeries* m_band = nullptr;
+    QAreaSeries* m_holdout = nullptr;
+    QLineSeries* m_actual = nullptr;
+    QLineSeries* m_fitted = nullptr;
+    QLineSeries* m_forecast = nullptr;
+    DiscountChart* m_demand = nullptr;
+    DiscountChart* m_money = nullptr;
+};
+
+} // namespace fp::ui

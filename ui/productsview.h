@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QWidget>
+#include <cstdint>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace fp::ui {
+
+class BackgroundJob;
+class ProductsFilterModel;
+class ProductsTableModel;
+class ProjectController;
+
+// The products of the open project: a text filter, a category filter and a sortable lazy table.
+// Names show at once; the statistics of every product are computed by a background job and fill
+// in when it ends. Choosing a row says which product the other views should show.
+class ProductsView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ProductsView(ProjectController* project, QWidget* parent = nullptr);
+
+    ProductsTableModel* model() const { return m_model; }
+    ProductsFilterModel* proxy() const { return m_proxy; }
+    QTableView* table() const { return m_table; }
+    BackgroundJob* statsJob() const { return m_statsJob; }      // for the status bar
+    std::int64_t selectedProduct() const { return m_selected; } // 0: none
+
+    QSize sizeHint() const override; // room for the SKU, name and the main figures
+
+    // Re-reads the products of the project and starts computing their statistics.
+    void reload();
+    // Selects a product (clearing filters that hide it) and scrolls to it.
+    void selectProduct(std::int64_t productId);
+
+signals:
+    void productSelected(qint64 productId, const QString& sku);
+    void statsLoaded(); // the statistics columns are filled in
+
+private:
+    void startStats();
+    void updateCount();
+    void onCurrentChanged(const QModelIndex& current);
+
+    ProjectController* m_project;
+    ProductsTableModel* m_model = nullptr;
+    ProductsFilterModel* m_proxy = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QComboBox* m_category = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_count = nullptr;
+    BackgroundJob* m_statsJob = nullptr;
+    quint64 m_statsRun = 0;
+    bool m_statsPending = false; // restart once the running (cancelled) job ends
+    std::int64_t m_selected = 0;
+};
+
+} // namespace fp::ui
