@@ -114,12 +114,7 @@ int runForecast(Arguments& args)
         throw UsageError("'forecast' needs --days");
     const std::string outPath = args.required("out");
     store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
-    const std::optional<model::TrainedModel> trained = model::loadActiveModel(store);
-    if (!trained) {
-        std::cerr << "error: " << store.path()
-                  << " has no trained model; run flashplan-cli train first\n";
-        return kBadInput;
-    }
+    const model::TrainedModel trained = model::requireActiveModel(store);
     const data::Panel panel = data::Panel::load(store);
     const int periodDays = panel.periodDays();
 
@@ -175,7 +170,7 @@ int runForecast(Arguments& args)
             periods.push_back(s);
         }
     }
-    const std::vector<model::ForecastRow> rows = model::forecastPeriods(panel, *trained, periods);
+    const std::vector<model::ForecastRow> rows = model::forecastPeriods(panel, trained, periods);
     OutputFile out(outPath);
     out.stream() << "date,sku,forecast,lower,upper\n";
     double total = 0;
@@ -187,7 +182,7 @@ int runForecast(Arguments& args)
     }
     out.commit();
     std::cout << "forecast " << rows.size() << " product-" << (periodDays == 7 ? "weeks" : "days")
-              << " with the " << trained->kind << " model: " << fixed(total, 1)
+              << " with the " << trained.kind << " model: " << fixed(total, 1)
               << " units expected -> " << outPath << "\n";
     return kOk;
 }

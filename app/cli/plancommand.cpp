@@ -63,12 +63,7 @@ int runPlan(Arguments& args)
     settings.step = args.number("step", 0.05, 0.005, 1.0);
 
     store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
-    const std::optional<model::TrainedModel> trained = model::loadActiveModel(store);
-    if (!trained) {
-        std::cerr << "error: " << store.path()
-                  << " has no trained model; run flashplan-cli train first\n";
-        return kBadInput;
-    }
+    const model::TrainedModel trained = model::requireActiveModel(store);
     const data::Panel panel = data::Panel::load(store);
     const std::string campaignPath = args.required("campaign");
     const plan::CampaignFile file = plan::readCampaignFile(campaignPath, panel);
@@ -82,7 +77,7 @@ int runPlan(Arguments& args)
     campaign.start = *start;
     campaign.days = days;
     campaign.products = file.products;
-    const plan::CampaignEvaluator evaluator(panel, *trained, campaign);
+    const plan::CampaignEvaluator evaluator(panel, trained, campaign);
 
     TerminalProgress::installInterruptHandler();
     TerminalProgress bar("optimizing");
@@ -105,8 +100,8 @@ int runPlan(Arguments& args)
     result.marginFloor = settings.marginFloor;
     result.step = settings.step;
     result.optimalityGap = std::max(0.0, optimized.upperBound - optimized.objectiveValue);
-    result.modelKind = trained->kind;
-    result.modelScoresJson = trained->scoresJson;
+    result.modelKind = trained.kind;
+    result.modelScoresJson = trained.scoresJson;
     result.rows = std::move(optimized.rows);
     result.totals = plan::totalsOf(result.rows);
     if (endsWith(out, ".xlsx"))

@@ -370,7 +370,8 @@ void SalesImport::processRecord(const CsvReader::Record& r)
     if (duplicate && m_options.onDuplicate == DuplicatePolicy::Error) {
         problem(r.line, column(SalesField::Date),
                 "a second row for sku " + quoteForMessage(sku) + " on " + formatIsoDate(day) +
-                    " (use --on-duplicate sum or last to combine such rows)");
+                    " (to combine such rows choose the duplicate policy sum or last: "
+                    "--on-duplicate in flashplan-cli, Duplicate rows in the import dialog)");
         return;
     }
     product.minDay = product.minDay ? std::min(*product.minDay, day) : day;
@@ -454,8 +455,9 @@ bool SalesImport::writeRows(const ProgressFn& progress, std::int64_t totalBytes)
         }
         if (m_db.changes() == 0) { // only InsertOverFilled can change nothing
             problem(row.line, m_columns[SalesField::Date] + 1,
-                    "this sku and date are already in the project from an earlier import (use "
-                    "--on-duplicate last to replace them)");
+                    "this sku and date are already in the project from an earlier import (to "
+                    "replace them choose the duplicate policy last: --on-duplicate in "
+                    "flashplan-cli, Duplicate rows in the import dialog)");
             return ok = false;
         }
         if (row.duplicateInFile)

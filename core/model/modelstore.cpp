@@ -81,4 +81,13 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
     return trained;
 }
 
+TrainedModel requireActiveModel(store::Store& store)
+{
+    std::optional<TrainedModel> trained = loadActiveModel(store);
+    if (!trained)
+        throw FlashPlanError(store.path() + " has no trained model; run flashplan-cli train (or "
+                                            "Train in the window) first");
+    return std::move(*trained);
+}
+
 } // namespace fp::model

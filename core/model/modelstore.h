@@ -37,5 +37,7 @@ std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained);
 
 // The active model, or nullopt when none was trained. Loading gives bit-identical predictions.
 std::optional<TrainedModel> loadActiveModel(store::Store& store);
+// The same, for work that cannot go on without a model: throws FlashPlanError saying to train one.
+TrainedModel requireActiveModel(store::Store& store);
 
 } // namespace fp::model
