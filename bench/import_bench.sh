@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/ensure-deps.sh
 build=build/release
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFLASHPLAN_BUILD_TESTS=OFF >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFLASHPLAN_BUILD_TESTS=OFF \
+      -DFLASHPLAN_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" --target flashplan-cli flashplan-gensales >/dev/null
 cli="$build/app/flashplan-cli"
 gen="$build/bench/flashplan-gensales"
