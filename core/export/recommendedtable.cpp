@@ -1,20 +1,14 @@
 #include "export/recommendedtable.h"
 
+#include "base/atomicfile.h"
 #include "base/error.h"
 #include "model/evaluation.h"
 
 #include <array>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <filesystem>
 #include <locale.h>
 #include <optional>
-#include <random>
-#include <unistd.h>
 #include <variant>
 #include <xlsxwriter.h>
 
@@ -112,91 +106,13 @@ Row rowOf(const plan::ProductPlan& p)
     return row;
 }
 
-// ---- Writing next to the target, then renaming -----------------------------------------------
+// ---- Failures -------------------------------------------------------------------------------
 
+// The same message as AtomicFile's, for errors the XLSX library reports.
 [[noreturn]] void failWriting(const std::string& target, const std::string& reason)
 {
     throw FlashPlanError("cannot write " + target + ": " + reason +
                          "; check that the folder exists, is writable and has free space");
-}
-
-// An empty file created exclusively next to `target` (same folder, so the final rename is atomic
-// and never crosses file systems). Removed again unless it replaced the target.
-class SiblingTempFile final
-{
-public:
-    explicit SiblingTempFile(std::string target);
-    ~SiblingTempFile();
-    SiblingTempFile(const SiblingTempFile&) = delete;
-    SiblingTempFile& operator=(const SiblingTempFile&) = delete;
-
-    const std::string& path() const { return m_path; }
-    // Flushes the finished file to disk and renames it over the target.
-    void replaceTarget();
-
-private:
-    std::string m_target;
-    std::string m_path;
-    bool m_done = false;
-};
-
-SiblingTempFile::SiblingTempFile(std::string target) : m_target(std::move(target))
-{
-    const std::filesystem::path t(m_target);
-    std::random_device random;
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        const std::string name = "." + t.filename().string() + ".tmp-" + std::to_string(random()) +
-                                 "-" + std::to_string(attempt);
-        m_path = (t.parent_path() / name).string();
-        // "x": fail if it exists, so two writers never share a temporary file.
-        if (std::FILE* file = std::fopen(m_path.c_str(), "wbx")) {
-            std::fclose(file);
-            return;
-        }
-        if (errno != EEXIST)
-            failWriting(m_target, std::strerror(errno));
-    }
-    failWriting(m_target, "no free temporary file name");
-}
-
-SiblingTempFile::~SiblingTempFile()
-{
-    if (!m_done)
-        std::remove(m_path.c_str());
-}
-
-void SiblingTempFile::replaceTarget()
-{
-    // Some file systems report a full disk only when the data reaches it.
-    const int fd = ::open(m_path.c_str(), O_RDONLY);
-    if (fd < 0 || ::fsync(fd) != 0) {
-        const int error = errno;
-        if (fd >= 0)
-            ::close(fd);
-        failWriting(m_target, std::strerror(error));
-    }
-    ::close(fd);
-    std::error_code ec;
-    std::filesystem::rename(m_path, m_target, ec); // replaces an existing file atomically
-    if (ec)
-        failWriting(m_target, ec.message());
-    m_done = true;
-}
-
-void writeBytes(const std::string& path, std::string_view bytes, const std::string& target)
-{
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file)
-        failWriting(target, std::strerror(errno));
-    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-    ok = ok && std::fflush(file) == 0;
-    int error = errno;
-    if (std::fclose(file) != 0 && ok) {
-        ok = false;
-        error = errno;
-    }
-    if (!ok)
-        failWriting(target, std::strerror(error));
 }
 
 // ---- CSV --------------------------------------------------------------------------------------
@@ -552,17 +468,14 @@ void writeWorkbook(const plan::PlanResult& plan, const std::string& path, const 
 
 void writeRecommendedCsv(const plan::PlanResult& plan, const std::string& path)
 {
-    const std::string text = csvText(plan);
-    SiblingTempFile temp(path);
-    writeBytes(temp.path(), text, path);
-    temp.replaceTarget();
+    writeFileAtomically(path, csvText(plan));
 }
 
 void writeRecommendedXlsx(const plan::PlanResult& plan, const std::string& path)
 {
-    SiblingTempFile temp(path);
-    writeWorkbook(plan, temp.path(), path);
-    temp.replaceTarget();
+    AtomicFile file(path);
+    writeWorkbook(plan, file.tempPath(), path); // libxlsxwriter writes by file name
+    file.commit();
 }
 
 } // namespace fp::exports

@@ -1,6 +1,7 @@
 #include "plan/optimizer.h"
 
 #include "base/error.h"
+#include "plan/campaign.h"
 #include "plan/campaignevaluator.h"
 
 #include <algorithm>
@@ -246,6 +247,21 @@ std::vector<double> discountLadder(double minDiscount, double maxDiscount, doubl
     return ladder;
 }
 
+Limit limitAtDiscount(const CampaignProduct& product, const ProductPlan& row)
+{
+    constexpr double eps = 1e-9;
+    const bool hasRange = product.maxDiscount > product.minDiscount + eps;
+    if (product.lockedDiscount)
+        return Limit::Locked;
+    if (row.sellOutProbability >= 0.5)
+        return Limit::Stock;
+    if (hasRange && row.discount >= product.maxDiscount - eps && product.maxDiscount < 0.95 - eps)
+        return Limit::MaxDiscount;
+    if (hasRange && row.discount <= product.minDiscount + eps && product.minDiscount > eps)
+        return Limit::MinDiscount;
+    return Limit::None;
+}
+
 double objectiveOf(const ProductPlan& row, Objective objective, double blendWeight)
 {
     const double profit = row.expectedProfit.value_or(row.expectedRevenue);
@@ -362,21 +378,14 @@ OptimizedPlan optimize(const CampaignEvaluator& evaluator, const OptimizerSettin
         plan.objectiveValue += item.options[static_cast<size_t>(chosen)].value;
         // What stopped this product from going further.
         const bool atTop = chosen + 1 == static_cast<int>(item.options.size());
-        const bool atBottom = chosen == 0;
         if (cp.lockedDiscount)
             row.limitedBy = Limit::Locked;
         else if (budgetBinds && chosen != item.freeBest)
             row.limitedBy = Limit::Budget;
         else if (atTop && item.ladderLimit == Limit::Margin)
             row.limitedBy = Limit::Margin;
-        else if (row.sellOutProbability >= 0.5)
-            row.limitedBy = Limit::Stock;
-        else if (atTop && item.options.size() > 1 && cp.maxDiscount < 0.95 - 1e-9)
-            row.limitedBy = Limit::MaxDiscount;
-        else if (atBottom && item.options.size() > 1 && cp.minDiscount > 1e-9)
-            row.limitedBy = Limit::MinDiscount;
         else
-            row.limitedBy = Limit::None;
+            row.limitedBy = limitAtDiscount(cp, row);
         plan.rows.push_back(std::move(row));
     }
     if (!budgetBinds || plan.budgetInfeasible)

@@ -9,6 +9,7 @@
 namespace fp::plan {
 
 class CampaignEvaluator;
+struct CampaignProduct;
 
 struct OptimizerSettings
 {
@@ -39,6 +40,12 @@ std::vector<double> discountLadder(double minDiscount, double maxDiscount, doubl
 // Locked products keep their discount; margin floors remove ladder steps. Throws Cancelled.
 OptimizedPlan optimize(const CampaignEvaluator& evaluator, const OptimizerSettings& settings,
                        const ProgressFn& progress = {});
+
+// The limit that holds a product at the discount of `row` without a search: Locked for a locked
+// product, Stock when it sells out with probability >= 0.5, MaxDiscount / MinDiscount at that end
+// of its range (when min < max and that end is a real bound: max below 95%, min above 0), else
+// None. The optimizer decides Budget and Margin, which come from its search.
+Limit limitAtDiscount(const CampaignProduct& product, const ProductPlan& row);
 
 // The objective of one product-plan row (revenue, profit or the blend; revenue when the profit is
 // unknown for lack of a unit cost).

@@ -105,6 +105,15 @@ CREATE TABLE scenario_discounts (
     PRIMARY KEY (scenario_id, product_id)
 );
 )sql",
+    // 1 -> 2: a saved scenario keeps its totals (the list shows them without a model) and the
+    // order of its campaign's products.
+    R"sql(
+ALTER TABLE scenarios ADD COLUMN total_units REAL NOT NULL DEFAULT 0;
+ALTER TABLE scenarios ADD COLUMN total_revenue REAL NOT NULL DEFAULT 0;
+ALTER TABLE scenarios ADD COLUMN total_profit REAL; -- NULL: some product has no unit cost
+ALTER TABLE scenarios ADD COLUMN total_markdown_cost REAL NOT NULL DEFAULT 0;
+ALTER TABLE campaign_products ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 int readUserVersion(sql::Database& db)

@@ -1,13 +1,13 @@
 #include "synth/demofiles.h"
 
+#include "base/atomicfile.h"
+#include "base/error.h"
+
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <limits>
 #include <ostream>
@@ -198,35 +198,29 @@ void writeSalesCsv(const Market& market, std::ostream& out)
 bool writeSalesCsv(const Market& market, const std::string& path, std::string* error,
                    const ProgressFn& progress)
 {
-    auto fail = [&](const std::string& why) {
-        if (error)
-            *error = "cannot write " + path + ": " + why;
-        return false;
-    };
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file)
-        return fail(std::strerror(errno));
-    int writeErrno = 0;
-    bool cancelled = false;
-    bool ok = streamSales(
-        market,
-        [&](const char* data, std::size_t size) {
-            if (std::fwrite(data, 1, size, file) == size)
-                return true;
-            writeErrno = errno;
-            return false;
-        },
-        progress, &cancelled);
-    if (std::fclose(file) != 0 && ok) {
-        writeErrno = errno;
-        ok = false;
-    }
-    if (ok)
+    try {
+        AtomicFile file(path);
+        std::ostream& out = file.stream();
+        bool cancelled = false;
+        streamSales(
+            market,
+            [&](const char* data, std::size_t size) {
+                out.write(data, static_cast<std::streamsize>(size));
+                return static_cast<bool>(out);
+            },
+            progress, &cancelled);
+        if (cancelled) {
+            if (error)
+                *error = "cannot write " + path + ": cancelled";
+            return false; // the temporary file goes with `file`
+        }
+        file.commit(); // after a failed write, throws with the reason and keeps the target
         return true;
-    std::remove(path.c_str()); // never leave half a file behind
-    if (cancelled)
-        return fail("cancelled");
-    return fail(writeErrno ? std::strerror(writeErrno) : "write failed");
+    } catch (const FlashPlanError& e) {
+        if (error)
+            *error = e.what();
+        return false;
+    }
 }
 
 std::vector<CampaignProduct> campaignProducts(const Market& market, DayNumber start, int days,
@@ -307,15 +301,14 @@ bool writeDemoFiles(const std::string& dir, std::string* error)
     const Market market(demoMarketConfig());
     if (!writeSalesCsv(market, (fs::path(dir) / "sales.csv").string(), error))
         return false;
-    const std::string campaignPath = (fs::path(dir) / "campaign.csv").string();
-    std::ofstream campaign(campaignPath, std::ios::binary);
-    if (campaign)
-        writeCampaignCsv(market, campaign, kDemoCampaignStart, kDemoCampaignDays,
-                         kDemoCampaignProducts);
-    campaign.close();
-    if (!campaign) {
+    try {
+        writeFileAtomically((fs::path(dir) / "campaign.csv").string(), [&](std::ostream& out) {
+            writeCampaignCsv(market, out, kDemoCampaignStart, kDemoCampaignDays,
+                             kDemoCampaignProducts);
+        });
+    } catch (const FlashPlanError& e) {
         if (error)
-            *error = "cannot write " + campaignPath + ": " + std::strerror(errno);
+            *error = e.what();
         return false;
     }
     return true;

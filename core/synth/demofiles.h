@@ -19,8 +19,8 @@ std::vector<std::string> salesCsvColumns(const MarketConfig& config);
 // Streams every row of the market in its configured order: prices and costs in cents with two
 // decimals, units/stock/views as integers. Failures show in the stream's state.
 void writeSalesCsv(const Market& market, std::ostream& out);
-// The same into a file. Progress counts rows; returning false cancels. On failure or cancel the
-// partial file is removed, error says why, and the result is false.
+// The same into a file, replaced atomically (AtomicFile). Progress counts rows; returning false
+// cancels. On failure or cancel the file is as it was, error says why, and the result is false.
 bool writeSalesCsv(const Market& market, const std::string& path, std::string* error,
                    const ProgressFn& progress = {});
 

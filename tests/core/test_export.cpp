@@ -1,7 +1,13 @@
 #include "base/error.h"
+#include "export/forecasttable.h"
 #include "export/recommendedtable.h"
 #include "io/csvreader.h"
+#include "model/modelstore.h"
+#include "model/noisemodel.h"
+#include "model/structuredmodel.h"
 #include "model/trainer.h"
+#include "plan/campaignevaluator.h"
+#include "support/marketproject.h"
 #include "support/tempdir.h"
 
 #include <clocale>
@@ -710,4 +716,161 @@ TEST(RecommendedXlsx, TextLongerThanACellHoldsFailsAndLeavesNoFile)
         EXPECT_NE(std::string(e.what()).find("32,767"), std::string::npos) << e.what();
     }
     EXPECT_TRUE(filesIn(dir.path()).empty());
+}
+
+// ---- forecast.csv of a campaign at a plan's discounts ------------------------------------------
+
+namespace {
+
+// A small market imported into a project and a structured model trained on all of it.
+struct TrainedMarket
+{
+    explicit TrainedMarket(const synth::MarketConfig& config) : project(config)
+    {
+        const data::Panel& panel = project.panel();
+        const auto cells = data::historyCells(panel, 0, panel.periodCount());
+        auto structured = std::make_unique<model::StructuredModel>();
+        structured->fit(panel, cells, {}, {}, {});
+        std::vector<double> means(cells.size());
+        structured->predict(cells, means);
+        trained.kind = "structured";
+        trained.noise = model::NoiseModel::estimate(model::PanelShape::of(panel), cells, means);
+        trained.model = std::move(structured);
+        for (const data::PanelProduct& p : panel.products())
+            trained.productIds.push_back(p.id);
+    }
+    test::MarketProject project;
+    model::TrainedModel trained;
+};
+
+synth::MarketConfig forecastMarket(bool weekly)
+{
+    synth::MarketConfig config;
+    config.seed = weekly ? 32 : 31;
+    config.products = 6;
+    config.days = weekly ? 420 : 300;
+    config.weekly = weekly;
+    return config;
+}
+
+plan::CampaignProduct campaignProduct(const data::Panel& panel, int p, std::optional<double> stock)
+{
+    plan::CampaignProduct cp;
+    cp.product = p;
+    cp.listPrice = panel.products()[static_cast<size_t>(p)].listPrice;
+    cp.unitCost = panel.products()[static_cast<size_t>(p)].unitCost;
+    cp.stock = stock;
+    return cp;
+}
+
+} // namespace
+
+TEST(ForecastExport, OneRowPerProductAndDaySummingToThePlannersUnits)
+{
+    const TrainedMarket market(forecastMarket(false));
+    const data::Panel& panel = market.project.panel();
+    plan::Campaign campaign;
+    campaign.start = market.project.market().endDay() + 5;
+    campaign.days = 3;
+    // Campaign order is not panel order; unlimited, tight and ample stock.
+    campaign.products = {campaignProduct(panel, 3, std::nullopt), campaignProduct(panel, 0, 2.0),
+                         campaignProduct(panel, 2, 1000.0), campaignProduct(panel, 5, 7.0)};
+    const std::vector<double> discounts = {0.3, 0.1, 0.5, 0.0};
+    test::TempDir dir;
+    const std::string path = dir.file("forecast.csv");
+    exports::writeForecastCsv(panel, market.trained, campaign, discounts, path);
+
+    const std::vector<std::vector<std::string>> csv = readCsv(path);
+    ASSERT_EQ(csv.size(), 1u + 4u * 3u);
+    EXPECT_EQ(csv[0], (std::vector<std::string>{"date", "sku", "forecast", "lower", "upper"}));
+    EXPECT_EQ(filesIn(dir.path()), std::set<std::string>{"forecast.csv"});
+    const plan::CampaignEvaluator evaluator(panel, market.trained, campaign);
+    ASSERT_EQ(evaluator.windowPeriods(), 3);
+    const double rounding = 0.5e-4;
+    size_t line = 1;
+    for (int i = 0; i < 4; ++i) {
+        SCOPED_TRACE("campaign product " + std::to_string(i));
+        const plan::CampaignProduct& cp = campaign.products[static_cast<size_t>(i)];
+        const double discount = discounts[static_cast<size_t>(i)];
+        const std::vector<double> means = evaluator.periodMeans(i, discount);
+        double sum = 0, meanSum = 0;
+        for (int t = 0; t < 3; ++t, ++line) {
+            const std::vector<std::string>& f = csv[line];
+            ASSERT_EQ(f.size(), 5u);
+            EXPECT_EQ(f[0], formatIsoDate(campaign.start + t));
+            EXPECT_EQ(f[1], panel.products()[static_cast<size_t>(cp.product)].sku);
+            ASSERT_EQ(f[2].find('.'), f[2].size() - 5) << f[2]; // 4 decimals
+            const double forecast = std::stod(f[2]);
+            const int lower = std::stoi(f[3]);
+            const int upper = std::stoi(f[4]);
+            EXPECT_LE(lower, upper);
+            if (!cp.stock)
+                EXPECT_NEAR(forecast, means[static_cast<size_t>(t)], rounding);
+            else
+                EXPECT_LE(upper, *cp.stock);
+            sum += forecast;
+            meanSum += means[static_cast<size_t>(t)];
+        }
+        // The window's units are the planner's: E[min(window demand, stock)].
+        const double units = evaluator.evaluate(i, discount).expectedUnits;
+        EXPECT_NEAR(sum, cp.stock ? units : meanSum, 3 * rounding);
+        if (i == 1) { // the tight stock caps the forecast
+            EXPECT_GT(meanSum, 2.5);
+            EXPECT_LE(sum, 2.0 + 3 * rounding);
+        }
+    }
+}
+
+TEST(ForecastExport, WeeklyDataGivesTheWeeksOverlappingTheWindow)
+{
+    const TrainedMarket market(forecastMarket(true));
+    const data::Panel& panel = market.project.panel();
+    ASSERT_EQ(panel.periodDays(), 7);
+    plan::Campaign campaign;
+    campaign.start = market.project.market().endDay() + 10;
+    campaign.days = 10; // two or three weeks
+    campaign.products = {campaignProduct(panel, 1, std::nullopt),
+                         campaignProduct(panel, 4, std::nullopt)};
+    const std::vector<double> discounts = {0.2, 0.4};
+    const std::vector<model::ForecastRow> rows =
+        exports::campaignForecast(panel, market.trained, campaign, discounts);
+    const plan::CampaignEvaluator evaluator(panel, market.trained, campaign);
+    ASSERT_EQ(rows.size(), 2u * static_cast<size_t>(evaluator.windowPeriods()));
+    for (size_t r = 0; r < rows.size(); ++r) {
+        const int item = static_cast<int>(r) / evaluator.windowPeriods();
+        const int t = static_cast<int>(r) % evaluator.windowPeriods();
+        const data::PanelProduct& product = panel.products()[static_cast<size_t>(
+            campaign.products[static_cast<size_t>(item)].product)];
+        EXPECT_EQ(rows[r].product, campaign.products[static_cast<size_t>(item)].product);
+        EXPECT_EQ((rows[r].day - panel.dayOf(product.lastPeriod)) % 7, 0); // its own weeks
+        EXPECT_LE(rows[r].day, campaign.start + campaign.days - 1);
+        EXPECT_GT(rows[r].day + 7, campaign.start);
+        EXPECT_NEAR(rows[r].forecast,
+                    evaluator.periodMeans(
+                        item, discounts[static_cast<size_t>(item)])[static_cast<size_t>(t)],
+                    1e-9);
+    }
+}
+
+TEST(ForecastExport, BadInputOrAnUnwritableFolderLeavesTheOldFile)
+{
+    const TrainedMarket market(forecastMarket(false));
+    const data::Panel& panel = market.project.panel();
+    plan::Campaign campaign;
+    campaign.start = market.project.market().endDay() + 1;
+    campaign.days = 2;
+    campaign.products = {campaignProduct(panel, 0, 10.0)};
+    test::TempDir dir;
+    const std::string path = dir.write("forecast.csv", "old");
+    EXPECT_THROW(exports::writeForecastCsv(panel, market.trained, campaign, {0.1, 0.2}, path),
+                 FlashPlanError);
+    EXPECT_EQ(readFile(path), "old");
+    const std::string missing = dir.file("no-folder/forecast.csv");
+    try {
+        exports::writeForecastCsv(panel, market.trained, campaign, {0.1}, missing);
+        ADD_FAILURE() << "expected FlashPlanError";
+    } catch (const FlashPlanError& e) {
+        EXPECT_NE(std::string(e.what()).find(missing), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(filesIn(dir.path()), std::set<std::string>{"forecast.csv"});
 }

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "model/forecaster.h"
+#include "plan/campaign.h"
+
+#include <string>
+#include <vector>
+
+namespace fp::data {
+class Panel;
+}
+namespace fp::model {
+struct TrainedModel;
+}
+
+namespace fp::exports {
+
+// The forecast of a campaign at a plan's discounts: one row per campaign product (in campaign
+// order) per period of the sale window (its days, or for weekly data the weeks that overlap it,
+// as the planner sees them), featured as a flash-sale event. `discounts` has one entry per
+// campaign product.
+//
+// A product's stock is for the whole window, so it caps the periods together: a period's forecast
+// is what is expected to sell in it while stock lasts, E[min(D_1..t, stock)] - E[min(D_1..t-1,
+// stock)] with D_1..t the demand of the window's first t periods. The forecasts of a product sum
+// to the planner's expected units E[min(window demand, stock)]; without a stock, each is the
+// model's expected demand. lower/upper bound an 80% interval of the period's units, capped by the
+// stock. Throws FlashPlanError when the discounts do not match the products or the model does not
+// know a product.
+std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
+                                                 const model::TrainedModel& trained,
+                                                 const plan::Campaign& campaign,
+                                                 const std::vector<double>& discounts);
+
+// campaignForecast() as forecast.csv (spec/data-format.md, section 4):
+// date,sku,forecast,lower,upper with the forecast to 4 decimals and the interval in whole units, as
+// `flashplan-cli forecast` writes it. Written atomically: a failure leaves any earlier file as it
+// was.
+void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& trained,
+                      const plan::Campaign& campaign, const std::vector<double>& discounts,
+                      const std::string& path);
+
+} // namespace fp::exports

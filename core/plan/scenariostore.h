@@ -1,0 +1,89 @@
+#pragma once
+
+#include "base/civildate.h"
+#include "plan/campaign.h"
+#include "plan/optimizer.h"
+#include "plan/planresult.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp::data {
+class Panel;
+}
+namespace fp::store {
+class Store;
+}
+
+namespace fp::plan {
+
+class CampaignEvaluator;
+
+// What the user chose for the optimizer; saved with each scenario.
+struct PlanSettings
+{
+    Objective objective = Objective::Revenue;
+    double blendWeight = 0.5;
+    std::optional<double> budget;
+    std::optional<double> marginFloor;
+    double step = 0.05;
+};
+OptimizerSettings toOptimizerSettings(const PlanSettings& settings);
+
+// One line of the scenario list.
+struct ScenarioInfo
+{
+    std::int64_t id = 0;
+    std::string name;
+    std::string createdAt; // ISO 8601 UTC
+    DayNumber start = 0;
+    int days = 0;
+    int products = 0;
+    // The totals saved with the scenario, for the list (no model needed).
+    double revenue = 0;
+    double units = 0;
+    std::optional<double> profit; // nullopt when some product had no unit cost
+    double markdownCost = 0;
+};
+
+// A saved plan: the whole campaign setup, the settings and each product's discount.
+struct Scenario
+{
+    ScenarioInfo info;
+    Campaign campaign; // panel indices; lockedDiscount set for locked rows
+    PlanSettings settings;
+    std::vector<double> discounts;  // one per campaign product
+    std::vector<std::string> notes; // e.g. products no longer in the project, left out
+};
+
+// Saves campaign, settings, discounts and locks in one transaction as a new scenario, replacing a
+// scenario of the same name in that transaction, and returns its id. The name is trimmed and must
+// be 1..200 characters. A locked product's saved discount is its lockedDiscount. Throws
+// FlashPlanError for a bad name, a discount count that differs from the products, a discount
+// outside 0..1 or a product listed twice.
+std::int64_t saveScenario(store::Store& store, const data::Panel& panel, const std::string& name,
+                          const Campaign& campaign, const PlanSettings& settings,
+                          const std::vector<double>& discounts, const PlanTotals& totals);
+
+std::vector<ScenarioInfo> listScenarios(store::Store& store); // newest first
+
+// Reads a scenario back exactly (numbers bit for bit). Products the panel no longer holds are left
+// out and named in notes. Throws FlashPlanError when there is no scenario `id`.
+Scenario loadScenario(store::Store& store, const data::Panel& panel, std::int64_t id);
+
+// Removes the scenario with its campaign, products and discounts. No scenario `id`: no change.
+void deleteScenario(store::Store& store, std::int64_t id);
+
+// Throws FlashPlanError for an empty or too long name, one another scenario has, or no scenario.
+void renameScenario(store::Store& store, std::int64_t id, const std::string& name);
+
+// The plan of a scenario's discounts as the evaluator sees them now (one model call for all), with
+// each row's limit from limitAtDiscount() and the settings copied in. modelKind and
+// modelScoresJson are left for the caller, who holds the model. Throws FlashPlanError when the
+// discounts do not match the campaign's products.
+PlanResult planAtDiscounts(const CampaignEvaluator& evaluator, const PlanSettings& settings,
+                           const std::vector<double>& discounts);
+
+} // namespace fp::plan

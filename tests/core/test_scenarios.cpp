@@ -1,0 +1,659 @@
+// Saved scenarios (round trip, replace, delete, rename, upgrade from schema v1), a plan at given
+// discounts, and the comparison of two plans.
+#include "base/error.h"
+#include "model/modelstore.h"
+#include "model/noisemodel.h"
+#include "model/structuredmodel.h"
+#include "plan/campaignevaluator.h"
+#include "plan/optimizer.h"
+#include "plan/scenariocompare.h"
+#include "plan/scenariostore.h"
+#include "store/schema.h"
+#include "store/sqlite.h"
+#include "support/marketproject.h"
+
+#include <gtest/gtest.h>
+#include <numeric>
+#include <set>
+
+using namespace fp;
+using plan::Limit;
+
+namespace {
+
+// A small market imported into a project, with a structured model trained on all its history.
+class Scenarios : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        synth::MarketConfig config;
+        config.seed = 77;
+        config.products = 12;
+        config.days = 400;
+        config.firstDay = daysFromCivil(2025, 6, 1);
+        config.eventsPerProductYear = 8;
+        s_project = new test::MarketProject(config);
+        const data::Panel& panel = s_project->panel();
+        const auto cells = data::historyCells(panel, 0, panel.periodCount());
+        auto structured = std::make_unique<model::StructuredModel>();
+        structured->fit(panel, cells, {}, {}, {});
+        std::vector<double> means(cells.size());
+        structured->predict(cells, means);
+        s_trained = new model::TrainedModel();
+        s_trained->kind = "structured";
+        s_trained->noise = model::NoiseModel::estimate(model::PanelShape::of(panel), cells, means);
+        s_trained->model = std::move(structured);
+        for (const data::PanelProduct& p : panel.products())
+            s_trained->productIds.push_back(p.id);
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_trained;
+        delete s_project;
+    }
+    // Each test starts without scenarios (deleting the campaigns cascades to the rest).
+    void SetUp() override { store().database().exec("DELETE FROM campaigns"); }
+
+    static store::Store& store() { return s_project->store(); }
+    static const data::Panel& panel() { return s_project->panel(); }
+
+    static std::int64_t count(const char* sql)
+    {
+        sql::Statement stmt(store().database(), sql);
+        return stmt.step() ? stmt.int64(0) : -1;
+    }
+    static std::int64_t rowsBelowScenarios()
+    {
+        return count("SELECT count(*) FROM campaigns") +
+               count("SELECT count(*) FROM campaign_products") +
+               count("SELECT count(*) FROM scenarios") +
+               count("SELECT count(*) FROM scenario_discounts");
+    }
+
+    // Four products out of panel order, with every kind of limit and awkward numbers.
+    static plan::Campaign sampleCampaign()
+    {
+        plan::Campaign c;
+        c.start = s_project->market().endDay() + 9;
+        c.days = 3;
+        plan::CampaignProduct a;
+        a.product = 5;
+        a.stock = 37.25;
+        a.unitCost = 3.141592653589793;
+        a.listPrice = 19.99;
+        a.minDiscount = 0.05;
+        a.maxDiscount = 0.6;
+        plan::CampaignProduct b;
+        b.product = 1; // unlimited stock, no unit cost
+        b.listPrice = 1.0 / 3.0;
+        plan::CampaignProduct d;
+        d.product = 3;
+        d.stock = 0;
+        d.unitCost = 0.1 + 0.2;
+        d.listPrice = 1e6 + 0.0001;
+        d.maxDiscount = 0.95;
+        d.lockedDiscount = 0.35;
+        plan::CampaignProduct e;
+        e.product = 0;
+        e.stock = 120;
+        e.listPrice = panel().products()[0].listPrice;
+        e.unitCost = panel().products()[0].unitCost;
+        e.minDiscount = 0.1;
+        e.maxDiscount = 0.1;
+        c.products = {a, b, d, e};
+        return c;
+    }
+    static plan::PlanSettings sampleSettings()
+    {
+        plan::PlanSettings s;
+        s.objective = plan::Objective::Blend;
+        s.blendWeight = 1.0 / 7.0;
+        s.budget = 1234.5678901234567;
+        s.marginFloor = 0.1 + 0.2;
+        s.step = 0.025;
+        return s;
+    }
+    static std::vector<double> sampleDiscounts() { return {0.1 + 1e-13, 0.7, 0.35, 0.1}; }
+    static plan::PlanTotals sampleTotals()
+    {
+        plan::PlanTotals t;
+        t.units = 456.789;
+        t.revenue = 9876.54321;
+        t.profit = 1234.5;
+        t.markdownCost = 321.125;
+        t.profitComplete = false;
+        return t;
+    }
+    static std::int64_t saveSample(const std::string& name)
+    {
+        return plan::saveScenario(store(), panel(), name, sampleCampaign(), sampleSettings(),
+                                  sampleDiscounts(), sampleTotals());
+    }
+
+    static test::MarketProject* s_project;
+    static model::TrainedModel* s_trained;
+};
+test::MarketProject* Scenarios::s_project = nullptr;
+model::TrainedModel* Scenarios::s_trained = nullptr;
+
+void expectSameCampaign(const plan::Campaign& a, const plan::Campaign& b)
+{
+    EXPECT_EQ(a.start, b.start);
+    EXPECT_EQ(a.days, b.days);
+    ASSERT_EQ(a.products.size(), b.products.size());
+    for (size_t i = 0; i < a.products.size(); ++i) {
+        SCOPED_TRACE("product " + std::to_string(i));
+        const plan::CampaignProduct& x = a.products[i];
+        const plan::CampaignProduct& y = b.products[i];
+        EXPECT_EQ(x.product, y.product);
+        EXPECT_EQ(x.stock, y.stock); // exact, optional included
+        EXPECT_EQ(x.unitCost, y.unitCost);
+        EXPECT_EQ(x.listPrice, y.listPrice);
+        EXPECT_EQ(x.minDiscount, y.minDiscount);
+        EXPECT_EQ(x.maxDiscount, y.maxDiscount);
+        EXPECT_EQ(x.lockedDiscount, y.lockedDiscount);
+    }
+}
+
+void expectSameRow(const plan::ProductPlan& x, const plan::ProductPlan& y)
+{
+    EXPECT_EQ(x.sku, y.sku);
+    EXPECT_EQ(x.discount, y.discount);
+    EXPECT_DOUBLE_EQ(x.salePrice, y.salePrice);
+    EXPECT_DOUBLE_EQ(x.expectedUnits, y.expectedUnits);
+    EXPECT_DOUBLE_EQ(x.unitsLow, y.unitsLow);
+    EXPECT_DOUBLE_EQ(x.unitsHigh, y.unitsHigh);
+    EXPECT_DOUBLE_EQ(x.expectedRevenue, y.expectedRevenue);
+    EXPECT_EQ(x.expectedProfit.has_value(), y.expectedProfit.has_value());
+    if (x.expectedProfit && y.expectedProfit) {
+        EXPECT_DOUBLE_EQ(*x.expectedProfit, *y.expectedProfit);
+    }
+    EXPECT_DOUBLE_EQ(x.sellOutProbability, y.sellOutProbability);
+    EXPECT_DOUBLE_EQ(x.markdownCost, y.markdownCost);
+    EXPECT_EQ(x.locked, y.locked);
+}
+
+} // namespace
+
+// ---- Saving and loading ------------------------------------------------------------------------
+
+TEST_F(Scenarios, SaveAndLoadRoundTripExactly)
+{
+    const std::int64_t id = saveSample("  Deep 11.11 \n");
+    const plan::Scenario s = plan::loadScenario(store(), panel(), id);
+    EXPECT_EQ(s.info.id, id);
+    EXPECT_EQ(s.info.name, "Deep 11.11");
+    EXPECT_EQ(s.info.start, sampleCampaign().start);
+    EXPECT_EQ(s.info.days, 3);
+    EXPECT_EQ(s.info.products, 4);
+    EXPECT_EQ(s.info.revenue, 9876.54321);
+    EXPECT_EQ(s.info.units, 456.789);
+    EXPECT_EQ(s.info.profit, std::nullopt); // incomplete profit is not a number to show
+    EXPECT_EQ(s.info.markdownCost, 321.125);
+    EXPECT_EQ(s.info.createdAt.size(), 20u) << s.info.createdAt; // 2026-11-11T10:00:00Z
+    expectSameCampaign(s.campaign, sampleCampaign());
+    EXPECT_EQ(s.discounts, sampleDiscounts()); // bit for bit
+    const plan::PlanSettings want = sampleSettings();
+    EXPECT_EQ(s.settings.objective, want.objective);
+    EXPECT_EQ(s.settings.blendWeight, want.blendWeight);
+    EXPECT_EQ(s.settings.budget, want.budget);
+    EXPECT_EQ(s.settings.marginFloor, want.marginFloor);
+    EXPECT_EQ(s.settings.step, want.step);
+    EXPECT_TRUE(s.notes.empty());
+}
+
+TEST_F(Scenarios, SettingsWithoutBudgetOrFloorStayWithout)
+{
+    plan::PlanSettings settings; // revenue, no budget, no margin floor
+    plan::PlanTotals totals;
+    totals.profit = 17.5; // complete
+    const std::int64_t id = plan::saveScenario(store(), panel(), "plain", sampleCampaign(),
+                                               settings, sampleDiscounts(), totals);
+    const plan::Scenario s = plan::loadScenario(store(), panel(), id);
+    EXPECT_EQ(s.settings.objective, plan::Objective::Revenue);
+    EXPECT_EQ(s.settings.budget, std::nullopt);
+    EXPECT_EQ(s.settings.marginFloor, std::nullopt);
+    EXPECT_EQ(s.settings.blendWeight, 0.5);
+    EXPECT_EQ(s.info.profit, 17.5);
+
+    const plan::OptimizerSettings o = plan::toOptimizerSettings(sampleSettings());
+    EXPECT_EQ(o.objective, plan::Objective::Blend);
+    EXPECT_EQ(o.blendWeight, 1.0 / 7.0);
+    EXPECT_EQ(o.budget, 1234.5678901234567);
+    EXPECT_EQ(o.marginFloor, 0.1 + 0.2);
+    EXPECT_EQ(o.step, 0.025);
+}
+
+TEST_F(Scenarios, NamesAreTrimmedNonEmptyAndAtMost200Characters)
+{
+    for (const std::string& bad :
+         std::vector<std::string>{"", "   ", "\t\n", std::string(201, 'x')}) {
+        EXPECT_THROW(saveSample(bad), FlashPlanError) << "'" << bad << "'";
+    }
+    EXPECT_EQ(rowsBelowScenarios(), 0);
+    std::string twoHundredAccents;
+    for (int i = 0; i < 200; ++i)
+        twoHundredAccents += "\xC3\xA9"; // é: 200 characters, 400 bytes
+    const std::int64_t id = saveSample(twoHundredAccents);
+    EXPECT_EQ(plan::loadScenario(store(), panel(), id).info.name, twoHundredAccents);
+    EXPECT_NO_THROW(saveSample(std::string(200, 'x')));
+}
+
+TEST_F(Scenarios, InconsistentInputIsRefusedAndWritesNothing)
+{
+    const plan::Campaign campaign = sampleCampaign();
+    const plan::PlanSettings settings = sampleSettings();
+    EXPECT_THROW(plan::saveScenario(store(), panel(), "a", campaign, settings, {0.1, 0.2}, {}),
+                 FlashPlanError);
+    EXPECT_THROW(
+        plan::saveScenario(store(), panel(), "a", campaign, settings, {0.1, 1.2, 0.35, 0.1}, {}),
+        FlashPlanError);
+    plan::Campaign twice = campaign;
+    twice.products[1].product = twice.products[0].product;
+    EXPECT_THROW(plan::saveScenario(store(), panel(), "a", twice, settings, sampleDiscounts(), {}),
+                 FlashPlanError);
+    EXPECT_EQ(rowsBelowScenarios(), 0);
+}
+
+TEST_F(Scenarios, ALockedProductIsSavedAtItsLock)
+{
+    std::vector<double> discounts = sampleDiscounts();
+    discounts[2] = 0.5; // the product is locked at 0.35
+    const std::int64_t id = plan::saveScenario(store(), panel(), "lock", sampleCampaign(),
+                                               sampleSettings(), discounts, {});
+    const plan::Scenario s = plan::loadScenario(store(), panel(), id);
+    EXPECT_EQ(s.discounts[2], 0.35);
+    EXPECT_EQ(s.campaign.products[2].lockedDiscount, 0.35);
+    EXPECT_EQ(s.campaign.products[0].lockedDiscount, std::nullopt);
+}
+
+TEST_F(Scenarios, SavingUnderATakenNameReplacesThatScenario)
+{
+    const std::int64_t b = saveSample("B");
+    saveSample("A");
+    const std::int64_t rowsOfTwo = rowsBelowScenarios();
+    EXPECT_EQ(rowsOfTwo, 2 * (1 + 4 + 1 + 4));
+    plan::Campaign campaign = sampleCampaign();
+    campaign.days = 7;
+    const std::vector<double> other = {0.2, 0.3, 0.35, 0.1};
+    const std::int64_t a =
+        plan::saveScenario(store(), panel(), "A", campaign, {}, other, sampleTotals());
+    const std::vector<plan::ScenarioInfo> list = plan::listScenarios(store());
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].id, a);
+    EXPECT_EQ(list[1].id, b);
+    const plan::Scenario loaded = plan::loadScenario(store(), panel(), a);
+    EXPECT_EQ(loaded.discounts, other);
+    EXPECT_EQ(loaded.campaign.days, 7);
+    EXPECT_EQ(loaded.settings.objective, plan::Objective::Revenue);
+    EXPECT_EQ(rowsBelowScenarios(), rowsOfTwo); // nothing of the old "A" is left
+    EXPECT_EQ(plan::loadScenario(store(), panel(), b).discounts, sampleDiscounts());
+}
+
+TEST_F(Scenarios, TheListIsNewestFirstWithSavedTotals)
+{
+    const std::int64_t a = saveSample("A");
+    plan::Campaign small = sampleCampaign();
+    small.products.resize(2);
+    small.days = 5;
+    plan::PlanTotals totals;
+    totals.revenue = 42.5;
+    const std::int64_t b =
+        plan::saveScenario(store(), panel(), "B", small, sampleSettings(), {0.1, 0.2}, totals);
+    const std::int64_t c = saveSample("C");
+    const std::vector<plan::ScenarioInfo> list = plan::listScenarios(store());
+    ASSERT_EQ(list.size(), 3u);
+    EXPECT_EQ(list[0].id, c);
+    EXPECT_EQ(list[1].id, b);
+    EXPECT_EQ(list[2].id, a);
+    EXPECT_EQ(list[1].name, "B");
+    EXPECT_EQ(list[1].products, 2);
+    EXPECT_EQ(list[1].days, 5);
+    EXPECT_EQ(list[1].start, small.start);
+    EXPECT_EQ(list[1].revenue, 42.5);
+    EXPECT_EQ(list[0].revenue, 9876.54321);
+}
+
+TEST_F(Scenarios, DeletingRemovesEveryRowOfTheScenarioAndNothingElse)
+{
+    const std::int64_t a = saveSample("A");
+    const std::int64_t rowsOfOne = rowsBelowScenarios();
+    const std::int64_t b = saveSample("B");
+    EXPECT_EQ(rowsBelowScenarios(), 2 * rowsOfOne);
+    const std::int64_t products = count("SELECT count(*) FROM products");
+
+    plan::deleteScenario(store(), a);
+    EXPECT_EQ(rowsBelowScenarios(), rowsOfOne);
+    EXPECT_EQ(plan::listScenarios(store()).size(), 1u);
+    EXPECT_NO_THROW(plan::loadScenario(store(), panel(), b));
+    EXPECT_NO_THROW(plan::deleteScenario(store(), a)); // already gone: no change
+    EXPECT_EQ(rowsBelowScenarios(), rowsOfOne);
+
+    plan::deleteScenario(store(), b);
+    EXPECT_EQ(count("SELECT count(*) FROM campaigns"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM campaign_products"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM scenarios"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM scenario_discounts"), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM products"), products);
+}
+
+TEST_F(Scenarios, RenameChecksTheNameAndRenamesTheCampaignToo)
+{
+    const std::int64_t a = saveSample("A");
+    saveSample("B");
+    plan::renameScenario(store(), a, "  Renamed ");
+    EXPECT_EQ(plan::loadScenario(store(), panel(), a).info.name, "Renamed");
+    EXPECT_EQ(count("SELECT count(*) FROM campaigns WHERE name = 'Renamed'"), 1);
+    EXPECT_NO_THROW(plan::renameScenario(store(), a, "Renamed")); // its own name
+    try {
+        plan::renameScenario(store(), a, "B");
+        ADD_FAILURE() << "expected FlashPlanError";
+    } catch (const FlashPlanError& e) {
+        EXPECT_NE(std::string(e.what()).find("'B'"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(plan::renameScenario(store(), a, " "), FlashPlanError);
+    EXPECT_THROW(plan::renameScenario(store(), a, std::string(201, 'n')), FlashPlanError);
+    EXPECT_THROW(plan::renameScenario(store(), a + 1000, "C"), FlashPlanError);
+    EXPECT_EQ(plan::loadScenario(store(), panel(), a).info.name, "Renamed");
+}
+
+TEST_F(Scenarios, LoadingAnAbsentScenarioThrows)
+{
+    EXPECT_THROW(plan::loadScenario(store(), panel(), 4242), FlashPlanError);
+}
+
+TEST_F(Scenarios, ScenariosSurviveClosingAndReopeningTheProject)
+{
+    std::int64_t id = 0;
+    {
+        store::Store writer(store().path(), store::Store::OpenMode::MustExist);
+        id = plan::saveScenario(writer, panel(), "kept", sampleCampaign(), sampleSettings(),
+                                sampleDiscounts(), sampleTotals());
+    }
+    store::Store reader(store().path(), store::Store::OpenMode::ReadOnly);
+    const std::vector<plan::ScenarioInfo> list = plan::listScenarios(reader);
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].name, "kept");
+    const plan::Scenario s = plan::loadScenario(reader, panel(), id);
+    expectSameCampaign(s.campaign, sampleCampaign());
+    EXPECT_EQ(s.discounts, sampleDiscounts());
+}
+
+TEST_F(Scenarios, AProductTheProjectNoLongerHoldsIsLeftOutAndNamed)
+{
+    const std::int64_t id = saveSample("A");
+    // The same project's products without panel product 3, so the others move up.
+    std::vector<data::PanelProduct> kept;
+    for (int p = 0; p < panel().productCount(); ++p)
+        if (p != 3)
+            kept.push_back(panel().products()[static_cast<size_t>(p)]);
+    const data::Panel later(panel().periodDays(), panel().firstDay(), 1, kept,
+                            panel().categories());
+    const plan::Scenario s = plan::loadScenario(store(), later, id);
+    ASSERT_EQ(s.notes.size(), 1u);
+    EXPECT_NE(s.notes[0].find("'" + panel().products()[3].sku + "'"), std::string::npos)
+        << s.notes[0];
+    EXPECT_EQ(s.info.products, 4); // as saved
+    ASSERT_EQ(s.campaign.products.size(), 3u);
+    ASSERT_EQ(s.discounts.size(), 3u);
+    EXPECT_EQ(s.campaign.products[0].product, 4); // panel product 5, one place up
+    EXPECT_EQ(s.campaign.products[1].product, 1);
+    EXPECT_EQ(s.campaign.products[2].product, 0);
+    EXPECT_EQ(s.discounts, (std::vector<double>{0.1 + 1e-13, 0.7, 0.1}));
+}
+
+TEST_F(Scenarios, AVersion1ProjectIsUpgradedAndKeepsItsScenarios)
+{
+    test::TempDir dir;
+    const std::string path = dir.file("old.flashplan");
+    const std::int64_t productId = panel().products()[2].id;
+    {
+        // A project as version 1 wrote it: the tables without the columns version 2 added.
+        store::Store fresh(path);
+        sql::Database& db = fresh.database();
+        db.exec("ALTER TABLE scenarios DROP COLUMN total_units;"
+                "ALTER TABLE scenarios DROP COLUMN total_revenue;"
+                "ALTER TABLE scenarios DROP COLUMN total_profit;"
+                "ALTER TABLE scenarios DROP COLUMN total_markdown_cost;"
+                "ALTER TABLE campaign_products DROP COLUMN position;"
+                "PRAGMA user_version = 1;");
+        sql::Statement product(db, "INSERT INTO products(id, sku) VALUES(?1, ?2)");
+        product.bind(1, productId).bind(2, panel().products()[2].sku).run();
+        db.exec("INSERT INTO campaigns(id, name, start_day, days, created_at) "
+                "VALUES(7, 'old', 20000, 2, '2026-01-01T00:00:00Z');"
+                "INSERT INTO scenarios(id, campaign_id, name, created_at, settings) "
+                "VALUES(3, 7, 'old', '2026-01-01T00:00:00Z', 'objective=profit\nstep=0.1\n');");
+        sql::Statement rows(db, "INSERT INTO campaign_products(campaign_id, product_id, stock, "
+                                "list_price, min_discount, max_discount) "
+                                "VALUES(7, ?1, 50, 10, 0, 0.5)");
+        rows.bind(1, productId).run();
+        sql::Statement discount(db, "INSERT INTO scenario_discounts(scenario_id, product_id, "
+                                    "discount, locked) VALUES(3, ?1, 0.25, 1)");
+        discount.bind(1, productId).run();
+    }
+    store::Store upgraded(path, store::Store::OpenMode::MustExist);
+    sql::Statement version(upgraded.database(), "PRAGMA user_version");
+    ASSERT_TRUE(version.step());
+    EXPECT_EQ(version.int64(0), store::currentSchemaVersion());
+    const std::vector<plan::ScenarioInfo> list = plan::listScenarios(upgraded);
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_EQ(list[0].id, 3);
+    EXPECT_EQ(list[0].revenue, 0.0);
+    EXPECT_EQ(list[0].profit, std::nullopt);
+    const plan::Scenario s = plan::loadScenario(upgraded, panel(), 3);
+    EXPECT_EQ(s.settings.objective, plan::Objective::Profit);
+    EXPECT_EQ(s.settings.step, 0.1);
+    ASSERT_EQ(s.campaign.products.size(), 1u);
+    EXPECT_EQ(s.campaign.products[0].product, 2);
+    EXPECT_EQ(s.campaign.products[0].stock, 50.0);
+    EXPECT_EQ(s.campaign.products[0].lockedDiscount, 0.25);
+    EXPECT_EQ(s.discounts, std::vector<double>{0.25});
+    // And the upgraded file takes new scenarios.
+    plan::Campaign campaign;
+    campaign.start = 20000;
+    campaign.products = {s.campaign.products[0]};
+    EXPECT_NO_THROW(plan::saveScenario(upgraded, panel(), "new", campaign, {}, {0.25}, {}));
+    EXPECT_EQ(plan::listScenarios(upgraded).size(), 2u);
+}
+
+TEST_F(Scenarios, DamagedSettingsAreReportedWithTheScenarioName)
+{
+    const std::int64_t id = saveSample("A");
+    sql::Statement damage(store().database(), "UPDATE scenarios SET settings = ?1 WHERE id = ?2");
+    damage.bind(1, "objective=profit\nbudget=lots\n").bind(2, id).run();
+    try {
+        plan::loadScenario(store(), panel(), id);
+        ADD_FAILURE() << "expected FlashPlanError";
+    } catch (const FlashPlanError& e) {
+        EXPECT_NE(std::string(e.what()).find("'A'"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("budget=lots"), std::string::npos) << e.what();
+    }
+}
+
+// ---- A plan at given discounts -----------------------------------------------------------------
+
+TEST_F(Scenarios, APlanAtDiscountsIsTheEvaluatorsRowByRowWithItsLimits)
+{
+    plan::Campaign campaign;
+    campaign.start = s_project->market().endDay() + 9;
+    campaign.days = 3;
+    for (int p = 0; p < 6; ++p) {
+        plan::CampaignProduct cp;
+        cp.product = p;
+        cp.listPrice = panel().products()[static_cast<size_t>(p)].listPrice;
+        cp.unitCost = panel().products()[static_cast<size_t>(p)].unitCost;
+        campaign.products.push_back(cp);
+    }
+    campaign.products[0].lockedDiscount = 0.2;
+    campaign.products[1].stock = 1; // sells out
+    campaign.products[2].maxDiscount = 0.5;
+    campaign.products[3].minDiscount = 0.1;
+    campaign.products[3].maxDiscount = 0.6;
+    campaign.products[5].maxDiscount = 0.95; // not a real bound
+    campaign.products[5].unitCost.reset();
+    const std::vector<double> discounts = {0.2, 0.3, 0.5, 0.1, 0.3, 0.95};
+    const plan::CampaignEvaluator evaluator(panel(), *s_trained, campaign);
+    const plan::PlanSettings settings = sampleSettings();
+
+    const plan::PlanResult result = plan::planAtDiscounts(evaluator, settings, discounts);
+    ASSERT_EQ(result.rows.size(), 6u);
+    for (int i = 0; i < 6; ++i) {
+        SCOPED_TRACE("row " + std::to_string(i));
+        expectSameRow(result.rows[static_cast<size_t>(i)],
+                      evaluator.evaluate(i, discounts[static_cast<size_t>(i)]));
+    }
+    const std::vector<Limit> limits = {Limit::Locked,      Limit::Stock, Limit::MaxDiscount,
+                                       Limit::MinDiscount, Limit::None,  Limit::None};
+    for (size_t i = 0; i < limits.size(); ++i)
+        EXPECT_EQ(result.rows[i].limitedBy, limits[i]) << "row " << i;
+    const plan::PlanTotals totals = plan::totalsOf(result.rows);
+    EXPECT_EQ(result.totals.revenue, totals.revenue);
+    EXPECT_EQ(result.totals.units, totals.units);
+    EXPECT_EQ(result.totals.profit, totals.profit);
+    EXPECT_FALSE(result.totals.profitComplete);
+    EXPECT_EQ(result.totals.productsAtLimit, 4);
+    EXPECT_EQ(result.start, campaign.start);
+    EXPECT_EQ(result.days, 3);
+    EXPECT_EQ(result.objective, plan::Objective::Blend);
+    EXPECT_EQ(result.budget, settings.budget);
+    EXPECT_EQ(result.marginFloor, settings.marginFloor);
+    EXPECT_EQ(result.step, settings.step);
+
+    EXPECT_THROW(plan::planAtDiscounts(evaluator, settings, {0.1}), FlashPlanError);
+}
+
+TEST_F(Scenarios, APlanAtTheOptimizersDiscountsHasTheOptimizersLimits)
+{
+    plan::Campaign campaign;
+    campaign.start = s_project->market().endDay() + 9;
+    campaign.days = 3;
+    for (int p = 0; p < panel().productCount(); ++p) {
+        plan::CampaignProduct cp;
+        cp.product = p;
+        cp.listPrice = panel().products()[static_cast<size_t>(p)].listPrice;
+        cp.stock = 2.0 + 7.0 * (p % 4); // from very tight to ample
+        cp.minDiscount = p % 3 == 0 ? 0.1 : 0.0;
+        cp.maxDiscount = p % 2 == 0 ? 0.4 : 0.7;
+        campaign.products.push_back(cp);
+    }
+    const plan::CampaignEvaluator evaluator(panel(), *s_trained, campaign);
+    plan::PlanSettings settings;
+    const plan::OptimizedPlan optimized =
+        plan::optimize(evaluator, plan::toOptimizerSettings(settings));
+    std::vector<double> discounts;
+    for (const plan::ProductPlan& row : optimized.rows)
+        discounts.push_back(row.discount);
+    const plan::PlanResult result = plan::planAtDiscounts(evaluator, settings, discounts);
+    std::set<Limit> seen;
+    for (size_t i = 0; i < result.rows.size(); ++i) {
+        EXPECT_EQ(result.rows[i].limitedBy, optimized.rows[i].limitedBy) << "row " << i;
+        seen.insert(result.rows[i].limitedBy);
+    }
+    EXPECT_GE(seen.size(), 2u); // the comparison means something
+}
+
+// ---- Comparing two plans -----------------------------------------------------------------------
+
+namespace {
+
+plan::ProductPlan row(const std::string& sku, double discount, double units, double revenue,
+                      std::optional<double> profit, Limit limit = Limit::None)
+{
+    plan::ProductPlan r;
+    r.sku = sku;
+    r.name = "Product " + sku;
+    r.discount = discount;
+    r.expectedUnits = units;
+    r.expectedRevenue = revenue;
+    r.expectedProfit = profit;
+    r.markdownCost = revenue * discount;
+    r.limitedBy = limit;
+    return r;
+}
+
+} // namespace
+
+TEST(CompareScenarios, TotalsSortAndMajorChangesOnAKnownPair)
+{
+    plan::PlanResult a, b;
+    // Revenue changes: P1 +500, P2 -300, P3 +150 (discount 15 points deeper), P4 -40 (5 points),
+    // P5 only in A (-10), P6 only in B (+5), P7 unchanged. Summed |change| = 1005; 80% = 804.
+    a.rows = {row("P1", 0.2, 100, 1000, 300), row("P2", 0.3, 80, 800, 200, Limit::Stock),
+              row("P3", 0.1, 50, 500, 100),   row("P4", 0.25, 40, 400, 90),
+              row("P5", 0.1, 1, 10, 2),       row("P7", 0.0, 10, 100, std::nullopt)};
+    b.rows = {row("P7", 0.0, 10, 100, std::nullopt),
+              row("P4", 0.3, 38, 360, 70),
+              row("P3", 0.25, 70, 650, 120),
+              row("P2", 0.2, 50, 500, 150),
+              row("P1", 0.2, 150, 1500, 420, Limit::MaxDiscount),
+              row("P6", 0.4, 1, 5, 1)};
+    const plan::ScenarioComparison c = plan::compareScenarios(a, b);
+
+    EXPECT_DOUBLE_EQ(c.a.revenue, 2810);
+    EXPECT_DOUBLE_EQ(c.b.revenue, 3115);
+    EXPECT_DOUBLE_EQ(c.a.units, 281);
+    EXPECT_DOUBLE_EQ(c.b.units, 319);
+    EXPECT_DOUBLE_EQ(c.a.profit, 692);
+    EXPECT_DOUBLE_EQ(c.b.profit, 761);
+    EXPECT_FALSE(c.a.profitComplete);
+    EXPECT_EQ(c.a.productsAtLimit, 1);
+    EXPECT_EQ(c.b.productsAtLimit, 1);
+    EXPECT_DOUBLE_EQ(c.a.markdownCost, plan::totalsOf(a.rows).markdownCost);
+
+    std::vector<std::string> order;
+    for (const plan::ProductDifference& d : c.products)
+        order.push_back(d.sku);
+    EXPECT_EQ(order, (std::vector<std::string>{"P1", "P2", "P3", "P4", "P5", "P6", "P7"}));
+
+    const plan::ProductDifference& p1 = c.products[0];
+    EXPECT_EQ(p1.name, "Product P1");
+    EXPECT_EQ(p1.discountA, 0.2);
+    EXPECT_EQ(p1.discountB, 0.2);
+    EXPECT_EQ(p1.unitsA, 100);
+    EXPECT_EQ(p1.unitsB, 150);
+    EXPECT_EQ(p1.revenueA, 1000);
+    EXPECT_EQ(p1.revenueB, 1500);
+    EXPECT_EQ(p1.profitA, 300);
+    EXPECT_EQ(p1.profitB, 420);
+    const plan::ProductDifference& p5 = c.products[4];
+    EXPECT_EQ(p5.discountA, 0.1);
+    EXPECT_EQ(p5.discountB, std::nullopt);
+    EXPECT_EQ(p5.unitsB, 0);
+    EXPECT_EQ(p5.revenueB, 0);
+    EXPECT_EQ(p5.profitB, std::nullopt);
+    const plan::ProductDifference& p6 = c.products[5];
+    EXPECT_EQ(p6.discountA, std::nullopt);
+    EXPECT_EQ(p6.discountB, 0.4);
+    EXPECT_EQ(c.products[6].profitA, std::nullopt); // no unit cost
+
+    // P1 and P2 make up 800 of the 804 needed; P3 tips it over; P3 also moved 15 points. P4's
+    // change is small and its discount moved 5 points. P5 and P6 are in one plan only.
+    std::vector<bool> major;
+    for (const plan::ProductDifference& d : c.products)
+        major.push_back(d.major);
+    EXPECT_EQ(major, (std::vector<bool>{true, true, true, false, true, true, false}));
+}
+
+TEST(CompareScenarios, ADiscountMoveOfTenPointsIsMajorAndIdenticalPlansHaveNone)
+{
+    plan::PlanResult a, b;
+    a.rows = {row("X", 0.2, 10, 100, 10), row("Y", 0.3, 10, 100, 10)};
+    b.rows = a.rows;
+    plan::ScenarioComparison same = plan::compareScenarios(a, b);
+    for (const plan::ProductDifference& d : same.products)
+        EXPECT_FALSE(d.major) << d.sku;
+    EXPECT_EQ(same.products[0].sku, "X"); // ties by sku
+
+    b.rows[1].discount = 0.4; // 10 points deeper, same revenue
+    const plan::ScenarioComparison moved = plan::compareScenarios(a, b);
+    EXPECT_FALSE(moved.products[0].major);
+    EXPECT_TRUE(moved.products[1].major);
+
+    // A change below 0.1% of the revenue is never major, even when it is all there is.
+    plan::PlanResult c = a;
+    c.rows[0].expectedRevenue += 0.01;
+    const plan::ScenarioComparison tiny = plan::compareScenarios(a, c);
+    EXPECT_FALSE(tiny.products[0].major);
+    EXPECT_EQ(tiny.products[0].sku, "X"); // still sorted first: it is the largest change
+}
