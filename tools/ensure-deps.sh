@@ -5,7 +5,9 @@ set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite
           libeigen3-dev libsqlite3-dev libgtest-dev libbenchmark-dev libxlsxwriter-dev
-          xvfb xauth fonts-dejavu-core sqlite3)
+          xvfb xauth fonts-dejavu-core sqlite3 poppler-utils)
+# Translations: lupdate/lrelease at build time; Qt's own zh_CN texts and a CJK font at run time.
+packages+=(qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-wqy-microhei)
 packages+=("$@")
 
 missing=()

@@ -1,5 +1,6 @@
 #include "fitchart.h"
 
+#include "charttheme.h"
 #include "plan/productfit.h"
 
 #include <QAreaSeries>
@@ -60,13 +61,16 @@ DiscountChart::DiscountChart(Kind kind, QWidget* parent) : QChartView(parent), m
         m_y->setTitleText(tr("Revenue, profit"));
     }
     m_usual = makeLine(tr("Usual discount"), QColor(214, 39, 40), 1.5, Qt::DashLine, chart);
-    for (QLineSeries* s : {m_main, m_profit, m_usual}) {
+    m_planned = makeLine(tr("Planned"), QColor(255, 127, 14), 2.5, Qt::SolidLine, chart);
+    for (QLineSeries* s : {m_main, m_profit, m_usual, m_planned}) {
         if (!s)
             continue;
         chart->addSeries(s);
         s->attachAxis(m_x);
         s->attachAxis(m_y);
     }
+    m_planned->setVisible(false); // only the planner marks a planned discount
+    applyChartTheme(chart);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(280, 220);
@@ -77,11 +81,20 @@ DiscountChart::DiscountChart(Kind kind, QWidget* parent) : QChartView(parent), m
                         "cost) x units) in the sale at each discount"));
 }
 
+void DiscountChart::setPlanned(double discount)
+{
+    const double x = 100 * discount;
+    m_planned->setName(tr("Planned %1%").arg(x, 0, 'f', 0));
+    m_planned->replace(QList<QPointF>{{x, m_y->min()}, {x, m_y->max()}});
+    m_planned->setVisible(true);
+}
+
 void DiscountChart::clearCurves()
 {
-    for (QLineSeries* s : {m_main, m_profit, m_usual})
+    for (QLineSeries* s : {m_main, m_profit, m_usual, m_planned})
         if (s)
             s->clear();
+    m_planned->setVisible(false);
     if (m_band) {
         m_band->upperSeries()->clear();
         m_band->lowerSeries()->clear();

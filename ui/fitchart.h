@@ -39,11 +39,14 @@ public:
     // Draws the curves of `points`; `usual` is the product's usual discount (0..1).
     void setCurves(const std::vector<plan::DiscountPoint>& points, double usual, int windowDays);
     void clearCurves();
+    // Marks the planned discount with a vertical line (the planner's current choice).
+    void setPlanned(double discount);
 
-    QLineSeries* mainSeries() const { return m_main; }     // units, or revenue
-    QLineSeries* profitSeries() const { return m_profit; } // Money only; empty without a cost
-    QAreaSeries* bandSeries() const { return m_band; }     // Units only
-    QLineSeries* usualSeries() const { return m_usual; }   // the vertical line
+    QLineSeries* mainSeries() const { return m_main; }       // units, or revenue
+    QLineSeries* profitSeries() const { return m_profit; }   // Money only; empty without a cost
+    QAreaSeries* bandSeries() const { return m_band; }       // Units only
+    QLineSeries* usualSeries() const { return m_usual; }     // the vertical line
+    QLineSeries* plannedSeries() const { return m_planned; } // empty until setPlanned()
 
 private:
     Kind m_kind;
@@ -53,6 +56,7 @@ private:
     QLineSeries* m_profit = nullptr;
     QAreaSeries* m_band = nullptr;
     QLineSeries* m_usual = nullptr;
+    QLineSeries* m_planned = nullptr;
 };
 
 } // namespace fp::ui

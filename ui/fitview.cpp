@@ -1,6 +1,8 @@
 #include "fitview.h"
 
 #include "backgroundjob.h"
+#include "chartexport.h"
+#include "charttheme.h"
 #include "data/panel.h"
 #include "fitchart.h"
 #include "model/evaluation.h"
@@ -9,6 +11,7 @@
 #include "projectcontroller.h"
 #include "store/store.h"
 #include "timechartview.h"
+#include "translation.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -106,10 +109,14 @@ FitView::FitView(ProjectController* project, QWidget* parent)
         s->attachAxis(m_time);
         s->attachAxis(m_unitsAxis);
     }
+    applyChartTheme(m_chart);
     m_view = new TimeChartView(m_chart, m_time, this);
     m_view->setMinimumSize(400, 240);
     m_demand = new DiscountChart(DiscountChart::Kind::Units, this);
     m_money = new DiscountChart(DiscountChart::Kind::Money, this);
+    installChartExportMenu(m_view);
+    installChartExportMenu(m_demand);
+    installChartExportMenu(m_money);
 
     m_title = new QLabel(this);
     m_title->setTextFormat(Qt::PlainText);
@@ -272,10 +279,10 @@ void FitView::apply(const FitResult& result)
     const model::TrainedModel& trained = *result.model;
     const std::optional<model::Scores> scores =
         model::overallScoresIn(trained.scoresJson, trained.kind);
-    m_modelInfo->setText(scores ? tr("Model: %1, held-out WAPE %2")
-                                      .arg(QString::fromStdString(trained.kind))
-                                      .arg(scores->wape, 0, 'f', 2)
-                                : tr("Model: %1").arg(QString::fromStdString(trained.kind)));
+    const QString modelName = modelDisplayName(QString::fromStdString(trained.kind));
+    m_modelInfo->setText(
+        scores ? tr("Model: %1, held-out WAPE %2").arg(modelName).arg(scores->wape, 0, 'f', 2)
+               : tr("Model: %1").arg(modelName));
     if (result.noSales) {
         m_title->setText(m_sku);
         showMessage(tr("%1 has no sales recorded, so there is nothing to fit.").arg(m_sku));

@@ -1,5 +1,6 @@
 #include "importdialog.h"
 
+#include "appsettings.h"
 #include "backgroundjob.h"
 #include "base/civildate.h"
 #include "io/salesimporter.h"
@@ -25,7 +26,6 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalBlocker>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -39,14 +39,9 @@ namespace {
 // Rows read for the preview; the period guess comes from these rows only.
 constexpr int kPreviewRows = 200;
 
-// Remembered import options: group "import", one key per value.
-constexpr auto kSettingsGroup = "import";
-constexpr auto kDelimiterKey = "delimiter";     // one of kDelimiters' keys
-constexpr auto kOnDuplicateKey = "onDuplicate"; // error | sum | last
-
 struct DelimiterChoice
 {
-    const char* key; // the settings value
+    const char* key; // the remembered value (ImportChoices::delimiter)
     char delimiter;  // 0 = detect
     const char* label;
 };
@@ -756,20 +751,17 @@ void ImportDialog::showMessage(const QString& text, bool isError)
 
 void ImportDialog::loadSettings()
 {
-    QSettings settings;
-    settings.beginGroup(kSettingsGroup);
-    const int delimiter = m_delimiterCombo->findData(settings.value(kDelimiterKey, "detect"));
-    m_delimiterCombo->setCurrentIndex(std::max(0, delimiter));
-    const int policy = m_duplicateCombo->findData(settings.value(kOnDuplicateKey, "error"));
-    m_duplicateCombo->setCurrentIndex(std::max(0, policy));
+    const ImportChoices choices = AppSettings().importChoices();
+    m_delimiterCombo->setCurrentIndex(std::max(0, m_delimiterCombo->findData(choices.delimiter)));
+    m_duplicateCombo->setCurrentIndex(std::max(0, m_duplicateCombo->findData(choices.onDuplicate)));
 }
 
 void ImportDialog::saveSettings() const
 {
-    QSettings settings;
-    settings.beginGroup(kSettingsGroup);
-    settings.setValue(kDelimiterKey, m_delimiterCombo->currentData());
-    settings.setValue(kOnDuplicateKey, m_duplicateCombo->currentData());
+    ImportChoices choices;
+    choices.delimiter = m_delimiterCombo->currentData().toString();
+    choices.onDuplicate = m_duplicateCombo->currentData().toString();
+    AppSettings().setImportChoices(choices);
 }
 
 } // namespace fp::ui

@@ -1,5 +1,6 @@
 #include "losschart.h"
 
+#include "charttheme.h"
 #include "model/demandmodel.h"
 
 #include <QChart>
@@ -58,6 +59,7 @@ LossChart::LossChart(QWidget* parent) : QWidget(parent)
     m_iterationAxis->setTickType(QValueAxis::TicksDynamic);
     m_iterationAxis->setTickAnchor(0);
     m_chart->addAxis(m_iterationAxis, Qt::AlignBottom);
+    applyChartTheme(m_chart); // the curves are added per model, in their own colours
 
     auto* view = new QChartView(m_chart, this);
     view->setRenderHint(QPainter::Antialiasing);

@@ -1,14 +1,20 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "appsettings.h"
 #include "backgroundjob.h"
 #include "fitview.h"
+#include "helpdialog.h"
 #include "importdialog.h"
 #include "io/salesimporter.h"
 #include "jobstatus.h"
 #include "model/trainer.h"
+#include "plannerview.h"
+#include "preferencesdialog.h"
 #include "productchart.h"
 #include "productsview.h"
 #include "projectcontroller.h"
+#include "shortcutsdialog.h"
 #include "store/store.h"
 #include "synth/demofiles.h"
 #include "trainingview.h"
@@ -24,7 +30,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -32,8 +37,7 @@
 namespace fp::ui {
 
 namespace {
-constexpr int kRecentProjects = 8;
-const char* const kRecentKey = "recentProjects";
+constexpr int kLayoutVersion = 1; // of saveState(): bump when the docks change incompatibly
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -58,6 +62,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_chart, tr("Data"));
     m_tabs->addTab(m_training, tr("Train"));
     m_tabs->addTab(m_fit, tr("Fit"));
+    m_planner = new PlannerView(m_controller, m_tabs);
+    m_tabs->addTab(m_planner, tr("Plan"));
+    m_planner->setSelectionSource([this] { return m_products->selectedProducts(); });
+    connect(m_planner, &PlannerView::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     setCentralWidget(m_tabs);
 
     connect(m_products, &ProductsView::productSelected, this,
@@ -73,40 +82,153 @@ MainWindow::MainWindow(QWidget* parent)
     m_jobStatus->watch(m_controller->projectJob());
     m_jobStatus->watch(m_demoJob);
     m_jobStatus->watch(m_products->statsJob());
+    for (BackgroundJob* job :
+         {m_planner->loadJob(), m_planner->optimizeJob(), m_planner->exportJob()})
+        m_jobStatus->watch(job);
     statusBar()->addPermanentWidget(m_jobStatus);
     statusBar()->showMessage(tr("Open a project, or drop a sales CSV here to start one."));
 
     createMenus();
     resize(1400, 860);
+    restoreLayout();
 }
 
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New Project..."), QKeySequence::New, this, &MainWindow::newProject);
-    file->addAction(tr("&Open Project..."), QKeySequence::Open, this, &MainWindow::chooseProject);
+    file->addAction(tr("&New Project..."), QKeySequence::New, this, &MainWindow::newProject)
+        ->setStatusTip(tr("Create an empty project file to import a sales history into"));
+    file->addAction(tr("&Open Project..."), QKeySequence::Open, this, &MainWindow::chooseProject)
+        ->setStatusTip(tr("Open a .flashplan project file"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->menuAction()->setStatusTip(tr("Open one of the last projects you worked on"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
-    file->addAction(tr("Open &Demo Project"), this, &MainWindow::openDemo);
+    file->addAction(tr("Open &Demo Project"), this, &MainWindow::openDemo)
+        ->setStatusTip(tr("Build a fresh demo project (150 products, two years, a trained "
+                          "model) to try FlashPlan on"));
     file->addSeparator();
     QAction* import = file->addAction(tr("&Import Sales CSV..."), QKeySequence(tr("Ctrl+I")), this,
                                       [this] { importSales(); });
     import->setToolTip(tr("Add a sales history CSV to the open project"));
+    import->setStatusTip(import->toolTip());
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close)
+        ->setStatusTip(tr("Close FlashPlan; running jobs stop and leave the project unchanged"));
+    createEditMenu();
 
     QMenu* model = menuBar()->addMenu(tr("&Model"));
-    model->addAction(tr("&Train..."), QKeySequence(tr("Ctrl+T")), this, [this] {
+    QAction* train = model->addAction(tr("&Train..."), QKeySequence(tr("Ctrl+T")), this, [this] {
         m_tabs->setCurrentWidget(m_training);
         m_training->train();
     });
+    train->setStatusTip(tr("Train demand models on the project's history and score them on the "
+                           "held-out days"));
+    createPlanMenus();
+    createHelpMenu();
+}
+
+void MainWindow::createPlanMenus()
+{
+    QMenu* plan = menuBar()->addMenu(tr("&Plan"));
+    auto showPlanner = [this] {
+        m_tabs->setCurrentWidget(m_planner);
+    };
+    plan->addAction(m_planner->optimizeAction());
+    connect(m_planner->optimizeAction(), &QAction::triggered, this, showPlanner);
+    plan->addSeparator();
+    plan->addAction(m_planner->undoAction());
+    plan->addAction(m_planner->redoAction());
+
+    QMenu* exports = menuBar()->addMenu(tr("E&xport"));
+    QAction* table =
+        exports->addAction(tr("Recommended &Table (XLSX or CSV)..."), QKeySequence(tr("Ctrl+E")),
+                           m_planner, &PlannerView::chooseRecommendedExport);
+    table->setStatusTip(tr("The recommended discount per product, as a spreadsheet or CSV"));
+    exports->addAction(tr("&Forecast (CSV)..."), m_planner, &PlannerView::chooseForecastExport)
+        ->setStatusTip(tr("Expected units per product and day of the sale at the planned "
+                          "discounts, with the 80% interval"));
+    exports
+        ->addAction(tr("PDF &Report..."), QKeySequence(tr("Ctrl+Shift+E")), m_planner,
+                    &PlannerView::chooseReportExport)
+        ->setStatusTip(tr("The campaign's summary, totals, charts, table and model scores"));
+    exports->addAction(tr("&Chart as PNG..."), m_planner, &PlannerView::chooseChartExport)
+        ->setStatusTip(tr("The planner's chart as an image (right-click any chart for the "
+                          "same)"));
+}
+
+void MainWindow::createEditMenu()
+{
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    // Some desktops define no Preferences key; Ctrl+, is the common choice there.
+    QList<QKeySequence> keys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (keys.isEmpty())
+        keys.append(QKeySequence(tr("Ctrl+,")));
+    QAction* preferences =
+        edit->addAction(tr("&Preferences..."), this, &MainWindow::showPreferences);
+    preferences->setObjectName("preferencesAction");
+    preferences->setShortcuts(keys);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setStatusTip(tr("Planner defaults, currency and units, light or dark theme, "
+                                 "language"));
+}
+
+void MainWindow::createHelpMenu()
+{
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About FlashPlan"), this, [this] {
-        QMessageBox::about(this, tr("About FlashPlan"),
-                           tr("<b>FlashPlan %1</b><p>Plan flash-sale discounts from your sales "
-                              "history.</p><p>Qt %2</p>")
-                               .arg(QApplication::applicationVersion(), QString(qVersion())));
-    });
+    QAction* guide = help->addAction(tr("&User Guide"), QKeySequence::HelpContents, this,
+                                     [this] { showGuide(); });
+    guide->setObjectName("userGuideAction");
+    guide->setStatusTip(tr("How to import, train, plan and export, and what the numbers mean"));
+    QAction* shortcuts =
+        help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName("shortcutsAction");
+    shortcuts->setStatusTip(tr("List every keyboard shortcut"));
+    help->addSeparator();
+    QAction* about = help->addAction(tr("&About FlashPlan"), this, &MainWindow::showAbout);
+    about->setObjectName("aboutAction");
+    about->setMenuRole(QAction::AboutRole);
+    about->setStatusTip(tr("FlashPlan's version, the libraries it uses and its licence"));
+}
+
+void MainWindow::showPreferences()
+{
+    auto* dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showGuide(const QString& section)
+{
+    if (!m_help)
+        m_help = new HelpDialog(this);
+    if (!section.isEmpty())
+        m_help->showSection(section);
+    m_help->show();
+    m_help->raise();
+    m_help->activateWindow();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto* dialog = new ShortcutsDialog(menuBar(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showAbout()
+{
+    auto* dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AboutDialog::guideRequested, this, [this] { showGuide(); });
+    dialog->open();
+}
+
+void MainWindow::restoreLayout()
+{
+    // Nothing stored yet (the first start) or a layout from an older version: the defaults stay.
+    const AppSettings settings;
+    restoreGeometry(settings.windowGeometry());
+    restoreState(settings.windowState(), kLayoutVersion);
 }
 
 void MainWindow::newProject()
@@ -195,7 +317,13 @@ void MainWindow::openDemo()
             return QVariant();
         });
     connect(
-        m_demoJob, &BackgroundJob::succeeded, this, [this, project] { openProject(project); },
+        m_demoJob, &BackgroundJob::succeeded, this,
+        [this, project, dir] {
+            // The planner opens on the demo's 11.11 campaign.
+            m_planner->setPendingCampaign(dir + "/demo-files/campaign.csv",
+                                          synth::kDemoCampaignStart, synth::kDemoCampaignDays);
+            openProject(project);
+        },
         Qt::SingleShotConnection);
     connect(
         m_demoJob, &BackgroundJob::failed, this,
@@ -223,19 +351,13 @@ void MainWindow::onProjectChanged(const QString& path)
 
 void MainWindow::rememberRecent(const QString& path)
 {
-    QSettings settings;
-    QStringList recent = settings.value(kRecentKey).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > kRecentProjects)
-        recent.removeLast();
-    settings.setValue(kRecentKey, recent);
+    AppSettings().addRecentProject(path);
 }
 
 void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    const QStringList recent = AppSettings().recentProjects();
     for (const QString& path : recent)
         m_recentMenu->addAction(QDir::toNativeSeparators(path), this,
                                 [this, path] { openProject(path); });
@@ -268,6 +390,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     // Running jobs stop through their cancel flags; their transactions roll back.
     m_controller->projectJob()->cancel();
     m_demoJob->cancel();
+    AppSettings().setWindowLayout(saveGeometry(), saveState(kLayoutVersion));
     event->accept();
 }
 

@@ -9,7 +9,9 @@ namespace fp::ui {
 
 class BackgroundJob;
 class FitView;
+class HelpDialog;
 class JobStatus;
+class PlannerView;
 class ProductChart;
 class ProductsView;
 class ProjectController;
@@ -32,6 +34,7 @@ public:
     ProductsView* productsView() const { return m_products; }
     TrainingView* trainingView() const { return m_training; }
     FitView* fitView() const { return m_fit; }
+    PlannerView* plannerView() const { return m_planner; }
     ProductChart* productChart() const { return m_chart; }
     QTabWidget* tabs() const { return m_tabs; }
 
@@ -42,6 +45,14 @@ protected:
 
 private:
     void createMenus();
+    void createPlanMenus();
+    void createEditMenu();
+    void createHelpMenu();
+    void showPreferences();
+    void showGuide(const QString& section = {});
+    void showShortcuts();
+    void showAbout();
+    void restoreLayout();
     void newProject();
     void chooseProject();
     void rememberRecent(const QString& path);
@@ -54,9 +65,11 @@ private:
     ProductChart* m_chart = nullptr;
     TrainingView* m_training = nullptr;
     FitView* m_fit = nullptr;
+    PlannerView* m_planner = nullptr;
     JobStatus* m_jobStatus = nullptr;
     BackgroundJob* m_demoJob = nullptr;
     QMenu* m_recentMenu = nullptr;
+    HelpDialog* m_help = nullptr; // made on first use, then kept with its place in the guide
     qint64 m_selectedId = 0;
     QString m_selectedSku;
 };

@@ -1,6 +1,8 @@
 #include "productchart.h"
 
 #include "backgroundjob.h"
+#include "chartexport.h"
+#include "charttheme.h"
 #include "data/panel.h"
 #include "data/productpanel.h"
 #include "projectcontroller.h"
@@ -84,7 +86,10 @@ ProductChart::ProductChart(ProjectController* project, QWidget* parent)
         s->attachAxis(m_priceAxis);
     }
 
+    applyChartTheme(m_chart);
+
     m_view = new TimeChartView(m_chart, m_time, this);
+    installChartExportMenu(m_view);
     m_view->setMinimumSize(400, 260);
     m_title = new QLabel(this);
     m_title->setTextFormat(Qt::PlainText);

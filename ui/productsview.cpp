@@ -43,7 +43,7 @@ ProductsView::ProductsView(ProjectController* project, QWidget* parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ProductsTableModel::Sku, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection); // several for a campaign
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setVisible(false);
@@ -196,6 +196,14 @@ void ProductsView::updateCount()
     else
         m_count->setText(
             tr("%1 of %2 products").arg(locale.toString(shown), locale.toString(total)));
+}
+
+QList<qint64> ProductsView::selectedProducts() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
+        ids << m_model->productId(m_proxy->mapToSource(index).row());
+    return ids;
 }
 
 void ProductsView::onCurrentChanged(const QModelIndex& current)

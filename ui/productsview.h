@@ -29,6 +29,7 @@ public:
     QTableView* table() const { return m_table; }
     BackgroundJob* statsJob() const { return m_statsJob; }      // for the status bar
     std::int64_t selectedProduct() const { return m_selected; } // 0: none
+    QList<qint64> selectedProducts() const; // the selected rows, as project product ids
 
     QSize sizeHint() const override; // room for the SKU, name and the main figures
 

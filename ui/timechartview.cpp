@@ -27,7 +27,7 @@ TimeChartView::TimeChartView(QChart* chart, QDateTimeAxis* axis, QWidget* parent
     setRenderHint(QPainter::Antialiasing);
     setFocusPolicy(Qt::StrongFocus);
     setToolTip(tr("Wheel: zoom in time. Drag: zoom to a span. Right-drag or Shift+wheel: pan."));
-    m_axis->setFormat("d MMM yyyy");
+    m_axis->setFormat(tr("d MMM yyyy", "QDateTime format of the time axis labels"));
 }
 
 void TimeChartView::setFullRange(qint64 fromMs, qint64 toMs)

@@ -2,12 +2,15 @@
 
 #include "backgroundjob.h"
 #include "base/error.h"
+#include "chartexport.h"
 #include "losschart.h"
 #include "model/demandmodel.h"
 #include "model/trainer.h"
 #include "projectcontroller.h"
 #include "store/store.h"
+#include "translation.h"
 
+#include <QChartView>
 #include <QComboBox>
 #include <QDate>
 #include <QDateTime>
@@ -54,10 +57,10 @@ QString describeStage(const QString& stage)
         return TrainingView::tr("saving the model in the project");
     if (stage.startsWith(QLatin1String("training ")))
         return TrainingView::tr("training %1 on the history before the held-out period")
-            .arg(stage.section(QLatin1Char(' '), 1, 1));
+            .arg(modelDisplayName(stage.section(QLatin1Char(' '), 1, 1)));
     if (stage.startsWith(QLatin1String("refitting ")))
         return TrainingView::tr("refitting %1 on all history")
-            .arg(stage.section(QLatin1Char(' '), 1, 1));
+            .arg(modelDisplayName(stage.section(QLatin1Char(' '), 1, 1)));
     return stage;
 }
 
@@ -104,6 +107,7 @@ TrainingView::TrainingView(ProjectController* controller, QWidget* parent)
     m_progress->setToolTip(tr("Training runs in the background; the window stays usable"));
     m_progress->setVisible(false);
     m_chart = new LossChart(this);
+    installChartExportMenu(m_chart->findChild<QChartView*>()); // LossChart keeps its view inside
     m_chart->setObjectName(QStringLiteral("lossChart"));
     m_chart->setEmptyText(tr("Training and validation loss per iteration appear here while "
                              "models train"));
@@ -303,9 +307,10 @@ bool TrainingView::train()
         return QVariant(result);
     };
 
-    const QString title = options.model == "auto"
-                              ? tr("Training all models")
-                              : tr("Training %1").arg(QString::fromStdString(options.model));
+    const QString title =
+        options.model == "auto"
+            ? tr("Training all models")
+            : tr("Training %1").arg(modelDisplayName(QString::fromStdString(options.model)));
     const quint64 run = m_job->start(title, work);
     if (run == 0) {
         setStatus(tr("Another project job is running; train when it has finished."), true);
@@ -361,7 +366,8 @@ void TrainingView::showStage(const QString& stage, int index, int count)
 
 void TrainingView::addLoss(const QString& kind, bool refit, const model::LossPoint& point)
 {
-    m_chart->addPoint(refit ? tr("%1 refit").arg(kind) : kind, point);
+    const QString name = modelDisplayName(kind);
+    m_chart->addPoint(refit ? tr("%1 refit").arg(name) : name, point);
     QString text = tr("%1 — iteration %2, training loss %3")
                        .arg(m_stage)
                        .arg(point.iteration)
@@ -405,7 +411,7 @@ void TrainingView::showTrained(QVariantMap result, bool cancelCameTooLate)
                       .arg(QFileInfo(trainedPath).fileName()));
         return;
     }
-    const QString chosen = result.value(QStringLiteral("chosen")).toString();
+    const QString chosen = modelDisplayName(result.value(QStringLiteral("chosen")).toString());
     const QString seconds = decimal(result.value(QStringLiteral("seconds")).toDouble(), 1);
     setStatus(cancelCameTooLate
                   ? tr("Training had already finished when Cancel arrived: %1 is now the "
@@ -450,7 +456,7 @@ void TrainingView::loadStoredScores()
             if (m.active) {
                 showScores(QString::fromStdString(m.scores), periodDays,
                            tr("The project's model: %1 (#%2, trained %3).")
-                               .arg(QString::fromStdString(m.kind))
+                               .arg(modelDisplayName(QString::fromStdString(m.kind)))
                                .arg(m.id)
                                .arg(localTime(m.createdAt)));
                 return;
@@ -482,7 +488,7 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
         const bool isChosen = kind == chosen;
         const bool beats = model.value(QLatin1String("beats_baseline")).toBool(true);
         const QString cells[ColumnCount] = {
-            kind,
+            modelDisplayName(kind),
             decimal(scoreOf(s, "overall", "wape"), 3),
             decimal(scoreOf(s, "overall", "bias"), 3, true),
             decimal(scoreOf(s, "overall", "mase"), 2),
@@ -513,10 +519,11 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
             name->setIcon(warning);
             name->setToolTip(tr("%1 does not beat the naive baseline on the held-out period: "
                                 "trust its forecasts no more than the baseline's")
-                                 .arg(kind));
+                                 .arg(modelDisplayName(kind)));
         }
         if (!notes.isEmpty())
-            name->setText(tr("%1 (%2)").arg(kind, notes.join(QStringLiteral("; "))));
+            name->setText(
+                tr("%1 (%2)").arg(modelDisplayName(kind), notes.join(QStringLiteral("; "))));
     }
     m_scores->setVisible(true);
 

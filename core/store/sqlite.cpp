@@ -17,6 +17,11 @@ namespace {
 
 } // namespace
 
+std::string sqliteVersion()
+{
+    return sqlite3_libversion();
+}
+
 bool SqlError::isConstraintViolation() const
 {
     return (m_code & 0xff) == SQLITE_CONSTRAINT;

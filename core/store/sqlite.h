@@ -13,6 +13,9 @@ struct sqlite3_stmt;
 
 namespace fp::sql {
 
+// The version of the SQLite library linked in, as SQLite reports it at run time ("3.40.1").
+std::string sqliteVersion();
+
 // A thin RAII layer over the SQLite C API. Values are always bound, never spliced into SQL.
 class Database final
 {

@@ -1,0 +1,126 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>fp::ui::CampaignSetup</name>
+    <message numerus="yes">
+        <location filename="../ui/campaignsetup.cpp" line="+235"/>
+        <source>%n product(s) in the campaign</source>
+        <translation>
+            <numerusform>%n product in the campaign</numerusform>
+            <numerusform>%n products in the campaign</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+88"/>
+        <source>%n product(s) were imported after the model was trained and cannot be planned yet. Train the model again to include them.</source>
+        <translation>
+            <numerusform>%n product was imported after the model was trained and cannot be planned yet. Train the model again to include it.</numerusform>
+            <numerusform>%n products were imported after the model was trained and cannot be planned yet. Train the model again to include them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Add %n selected product(s)</source>
+        <translation>
+            <numerusform>Add %n selected product</numerusform>
+            <numerusform>Add %n selected products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Add the top %n product(s) by revenue</source>
+        <translation>
+            <numerusform>Add the top product by revenue</numerusform>
+            <numerusform>Add the top %n products by revenue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>The campaign file has %n problem(s); nothing was changed.</source>
+        <translation>
+            <numerusform>The campaign file has %n problem; nothing was changed.</numerusform>
+            <numerusform>The campaign file has %n problems; nothing was changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n product(s) of the file are not in the trained model and were left out. Train the model again to include them.</source>
+        <translation>
+            <numerusform>%n product of the file is not in the trained model and was left out. Train the model again to include it.</numerusform>
+            <numerusform>%n products of the file are not in the trained model and were left out. Train the model again to include them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Remove %n product(s)</source>
+        <translation>
+            <numerusform>Remove %n product</numerusform>
+            <numerusform>Remove %n products</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::CampaignTableModel</name>
+    <message numerus="yes">
+        <location filename="../ui/campaigntablemodel.cpp" line="+202"/>
+        <source>Paste %n cell(s)</source>
+        <translation>
+            <numerusform>Paste %n cell</numerusform>
+            <numerusform>Paste %n cells</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::DiscountChart</name>
+    <message numerus="yes">
+        <location filename="../ui/fitchart.cpp" line="+143"/>
+        <source>Demand curve: a %n-day flash sale</source>
+        <translation>
+            <numerusform>Demand curve: a %n-day flash sale</numerusform>
+            <numerusform>Demand curve: a %n-day flash sale</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::PlannerView</name>
+    <message numerus="yes">
+        <location filename="../ui/plannerview.cpp" line="+314"/>
+        <source>Optimizing %n product(s)</source>
+        <translation>
+            <numerusform>Optimizing %n product</numerusform>
+            <numerusform>Optimizing %n products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+91"/>
+        <source>Flash sale %1, %n day(s)</source>
+        <translation>
+            <numerusform>Flash sale %1, %n day</numerusform>
+            <numerusform>Flash sale %1, %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::ScenarioPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/scenariopanel.cpp" line="+86"/>
+        <source>%1
+%n product(s) · %2</source>
+        <translation>
+            <numerusform>%1
+%n product · %2</numerusform>
+            <numerusform>%1
+%n products · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+217"/>
+        <source>Delete %n scenario(s) from the project?</source>
+        <translation>
+            <numerusform>Delete %n scenario from the project?</numerusform>
+            <numerusform>Delete %n scenarios from the project?</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "base/progress.h"
+#include "data/panel.h"
+#include "model/modelstore.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace fp::ui {
+
+// What the planner reads from the project once per project or model: the sales history, the active
+// model, and per product what the campaign setup needs. Loaded on a worker; shared read-only
+// (const) between the GUI thread and the optimizer's worker, which is safe because evaluating the
+// model never writes.
+struct PlannerData
+{
+    PlannerData(data::Panel history, model::TrainedModel model);
+
+    data::Panel panel;
+    model::TrainedModel trained;
+    std::vector<bool> modelKnows;       // per panel product: the model was trained on it
+    std::vector<double> historyRevenue; // per panel product: units x price over its history
+    std::vector<double> usualDiscount;  // per panel product, 0..1
+    std::unordered_map<std::int64_t, int> panelIndexOfId; // products.id -> panel product
+
+    // Throws FlashPlanError when the project has no sales or no trained model.
+    static std::shared_ptr<const PlannerData> load(const std::string& projectPath,
+                                                   const ProgressFn& progress);
+
+    // Panel products of `category` (or all when negative) the model knows, by history revenue,
+    // largest first.
+    std::vector<int> productsByRevenue(int category = -1) const;
+    // The panel product of a products.id, or -1.
+    int panelIndex(std::int64_t productId) const;
+};
+
+} // namespace fp::ui

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "plan/campaign.h"
+#include "plan/planresult.h"
+#include "plan/scenariostore.h"
+
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <vector>
+
+class QUndoStack;
+
+namespace fp::plan {
+class CampaignEvaluator;
+}
+
+namespace fp::ui {
+
+struct PlannerData;
+
+// Everything the user edits in the planner, as one value: the campaign (window, products and their
+// limits), the optimizer settings, and each product's discount, lock and what limits it. Undo
+// restores such values exactly.
+struct PlannerState
+{
+    plan::Campaign campaign;
+    plan::PlanSettings settings;
+    std::vector<double> discounts;   // one per campaign product
+    std::vector<bool> locked;        // kept by the optimizer
+    std::vector<plan::Limit> limits; // from the optimizer, or classified after a manual move
+};
+
+bool sameCampaign(const plan::Campaign& a, const plan::Campaign& b);
+
+// The planner's model: the current state, its evaluation (one ProductPlan row per product, and the
+// totals), and the undo stack of every edit. Edits go through edit*(), which push commands; the
+// commands call apply*(), which change the state and tell the views. A discount change
+// re-evaluates one product (a few microseconds) and the totals (linear, no model call), so a
+// slider's totals update within the same event.
+class PlannerDocument final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PlannerDocument(QObject* parent = nullptr);
+    ~PlannerDocument() override;
+
+    // A new project or model: clears the campaign and the undo history. nullptr: nothing to plan.
+    void setData(std::shared_ptr<const PlannerData> data);
+    const std::shared_ptr<const PlannerData>& data() const { return m_data; }
+    bool hasData() const { return m_data != nullptr; }
+
+    const PlannerState& state() const { return m_state; }
+    int productCount() const { return static_cast<int>(m_rows.size()); }
+    const std::vector<plan::ProductPlan>& rows() const { return m_rows; }
+    const plan::PlanTotals& totals() const { return m_totals; }
+    const plan::CampaignEvaluator* evaluator() const { return m_evaluator.get(); }
+    QUndoStack* undoStack() const { return m_undo; }
+
+    // Undoable edits. Slider drags: every move between beginDrag() and endDrag() of one row
+    // merges into one undo step.
+    void editDiscount(int row, double discount);
+    void editLock(int row, bool locked);
+    void editState(const PlannerState& next, const QString& description);
+    void beginDrag()
+    {
+        ++m_dragId;
+        m_dragging = true;
+    }
+    void endDrag() { m_dragging = false; }
+
+    // Used by the undo commands.
+    void applyDiscount(int row, double discount, plan::Limit limit);
+    void applyLock(int row, bool locked);
+    void applyState(const PlannerState& state);
+
+    // The limit shown for a row the user set by hand.
+    plan::Limit manualLimit(int row, const plan::ProductPlan& evaluated) const;
+
+    // The plan as the exports need it (settings, model, rows, totals).
+    plan::PlanResult planResult() const;
+
+signals:
+    void dataReset();         // a new project or model
+    void campaignReset();     // products or limits changed: rows were rebuilt
+    void rowChanged(int row); // one product's discount or lock
+    void totalsChanged();
+
+private:
+    void evaluateAll();
+    void recomputeTotals();
+
+    std::shared_ptr<const PlannerData> m_data;
+    PlannerState m_state;
+    std::unique_ptr<plan::CampaignEvaluator> m_evaluator;
+    std::vector<plan::ProductPlan> m_rows;
+    plan::PlanTotals m_totals;
+    QUndoStack* m_undo = nullptr;
+    int m_dragId = 0;
+    bool m_dragging = false;
+};
+
+} // namespace fp::ui
