@@ -85,7 +85,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/plannerview.cpp" line="+314"/>
+        <location filename="../ui/plannerview.cpp" line="+335"/>
         <source>Optimizing %n product(s)</source>
         <translation>
             <numerusform>Optimizing %n product</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+217"/>
+        <location line="+218"/>
         <source>Delete %n scenario(s) from the project?</source>
         <translation>
             <numerusform>Delete %n scenario from the project?</numerusform>

@@ -1625,17 +1625,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>每个商品的计划折扣与预计售罄率：左上角的商品无需大幅折扣即可售罄</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Top %1 products by expected revenue (discount)</source>
         <translation>预计销售额前 %1 名商品（折扣）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Products with a stock</source>
         <translation>有库存限制的商品</translation>
     </message>
@@ -2153,12 +2153,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/plannerview.cpp" line="+87"/>
+        <location filename="../ui/plannerview.cpp" line="+100"/>
         <source>Edited by hand</source>
         <translation>手动调整</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>&lt;h3&gt;Nothing to plan yet&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Import a sales history (File &gt; Import) and train a model (Model &gt; Train); then plan a campaign here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;暂无可规划的内容&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请先导入历史销售数据（文件 &gt; 导入）并训练模型（模型 &gt; 训练），然后在这里规划活动。&lt;/p&gt;</translation>
     </message>
@@ -2203,12 +2203,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+178"/>
+        <location line="+183"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-180"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2258,12 +2258,12 @@ No file was changed.</source>
         <translation>正在加载规划器</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Select a product to see its revenue and profit curves</source>
         <translation>选择一个商品以查看其销售额和毛利曲线</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>%1 %2: revenue and profit vs discount (stock %3)</source>
         <translation>%1 %2：销售额和毛利随折扣的变化（库存 %3）</translation>
     </message>
@@ -2332,17 +2332,17 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>Revenue by product</source>
         <translation>各商品销售额</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sell-through and discount</source>
         <translation>售罄率与折扣</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Writing the PDF report</source>
         <translation>正在生成 PDF 报告</translation>
     </message>
@@ -2804,7 +2804,12 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ScenarioCompareView</name>
     <message>
-        <location filename="../ui/scenariocompareview.cpp" line="+321"/>
+        <location filename="../ui/scenariocompareview.cpp" line="+317"/>
+        <source>The two plans&apos; expected totals, their difference (B - A) and the change in percent; green is better for the business</source>
+        <translation>两个方案的预期合计、差值（B − A）与变化百分比；绿色表示对业务更有利</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Units</source>
         <translation>销量</translation>
     </message>
@@ -2829,7 +2834,12 @@ No file was changed.</source>
         <translation>触及限制的商品</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+13"/>
+        <source>Every product of either plan, largest revenue change first; the larger changes are in bold. Click a header to sort.</source>
+        <translation>两个方案中的全部商品，按销售额变化从大到小排列；变化较大的以粗体显示。点击表头可排序。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>A: %1    B: %2
 %3 products, %4 with larger changes (in bold): in one plan only, a discount moved 10 points or more, or among the changes that make up 80% of the revenue difference.</source>
         <translation>A：%1    B：%2
@@ -2990,7 +3000,12 @@ saved %2, revenue %3</source>
         <translation>比较 %1 与 %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Close the comparison</source>
+        <translation>关闭对比</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Cannot compare</source>
         <translation>无法比较</translation>
     </message>

@@ -112,9 +112,8 @@ void PlannerDocument::setData(std::shared_ptr<const PlannerData> data)
     m_data = std::move(data);
     m_evaluator.reset();
     m_rows.clear();
-    const plan::PlanSettings settings = m_state.settings;
     m_state = PlannerState();
-    m_state.settings = settings; // the user's settings outlive a project switch
+    m_state.settings = m_defaults;
     if (m_data) {
         // An empty campaign on the day after the history, for three days.
         m_state.campaign.start =

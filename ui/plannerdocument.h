@@ -48,6 +48,9 @@ public:
     // A new project or model: clears the campaign and the undo history. nullptr: nothing to plan.
     void setData(std::shared_ptr<const PlannerData> data);
     const std::shared_ptr<const PlannerData>& data() const { return m_data; }
+    // The settings a new campaign starts with (Preferences > Planner defaults); applied by the
+    // next setData().
+    void setDefaultSettings(const plan::PlanSettings& settings) { m_defaults = settings; }
     bool hasData() const { return m_data != nullptr; }
 
     const PlannerState& state() const { return m_state; }
@@ -92,6 +95,7 @@ private:
 
     std::shared_ptr<const PlannerData> m_data;
     PlannerState m_state;
+    plan::PlanSettings m_defaults;
     std::unique_ptr<plan::CampaignEvaluator> m_evaluator;
     std::vector<plan::ProductPlan> m_rows;
     plan::PlanTotals m_totals;

@@ -82,6 +82,17 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
         m_totals->setLabels(display.currencySymbol, display.unitsLabel);
     };
     followDisplay();
+    auto followDefaults = [this] {
+        const PlannerDefaults defaults = AppSettings().plannerDefaults();
+        plan::PlanSettings settings;
+        settings.objective = defaults.objective;
+        settings.blendWeight = defaults.blendWeight;
+        settings.step = defaults.ladderStep;
+        m_document->setDefaultSettings(settings);
+    };
+    followDefaults();
+    connect(SettingsNotifier::instance(), &SettingsNotifier::plannerDefaultsChanged, this,
+            followDefaults);
     connect(SettingsNotifier::instance(), &SettingsNotifier::displayChanged, this, followDisplay);
     connect(m_document, &PlannerDocument::rowChanged, this, [this](int row) {
         if (row == m_chartRow)

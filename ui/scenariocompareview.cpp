@@ -314,6 +314,8 @@ ScenarioCompareView::ScenarioCompareView(QWidget* parent)
 
     m_totals = new QTableWidget(TotalsRowCount, TotalsColumnCount, this);
     m_totals->setObjectName("totalsTable");
+    m_totals->setToolTip(tr("The two plans' expected totals, their difference (B - A) and the "
+                            "change in percent; green is better for the business"));
     m_totals->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_totals->setSelectionMode(QAbstractItemView::NoSelection);
     m_totals->setFocusPolicy(Qt::NoFocus);
@@ -331,6 +333,8 @@ ScenarioCompareView::ScenarioCompareView(QWidget* parent)
     proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_differences = new QTableView(this);
     m_differences->setObjectName("differencesTable");
+    m_differences->setToolTip(tr("Every product of either plan, largest revenue change first; the "
+                                 "larger changes are in bold. Click a header to sort."));
     m_differences->setModel(proxy);
     m_differences->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_differences->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -235,6 +235,7 @@ void ScenarioPanel::compare(std::int64_t a, std::int64_t b)
         view->setScenarios(nameA, planA, nameB, planB);
         layout->addWidget(view);
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        buttons->button(QDialogButtonBox::Close)->setToolTip(tr("Close the comparison"));
         connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
         layout->addWidget(buttons);
         dialog->resize(1100, 700);

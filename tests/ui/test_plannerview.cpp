@@ -25,9 +25,14 @@
 #include "synth/demofiles.h"
 #include "totalsbar.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QChartView>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
@@ -37,6 +42,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -407,6 +413,26 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("units=%1").arg(t.units, 0, 'f', 2)));
         QVERIFY(text.contains(QStringLiteral("markdown_cost=%1").arg(t.markdownCost, 0, 'f', 2)));
         QVERIFY(text.contains(QString::fromStdString(plan.rows.back().sku)));
+    }
+
+    void everyControlOfThePlannerHasATooltip()
+    {
+        QStringList missing;
+        for (QWidget* w : m_view->findChildren<QWidget*>()) {
+            const bool control =
+                qobject_cast<QAbstractButton*>(w) || qobject_cast<QAbstractSpinBox*>(w) ||
+                qobject_cast<QComboBox*>(w) || qobject_cast<QChartView*>(w) ||
+                (qobject_cast<QAbstractItemView*>(w) && !qobject_cast<QHeaderView*>(w));
+            // Qt's own parts of composite widgets (tab scrollers, the table corner) are not ours.
+            const bool internal =
+                w->objectName().startsWith("qt_") || qobject_cast<QTabBar*>(w->parentWidget()) ||
+                qobject_cast<QAbstractItemView*>(w->parentWidget()) ||
+                (w->parentWidget() && w->parentWidget()->objectName() == "qt_scrollarea_viewport");
+            if (control && !internal && w->toolTip().trimmed().isEmpty())
+                missing << QStringLiteral("%1 '%2'").arg(w->metaObject()->className(),
+                                                         w->objectName());
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(", ")));
     }
 
     void anExportIntoAnUnwritableFolderFailsClearly()
