@@ -21,7 +21,7 @@ if ! "$cli" info --project "$project" | grep -q "^model "; then
 fi
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  exec "$build/app/flashplan" "$project"
+  exec "$build/app/flashplan" "$project" --campaign "$demo/campaign.csv" --start 2026-11-11 --days 3
 fi
 
 echo "No display: running the command-line pipeline on the demo data." >&2

@@ -218,7 +218,11 @@ void PlannerDocument::evaluateAll()
     for (int i = 0; i < n; ++i) {
         const auto k = static_cast<size_t>(i);
         plan::ProductPlan row = m_evaluator->evaluate(i, m_state.discounts[k], demands[k]);
-        row.limitedBy = m_state.limits[k];
+        // Rows nobody classified yet (just added or loaded) show what holds them at their
+        // discount, by the optimizer's own rules.
+        row.limitedBy = m_state.limits[k] != plan::Limit::None
+                            ? m_state.limits[k]
+                            : plan::limitAtDiscount(m_state.campaign.products[k], row);
         row.locked = m_state.locked[k];
         m_rows.push_back(std::move(row));
     }

@@ -1,11 +1,17 @@
 // flashplan: the desktop application.
 #include "appsettings.h"
 #include "apptheme.h"
+#include "base/civildate.h"
 #include "mainwindow.h"
+#include "plannerview.h"
 #include "translation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDate>
+#include <QTabWidget>
+#include <algorithm>
+#include <cstdio>
 
 int main(int argc, char** argv)
 {
@@ -29,7 +35,19 @@ int main(int argc, char** argv)
         "settings", "Read and write the settings in this INI file instead of the usual place.",
         "file");
     parser.addOption(settingsFile);
+    const QCommandLineOption campaign(
+        "campaign", "With a project: open the planner on this campaign.csv (needs --start).",
+        "campaign.csv");
+    const QCommandLineOption start("start", "The campaign's first day (YYYY-MM-DD).", "date");
+    const QCommandLineOption days("days", "The campaign's length in days (default 3).", "days",
+                                  "3");
+    parser.addOptions({campaign, start, days});
     parser.process(app);
+    const QDate startDate = QDate::fromString(parser.value(start), Qt::ISODate);
+    if (parser.isSet(campaign) && !startDate.isValid()) {
+        std::fprintf(stderr, "flashplan: --campaign needs --start YYYY-MM-DD\n");
+        return 2;
+    }
     if (parser.isSet(settingsFile))
         fp::ui::AppSettings::useFile(parser.value(settingsFile));
     // Before any window exists: widgets take their texts when they are made.
@@ -40,7 +58,15 @@ int main(int argc, char** argv)
     window.show();
     if (parser.isSet(demo))
         window.openDemo();
-    else if (!parser.positionalArguments().isEmpty())
+    else if (!parser.positionalArguments().isEmpty()) {
+        if (parser.isSet(campaign))
+            window.plannerView()->setPendingCampaign(
+                parser.value(campaign),
+                fp::daysFromCivil(startDate.year(), startDate.month(), startDate.day()),
+                std::clamp(parser.value(days).toInt(), 1, 60));
         window.openProject(parser.positionalArguments().constFirst());
+        if (parser.isSet(campaign))
+            window.tabs()->setCurrentWidget(window.plannerView());
+    }
     return QApplication::exec();
 }
