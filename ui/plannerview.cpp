@@ -343,8 +343,9 @@ void PlannerView::optimize()
     setBusy(true);
     connect(
         m_optimizeJob, &BackgroundJob::succeeded, this,
-        [this, start, run](quint64 finished, const QVariant& result) {
-            if (finished != run)
+        [this, start, run, data](quint64 finished, const QVariant& result) {
+            // A plan for another project or model (one opened meanwhile) is dropped.
+            if (finished != run || m_document->data() != data)
                 return;
             const auto optimized = result.value<OptimizedPtr>();
             PlannerState next = start;
@@ -433,7 +434,8 @@ bool PlannerView::exportReport(const QString& path)
         view->setAttribute(Qt::WA_DontShowOnScreen);
         view->resize(size);
         view->show();
-        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+        // Lay the chart out now (QtCharts applies geometry through posted layout requests).
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         return renderChart(view, size);
     };
     auto* revenue = new QChartView(new QChart);
