@@ -54,8 +54,22 @@ Store::Store(const std::string& path, OpenMode mode) : m_db(path, databaseMode(p
         if ((version > 0 || tables > 0) && appId != kApplicationId)
             throw FlashPlanError(path + " is an SQLite database but not a FlashPlan project");
         if (mode == OpenMode::ReadOnly) {
-            if (version != currentSchemaVersion())
-                throw FlashPlanError(path + " needs an upgrade; open it once for writing first");
+            // A project from an older FlashPlan is upgraded in place first (one transaction, on
+            // a connection of its own), so that reading it never depends on how it was opened
+            // before. A newer one is refused by the migration with its own message.
+            if (version > currentSchemaVersion())
+                migrate(m_db); // refuses it, saying which version wrote it
+            if (version < currentSchemaVersion() && version > 0) {
+                try {
+                    Store upgrade(path, OpenMode::MustExist);
+                } catch (const FlashPlanError& e) {
+                    throw FlashPlanError(std::string(e.what()) +
+                                         " (it was made by an older FlashPlan and must be "
+                                         "upgraded, which needs write access to it)");
+                }
+            }
+            if (scalarInt(m_db, "PRAGMA user_version") != currentSchemaVersion())
+                throw FlashPlanError(path + " has no FlashPlan schema this version can read");
         } else {
             m_db.exec("PRAGMA journal_mode = WAL");
             m_db.exec("PRAGMA synchronous = NORMAL");

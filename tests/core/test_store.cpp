@@ -71,6 +71,39 @@ TEST(Store, RefusesAFileFromANewerVersion)
     }
 }
 
+TEST(Store, ReadOnlyRefusesAFileFromANewerVersion)
+{
+    test::TempDir dir;
+    {
+        Store store(dir.file("p.flashplan"));
+        store.database().exec("PRAGMA user_version = 999");
+    }
+    try {
+        Store store(dir.file("p.flashplan"), Store::OpenMode::ReadOnly);
+        FAIL() << "opened a future schema";
+    } catch (const FlashPlanError& e) {
+        EXPECT_NE(std::string(e.what()).find("newer FlashPlan"), std::string::npos);
+    }
+}
+
+TEST(Store, ReadOnlyUpgradesAProjectFromAnOlderVersionInPlace)
+{
+    test::TempDir dir;
+    {
+        // Version 1 as it was written: without the columns version 2 added.
+        Store store(dir.file("p.flashplan"));
+        store.database().exec("ALTER TABLE scenarios DROP COLUMN total_units;"
+                              "ALTER TABLE scenarios DROP COLUMN total_revenue;"
+                              "ALTER TABLE scenarios DROP COLUMN total_profit;"
+                              "ALTER TABLE scenarios DROP COLUMN total_markdown_cost;"
+                              "ALTER TABLE campaign_products DROP COLUMN position;"
+                              "PRAGMA user_version = 1;");
+    }
+    Store store(dir.file("p.flashplan"), Store::OpenMode::ReadOnly);
+    EXPECT_EQ(pragma(store, "user_version"), std::to_string(store::currentSchemaVersion()));
+    EXPECT_NO_THROW(store.summary());
+}
+
 TEST(Store, RefusesForeignSqliteDatabasesAndNonDatabases)
 {
     test::TempDir dir;
