@@ -278,11 +278,11 @@ void CampaignSetup::setWindow(qint64 startDay, int days)
     m_document->editState(next, tr("Change the sale window"));
 }
 
-plan::CampaignProduct CampaignSetup::defaultProduct(int panelProduct) const
+plan::CampaignProduct CampaignSetup::defaultProduct(int panelProduct,
+                                                    const PlannerDefaults& defaults) const
 {
     const data::PanelProduct& p =
         m_document->data()->panel.products()[static_cast<size_t>(panelProduct)];
-    const PlannerDefaults defaults = AppSettings().plannerDefaults();
     plan::CampaignProduct cp;
     cp.product = panelProduct;
     cp.listPrice = p.listPrice;
@@ -302,6 +302,7 @@ int CampaignSetup::addProducts(const std::vector<int>& panelProducts,
     for (const plan::CampaignProduct& cp : next.campaign.products)
         present.insert(cp.product);
     int added = 0, unknown = 0;
+    const PlannerDefaults defaults = AppSettings().plannerDefaults(); // read once, not per product
     for (int p : panelProducts) {
         if (p < 0 || present.count(p))
             continue;
@@ -309,7 +310,7 @@ int CampaignSetup::addProducts(const std::vector<int>& panelProducts,
             ++unknown;
             continue;
         }
-        plan::CampaignProduct cp = defaultProduct(p);
+        plan::CampaignProduct cp = defaultProduct(p, defaults);
         next.discounts.push_back(cp.minDiscount);
         next.locked.push_back(false);
         next.limits.push_back(plan::Limit::None);

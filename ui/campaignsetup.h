@@ -21,6 +21,7 @@ struct CampaignProduct;
 namespace fp::ui {
 
 class CampaignTableModel;
+struct PlannerDefaults;
 class PlannerDocument;
 
 // The campaign setup: the sale window, the optimizer's settings, and the products with their
@@ -66,7 +67,7 @@ private:
     void chooseCampaignFile();
     void copySelection();
     void pasteClipboard();
-    plan::CampaignProduct defaultProduct(int panelProduct) const;
+    plan::CampaignProduct defaultProduct(int panelProduct, const PlannerDefaults& defaults) const;
 
     PlannerDocument* m_document;
     std::function<QList<qint64>()> m_selectionSource;
