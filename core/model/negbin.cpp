@@ -159,10 +159,31 @@ int NegBin::quantile(double q) const
     const double z = q <= 0.5 ? -std::sqrt(-2.0 * std::log(std::max(q, 1e-12)))
                               : std::sqrt(-2.0 * std::log(std::max(1.0 - q, 1e-12)));
     int k = static_cast<int>(std::max(0.0, std::floor(m_mu + 0.8 * z * sd)));
-    while (cdf(k) < q)
+    // One incomplete beta for the start, then the pmf recurrence P(k+1) = P(k) * step(k): the
+    // walk costs O(1) a count instead of an incomplete beta each.
+    const double ratio = m_poisson ? 0.0 : m_mu / (m_mu + m_r);
+    auto step = [&](int at) { // P(at + 1) / P(at)
+        return m_poisson ? m_mu / (at + 1.0) : (at + m_r) / (at + 1.0) * ratio;
+    };
+    double c = cdf(k);
+    double p = pmf(k);
+    if (!(p > 0.0) || !std::isfinite(p)) { // a start in the far tail: walk with exact cdfs
+        while (cdf(k) < q)
+            ++k;
+        while (k > 0 && cdf(k - 1) >= q)
+            --k;
+        return k;
+    }
+    while (c < q) {
+        p *= step(k);
         ++k;
-    while (k > 0 && cdf(k - 1) >= q)
+        c += p;
+    }
+    while (k > 0 && c - p >= q) {
+        c -= p;
         --k;
+        p /= step(k);
+    }
     return k;
 }
 

@@ -52,16 +52,17 @@ TEST(NegBin, ExpectedSalesIsTheMeanOfMinDemandStock)
 
 TEST(NegBin, QuantileIsTheSmallestCountReachingTheProbability)
 {
-    for (double mean : {0.2, 3.0, 80.0, 4000.0}) {
-        const NegBin d(mean, 2.5);
-        for (double q : {0.1, 0.5, 0.9}) {
-            const int k = d.quantile(q);
-            EXPECT_GE(d.cdf(k), q);
-            if (k > 0) {
-                EXPECT_LT(d.cdf(k - 1), q);
+    for (double mean : {0.2, 3.0, 80.0, 4000.0, 60000.0})
+        for (double size : {0.3, 2.5, 40.0, 0.0}) { // 0: Poisson
+            const NegBin d(mean, size);
+            for (double q : {0.001, 0.1, 0.5, 0.9, 0.999}) {
+                const int k = d.quantile(q);
+                EXPECT_GE(d.cdf(k), q);
+                if (k > 0) {
+                    EXPECT_LT(d.cdf(k - 1), q);
+                }
             }
         }
-    }
 }
 
 TEST(NegBinNll, DerivativeMatchesFiniteDifferencesIncludingCensoredCells)
