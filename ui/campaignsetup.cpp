@@ -138,8 +138,10 @@ void CampaignSetup::buildWindowAndSettings()
     connect(m_objective, &QComboBox::activated, this, &CampaignSetup::settingsEdited);
     for (QCheckBox* check : {m_useBudget, m_useMarginFloor})
         connect(check, &QCheckBox::toggled, this, &CampaignSetup::settingsEdited);
-    connect(m_start, &QDateEdit::editingFinished, this, &CampaignSetup::windowEdited);
-    connect(m_days, &QSpinBox::editingFinished, this, &CampaignSetup::windowEdited);
+    connect(m_start, &QDateEdit::dateChanged, this, &CampaignSetup::windowEdited);
+    // Arrow clicks, typed values and a day picked in the calendar apply at once, not only when
+    // focus leaves.
+    connect(m_days, &QSpinBox::valueChanged, this, &CampaignSetup::windowEdited);
 }
 
 void CampaignSetup::buildProducts()
