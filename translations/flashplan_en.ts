@@ -4,7 +4,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message numerus="yes">
-        <location filename="../ui/campaignsetup.cpp" line="+235"/>
+        <location filename="../ui/campaignsetup.cpp" line="+237"/>
         <source>%n product(s) in the campaign</source>
         <translation>
             <numerusform>%n product in the campaign</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+88"/>
+        <location line="+89"/>
         <source>%n product(s) were imported after the model was trained and cannot be planned yet. Train the model again to include them.</source>
         <translation>
             <numerusform>%n product was imported after the model was trained and cannot be planned yet. Train the model again to include it.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+91"/>
+        <location line="+92"/>
         <source>Flash sale %1, %n day(s)</source>
         <translation>
             <numerusform>Flash sale %1, %n day</numerusform>

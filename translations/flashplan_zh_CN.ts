@@ -161,7 +161,7 @@
         <translation>折扣步长</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -233,7 +233,7 @@
         <translation>修改活动时间</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+101"/>
         <source>Products left out</source>
         <translation>部分商品未加入</translation>
@@ -1997,7 +1997,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanTableModel</name>
     <message>
-        <location filename="../ui/plantablemodel.cpp" line="+32"/>
+        <location filename="../ui/plantablemodel.cpp" line="+33"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
@@ -2027,12 +2027,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Allowed %1 to %2. Drag the slider or type a value; locked products keep their discount when you optimize again.</source>
         <translation>允许范围 %1 至 %2。拖动滑块或输入数值；重新优化时，已锁定商品的折扣保持不变。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Deeper than any discount this category sold at (%1): the forecast extrapolates beyond the history.</source>
+        <translation>超过该类目历史上出现过的最大折扣（%1）：此预测是在历史数据范围之外的外推。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Lock: re-optimizing keeps this product&apos;s discount</source>
         <translation>锁定：重新优化时保留此商品的折扣</translation>
     </message>
@@ -2047,7 +2052,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>需求达到库存的概率</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+125"/>
         <source>Expected units sold in the sale window, capped by the stock</source>
         <translation>活动期间的预计销量（不超过库存）</translation>
     </message>
@@ -2203,12 +2208,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-181"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2290,7 +2295,7 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Optimal on the %1-point ladder</source>
         <translation>在 %1 个百分点的折扣档位上最优</translation>
     </message>
@@ -2332,7 +2337,7 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Revenue by product</source>
         <translation>各商品销售额</translation>
     </message>

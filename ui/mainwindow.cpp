@@ -78,6 +78,16 @@ MainWindow::MainWindow(QWidget* parent)
             });
     connect(m_controller, &ProjectController::projectChanged, this, &MainWindow::onProjectChanged);
 
+    // Connected once, before any run: the job's signals come from its worker thread.
+    connect(m_demoJob, &BackgroundJob::succeeded, this, [this] {
+        // The planner opens on the demo's 11.11 campaign.
+        m_planner->setPendingCampaign(m_demoFiles + "/campaign.csv", synth::kDemoCampaignStart,
+                                      synth::kDemoCampaignDays);
+        openProject(m_demoProject);
+    });
+    connect(m_demoJob, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+        QMessageBox::warning(this, tr("Cannot build the demo"), message);
+    });
     m_jobStatus = new JobStatus(this);
     m_jobStatus->watch(m_controller->projectJob());
     m_jobStatus->watch(m_demoJob);
@@ -290,12 +300,16 @@ void MainWindow::importSales(const QString& csvPath)
 
 void MainWindow::openDemo()
 {
+    if (m_demoJob->isRunning())
+        return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
     const QString project =
         dir + "/demo-" + QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss") + ".flashplan";
     const std::string projectPath = project.toStdString();
     const std::string filesDir = (dir + "/demo-files").toStdString();
+    m_demoProject = project;
+    m_demoFiles = dir + "/demo-files";
     m_demoJob->start(
         tr("Building the demo project"), [projectPath, filesDir](const ProgressFn& progress) {
             std::string error;
@@ -316,21 +330,6 @@ void MainWindow::openDemo()
             model::trainAndStore(store, options, callbacks);
             return QVariant();
         });
-    connect(
-        m_demoJob, &BackgroundJob::succeeded, this,
-        [this, project, dir] {
-            // The planner opens on the demo's 11.11 campaign.
-            m_planner->setPendingCampaign(dir + "/demo-files/campaign.csv",
-                                          synth::kDemoCampaignStart, synth::kDemoCampaignDays);
-            openProject(project);
-        },
-        Qt::SingleShotConnection);
-    connect(
-        m_demoJob, &BackgroundJob::failed, this,
-        [this](quint64, const QString& message) {
-            QMessageBox::warning(this, tr("Cannot build the demo"), message);
-        },
-        Qt::SingleShotConnection);
 }
 
 void MainWindow::onProjectChanged(const QString& path)

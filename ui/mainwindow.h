@@ -72,6 +72,8 @@ private:
     HelpDialog* m_help = nullptr; // made on first use, then kept with its place in the guide
     qint64 m_selectedId = 0;
     QString m_selectedSku;
+    QString m_demoProject; // what the running demo job builds
+    QString m_demoFiles;
 };
 
 } // namespace fp::ui

@@ -25,6 +25,11 @@ struct PlannerData
     std::vector<double> historyRevenue; // per panel product: units x price over its history
     std::vector<double> usualDiscount;  // per panel product, 0..1
     std::unordered_map<std::int64_t, int> panelIndexOfId; // products.id -> panel product
+    // Per category: the deepest discount (whole points, 0..0.95) that at least
+    // kDeepestSupport of its product-periods were sold at. Deeper discounts than this are
+    // extrapolated by the model, and the planner says so.
+    std::vector<double> deepestDiscountSeen;
+    static constexpr int kDeepestSupport = 3;
 
     // Throws FlashPlanError when the project has no sales or no trained model.
     static std::shared_ptr<const PlannerData> load(const std::string& projectPath,
@@ -35,6 +40,10 @@ struct PlannerData
     std::vector<int> productsByRevenue(int category = -1) const;
     // The panel product of a products.id, or -1.
     int panelIndex(std::int64_t productId) const;
+    // The deepest discount the product's category sold at, and whether `discount` goes beyond it
+    // (by more than half a point).
+    double deepestDiscountFor(int panelProduct) const;
+    bool beyondHistory(int panelProduct, double discount) const;
 };
 
 } // namespace fp::ui

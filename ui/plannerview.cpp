@@ -141,7 +141,14 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
             reload();
         }
     });
-    connect(m_optimizeJob, &BackgroundJob::ended, this, [this] { setBusy(false); });
+    // Connected once, before any run: the job's signals come from its worker thread, so a
+    // connection made after start() could miss a run that ends at once.
+    connect(m_optimizeJob, &BackgroundJob::succeeded, this, &PlannerView::applyOptimized);
+    connect(m_optimizeJob, &BackgroundJob::ended, this, [this] {
+        m_optimizeFrom.reset();
+        m_optimizeData.reset();
+        setBusy(false);
+    });
     connect(m_optimizeJob, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
         QMessageBox::warning(this, tr("Cannot optimize"), message);
     });
@@ -340,33 +347,35 @@ void PlannerView::optimize()
         });
     if (run == 0)
         return;
+    m_optimizeRun = run;
+    m_optimizeFrom = std::make_shared<const PlannerState>(start);
+    m_optimizeData = data;
     setBusy(true);
-    connect(
-        m_optimizeJob, &BackgroundJob::succeeded, this,
-        [this, start, run, data](quint64 finished, const QVariant& result) {
-            // A plan for another project or model (one opened meanwhile) is dropped.
-            if (finished != run || m_document->data() != data)
-                return;
-            const auto optimized = result.value<OptimizedPtr>();
-            PlannerState next = start;
-            for (size_t i = 0; i < optimized->rows.size(); ++i) {
-                next.discounts[i] = optimized->rows[i].discount;
-                next.limits[i] = optimized->rows[i].limitedBy;
-            }
-            m_document->editState(next, tr("Optimize"));
-            QString status =
-                optimized->proven
-                    ? tr("Optimal on the %1-point ladder")
-                          .arg(start.settings.step * 100.0, 0, 'f', 1)
-                    : tr("Within %1 of the best possible")
-                          .arg(QLocale().toString(optimized->upperBound - optimized->objectiveValue,
-                                                  'f', 2));
-            if (optimized->budgetInfeasible)
-                status = tr("Even the smallest discounts exceed the budget; the plan uses them");
-            m_planStatus->setText(status);
-            emit statusMessage(status);
-        },
-        Qt::SingleShotConnection);
+}
+
+void PlannerView::applyOptimized(quint64 run, const QVariant& result)
+{
+    // A stale run, or a plan for another project or model (one opened meanwhile), is dropped.
+    if (run != m_optimizeRun || !m_optimizeFrom || m_document->data() != m_optimizeData)
+        return;
+    const PlannerState& start = *m_optimizeFrom;
+    const auto optimized = result.value<OptimizedPtr>();
+    PlannerState next = start;
+    for (size_t i = 0; i < optimized->rows.size(); ++i) {
+        next.discounts[i] = optimized->rows[i].discount;
+        next.limits[i] = optimized->rows[i].limitedBy;
+    }
+    m_document->editState(next, tr("Optimize"));
+    QString status =
+        optimized->proven
+            ? tr("Optimal on the %1-point ladder").arg(start.settings.step * 100.0, 0, 'f', 1)
+            : tr("Within %1 of the best possible")
+                  .arg(QLocale().toString(optimized->upperBound - optimized->objectiveValue, 'f',
+                                          2));
+    if (optimized->budgetInfeasible)
+        status = tr("Even the smallest discounts exceed the budget; the plan uses them");
+    m_planStatus->setText(status);
+    emit statusMessage(status);
 }
 
 QString PlannerView::suggestedPath(const QString& suffix) const

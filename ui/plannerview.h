@@ -2,6 +2,7 @@
 
 #include <QWidget>
 #include <functional>
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -20,6 +21,8 @@ class PlanOverviewCharts;
 class PlanTableModel;
 class PlanTableView;
 class PlannerDocument;
+struct PlannerData;
+struct PlannerState;
 class ProjectController;
 class ScenarioPanel;
 class TotalsBar;
@@ -76,6 +79,7 @@ signals:
 private:
     QWidget* buildCenter();
     void reload();
+    void applyOptimized(quint64 run, const QVariant& result);
     void showRow(int row);
     void drawProductCurves(DiscountChart* chart, int row) const;
     void updateTotals();
@@ -106,6 +110,10 @@ private:
     QToolButton* m_undo = nullptr;
     QToolButton* m_redo = nullptr;
     quint64 m_loadRun = 0;
+    quint64 m_optimizeRun = 0;
+    std::shared_ptr<const PlannerState>
+        m_optimizeFrom; // the state the running Optimize started from
+    std::shared_ptr<const PlannerData> m_optimizeData;
     bool m_reloadPending = false;
     int m_chartRow = -1;
     QString m_pendingCampaign;

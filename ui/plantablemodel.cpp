@@ -1,5 +1,6 @@
 #include "plantablemodel.h"
 
+#include "plannerdata.h"
 #include "plannerdocument.h"
 
 #include <QApplication>
@@ -107,6 +108,8 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
+        if (column == Discount && beyondHistory(row))
+            return QBrush(QColor(0xe6, 0x7e, 0x00)); // amber: readable on light and dark
         if (column == Profit && plan.expectedProfit && *plan.expectedProfit < 0)
             return QBrush(QColor(0xd3, 0x2f, 0x2f));
         if (column == LimitedBy)
@@ -115,10 +118,17 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (column == Name || column == Sku)
             return QString::fromStdString(plan.category);
-        if (column == Slider || column == Discount)
-            return tr("Allowed %1 to %2. Drag the slider or type a value; locked products keep "
-                      "their discount when you optimize again.")
-                .arg(percent(cp.minDiscount, 0), percent(cp.maxDiscount, 0));
+        if (column == Slider || column == Discount) {
+            QString tip = tr("Allowed %1 to %2. Drag the slider or type a value; locked products "
+                             "keep their discount when you optimize again.")
+                              .arg(percent(cp.minDiscount, 0), percent(cp.maxDiscount, 0));
+            if (beyondHistory(row))
+                tip += QLatin1Char('\n') +
+                       tr("Deeper than any discount this category sold at (%1): the forecast "
+                          "extrapolates beyond the history.")
+                           .arg(percent(m_document->data()->deepestDiscountFor(cp.product), 0));
+            return tip;
+        }
         if (column == Lock)
             return tr("Lock: re-optimizing keeps this product's discount");
         if (column == Interval)
@@ -199,6 +209,14 @@ QVariant PlanTableModel::sortValue(int row, int column) const
     default:
         return {};
     }
+}
+
+bool PlanTableModel::beyondHistory(int row) const
+{
+    const int product = m_document->state().campaign.products[static_cast<size_t>(row)].product;
+    return m_document->hasData() &&
+           m_document->data()->beyondHistory(product,
+                                             m_document->rows()[static_cast<size_t>(row)].discount);
 }
 
 bool PlanTableModel::setData(const QModelIndex& index, const QVariant& value, int role)

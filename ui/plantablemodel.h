@@ -49,6 +49,9 @@ public:
     // Read-only while the optimizer runs.
     void setEditable(bool editable);
 
+    // The row's discount is deeper than any its category sold at (the model extrapolates).
+    bool beyondHistory(int row) const;
+
 private:
     QVariant display(int row, int column) const;
     QVariant sortValue(int row, int column) const;

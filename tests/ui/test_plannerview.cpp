@@ -4,6 +4,7 @@
 #include "backgroundjob.h"
 #include "campaignsetup.h"
 #include "campaigntablemodel.h"
+#include "data/panel.h"
 #include "export/recommendedtable.h"
 #include "io/salesimporter.h"
 #include "model/modelstore.h"
@@ -416,6 +417,51 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("units=%1").arg(t.units, 0, 'f', 2)));
         QVERIFY(text.contains(QStringLiteral("markdown_cost=%1").arg(t.markdownCost, 0, 'f', 2)));
         QVERIFY(text.contains(QString::fromStdString(plan.rows.back().sku)));
+    }
+
+    void aDiscountDeeperThanTheCategoryEverSoldAtIsFlagged()
+    {
+        const data::Panel& panel = doc()->data()->panel;
+        ui::PlanTableModel* model = m_view->tableModel();
+        int checked = 0;
+        for (int row = 0; row < doc()->productCount(); ++row) {
+            const plan::CampaignProduct cp = doc()->state().campaign.products[row];
+            const int category = panel.products()[cp.product].category;
+            // The deepest whole point that at least 3 sold periods of the category reached.
+            double deepest = 0;
+            for (int point = 95; point >= 0 && deepest == 0; --point) {
+                int periods = 0;
+                for (int p = 0; p < panel.productCount(); ++p)
+                    for (int t = 0; t < panel.periodCount(); ++t)
+                        periods += panel.products()[p].category == category &&
+                                   panel.present(p, t) && !panel.filled(p, t) &&
+                                   std::lround(panel.discount(p, t) * 100.0f) >= point;
+                if (periods >= 3)
+                    deepest = point / 100.0;
+            }
+            // Allow discounts up to 90% so that one beyond the history can be set.
+            ui::CampaignTableModel* campaign = m_view->setup()->model();
+            QVERIFY(campaign->setData(campaign->index(row, ui::CampaignTableModel::MaxDiscount),
+                                      "90", Qt::EditRole));
+            const double beyond = std::round((deepest + 0.05) * 100.0) / 100.0;
+            if (beyond > 0.9 || deepest < cp.minDiscount) {
+                doc()->undoStack()->undo();
+                continue;
+            }
+            const QModelIndex cell = model->index(row, ui::PlanTableModel::Discount);
+            QVERIFY(model->setData(cell, deepest, Qt::EditRole));
+            QVERIFY(!model->beyondHistory(row));
+            QVERIFY(!cell.data(Qt::ToolTipRole).toString().contains("extrapolates"));
+            QVERIFY(model->setData(cell, beyond, Qt::EditRole));
+            QVERIFY(model->beyondHistory(row));
+            QVERIFY(cell.data(Qt::ToolTipRole).toString().contains("extrapolates"));
+            QVERIFY(cell.data(Qt::ForegroundRole).isValid());
+            for (int step = 0; step < 3; ++step) // the two discounts and the limit
+                doc()->undoStack()->undo();
+            if (++checked == 3)
+                break;
+        }
+        QVERIFY(checked > 0);
     }
 
     void everyControlOfThePlannerHasATooltip()
