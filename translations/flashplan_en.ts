@@ -85,7 +85,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/plannerview.cpp" line="+335"/>
+        <location filename="../ui/plannerview.cpp" line="+342"/>
         <source>Optimizing %n product(s)</source>
         <translation>
             <numerusform>Optimizing %n product</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+92"/>
+        <location line="+94"/>
         <source>Flash sale %1, %n day(s)</source>
         <translation>
             <numerusform>Flash sale %1, %n day</numerusform>

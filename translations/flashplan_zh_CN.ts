@@ -1287,12 +1287,12 @@ Optional: (none) leaves it out.</source>
     <name>fp::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+47"/>
-        <location line="+297"/>
+        <location line="+296"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-292"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1317,7 +1317,7 @@ Optional: (none) leaves it out.</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>Open a project, or drop a sales CSV here to start one.</source>
         <translation>打开一个项目，或将销售 CSV 拖到此处新建项目。</translation>
     </message>
@@ -1569,17 +1569,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>为本次导入新建项目</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Building the demo project</source>
         <translation>正在生成演示项目</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-225"/>
         <source>Cannot build the demo</source>
         <translation>无法生成演示项目</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+255"/>
         <source>FlashPlan - %1</source>
         <translation>FlashPlan - %1</translation>
     </message>
@@ -2168,7 +2168,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>&lt;h3&gt;暂无可规划的内容&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请先导入历史销售数据（文件 &gt; 导入）并训练模型（模型 &gt; 训练），然后在这里规划活动。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Cannot optimize</source>
         <translation>无法优化</translation>
     </message>
@@ -2208,12 +2208,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+184"/>
+        <location line="+189"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-186"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2295,12 +2295,12 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Optimal on the %1-point ladder</source>
         <translation>在 %1 个百分点的折扣档位上最优</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Within %1 of the best possible</source>
         <translation>与理论最优相差不超过 %1</translation>
     </message>
@@ -2310,7 +2310,7 @@ No file was changed.</source>
         <translation>即使最小折扣也超出预算；计划采用最小折扣</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
