@@ -57,19 +57,24 @@ private:
 class LockCommand final : public QUndoCommand
 {
 public:
-    LockCommand(PlannerDocument* document, int row, bool locked)
-        : m_document(document), m_row(row), m_locked(locked)
+    // `limitAfter`: what the row shows once (un)locked; undo brings back the limit it had, which
+    // may be one only the optimizer decides (budget, margin).
+    LockCommand(PlannerDocument* document, int row, bool locked, plan::Limit limitAfter)
+        : m_document(document), m_row(row), m_locked(locked),
+          m_limitBefore(document->state().limits[static_cast<size_t>(row)]),
+          m_limitAfter(limitAfter)
     {
         const QString sku = QString::fromStdString(document->rows()[static_cast<size_t>(row)].sku);
         setText(locked ? QObject::tr("Lock %1").arg(sku) : QObject::tr("Unlock %1").arg(sku));
     }
-    void redo() override { m_document->applyLock(m_row, m_locked); }
-    void undo() override { m_document->applyLock(m_row, !m_locked); }
+    void redo() override { m_document->applyLock(m_row, m_locked, m_limitAfter); }
+    void undo() override { m_document->applyLock(m_row, !m_locked, m_limitBefore); }
 
 private:
     PlannerDocument* m_document;
     int m_row;
     bool m_locked;
+    plan::Limit m_limitBefore, m_limitAfter;
 };
 
 // Any larger change (campaign products, limits, settings, an optimized plan): whole states.
@@ -141,8 +146,14 @@ void PlannerDocument::editDiscount(int row, double discount)
 
 void PlannerDocument::editLock(int row, bool locked)
 {
-    if (row >= 0 && row < productCount() && m_state.locked[static_cast<size_t>(row)] != locked)
-        m_undo->push(new LockCommand(this, row, locked));
+    if (row < 0 || row >= productCount() || m_state.locked[static_cast<size_t>(row)] == locked)
+        return;
+    // A lock shows as the row's limit; unlocking shows what holds it by hand.
+    const plan::Limit limit =
+        locked ? plan::Limit::Locked
+               : plan::limitAtDiscount(m_state.campaign.products[static_cast<size_t>(row)],
+                                       m_rows[static_cast<size_t>(row)]);
+    m_undo->push(new LockCommand(this, row, locked, limit));
 }
 
 void PlannerDocument::editState(const PlannerState& next, const QString& description)
@@ -163,14 +174,13 @@ void PlannerDocument::applyDiscount(int row, double discount, plan::Limit limit)
     emit totalsChanged();
 }
 
-void PlannerDocument::applyLock(int row, bool locked)
+void PlannerDocument::applyLock(int row, bool locked, plan::Limit limit)
 {
     const auto i = static_cast<size_t>(row);
     m_state.locked[i] = locked;
     m_rows[i].locked = locked;
-    // A lock shows as the row's limit; unlocking shows what holds it by hand.
-    m_state.limits[i] = locked ? plan::Limit::Locked : manualLimit(row, m_rows[i]);
-    m_rows[i].limitedBy = m_state.limits[i];
+    m_state.limits[i] = limit;
+    m_rows[i].limitedBy = limit;
     recomputeTotals();
     emit rowChanged(row);
     emit totalsChanged();

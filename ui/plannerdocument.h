@@ -74,7 +74,7 @@ public:
 
     // Used by the undo commands.
     void applyDiscount(int row, double discount, plan::Limit limit);
-    void applyLock(int row, bool locked);
+    void applyLock(int row, bool locked, plan::Limit limit);
     void applyState(const PlannerState& state);
 
     // The limit shown for a row the user set by hand.

@@ -307,6 +307,8 @@ private slots:
             undo->undo();
         QCOMPARE(doc()->state().discounts, start.discounts);
         QCOMPARE(doc()->state().locked, start.locked);
+        QVERIFY(doc()->state().limits == start.limits); // the optimizer's limits come back too
+        QCOMPARE(doc()->totals().productsAtLimit, startTotals.productsAtLimit);
         QVERIFY(ui::sameCampaign(doc()->state().campaign, start.campaign));
         QCOMPARE(doc()->totals().revenue, startTotals.revenue);
         QCOMPARE(doc()->totals().units, startTotals.units);
@@ -316,6 +318,7 @@ private slots:
             undo->redo();
         QCOMPARE(doc()->state().discounts, edited.discounts);
         QCOMPARE(doc()->state().locked, edited.locked);
+        QVERIFY(doc()->state().limits == edited.limits);
         QVERIFY(ui::sameCampaign(doc()->state().campaign, edited.campaign));
         QCOMPARE(doc()->totals().revenue, editedTotals.revenue);
         QCOMPARE(doc()->totals().markdownCost, editedTotals.markdownCost);
