@@ -9,6 +9,7 @@
 #include "plan/campaignevaluator.h"
 #include "support/marketproject.h"
 #include "support/tempdir.h"
+#include "support/trainedmodel.h"
 
 #include <clocale>
 #include <csignal>
@@ -725,19 +726,9 @@ namespace {
 // A small market imported into a project and a structured model trained on all of it.
 struct TrainedMarket
 {
-    explicit TrainedMarket(const synth::MarketConfig& config) : project(config)
+    explicit TrainedMarket(const synth::MarketConfig& config)
+        : project(config), trained(test::trainStructuredOnAllHistory(project.panel()))
     {
-        const data::Panel& panel = project.panel();
-        const auto cells = data::historyCells(panel, 0, panel.periodCount());
-        auto structured = std::make_unique<model::StructuredModel>();
-        structured->fit(panel, cells, {}, {}, {});
-        std::vector<double> means(cells.size());
-        structured->predict(cells, means);
-        trained.kind = "structured";
-        trained.noise = model::NoiseModel::estimate(model::PanelShape::of(panel), cells, means);
-        trained.model = std::move(structured);
-        for (const data::PanelProduct& p : panel.products())
-            trained.productIds.push_back(p.id);
     }
     test::MarketProject project;
     model::TrainedModel trained;

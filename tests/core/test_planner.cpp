@@ -6,6 +6,7 @@
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
 #include "support/marketproject.h"
+#include "support/trainedmodel.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -27,18 +28,7 @@ protected:
         config.days = 730;
         config.eventsPerProductYear = 8;
         s_project = new test::MarketProject(config);
-        const data::Panel& panel = s_project->panel();
-        const auto cells = data::historyCells(panel, 0, panel.periodCount());
-        auto structured = std::make_unique<model::StructuredModel>();
-        structured->fit(panel, cells, {}, {}, {});
-        std::vector<double> means(cells.size());
-        structured->predict(cells, means);
-        s_trained = new model::TrainedModel();
-        s_trained->kind = "structured";
-        s_trained->noise = model::NoiseModel::estimate(model::PanelShape::of(panel), cells, means);
-        s_trained->model = std::move(structured);
-        for (const data::PanelProduct& p : panel.products())
-            s_trained->productIds.push_back(p.id);
+        s_trained = new model::TrainedModel(test::trainStructuredOnAllHistory(s_project->panel()));
     }
     static void TearDownTestSuite()
     {
