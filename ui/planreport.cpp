@@ -2,6 +2,7 @@
 
 #include "base/civildate.h"
 #include "base/error.h"
+#include "numbertext.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -37,24 +38,14 @@ constexpr qreal kMarginMm = 15;
 
 // ---- Numbers ------------------------------------------------------------------------------------
 
-QString money(double v)
-{
-    return QLocale().toString(v, 'f', 2);
-}
-
 QString number(double v, int decimals)
 {
     return QLocale().toString(v, 'f', decimals);
 }
 
-QString percent(double share, int decimals)
-{
-    return QLocale().toString(100 * share, 'f', decimals) + QLatin1Char('%');
-}
-
 QString signedPercent(double share)
 {
-    const QString text = percent(share, 1);
+    const QString text = percentText(share, 1);
     return share >= 0 ? QLatin1Char('+') + text : text;
 }
 
@@ -503,11 +494,11 @@ private:
         const QString gap = m_plan.optimalityGap <= 1e-9
                                 ? tr("0 (optimal on the discount ladder)")
                                 : tr("%1 (the best plan is at most this much better)")
-                                      .arg(money(m_plan.optimalityGap));
+                                      .arg(moneyText(m_plan.optimalityGap));
         return {
             {tr("Sale window"), window},
             {tr("Objective"), objective},
-            {tr("Markdown budget"), m_plan.budget ? money(*m_plan.budget) : tr("none")},
+            {tr("Markdown budget"), m_plan.budget ? moneyText(*m_plan.budget) : tr("none")},
             {tr("Margin floor"), m_plan.marginFloor ? depth(*m_plan.marginFloor) : tr("none")},
             {tr("Discount ladder step"), depth(m_plan.step)},
             {tr("Demand model"),
@@ -521,15 +512,15 @@ private:
         const plan::PlanTotals& t = m_plan.totals;
         QString budgetUsed = tr("no budget");
         if (m_plan.budget && *m_plan.budget > 0)
-            budgetUsed =
-                tr("%1 of %2")
-                    .arg(percent(t.markdownCost / *m_plan.budget, 1), money(*m_plan.budget));
+            budgetUsed = tr("%1 of %2")
+                             .arg(percentText(t.markdownCost / *m_plan.budget, 1),
+                                  moneyText(*m_plan.budget));
         return {
             {tr("Expected units"), number(t.units, 1)},
-            {tr("Expected revenue"), money(t.revenue)},
+            {tr("Expected revenue"), moneyText(t.revenue)},
             {tr("Expected profit"),
-             t.profitComplete ? money(t.profit) : tr("incomplete: some unit costs unknown")},
-            {tr("Markdown cost"), money(t.markdownCost)},
+             t.profitComplete ? moneyText(t.profit) : tr("incomplete: some unit costs unknown")},
+            {tr("Markdown cost"), moneyText(t.markdownCost)},
             {tr("Budget used"), budgetUsed},
             {tr("Products at a limit"),
              tr("%1 of %2").arg(t.productsAtLimit).arg(m_plan.rows.size())},
@@ -673,9 +664,9 @@ private:
         const auto dash = QStringLiteral("–");
         QList<TableRow> rows;
         for (const SplitScores& s : scores->splits)
-            rows.append({{s.label, s.wape ? percent(*s.wape, 1) : dash,
+            rows.append({{s.label, s.wape ? percentText(*s.wape, 1) : dash,
                           s.bias ? signedPercent(*s.bias) : dash,
-                          s.coverage ? percent(*s.coverage, 1) : dash}});
+                          s.coverage ? percentText(*s.coverage, 1) : dash}});
         const auto right = Qt::AlignRight;
         // Half the page is plenty for the days and three scores.
         ReportTable table(pages,
@@ -692,7 +683,7 @@ private:
             paragraph(pages,
                       tr("The naive baseline (same weekday in recent weeks) has a WAPE of %1 on "
                          "all held-out days.")
-                          .arg(percent(*scores->baselineWape, 1)),
+                          .arg(percentText(*scores->baselineWape, 1)),
                       m_fonts.body, 0, QColor(60, 60, 60));
         pages.advance(pages.mm(6));
     }
@@ -752,11 +743,12 @@ private:
     {
         const auto dash = QStringLiteral("–");
         return {{QString::fromStdString(r.sku), QString::fromStdString(r.name), depth(r.discount),
-                 money(r.salePrice), number(r.expectedUnits, 1),
+                 moneyText(r.salePrice), number(r.expectedUnits, 1),
                  QStringLiteral("%1–%2").arg(number(r.unitsLow, 0), number(r.unitsHigh, 0)),
-                 money(r.expectedRevenue), r.expectedProfit ? money(*r.expectedProfit) : dash,
-                 r.sellThrough ? percent(*r.sellThrough, 0) : dash,
-                 r.stock ? percent(r.sellOutProbability, 0) : dash, limitText(r.limitedBy)}};
+                 moneyText(r.expectedRevenue),
+                 r.expectedProfit ? moneyText(*r.expectedProfit) : dash,
+                 r.sellThrough ? percentText(*r.sellThrough, 0) : dash,
+                 r.stock ? percentText(r.sellOutProbability, 0) : dash, limitText(r.limitedBy)}};
     }
 
     TableRow totalRow() const
@@ -765,8 +757,8 @@ private:
         QStringList cells(11);
         cells[0] = tr("Total");
         cells[4] = number(t.units, 1);
-        cells[6] = money(t.revenue);
-        cells[7] = t.profitComplete ? money(t.profit) : tr("incomplete");
+        cells[6] = moneyText(t.revenue);
+        cells[7] = t.profitComplete ? moneyText(t.profit) : tr("incomplete");
         return {cells, true};
     }
 

@@ -1,5 +1,6 @@
 #include "plantablemodel.h"
 
+#include "numbertext.h"
 #include "plannerdata.h"
 #include "plannerdocument.h"
 
@@ -13,16 +14,6 @@
 namespace fp::ui {
 
 namespace {
-
-QString money(double v)
-{
-    return QLocale().toString(v, 'f', 2);
-}
-
-QString percent(double fraction, int decimals = 1)
-{
-    return QLocale().toString(fraction * 100.0, 'f', decimals) + QLatin1Char('%');
-}
 
 QString limitText(plan::Limit limit)
 {
@@ -121,12 +112,12 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
         if (column == Slider || column == Discount) {
             QString tip = tr("Allowed %1 to %2. Drag the slider or type a value; locked products "
                              "keep their discount when you optimize again.")
-                              .arg(percent(cp.minDiscount, 0), percent(cp.maxDiscount, 0));
+                              .arg(percentText(cp.minDiscount, 0), percentText(cp.maxDiscount, 0));
             if (beyondHistory(row))
                 tip += QLatin1Char('\n') +
                        tr("Deeper than any discount this category sold at (%1): the forecast "
                           "extrapolates beyond the history.")
-                           .arg(percent(m_document->data()->deepestDiscountFor(cp.product), 0));
+                           .arg(percentText(m_document->data()->deepestDiscountFor(cp.product), 0));
             return tip;
         }
         if (column == Lock)
@@ -152,24 +143,24 @@ QVariant PlanTableModel::display(int row, int column) const
     case Slider:
         return {};
     case Discount:
-        return percent(p.discount);
+        return percentText(p.discount);
     case Lock:
         return {};
     case SalePrice:
-        return money(p.salePrice);
+        return moneyText(p.salePrice);
     case Units:
         return QLocale().toString(p.expectedUnits, 'f', 1);
     case Interval:
         return QStringLiteral("%1 – %2").arg(QLocale().toString(p.unitsLow, 'f', 0),
                                              QLocale().toString(p.unitsHigh, 'f', 0));
     case Revenue:
-        return money(p.expectedRevenue);
+        return moneyText(p.expectedRevenue);
     case Profit:
-        return p.expectedProfit ? money(*p.expectedProfit) : QStringLiteral("—");
+        return p.expectedProfit ? moneyText(*p.expectedProfit) : QStringLiteral("—");
     case SellThrough:
-        return p.sellThrough ? percent(*p.sellThrough, 0) : QStringLiteral("—");
+        return p.sellThrough ? percentText(*p.sellThrough, 0) : QStringLiteral("—");
     case SellOut:
-        return p.stock ? percent(p.sellOutProbability, 0) : QStringLiteral("—");
+        return p.stock ? percentText(p.sellOutProbability, 0) : QStringLiteral("—");
     case LimitedBy:
         return limitText(p.limitedBy);
     default:

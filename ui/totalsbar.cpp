@@ -1,5 +1,6 @@
 #include "totalsbar.h"
 
+#include "numbertext.h"
 #include "plan/planresult.h"
 
 #include <QGridLayout>
@@ -10,15 +11,6 @@
 #include <cmath>
 
 namespace fp::ui {
-
-namespace {
-
-QString money(double v)
-{
-    return QLocale().toString(v, 'f', 2);
-}
-
-} // namespace
 
 TotalsBar::TotalsBar(QWidget* parent) : QFrame(parent)
 {
@@ -80,16 +72,16 @@ void TotalsBar::setTotals(const plan::PlanTotals& totals, std::optional<double> 
                           int products)
 {
     m_units->setText(QLocale().toString(totals.units, 'f', 1));
-    m_revenue->setText(money(totals.revenue));
-    m_profit->setText(totals.profitComplete ? money(totals.profit) : money(totals.profit) + "*");
+    m_revenue->setText(moneyText(totals.revenue));
+    m_profit->setText(totals.profitComplete ? moneyText(totals.profit)
+                                            : moneyText(totals.profit) + "*");
     m_profit->setToolTip(totals.profitComplete
                              ? QString()
                              : tr("* Some products have no unit cost; their profit is left out"));
-    m_markdown->setText(money(totals.markdownCost));
+    m_markdown->setText(moneyText(totals.markdownCost));
     if (budget && *budget > 0) {
         const double share = totals.markdownCost / *budget;
-        m_budget->setText(
-            tr("%1 of %2").arg(QLocale().toString(share * 100.0, 'f', 1) + "%", money(*budget)));
+        m_budget->setText(tr("%1 of %2").arg(percentText(share), moneyText(*budget)));
         m_budgetBar->setValue(static_cast<int>(std::lround(std::min(share, 1.0) * 1000.0)));
         m_budgetBar->setVisible(true);
     } else {

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+namespace fp::ui {
+
+// Amounts as the views show them: the default locale's digits and separators, 2 decimals.
+QString moneyText(double value);
+
+// A fraction (0.35) as a percentage ("35.0%" with one decimal), in the default locale.
+QString percentText(double fraction, int decimals = 1);
+
+} // namespace fp::ui
