@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages FlashPlan needs, only when one is missing (idempotent, quiet).
+#   tools/ensure-deps.sh [PACKAGE...]   also the packages named (a script's own test tools)
+#   tools/ensure-deps.sh --list         prints the list, one package a line, and installs nothing
+# tools/check-deps.sh (ctest label `deps`) proves the list covers every file the build used.
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite
-          libeigen3-dev libsqlite3-dev libgtest-dev libbenchmark-dev libxlsxwriter-dev
-          xvfb xauth fonts-dejavu-core sqlite3 poppler-utils)
+          libeigen3-dev libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev zlib1g-dev
+          xvfb xauth fonts-dejavu-core sqlite3 poppler-utils python3)
 # Translations: lupdate/lrelease at build time; Qt's own zh_CN texts and a CJK font at run time.
 packages+=(qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-wqy-microhei)
+
+if [ "${1:-}" = --list ]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
+fi
 packages+=("$@")
 
 missing=()
@@ -20,5 +28,7 @@ echo "Installing missing Debian packages: ${missing[*]}" >&2
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >/dev/null
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Another apt (an unattended upgrade, a second build) may hold the lock: wait for it, not fail.
+apt=($sudo apt-get -qq -o DPkg::Lock::Timeout=600)
+"${apt[@]}" update >/dev/null
+"${apt[@]}" install -y --no-install-recommends "${missing[@]}" >/dev/null
