@@ -1,10 +1,10 @@
 // flashplan-gui-bench PROJECT.flashplan: opens a project in the real main window and prints how
 // long the window takes to be usable, the background statistics, one product's chart, sorting and
 // scrolling the products table. Run offscreen (QT_QPA_PLATFORM=offscreen) or under Xvfb.
-#include "mainwindow.h"
-#include "productchart.h"
-#include "productstablemodel.h"
-#include "productsview.h"
+#include "products/producthistorychart.h"
+#include "products/productstablemodel.h"
+#include "products/productsview.h"
+#include "shell/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -31,7 +31,7 @@ int main(int argc, char** argv)
                 static_cast<long long>(clock.elapsed()));
     QElapsedTimer chartClock;
     chartClock.start();
-    QObject::connect(window.productChart(), &fp::ui::ProductChart::loaded, [&](qint64) {
+    QObject::connect(window.historyChart(), &fp::ui::ProductHistoryChart::loaded, [&](qint64) {
         std::printf("first product's chart drawn: %lld ms after opening\n",
                     static_cast<long long>(chartClock.elapsed()));
     });

@@ -2,14 +2,14 @@
 // (default 1,000) in the real planner view, then drags sliders with mouse events and measures,
 // per move, the time from the value change (the mouse event) to (a) the totals bar showing the
 // new totals and (b) the table row and totals bar repainted. Run offscreen or under Xvfb.
-#include "backgroundjob.h"
-#include "campaignsetup.h"
-#include "plannerdocument.h"
-#include "plannerview.h"
-#include "plantablemodel.h"
-#include "plantableview.h"
-#include "projectcontroller.h"
-#include "totalsbar.h"
+#include "planner/campaignsetup.h"
+#include "planner/plannerdocument.h"
+#include "planner/plannerview.h"
+#include "planner/plantablemodel.h"
+#include "planner/plantableview.h"
+#include "planner/totalsbar.h"
+#include "shell/backgroundjob.h"
+#include "shell/projectcontroller.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

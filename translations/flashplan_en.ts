@@ -4,7 +4,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message numerus="yes">
-        <location filename="../ui/campaignsetup.cpp" line="+237"/>
+        <location filename="../ui/planner/campaignsetup.cpp" line="+237"/>
         <source>%n product(s) in the campaign</source>
         <translation>
             <numerusform>%n product in the campaign</numerusform>
@@ -63,7 +63,7 @@
 <context>
     <name>fp::ui::CampaignTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/campaigntablemodel.cpp" line="+202"/>
+        <location filename="../ui/planner/campaigntablemodel.cpp" line="+202"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>Paste %n cell</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>fp::ui::DiscountChart</name>
     <message numerus="yes">
-        <location filename="../ui/fitchart.cpp" line="+143"/>
+        <location filename="../ui/charts/discountchart.cpp" line="+123"/>
         <source>Demand curve: a %n-day flash sale</source>
         <translation>
             <numerusform>Demand curve: a %n-day flash sale</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/plannerview.cpp" line="+342"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+342"/>
         <source>Optimizing %n product(s)</source>
         <translation>
             <numerusform>Optimizing %n product</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>fp::ui::ScenarioPanel</name>
     <message numerus="yes">
-        <location filename="../ui/scenariopanel.cpp" line="+86"/>
+        <location filename="../ui/planner/scenariopanel.cpp" line="+86"/>
         <source>%1
 %n product(s) · %2</source>
         <translation>

@@ -4,12 +4,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/plannerdocument.cpp" line="+31"/>
+        <location filename="../ui/planner/plannerdocument.cpp" line="+31"/>
         <source>Set %1 to %2% off</source>
         <translation>将 %1 设为降价 %2%</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Lock %1</source>
         <translation>锁定 %1</translation>
     </message>
@@ -22,7 +22,7 @@
 <context>
     <name>fp::ui::AboutDialog</name>
     <message>
-        <location filename="../ui/aboutdialog.cpp" line="+31"/>
+        <location filename="../ui/settings/aboutdialog.cpp" line="+31"/>
         <source>%1 (built with %2)</source>
         <translation>%1（编译版本 %2）</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>fp::ui::AppSettings</name>
     <message>
-        <location filename="../ui/appsettings.cpp" line="+205"/>
+        <location filename="../ui/settings/appsettings.cpp" line="+205"/>
         <source>units</source>
         <translation>件</translation>
     </message>
@@ -58,7 +58,7 @@
 <context>
     <name>fp::ui::BackgroundJob</name>
     <message>
-        <location filename="../ui/backgroundjob.cpp" line="+61"/>
+        <location filename="../ui/shell/backgroundjob.cpp" line="+61"/>
         <source>unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message>
-        <location filename="../ui/campaignsetup.cpp" line="+67"/>
+        <location filename="../ui/planner/campaignsetup.cpp" line="+67"/>
         <source>Sale window and goal</source>
         <translation>活动时间与目标</translation>
     </message>
@@ -353,7 +353,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::CampaignTableModel</name>
     <message>
-        <location filename="../ui/campaigntablemodel.cpp" line="+81"/>
+        <location filename="../ui/planner/campaigntablemodel.cpp" line="+81"/>
         <location line="+20"/>
         <source>unlimited</source>
         <translation>不限</translation>
@@ -475,7 +475,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::ChartExportMenu</name>
     <message>
-        <location filename="../ui/chartexport.cpp" line="+64"/>
+        <location filename="../ui/charts/chartexport.cpp" line="+64"/>
         <source>Save Chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
@@ -499,7 +499,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::CsvPreviewModel</name>
     <message>
-        <location filename="../ui/importdialog.cpp" line="+230"/>
+        <location filename="../ui/import/importdialog.cpp" line="+230"/>
         <source>Line %1 of the file</source>
         <translation>文件第 %1 行</translation>
     </message>
@@ -531,7 +531,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::DiscountChart</name>
     <message>
-        <location filename="../ui/fitchart.cpp" line="+45"/>
+        <location filename="../ui/charts/discountchart.cpp" line="+25"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
@@ -616,7 +616,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::DiscountSpinDelegate</name>
     <message>
-        <location filename="../ui/plantableview.cpp" line="+95"/>
+        <location filename="../ui/planner/plantableview.cpp" line="+95"/>
         <source>Discount in percent; Up and Down change it by one point</source>
         <translation>折扣（百分比）；上下方向键每次调整 1 个百分点</translation>
     </message>
@@ -624,7 +624,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/fitview.cpp" line="+97"/>
+        <location filename="../ui/model/fitview.cpp" line="+98"/>
         <location line="+197"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
@@ -742,7 +742,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
 <context>
     <name>fp::ui::HelpDialog</name>
     <message>
-        <location filename="../ui/helpdialog.cpp" line="+16"/>
+        <location filename="../ui/settings/helpdialog.cpp" line="+16"/>
         <source>FlashPlan User Guide</source>
         <translation>FlashPlan 用户指南</translation>
     </message>
@@ -775,7 +775,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
 <context>
     <name>fp::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/importdialog.cpp" line="-193"/>
+        <location filename="../ui/import/importdialog.cpp" line="-193"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
@@ -1235,7 +1235,7 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::JobStatus</name>
     <message>
-        <location filename="../ui/jobstatus.cpp" line="+20"/>
+        <location filename="../ui/shell/jobstatus.cpp" line="+20"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1248,7 +1248,7 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::LossChart</name>
     <message>
-        <location filename="../ui/losschart.cpp" line="+57"/>
+        <location filename="../ui/model/losschart.cpp" line="+57"/>
         <source>iteration</source>
         <translation>迭代次数</translation>
     </message>
@@ -1286,7 +1286,7 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+47"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+47"/>
         <location line="+296"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
@@ -1597,7 +1597,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::ModelName</name>
     <message>
-        <location filename="../ui/translation.cpp" line="+105"/>
+        <location filename="../ui/settings/translation.cpp" line="+105"/>
         <source>baseline</source>
         <translation>基线</translation>
     </message>
@@ -1615,7 +1615,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanOverviewCharts</name>
     <message>
-        <location filename="../ui/planoverviewcharts.cpp" line="+45"/>
+        <location filename="../ui/charts/planoverviewcharts.cpp" line="+45"/>
         <source>Expected revenue of the %1 largest products of the plan, with their discounts</source>
         <translation>计划中销售额最高的 %1 个商品的预计销售额及其折扣</translation>
     </message>
@@ -1663,7 +1663,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanReport</name>
     <message>
-        <location filename="../ui/planreport.cpp" line="+235"/>
+        <location filename="../ui/report/planreport.cpp" line="+226"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
@@ -1709,18 +1709,18 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+297"/>
+        <location line="+298"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location line="-294"/>
-        <location line="+295"/>
+        <location line="-295"/>
+        <location line="+296"/>
         <source>Profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-293"/>
         <source>Blend: profit + %1 × revenue</source>
         <translation>综合：毛利 + %1 × 销售额</translation>
     </message>
@@ -1787,19 +1787,19 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>无预算</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+10"/>
+        <location line="+2"/>
+        <location line="+11"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="-7"/>
-        <location line="+261"/>
+        <location line="+262"/>
         <source>Expected units</source>
         <translation>预计销量</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-261"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
@@ -1939,7 +1939,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Products (%1)</source>
         <translation>商品（%1）</translation>
     </message>
@@ -1997,7 +1997,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanTableModel</name>
     <message>
-        <location filename="../ui/plantablemodel.cpp" line="+33"/>
+        <location filename="../ui/planner/plantablemodel.cpp" line="+24"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
@@ -2150,7 +2150,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanTableView</name>
     <message>
-        <location filename="../ui/plantableview.cpp" line="+49"/>
+        <location filename="../ui/planner/plantableview.cpp" line="+49"/>
         <source>Drag a slider, or select a row and use Left/Right (Shift: 5 points) to change its discount</source>
         <translation>拖动滑块，或选中一行后用左/右方向键（按住 Shift：5 个百分点）调整折扣</translation>
     </message>
@@ -2158,7 +2158,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/plannerview.cpp" line="+100"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+100"/>
         <source>Edited by hand</source>
         <translation>手动调整</translation>
     </message>
@@ -2400,7 +2400,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferencesdialog.cpp" line="+59"/>
+        <location filename="../ui/settings/preferencesdialog.cpp" line="+59"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -2567,9 +2567,9 @@ No file was changed.</source>
     </message>
 </context>
 <context>
-    <name>fp::ui::ProductChart</name>
+    <name>fp::ui::ProductHistoryChart</name>
     <message>
-        <location filename="../ui/productchart.cpp" line="+49"/>
+        <location filename="../ui/products/producthistorychart.cpp" line="+49"/>
         <location line="+147"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
@@ -2653,7 +2653,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductsTableModel</name>
     <message>
-        <location filename="../ui/productstablemodel.cpp" line="+152"/>
+        <location filename="../ui/products/productstablemodel.cpp" line="+152"/>
         <source>Computing the statistics of every product…</source>
         <translation>正在计算所有商品的统计数据…</translation>
     </message>
@@ -2741,7 +2741,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductsView</name>
     <message>
-        <location filename="../ui/productsview.cpp" line="+31"/>
+        <location filename="../ui/products/productsview.cpp" line="+31"/>
         <source>Filter by SKU or name</source>
         <translation>按 SKU 或名称筛选</translation>
     </message>
@@ -2809,7 +2809,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ScenarioCompareView</name>
     <message>
-        <location filename="../ui/scenariocompareview.cpp" line="+317"/>
+        <location filename="../ui/planner/scenariocompareview.cpp" line="+317"/>
         <source>The two plans&apos; expected totals, their difference (B - A) and the change in percent; green is better for the business</source>
         <translation>两个方案的预期合计、差值（B − A）与变化百分比；绿色表示对业务更有利</translation>
     </message>
@@ -2869,7 +2869,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ScenarioPanel</name>
     <message>
-        <location filename="../ui/scenariopanel.cpp" line="+36"/>
+        <location filename="../ui/planner/scenariopanel.cpp" line="+36"/>
         <source>&lt;b&gt;Scenarios&lt;/b&gt;</source>
         <translation>&lt;b&gt;方案&lt;/b&gt;</translation>
     </message>
@@ -3050,7 +3050,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::ShortcutsDialog</name>
     <message>
-        <location filename="../ui/shortcutsdialog.cpp" line="+44"/>
+        <location filename="../ui/settings/shortcutsdialog.cpp" line="+44"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -3088,7 +3088,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TimeChartView</name>
     <message>
-        <location filename="../ui/timechartview.cpp" line="+29"/>
+        <location filename="../ui/charts/timechartview.cpp" line="+29"/>
         <source>Wheel: zoom in time. Drag: zoom to a span. Right-drag or Shift+wheel: pan.</source>
         <translation>滚轮：缩放时间轴。拖动：放大选定区间。右键拖动或 Shift+滚轮：平移。</translation>
     </message>
@@ -3102,7 +3102,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TotalsBar</name>
     <message>
-        <location filename="../ui/totalsbar.cpp" line="+31"/>
+        <location filename="../ui/planner/totalsbar.cpp" line="+23"/>
         <source>Expected units</source>
         <translation>预计销量</translation>
     </message>
@@ -3165,12 +3165,12 @@ saved %2, revenue %3</source>
         <translation>受库存、折扣上下限、最低毛利率、预算或锁定限制的商品</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>* Some products have no unit cost; their profit is left out</source>
         <translation>* 部分商品没有单位成本，未计入其毛利</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <location line="+7"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
@@ -3195,7 +3195,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TrainingView</name>
     <message>
-        <location filename="../ui/trainingview.cpp" line="+55"/>
+        <location filename="../ui/model/trainingview.cpp" line="+55"/>
         <source>loading the sales history</source>
         <translation>加载历史销售数据</translation>
     </message>

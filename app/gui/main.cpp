@@ -1,10 +1,10 @@
 // flashplan: the desktop application.
-#include "appsettings.h"
-#include "apptheme.h"
 #include "base/civildate.h"
-#include "mainwindow.h"
-#include "plannerview.h"
-#include "translation.h"
+#include "planner/plannerview.h"
+#include "settings/appsettings.h"
+#include "settings/apptheme.h"
+#include "settings/translation.h"
+#include "shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

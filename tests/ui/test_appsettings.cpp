@@ -1,9 +1,9 @@
 // AppSettings over a temporary INI file: every value survives a restart, bad stored values fall
 // back to their defaults, changes are announced; the light/dark theme reaches the palette and the
 // charts.
-#include "appsettings.h"
-#include "apptheme.h"
-#include "charttheme.h"
+#include "charts/charttheme.h"
+#include "settings/appsettings.h"
+#include "settings/apptheme.h"
 #include "support/tempdir.h"
 
 #include <QApplication>

@@ -1,5 +1,5 @@
-#include "backgroundjob.h"
 #include "base/error.h"
+#include "shell/backgroundjob.h"
 
 // QSignalSpy records through a direct connection, in the worker thread: the signal may be in the
 // spy before wait() would start, so the tests poll the count (QTRY_*) instead of waiting.

@@ -1,16 +1,16 @@
+#include "charts/discountchart.h"
+#include "charts/timechartview.h"
 #include "data/demandcells.h"
 #include "data/panel.h"
-#include "fitchart.h"
-#include "fitview.h"
+#include "model/fitview.h"
 #include "model/forecaster.h"
 #include "model/modelstore.h"
 #include "model/trainer.h"
 #include "plan/campaignevaluator.h"
-#include "productstablemodel.h"
-#include "productsview.h"
-#include "projectcontroller.h"
+#include "products/productstablemodel.h"
+#include "products/productsview.h"
+#include "shell/projectcontroller.h"
 #include "support/marketproject.h"
-#include "timechartview.h"
 
 #include <QAreaSeries>
 #include <QLineSeries>

@@ -1,10 +1,10 @@
 // The main window as a user drives it: a new project, a CSV imported through the dialog, and the
 // products table filling; a bad CSV leaves the table as it was.
-#include "importdialog.h"
-#include "mainwindow.h"
-#include "productstablemodel.h"
-#include "productsview.h"
-#include "projectcontroller.h"
+#include "import/importdialog.h"
+#include "products/productstablemodel.h"
+#include "products/productsview.h"
+#include "shell/mainwindow.h"
+#include "shell/projectcontroller.h"
 #include "support/tempdir.h"
 #include "synth/demofiles.h"
 

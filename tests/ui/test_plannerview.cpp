@@ -1,9 +1,6 @@
 // The planner view driven as a user would, on the demo project (import + structured model):
 // optimize the demo campaign, move sliders, lock, undo/redo, scenarios and exports. Every number
 // shown must be the one core computes.
-#include "backgroundjob.h"
-#include "campaignsetup.h"
-#include "campaigntablemodel.h"
 #include "data/panel.h"
 #include "export/recommendedtable.h"
 #include "io/salesimporter.h"
@@ -13,18 +10,21 @@
 #include "plan/optimizer.h"
 #include "plan/scenariocompare.h"
 #include "plan/scenariostore.h"
-#include "plannerdata.h"
-#include "plannerdocument.h"
-#include "plannerview.h"
-#include "plantablemodel.h"
-#include "plantableview.h"
-#include "projectcontroller.h"
-#include "scenariocompareview.h"
-#include "scenariopanel.h"
+#include "planner/campaignsetup.h"
+#include "planner/campaigntablemodel.h"
+#include "planner/plannerdata.h"
+#include "planner/plannerdocument.h"
+#include "planner/plannerview.h"
+#include "planner/plantablemodel.h"
+#include "planner/plantableview.h"
+#include "planner/scenariocompareview.h"
+#include "planner/scenariopanel.h"
+#include "planner/totalsbar.h"
+#include "shell/backgroundjob.h"
+#include "shell/projectcontroller.h"
 #include "store/store.h"
 #include "support/tempdir.h"
 #include "synth/demofiles.h"
-#include "totalsbar.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>

@@ -1,11 +1,11 @@
 #include "base/error.h"
-#include "chartexport.h"
-#include "fitview.h"
-#include "planreport.h"
-#include "productchart.h"
-#include "projectcontroller.h"
+#include "charts/chartexport.h"
+#include "model/fitview.h"
+#include "model/trainingview.h"
+#include "products/producthistorychart.h"
+#include "report/planreport.h"
+#include "shell/projectcontroller.h"
 #include "support/tempdir.h"
-#include "trainingview.h"
 
 #include <QApplication>
 #include <QChart>
@@ -445,7 +445,7 @@ private slots:
     void everyChartOfTheAnalystViewsOffersTheExportMenu()
     {
         ui::ProjectController project;
-        const ui::ProductChart product(&project);
+        const ui::ProductHistoryChart product(&project);
         const ui::FitView fit(&project); // the history, the demand curve, revenue and profit
         const ui::TrainingView training(&project);
         const QString name = QStringLiteral("chartExportMenu");

@@ -1,13 +1,13 @@
 // The Preferences dialog, the Help menu (guide, shortcuts, About) and the main window's layout,
 // all over a temporary settings file.
-#include "aboutdialog.h"
-#include "appsettings.h"
-#include "apptheme.h"
-#include "helpdialog.h"
-#include "mainwindow.h"
-#include "preferencesdialog.h"
-#include "projectcontroller.h"
-#include "shortcutsdialog.h"
+#include "settings/aboutdialog.h"
+#include "settings/appsettings.h"
+#include "settings/apptheme.h"
+#include "settings/helpdialog.h"
+#include "settings/preferencesdialog.h"
+#include "settings/shortcutsdialog.h"
+#include "shell/mainwindow.h"
+#include "shell/projectcontroller.h"
 #include "support/tempdir.h"
 
 #include <Eigen/Core>

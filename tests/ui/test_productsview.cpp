@@ -1,11 +1,11 @@
+#include "charts/timechartview.h"
 #include "data/panel.h"
 #include "data/productstats.h"
-#include "productchart.h"
-#include "productstablemodel.h"
-#include "productsview.h"
-#include "projectcontroller.h"
+#include "products/producthistorychart.h"
+#include "products/productstablemodel.h"
+#include "products/productsview.h"
+#include "shell/projectcontroller.h"
 #include "support/marketproject.h"
-#include "timechartview.h"
 
 #include <QAreaSeries>
 #include <QComboBox>
@@ -135,9 +135,10 @@ private slots:
     void selectingAProductShowsItsHistoryInTheChart()
     {
         ui::ProductsView view(&m_project);
-        ui::ProductChart chart(&m_project);
-        connect(&view, &ui::ProductsView::productSelected, &chart, &ui::ProductChart::showProduct);
-        QSignalSpy loaded(&chart, &ui::ProductChart::loaded);
+        ui::ProductHistoryChart chart(&m_project);
+        connect(&view, &ui::ProductsView::productSelected, &chart,
+                &ui::ProductHistoryChart::showProduct);
+        QSignalSpy loaded(&chart, &ui::ProductHistoryChart::loaded);
         view.resize(900, 400);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -168,11 +169,11 @@ private slots:
 
     void theLatestSelectionWinsAndTheTimeAxisZooms()
     {
-        ui::ProductChart chart(&m_project);
+        ui::ProductHistoryChart chart(&m_project);
         chart.resize(900, 400);
         chart.show();
         QVERIFY(QTest::qWaitForWindowExposed(&chart));
-        QSignalSpy loaded(&chart, &ui::ProductChart::loaded);
+        QSignalSpy loaded(&chart, &ui::ProductHistoryChart::loaded);
         const auto& products = m_market->panel().products();
         for (int p = 0; p < 6; ++p) // faster than the loads: only the last one must show
             chart.showProduct(products[static_cast<size_t>(p)].id,

@@ -1,6 +1,6 @@
 // The comparison of two plans as shown: totals, per-product differences, major rows, sorting.
 #include "plan/scenariocompare.h"
-#include "scenariocompareview.h"
+#include "planner/scenariocompareview.h"
 
 #include <QApplication>
 #include <QBrush>

@@ -1,10 +1,10 @@
 #include "io/salesimporter.h"
-#include "losschart.h"
+#include "model/losschart.h"
 #include "model/trainer.h"
-#include "projectcontroller.h"
+#include "model/trainingview.h"
+#include "shell/projectcontroller.h"
 #include "store/store.h"
 #include "synth/demofiles.h"
-#include "trainingview.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,0 +1,129 @@
+#include "charts/discountchart.h"
+
+#include "charts/chartseries.h"
+#include "charts/charttheme.h"
+#include "plan/productfit.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <initializer_list>
+
+namespace fp::ui {
+
+DiscountChart::DiscountChart(Kind kind, QWidget* parent) : QChartView(parent), m_kind(kind)
+{
+    auto* chart = new QChart;
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    m_x = new QValueAxis(chart);
+    m_x->setRange(0, 90);
+    m_x->setTickCount(10);
+    m_x->setLabelFormat("%.0f%%");
+    m_x->setTitleText(tr("Discount"));
+    m_y = new QValueAxis(chart);
+    m_y->setLabelFormat("%.0f");
+    chart->addAxis(m_x, Qt::AlignBottom);
+    chart->addAxis(m_y, Qt::AlignLeft);
+
+    if (kind == Kind::Units) {
+        m_band = makeBand(tr("80% interval"), QColor(31, 119, 180, 45), true, chart);
+        m_main = makeLine(tr("Expected units"), QColor(31, 119, 180), 2, Qt::SolidLine, chart);
+        m_y->setTitleText(tr("Units in the sale"));
+        chart->addSeries(m_band);
+        m_band->attachAxis(m_x);
+        m_band->attachAxis(m_y);
+    } else {
+        m_main = makeLine(tr("Revenue"), QColor(31, 119, 180), 2, Qt::SolidLine, chart);
+        m_profit = makeLine(tr("Profit"), QColor(44, 160, 44), 2, Qt::SolidLine, chart);
+        m_y->setTitleText(tr("Revenue, profit"));
+    }
+    m_usual = makeLine(tr("Usual discount"), QColor(214, 39, 40), 1.5, Qt::DashLine, chart);
+    m_planned = makeLine(tr("Planned"), QColor(255, 127, 14), 2.5, Qt::SolidLine, chart);
+    for (QLineSeries* s : {m_main, m_profit, m_usual, m_planned}) {
+        if (!s)
+            continue;
+        chart->addSeries(s);
+        s->attachAxis(m_x);
+        s->attachAxis(m_y);
+    }
+    m_planned->setVisible(false); // only the planner marks a planned discount
+    applyChartTheme(chart);
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(280, 220);
+    setToolTip(kind == Kind::Units
+                   ? tr("Expected units sold in a flash sale of this product at each discount, "
+                        "with stock unlimited")
+                   : tr("Expected revenue (sale price x units) and profit ((sale price - unit "
+                        "cost) x units) in the sale at each discount"));
+}
+
+void DiscountChart::setPlanned(double discount)
+{
+    const double x = 100 * discount;
+    m_planned->setName(tr("Planned %1%").arg(x, 0, 'f', 0));
+    m_planned->replace(QList<QPointF>{{x, m_y->min()}, {x, m_y->max()}});
+    m_planned->setVisible(true);
+}
+
+void DiscountChart::clearCurves()
+{
+    for (QLineSeries* s : {m_main, m_profit, m_usual, m_planned})
+        if (s)
+            s->clear();
+    m_planned->setVisible(false);
+    if (m_band) {
+        m_band->upperSeries()->clear();
+        m_band->lowerSeries()->clear();
+    }
+}
+
+void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points, double usual,
+                              int windowDays)
+{
+    QList<QPointF> main, profit, low, high;
+    double lo = 0, hi = 1;
+    bool hasProfit = false;
+    for (const plan::DiscountPoint& p : points) {
+        const double x = 100 * p.discount;
+        if (m_kind == Kind::Units) {
+            main.append({x, p.units});
+            low.append({x, p.unitsLow});
+            high.append({x, p.unitsHigh});
+            hi = std::max({hi, p.units, p.unitsHigh});
+        } else {
+            main.append({x, p.revenue});
+            hi = std::max(hi, p.revenue);
+            if (p.profit) {
+                hasProfit = true;
+                profit.append({x, *p.profit});
+                lo = std::min(lo, *p.profit);
+                hi = std::max(hi, *p.profit);
+            }
+        }
+    }
+    m_y->setRange(lo < 0 ? lo * 1.08 : 0, hi * 1.08);
+    m_y->applyNiceNumbers();
+    const double x = 100 * usual;
+    m_usual->setName(tr("Usual discount %1%").arg(x, 0, 'f', 0));
+    m_usual->replace(QList<QPointF>{{x, m_y->min()}, {x, m_y->max()}});
+    m_main->replace(main);
+    if (m_band) {
+        m_band->upperSeries()->replace(high);
+        m_band->lowerSeries()->replace(low);
+    }
+    if (m_profit) {
+        m_profit->replace(profit);
+        m_profit->setVisible(hasProfit);
+    }
+    if (m_kind == Kind::Units)
+        chart()->setTitle(tr("Demand curve: a %n-day flash sale", nullptr, windowDays));
+    else
+        chart()->setTitle(hasProfit ? tr("Revenue and profit vs discount")
+                                    : tr("Revenue vs discount (profit needs a unit cost)"));
+}
+
+} // namespace fp::ui

@@ -1,0 +1,155 @@
+#include "charts/planoverviewcharts.h"
+
+#include "charts/chartexport.h"
+#include "planner/plannerdocument.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QScatterSeries>
+#include <QTimer>
+#include <QValueAxis>
+#include <algorithm>
+#include <numeric>
+
+namespace fp::ui {
+
+namespace {
+
+constexpr int kTopProducts = 15;
+
+QChartView* makeView(QWidget* parent)
+{
+    auto* view = new QChartView(new QChart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(280, 220);
+    view->chart()->setMargins(QMargins(4, 4, 4, 4));
+    view->chart()->legend()->setAlignment(Qt::AlignBottom);
+    installChartExportMenu(view);
+    return view;
+}
+
+} // namespace
+
+PlanOverviewCharts::PlanOverviewCharts(PlannerDocument* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_revenue(makeView(this)),
+      m_sellThrough(makeView(this)), m_timer(new QTimer(this))
+{
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_revenue, 1);
+    layout->addWidget(m_sellThrough, 1);
+    m_revenue->setToolTip(tr("Expected revenue of the %1 largest products of the plan, with their "
+                             "discounts")
+                              .arg(kTopProducts));
+    m_sellThrough->setToolTip(tr("Each product's planned discount and expected sell-through: "
+                                 "products in the top left sell out without deep discounts"));
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(200);
+    connect(m_timer, &QTimer::timeout, this, &PlanOverviewCharts::refreshNow);
+    connect(document, &PlannerDocument::totalsChanged, this, &PlanOverviewCharts::scheduleRefresh);
+}
+
+void PlanOverviewCharts::scheduleRefresh()
+{
+    m_stale = true;
+    if (isVisible() && !m_timer->isActive())
+        m_timer->start();
+}
+
+void PlanOverviewCharts::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        refreshNow();
+}
+
+void PlanOverviewCharts::refreshNow()
+{
+    m_stale = false;
+    drawRevenueByProduct(m_revenue->chart(), m_document->rows());
+    drawSellThrough(m_sellThrough->chart(), m_document->rows());
+}
+
+void drawRevenueByProduct(QChart* revenue, const std::vector<plan::ProductPlan>& rows)
+{
+    // Revenue of the top products, largest at the top.
+    revenue->removeAllSeries();
+    for (QAbstractAxis* axis : revenue->axes()) {
+        revenue->removeAxis(axis); // gives the axis back to us
+        delete axis;
+    }
+    std::vector<size_t> order(rows.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::sort(order.begin(), order.end(), [&rows](size_t a, size_t b) {
+        return rows[a].expectedRevenue > rows[b].expectedRevenue;
+    });
+    order.resize(std::min<size_t>(order.size(), kTopProducts));
+    std::reverse(order.begin(), order.end()); // horizontal bars draw bottom-up
+    auto* set = new QBarSet(PlanOverviewCharts::tr("Expected revenue"));
+    set->setColor(QColor(31, 119, 180));
+    QStringList categories;
+    double top = 1;
+    for (size_t i : order) {
+        *set << rows[i].expectedRevenue;
+        top = std::max(top, rows[i].expectedRevenue);
+        categories << QStringLiteral("%1 (%2%)")
+                          .arg(QString::fromStdString(rows[i].sku))
+                          .arg(rows[i].discount * 100.0, 0, 'f', 0);
+    }
+    auto* bars = new QHorizontalBarSeries;
+    bars->append(set);
+    revenue->addSeries(bars);
+    auto* products = new QBarCategoryAxis;
+    products->append(categories);
+    auto* amount = new QValueAxis;
+    amount->setRange(0, top * 1.05);
+    amount->setLabelFormat("%.0f");
+    amount->applyNiceNumbers();
+    revenue->addAxis(products, Qt::AlignLeft);
+    revenue->addAxis(amount, Qt::AlignBottom);
+    bars->attachAxis(products);
+    bars->attachAxis(amount);
+    revenue->legend()->setVisible(false);
+    revenue->setTitle(
+        PlanOverviewCharts::tr("Top %1 products by expected revenue (discount)").arg(order.size()));
+}
+
+void drawSellThrough(QChart* sell, const std::vector<plan::ProductPlan>& rows)
+{
+    // Sell-through against discount, one point per product with a stock.
+    sell->removeAllSeries();
+    for (QAbstractAxis* axis : sell->axes()) {
+        sell->removeAxis(axis);
+        delete axis;
+    }
+    auto* points = new QScatterSeries;
+    points->setName(PlanOverviewCharts::tr("Products with a stock"));
+    points->setMarkerSize(9);
+    points->setColor(QColor(44, 160, 44));
+    points->setBorderColor(Qt::transparent);
+    for (const plan::ProductPlan& row : rows)
+        if (row.sellThrough)
+            points->append(row.discount * 100.0, std::min(*row.sellThrough, 1.0) * 100.0);
+    sell->addSeries(points);
+    auto* x = new QValueAxis;
+    x->setRange(0, 100);
+    x->setLabelFormat("%.0f%%");
+    x->setTitleText(PlanOverviewCharts::tr("Planned discount"));
+    auto* y = new QValueAxis;
+    y->setRange(0, 100);
+    y->setLabelFormat("%.0f%%");
+    y->setTitleText(PlanOverviewCharts::tr("Expected sell-through"));
+    sell->addAxis(x, Qt::AlignBottom);
+    sell->addAxis(y, Qt::AlignLeft);
+    points->attachAxis(x);
+    points->attachAxis(y);
+    sell->setTitle(points->count() > 0 ? PlanOverviewCharts::tr("Sell-through vs discount")
+                                       : PlanOverviewCharts::tr(
+                                             "Sell-through vs discount (no product has a stock)"));
+}
+
+} // namespace fp::ui

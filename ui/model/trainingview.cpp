@@ -1,0 +1,556 @@
+#include "model/trainingview.h"
+
+#include "base/error.h"
+#include "charts/chartexport.h"
+#include "model/demandmodel.h"
+#include "model/losschart.h"
+#include "model/trainer.h"
+#include "settings/translation.h"
+#include "shell/backgroundjob.h"
+#include "shell/projectcontroller.h"
+#include "store/store.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QDate>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStyle>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <memory>
+#include <utility>
+
+namespace fp::ui {
+
+namespace {
+
+// Stages of trainAndStore: loading, one per model trained, the refit, saving.
+int stageCount(const std::string& model)
+{
+    const int models = model == "auto"       ? static_cast<int>(model::modelKinds().size())
+                       : model == "baseline" ? 1
+                                             : 2;
+    return models + 3;
+}
+
+// The trainer's stage names ("loading", "training structured", "refitting structured on all
+// history", "saving") in the user's words.
+QString describeStage(const QString& stage)
+{
+    if (stage == QLatin1String("loading"))
+        return TrainingView::tr("loading the sales history");
+    if (stage == QLatin1String("saving"))
+        return TrainingView::tr("saving the model in the project");
+    if (stage.startsWith(QLatin1String("training ")))
+        return TrainingView::tr("training %1 on the history before the held-out period")
+            .arg(modelDisplayName(stage.section(QLatin1Char(' '), 1, 1)));
+    if (stage.startsWith(QLatin1String("refitting ")))
+        return TrainingView::tr("refitting %1 on all history")
+            .arg(modelDisplayName(stage.section(QLatin1Char(' '), 1, 1)));
+    return stage;
+}
+
+QString decimal(double v, int decimals, bool signed_ = false)
+{
+    if (!std::isfinite(v))
+        return QStringLiteral("–");
+    const QString text = QLocale().toString(v, 'f', decimals);
+    return signed_ && v >= 0 ? QLatin1Char('+') + text : text;
+}
+
+QString percent(double share)
+{
+    return std::isfinite(share) ? QLocale().toString(100 * share, 'f', 1) + QLatin1Char('%')
+                                : QStringLiteral("–");
+}
+
+// A UTC ISO 8601 timestamp from the store in the user's time zone and format.
+QString localTime(const std::string& utc)
+{
+    const QDateTime time = QDateTime::fromString(QString::fromStdString(utc), Qt::ISODate);
+    return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat)
+                          : QString::fromStdString(utc);
+}
+
+// A score from the summary JSON; null (not finite when stored) reads as NaN.
+double scoreOf(const QJsonObject& scores, const char* split, const char* name)
+{
+    return scores.value(QLatin1String(split)).toObject().value(QLatin1String(name)).toDouble(NAN);
+}
+
+} // namespace
+
+TrainingView::TrainingView(ProjectController* controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller), m_job(controller->projectJob())
+{
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("trainingStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 0); // busy while the stages run: their lengths are not known
+    m_progress->setMaximumWidth(240);
+    m_progress->setToolTip(tr("Training runs in the background; the window stays usable"));
+    m_progress->setVisible(false);
+    m_chart = new LossChart(this);
+    installChartExportMenu(m_chart->findChild<QChartView*>()); // LossChart keeps its view inside
+    m_chart->setObjectName(QStringLiteral("lossChart"));
+    m_chart->setEmptyText(tr("Training and validation loss per iteration appear here while "
+                             "models train"));
+    m_scores = buildScoreTable();
+    m_heldOut = new QLabel(this);
+    m_heldOut->setObjectName(QStringLiteral("heldOutLine"));
+    m_heldOut->setWordWrap(true);
+
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_progress);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(buildControls());
+    layout->addLayout(statusRow);
+    layout->addWidget(m_chart, 1);
+    layout->addWidget(m_scores, 0, Qt::AlignLeft);
+    layout->addWidget(m_heldOut);
+
+    connect(m_train, &QPushButton::clicked, this, [this] { train(); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] { cancel(); });
+    // Any project job (an import too) blocks training while it runs.
+    connect(m_job, &BackgroundJob::started, this, [this] { updateButtons(); });
+    connect(m_job, &BackgroundJob::ended, this, [this] { updateButtons(); });
+    connect(m_job, &BackgroundJob::succeeded, this, &TrainingView::onSucceeded);
+    connect(m_job, &BackgroundJob::failed, this, &TrainingView::onFailed);
+    connect(m_job, &BackgroundJob::cancelled, this, &TrainingView::onCancelled);
+    connect(controller, &ProjectController::projectChanged, this, &TrainingView::onProjectChanged);
+    connect(controller, &ProjectController::modelChanged, this, &TrainingView::loadStoredScores);
+    onProjectChanged();
+}
+
+TrainingView::~TrainingView()
+{
+    if (isTraining() && m_job && m_job->currentRun() == m_run)
+        m_job->cancel();
+}
+
+QWidget* TrainingView::buildControls()
+{
+    auto* box = new QWidget(this);
+    m_model = new QComboBox(box);
+    m_model->setObjectName(QStringLiteral("modelChoice"));
+    const struct
+    {
+        QString label;
+        const char* kind;
+        QString tip;
+    } choices[] = {
+        {tr("Auto (all, keep the best)"), "auto",
+         tr("Train every model and keep the one with the lowest held-out WAPE")},
+        {tr("Structured"), "structured",
+         tr("Negative binomial model: product level, weekday, season, holidays, a price response "
+            "that never falls as the discount deepens, events and the dip after them")},
+        {tr("Neural"), "neural", tr("A small neural network on the same inputs")},
+        {tr("Baseline only"), "baseline",
+         tr("Same weekday in recent weeks: the naive forecast every model must beat")},
+    };
+    for (const auto& choice : choices) {
+        m_model->addItem(choice.label, QString::fromLatin1(choice.kind));
+        m_model->setItemData(m_model->count() - 1, choice.tip, Qt::ToolTipRole);
+    }
+    m_model->setToolTip(tr("Which demand model to train; the naive baseline is always trained "
+                           "alongside for comparison"));
+
+    m_holdout = new QSpinBox(box);
+    m_holdout->setObjectName(QStringLiteral("holdoutDays"));
+    m_holdout->setRange(7, 365);
+    m_holdout->setValue(28);
+    m_holdout->setSuffix(tr(" days"));
+    m_holdout->setToolTip(tr("The last days of history are held out: models are fitted without "
+                             "them and scored on them (whole weeks for weekly data)"));
+
+    m_train = new QPushButton(tr("Train"), box);
+    m_train->setObjectName(QStringLiteral("trainButton"));
+    m_train->setToolTip(tr("Train in the background and store the best model in the project"));
+    m_cancel = new QPushButton(tr("Cancel"), box);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setToolTip(tr("Stop training; the project's stored model stays as it was"));
+
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto* modelLabel = new QLabel(tr("&Model:"), box);
+    modelLabel->setBuddy(m_model);
+    auto* holdoutLabel = new QLabel(tr("&Held out:"), box);
+    holdoutLabel->setBuddy(m_holdout);
+    row->addWidget(modelLabel);
+    row->addWidget(m_model);
+    row->addSpacing(12);
+    row->addWidget(holdoutLabel);
+    row->addWidget(m_holdout);
+    row->addSpacing(12);
+    row->addWidget(m_train);
+    row->addWidget(m_cancel);
+    row->addStretch();
+    return box;
+}
+
+QTableWidget* TrainingView::buildScoreTable()
+{
+    auto* table = new QTableWidget(0, ColumnCount, this);
+    table->setObjectName(QStringLiteral("scoreTable"));
+    const std::pair<QString, QString> headers[ColumnCount] = {
+        {tr("Model"), tr("The chosen model is in bold; a warning marks a model that does not "
+                         "beat the naive baseline")},
+        {tr("WAPE"), tr("Weighted absolute percentage error on the held-out period: "
+                        "sum |actual − forecast| / sum actual. Lower is better")},
+        {tr("Bias"), tr("sum (forecast − actual) / sum actual: below 0 forecasts too low")},
+        {tr("MASE"), tr("Mean absolute error relative to last week's same-weekday value; "
+                        "below 1 beats that naive forecast")},
+        {tr("80% coverage"), tr("Share of held-out periods inside the central 80% predictive "
+                                "interval: 80% means the intervals are honest")},
+        {tr("Event-day WAPE"), tr("WAPE on the held-out days of flash-sale events")},
+        {tr("Regular-day WAPE"), tr("WAPE on the other held-out days")},
+        {tr("Time"), tr("Fitting time on the history before the held-out period")},
+    };
+    for (int c = 0; c < ColumnCount; ++c) {
+        auto* item = new QTableWidgetItem(headers[c].first);
+        item->setToolTip(headers[c].second);
+        table->setHorizontalHeaderItem(c, item);
+    }
+    table->verticalHeader()->setVisible(false);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // a few rows, all shown
+    table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    table->setToolTip(tr("Every model scored on the held-out period, next to the naive baseline"));
+    return table;
+}
+
+bool TrainingView::train()
+{
+    if (!m_controller->hasProject()) {
+        setStatus(tr("Open a project first."), true);
+        return false;
+    }
+    if (m_job->isRunning()) {
+        setStatus(tr("“%1” is still running; train when it has finished.").arg(m_job->title()),
+                  true);
+        return false;
+    }
+    model::TrainOptions options;
+    options.model = m_model->currentData().toString().toStdString();
+    options.holdoutDays = m_holdout->value();
+    const int stages = stageCount(options.model);
+    const std::string path = m_controller->projectPath().toStdString();
+    // The worker starts before start() returns the run id: the id is filled in right after, on
+    // the GUI thread, which is also the only place the calls posted by the worker read it.
+    auto runId = std::make_shared<quint64>(0);
+    const QPointer<TrainingView> self(this);
+    BackgroundJob* job = m_job;
+
+    // On the worker thread: its own store connection; never touches the view, only posts to it.
+    // The job outlives its worker, so it is the posted calls' context; the view may be gone.
+    auto work = [options, stages, path, runId, self, job](const ProgressFn& progress) {
+        const auto post = [&](auto call) {
+            QMetaObject::invokeMethod(
+                job,
+                [self, runId, call] {
+                    if (self && self->acceptsRun(*runId))
+                        call(*self);
+                },
+                Qt::QueuedConnection);
+        };
+        QElapsedTimer clock;
+        clock.start();
+        store::Store store(path, store::Store::OpenMode::MustExist);
+        const int periodDays = store.periodDays();
+        int stage = 0;
+        bool refitting = false;
+        model::TrainCallbacks callbacks;
+        callbacks.stage = [&](const std::string& name) {
+            if (!progress(stage, stages)) // stop between stages too, before anything is saved
+                throw Cancelled();
+            ++stage;
+            refitting = name.starts_with("refitting");
+            post([name = QString::fromStdString(name), stage, stages](TrainingView& view) {
+                view.showStage(name, stage, stages);
+            });
+        };
+        callbacks.loss = [&](const std::string& kind, const model::LossPoint& point) {
+            post([kind = QString::fromStdString(kind), refit = refitting,
+                  point](TrainingView& view) { view.addLoss(kind, refit, point); });
+            return progress(stage - 1, stages); // false once cancelled
+        };
+        const model::TrainSummary summary = model::trainAndStore(store, options, callbacks);
+        const QVariantMap result{
+            {QStringLiteral("scores"), QString::fromStdString(model::summaryJson(summary))},
+            {QStringLiteral("periodDays"), periodDays},
+            {QStringLiteral("chosen"), QString::fromStdString(summary.chosen)},
+            {QStringLiteral("modelId"), qint64(summary.modelId)},
+            {QStringLiteral("seconds"), clock.elapsed() / 1000.0}};
+        // Stored: said before the job reports, so a cancel that came too late is not misreported.
+        post([result](TrainingView& view) { view.m_saved = result; });
+        return QVariant(result);
+    };
+
+    const QString title =
+        options.model == "auto"
+            ? tr("Training all models")
+            : tr("Training %1").arg(modelDisplayName(QString::fromStdString(options.model)));
+    const quint64 run = m_job->start(title, work);
+    if (run == 0) {
+        setStatus(tr("Another project job is running; train when it has finished."), true);
+        return false;
+    }
+    *runId = run;
+    m_run = run;
+    m_runPath = m_controller->projectPath();
+    m_saved.clear();
+    m_stage.clear();
+    m_chart->clear();
+    m_progress->setVisible(true);
+    setStatus(tr("Starting…"));
+    updateButtons();
+    return true;
+}
+
+void TrainingView::cancel()
+{
+    if (isTraining() && m_job->currentRun() == m_run) {
+        m_job->cancel();
+        setStatus(tr("Cancelling…"));
+    }
+}
+
+void TrainingView::updateButtons()
+{
+    m_train->setEnabled(m_controller->hasProject() && !m_job->isRunning());
+    m_cancel->setEnabled(isTraining());
+    m_model->setEnabled(!isTraining());
+    m_holdout->setEnabled(!isTraining());
+}
+
+void TrainingView::setStatus(const QString& text, bool problem)
+{
+    m_status->setText(text);
+    QPalette palette = this->palette();
+    if (problem)
+        palette.setColor(QPalette::WindowText, QColor(0xb0, 0x1c, 0x1c));
+    m_status->setPalette(palette);
+}
+
+bool TrainingView::acceptsRun(quint64 run) const
+{
+    return run != 0 && run == m_run && m_runPath == m_controller->projectPath();
+}
+
+void TrainingView::showStage(const QString& stage, int index, int count)
+{
+    m_stage = tr("Step %1 of %2: %3").arg(index).arg(count).arg(describeStage(stage));
+    setStatus(m_stage + QStringLiteral("…"));
+}
+
+void TrainingView::addLoss(const QString& kind, bool refit, const model::LossPoint& point)
+{
+    const QString name = modelDisplayName(kind);
+    m_chart->addPoint(refit ? tr("%1 refit").arg(name) : name, point);
+    QString text = tr("%1 — iteration %2, training loss %3")
+                       .arg(m_stage)
+                       .arg(point.iteration)
+                       .arg(decimal(point.train, 4));
+    if (std::isfinite(point.validation))
+        text += tr(", validation loss %1").arg(decimal(point.validation, 4));
+    setStatus(text);
+}
+
+void TrainingView::onSucceeded(quint64 run, const QVariant& result)
+{
+    if (run == m_run && run != 0)
+        showTrained(result.toMap(), false);
+}
+
+void TrainingView::onFailed(quint64 run, const QString& message)
+{
+    if (run != m_run || run == 0)
+        return;
+    endRun();
+    setStatus(tr("Training failed: %1. The stored model is unchanged.").arg(message), true);
+}
+
+void TrainingView::onCancelled(quint64 run)
+{
+    if (run != m_run || run == 0)
+        return;
+    if (!m_saved.isEmpty()) {
+        showTrained(m_saved, true);
+        return;
+    }
+    endRun();
+    setStatus(tr("Training cancelled; the stored model is unchanged."));
+}
+
+void TrainingView::showTrained(QVariantMap result, bool cancelCameTooLate)
+{
+    const QString trainedPath = m_runPath;
+    if (!endRun()) {
+        setStatus(tr("Training of %1 finished; its new model is stored there.")
+                      .arg(QFileInfo(trainedPath).fileName()));
+        return;
+    }
+    const QString chosen = modelDisplayName(result.value(QStringLiteral("chosen")).toString());
+    const QString seconds = decimal(result.value(QStringLiteral("seconds")).toDouble(), 1);
+    setStatus(cancelCameTooLate
+                  ? tr("Training had already finished when Cancel arrived: %1 is now the "
+                       "project's model.")
+                        .arg(chosen)
+                  : tr("Trained in %1 s: %2 is now the project's model.").arg(seconds, chosen));
+    showScores(result.value(QStringLiteral("scores")).toString(),
+               result.value(QStringLiteral("periodDays")).toInt(), QString());
+    m_controller->notifyModelChanged();
+}
+
+bool TrainingView::endRun()
+{
+    m_run = 0;
+    m_saved.clear();
+    m_progress->setVisible(false);
+    updateButtons();
+    return m_runPath == m_controller->projectPath();
+}
+
+void TrainingView::onProjectChanged()
+{
+    cancel(); // a run on the previous project stops; that project keeps its stored model
+    m_chart->clear();
+    setStatus(QString());
+    loadStoredScores();
+    updateButtons();
+}
+
+void TrainingView::loadStoredScores()
+{
+    if (!m_controller->hasProject()) {
+        clearScores(tr("Open a project to train demand models."));
+        return;
+    }
+    try {
+        // Small reads only (no model parameters): fine on the GUI thread.
+        store::Store store(m_controller->projectPath().toStdString(),
+                           store::Store::OpenMode::ReadOnly);
+        const int periodDays = store.periodDays();
+        for (const store::ModelRecord& m : store.models())
+            if (m.active) {
+                showScores(QString::fromStdString(m.scores), periodDays,
+                           tr("The project's model: %1 (#%2, trained %3).")
+                               .arg(modelDisplayName(QString::fromStdString(m.kind)))
+                               .arg(m.id)
+                               .arg(localTime(m.createdAt)));
+                return;
+            }
+        clearScores(periodDays == 0
+                        ? tr("The project holds no sales yet: import a sales history first.")
+                        : tr("No model trained yet: choose a model and press Train."));
+    } catch (const std::exception& e) {
+        clearScores(tr("Could not read the project's models: %1").arg(e.what()));
+    }
+}
+
+void TrainingView::showScores(const QString& summaryJson, int periodDays, const QString& modelLine)
+{
+    const QJsonObject summary = QJsonDocument::fromJson(summaryJson.toUtf8()).object();
+    const QJsonArray models = summary.value(QLatin1String("models")).toArray();
+    if (models.isEmpty()) {
+        clearScores(tr("The project's model has no readable scores; train again to see them."));
+        return;
+    }
+    const QString chosen = summary.value(QLatin1String("chosen")).toString();
+    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    int notBetter = 0;
+    m_scores->setRowCount(static_cast<int>(models.size()));
+    for (int row = 0; row < m_scores->rowCount(); ++row) {
+        const QJsonObject model = models.at(row).toObject();
+        const QString kind = model.value(QLatin1String("kind")).toString();
+        const QJsonObject s = model.value(QLatin1String("scores")).toObject();
+        const bool isChosen = kind == chosen;
+        const bool beats = model.value(QLatin1String("beats_baseline")).toBool(true);
+        const QString cells[ColumnCount] = {
+            modelDisplayName(kind),
+            decimal(scoreOf(s, "overall", "wape"), 3),
+            decimal(scoreOf(s, "overall", "bias"), 3, true),
+            decimal(scoreOf(s, "overall", "mase"), 2),
+            percent(scoreOf(s, "overall", "coverage")),
+            decimal(scoreOf(s, "event_days", "wape"), 3),
+            decimal(scoreOf(s, "regular_days", "wape"), 3),
+            tr("%1 s").arg(decimal(model.value(QLatin1String("seconds")).toDouble(NAN), 2)),
+        };
+        for (int c = 0; c < ColumnCount; ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (c != ModelColumn)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (isChosen) {
+                QFont font = item->font();
+                font.setBold(true);
+                item->setFont(font);
+            }
+            m_scores->setItem(row, c, item);
+        }
+        QTableWidgetItem* name = m_scores->item(row, ModelColumn);
+        name->setData(Qt::UserRole, kind);
+        QStringList notes;
+        if (isChosen)
+            notes << tr("chosen");
+        if (!beats) {
+            ++notBetter;
+            notes << tr("no better than the baseline");
+            name->setIcon(warning);
+            name->setToolTip(tr("%1 does not beat the naive baseline on the held-out period: "
+                                "trust its forecasts no more than the baseline's")
+                                 .arg(modelDisplayName(kind)));
+        }
+        if (!notes.isEmpty())
+            name->setText(
+                tr("%1 (%2)").arg(modelDisplayName(kind), notes.join(QStringLiteral("; "))));
+    }
+    m_scores->setVisible(true);
+
+    const int days =
+        summary.value(QLatin1String("holdout_periods")).toInt() * std::max(periodDays, 1);
+    const QDate start =
+        QDate::fromString(summary.value(QLatin1String("holdout_start")).toString(), Qt::ISODate);
+    QStringList line;
+    if (!modelLine.isEmpty())
+        line << modelLine;
+    if (start.isValid() && days > 0)
+        line << tr("Held-out period %1 to %2 (%3 days): every model was fitted on the history "
+                   "before it and scored on it; the chosen model was then refitted on all "
+                   "history.")
+                    .arg(start.toString(Qt::ISODate), start.addDays(days - 1).toString(Qt::ISODate))
+                    .arg(days);
+    if (notBetter > 0)
+        line << (notBetter == 1 ? tr("One model did not beat the baseline.")
+                                : tr("%1 models did not beat the baseline.").arg(notBetter));
+    m_heldOut->setText(line.join(QLatin1Char(' ')));
+}
+
+void TrainingView::clearScores(const QString& hint)
+{
+    m_scores->setRowCount(0);
+    m_scores->setVisible(false);
+    m_heldOut->setText(hint);
+}
+
+} // namespace fp::ui

@@ -1,0 +1,520 @@
+#include "planner/campaignsetup.h"
+
+#include "plan/campaign.h"
+#include "planner/campaigntablemodel.h"
+#include "planner/plannerdata.h"
+#include "planner/plannerdocument.h"
+#include "settings/appsettings.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <climits>
+#include <set>
+
+namespace fp::ui {
+
+namespace {
+
+QDate toQDate(DayNumber day)
+{
+    const CivilDate c = civilFromDays(day);
+    return QDate(c.year, c.month, c.day);
+}
+
+DayNumber toDay(const QDate& date)
+{
+    return daysFromCivil(date.year(), date.month(), date.day());
+}
+
+} // namespace
+
+CampaignSetup::CampaignSetup(PlannerDocument* document, QWidget* parent)
+    : QWidget(parent), m_document(document), m_model(new CampaignTableModel(document, this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    buildWindowAndSettings();
+    buildProducts();
+    connect(document, &PlannerDocument::campaignReset, this, &CampaignSetup::refreshFromDocument);
+    connect(document, &PlannerDocument::dataReset, this, &CampaignSetup::refreshFromDocument);
+    refreshFromDocument();
+}
+
+void CampaignSetup::buildWindowAndSettings()
+{
+    auto* box = new QGroupBox(tr("Sale window and goal"), this);
+    m_settingsBox = box;
+    auto* form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    m_start = new QDateEdit(box);
+    m_start->setObjectName("startDate");
+    m_start->setCalendarPopup(true);
+    m_start->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    m_start->setToolTip(tr("First day of the flash sale"));
+    m_days = new QSpinBox(box);
+    m_days->setObjectName("days");
+    m_days->setRange(1, 60);
+    m_days->setSuffix(tr(" days"));
+    m_days->setToolTip(tr("How many days the sale lasts"));
+    auto* window = new QHBoxLayout;
+    window->addWidget(m_start, 1);
+    window->addWidget(m_days);
+    form->addRow(tr("Starts"), window);
+
+    m_objective = new QComboBox(box);
+    m_objective->setObjectName("objective");
+    m_objective->addItem(tr("Revenue"), int(plan::Objective::Revenue));
+    m_objective->addItem(tr("Profit"), int(plan::Objective::Profit));
+    m_objective->addItem(tr("Blend"), int(plan::Objective::Blend));
+    m_objective->setToolTip(tr("What the optimizer maximizes. Blend: profit + weight x revenue"));
+    m_blendWeight = new QDoubleSpinBox(box);
+    m_blendWeight->setObjectName("blendWeight");
+    m_blendWeight->setRange(0.0, AppSettings::kMaxBlendWeight);
+    m_blendWeight->setSingleStep(0.1);
+    m_blendWeight->setDecimals(2);
+    m_blendWeight->setPrefix(tr("weight "));
+    m_blendWeight->setToolTip(tr("Blend objective: profit + this weight x revenue"));
+    auto* goal = new QHBoxLayout;
+    goal->addWidget(m_objective, 1);
+    goal->addWidget(m_blendWeight);
+    form->addRow(tr("Maximize"), goal);
+
+    m_useBudget = new QCheckBox(tr("Markdown budget"), box);
+    m_useBudget->setToolTip(tr("Cap the total markdown cost: (list price - sale price) x units"));
+    m_budget = new QDoubleSpinBox(box);
+    m_budget->setObjectName("budget");
+    m_budget->setRange(0.0, 1e12);
+    m_budget->setDecimals(0);
+    m_budget->setSingleStep(1000.0);
+    m_budget->setGroupSeparatorShown(true);
+    m_budget->setToolTip(m_useBudget->toolTip());
+    form->addRow(m_useBudget, m_budget);
+
+    m_useMarginFloor = new QCheckBox(tr("Margin floor"), box);
+    m_useMarginFloor->setToolTip(tr("Never sell below unit cost x (1 + this margin)"));
+    m_marginFloor = new QDoubleSpinBox(box);
+    m_marginFloor->setObjectName("marginFloor");
+    m_marginFloor->setRange(-100.0, 1000.0);
+    m_marginFloor->setSuffix(QStringLiteral(" %"));
+    m_marginFloor->setDecimals(1);
+    m_marginFloor->setToolTip(m_useMarginFloor->toolTip());
+    form->addRow(m_useMarginFloor, m_marginFloor);
+
+    m_step = new QDoubleSpinBox(box);
+    m_step->setObjectName("ladderStep");
+    m_step->setRange(AppSettings::kMinLadderStep * 100.0, AppSettings::kMaxLadderStep * 100.0);
+    m_step->setDecimals(1);
+    m_step->setSingleStep(0.5);
+    m_step->setSuffix(tr(" points"));
+    m_step->setToolTip(tr("The optimizer tries discounts in steps of this size"));
+    form->addRow(tr("Discount step"), m_step);
+    layout()->addWidget(box);
+
+    for (QDoubleSpinBox* spin : {m_blendWeight, m_budget, m_marginFloor, m_step})
+        connect(spin, &QDoubleSpinBox::editingFinished, this, &CampaignSetup::settingsEdited);
+    connect(m_objective, &QComboBox::activated, this, &CampaignSetup::settingsEdited);
+    for (QCheckBox* check : {m_useBudget, m_useMarginFloor})
+        connect(check, &QCheckBox::toggled, this, &CampaignSetup::settingsEdited);
+    connect(m_start, &QDateEdit::dateChanged, this, &CampaignSetup::windowEdited);
+    // Arrow clicks, typed values and a day picked in the calendar apply at once, not only when
+    // focus leaves.
+    connect(m_days, &QSpinBox::valueChanged, this, &CampaignSetup::windowEdited);
+}
+
+void CampaignSetup::buildProducts()
+{
+    auto* box = new QGroupBox(tr("Products"), this);
+    auto* layout = new QVBoxLayout(box);
+    auto* buttons = new QHBoxLayout;
+    m_addSelected = new QPushButton(tr("Add Selected"), box);
+    m_addSelected->setObjectName("addSelected");
+    m_addSelected->setToolTip(tr("Add the products selected in the Products list"));
+    m_addMore = new QToolButton(box);
+    m_addMore->setText(tr("Add"));
+    m_addMore->setObjectName("addMore");
+    m_addMore->setPopupMode(QToolButton::InstantPopup);
+    m_addMore->setToolTip(tr("Add a whole category, or the top sellers by revenue"));
+    auto* addMenu = new QMenu(m_addMore);
+    connect(addMenu, &QMenu::aboutToShow, this, &CampaignSetup::fillAddMenu);
+    m_addMore->setMenu(addMenu);
+    m_loadFile = new QPushButton(tr("Load CSV..."), box);
+    m_loadFile->setObjectName("loadCampaign");
+    m_loadFile->setToolTip(tr("Replace the products with those of a campaign.csv "
+                              "(sku, stock, unit_cost, list_price, min_discount, max_discount)"));
+    m_remove = new QPushButton(tr("Remove"), box);
+    m_remove->setObjectName("removeProducts");
+    m_remove->setToolTip(tr("Remove the selected rows from the campaign (Delete)"));
+    buttons->addWidget(m_addSelected);
+    buttons->addWidget(m_addMore);
+    buttons->addWidget(m_loadFile);
+    buttons->addStretch(1);
+    buttons->addWidget(m_remove);
+    layout->addLayout(buttons);
+
+    m_table = new QTableView(box);
+    m_table->setObjectName("campaignTable");
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                             QAbstractItemView::AnyKeyPressed);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(CampaignTableModel::Sku, 72);
+    m_table->setColumnWidth(CampaignTableModel::Name, 96);
+    for (int c : {CampaignTableModel::Stock, CampaignTableModel::UnitCost,
+                  CampaignTableModel::MinDiscount, CampaignTableModel::MaxDiscount})
+        m_table->setColumnWidth(c, 58);
+    m_table->setToolTip(tr("Double-click to edit; paste a block copied from a spreadsheet with "
+                           "Ctrl+V"));
+    m_table->installEventFilter(this);
+    layout->addWidget(m_table, 1);
+    m_count = new QLabel(box);
+    m_count->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_count);
+    static_cast<QVBoxLayout*>(this->layout())->addWidget(box, 1);
+
+    connect(m_addSelected, &QPushButton::clicked, this, &CampaignSetup::addSelectedProducts);
+    connect(m_loadFile, &QPushButton::clicked, this, &CampaignSetup::chooseCampaignFile);
+    connect(m_remove, &QPushButton::clicked, this, &CampaignSetup::removeSelectedProducts);
+}
+
+void CampaignSetup::setSelectionSource(std::function<QList<qint64>()> source)
+{
+    m_selectionSource = std::move(source);
+}
+
+void CampaignSetup::refreshFromDocument()
+{
+    m_refreshing = true;
+    const PlannerState& state = m_document->state();
+    const bool hasData = m_document->hasData();
+    if (hasData) {
+        m_start->setDate(toQDate(state.campaign.start));
+        m_days->setValue(state.campaign.days);
+    }
+    const plan::PlanSettings& s = state.settings;
+    m_objective->setCurrentIndex(m_objective->findData(int(s.objective)));
+    m_blendWeight->setValue(s.blendWeight);
+    m_blendWeight->setEnabled(s.objective == plan::Objective::Blend);
+    m_useBudget->setChecked(s.budget.has_value());
+    if (s.budget)
+        m_budget->setValue(*s.budget);
+    m_budget->setEnabled(s.budget.has_value());
+    m_useMarginFloor->setChecked(s.marginFloor.has_value());
+    if (s.marginFloor)
+        m_marginFloor->setValue(*s.marginFloor * 100.0);
+    m_marginFloor->setEnabled(s.marginFloor.has_value());
+    m_step->setValue(s.step * 100.0);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_addSelected, m_addMore, m_loadFile,
+                                                      m_remove, m_start, m_days})
+        w->setEnabled(hasData);
+    const int n = static_cast<int>(state.campaign.products.size());
+    m_count->setText(hasData ? tr("%n product(s) in the campaign", nullptr, n)
+                             : tr("Train a model to plan a campaign"));
+    m_refreshing = false;
+}
+
+void CampaignSetup::settingsEdited()
+{
+    if (m_refreshing)
+        return;
+    PlannerState next = m_document->state();
+    plan::PlanSettings& s = next.settings;
+    s.objective = static_cast<plan::Objective>(m_objective->currentData().toInt());
+    s.blendWeight = m_blendWeight->value();
+    s.budget = m_useBudget->isChecked() ? std::optional<double>(m_budget->value()) : std::nullopt;
+    s.marginFloor = m_useMarginFloor->isChecked()
+                        ? std::optional<double>(m_marginFloor->value() / 100.0)
+                        : std::nullopt;
+    s.step = m_step->value() / 100.0;
+    m_blendWeight->setEnabled(s.objective == plan::Objective::Blend);
+    m_budget->setEnabled(s.budget.has_value());
+    m_marginFloor->setEnabled(s.marginFloor.has_value());
+    const plan::PlanSettings& now = m_document->state().settings;
+    if (s.objective == now.objective && s.blendWeight == now.blendWeight &&
+        s.budget == now.budget && s.marginFloor == now.marginFloor && s.step == now.step)
+        return;
+    m_document->editState(next, tr("Change the optimizer settings"));
+}
+
+void CampaignSetup::windowEdited()
+{
+    if (m_refreshing || !m_document->hasData())
+        return;
+    setWindow(toDay(m_start->date()), m_days->value());
+}
+
+void CampaignSetup::setWindow(qint64 startDay, int days)
+{
+    PlannerState next = m_document->state();
+    next.campaign.start = static_cast<DayNumber>(startDay);
+    next.campaign.days = days;
+    if (next.campaign.start == m_document->state().campaign.start &&
+        next.campaign.days == m_document->state().campaign.days)
+        return;
+    m_document->editState(next, tr("Change the sale window"));
+}
+
+plan::CampaignProduct CampaignSetup::defaultProduct(int panelProduct,
+                                                    const PlannerDefaults& defaults) const
+{
+    const data::PanelProduct& p =
+        m_document->data()->panel.products()[static_cast<size_t>(panelProduct)];
+    plan::CampaignProduct cp;
+    cp.product = panelProduct;
+    cp.listPrice = p.listPrice;
+    cp.unitCost = p.unitCost;
+    cp.minDiscount = defaults.minDiscount;
+    cp.maxDiscount = defaults.maxDiscount;
+    return cp;
+}
+
+int CampaignSetup::addProducts(const std::vector<int>& panelProducts,
+                               const std::function<QString(int)>& describe)
+{
+    if (!m_document->hasData())
+        return 0;
+    PlannerState next = m_document->state();
+    std::set<int> present;
+    for (const plan::CampaignProduct& cp : next.campaign.products)
+        present.insert(cp.product);
+    int added = 0, unknown = 0;
+    const PlannerDefaults defaults = AppSettings().plannerDefaults(); // read once, not per product
+    for (int p : panelProducts) {
+        if (p < 0 || present.count(p))
+            continue;
+        if (!m_document->data()->modelKnows[static_cast<size_t>(p)]) {
+            ++unknown;
+            continue;
+        }
+        plan::CampaignProduct cp = defaultProduct(p, defaults);
+        next.discounts.push_back(cp.minDiscount);
+        next.locked.push_back(false);
+        next.limits.push_back(plan::Limit::None);
+        next.campaign.products.push_back(cp);
+        present.insert(p);
+        ++added;
+    }
+    if (unknown > 0)
+        QMessageBox::information(
+            this, tr("Products left out"),
+            tr("%n product(s) were imported after the model was trained and cannot be planned "
+               "yet. Train the model again to include them.",
+               nullptr, unknown));
+    if (added > 0)
+        m_document->editState(next, describe(added));
+    return added;
+}
+
+void CampaignSetup::addSelectedProducts()
+{
+    if (!m_selectionSource || !m_document->hasData())
+        return;
+    std::vector<int> products;
+    for (qint64 id : m_selectionSource())
+        products.push_back(m_document->data()->panelIndex(id));
+    if (products.empty()) {
+        QMessageBox::information(this, tr("No products selected"),
+                                 tr("Select products in the Products list first (Ctrl+click or "
+                                    "Shift+click selects several)."));
+        return;
+    }
+    addProducts(products, [](int n) { return tr("Add %n selected product(s)", nullptr, n); });
+}
+
+void CampaignSetup::addTopByRevenue(int count, int category)
+{
+    std::vector<int> order = m_document->data()->productsByRevenue(category);
+    if (static_cast<int>(order.size()) > count)
+        order.resize(static_cast<size_t>(count));
+    addProducts(order,
+                [](int n) { return tr("Add the top %n product(s) by revenue", nullptr, n); });
+}
+
+void CampaignSetup::fillAddMenu()
+{
+    QMenu* menu = m_addMore->menu();
+    menu->clear();
+    if (!m_document->hasData())
+        return;
+    menu->addAction(tr("Top Products by Revenue..."), this, [this] {
+        bool ok = false;
+        const int n = QInputDialog::getInt(this, tr("Top products by revenue"),
+                                           tr("How many of the best-selling products?"), 30, 1,
+                                           m_document->data()->panel.productCount(), 1, &ok);
+        if (ok)
+            addTopByRevenue(n);
+    });
+    menu->addAction(tr("All Products"), this,
+                    [this] { addTopByRevenue(m_document->data()->panel.productCount()); });
+    QMenu* categories = menu->addMenu(tr("Category"));
+    const std::vector<std::string>& names = m_document->data()->panel.categories();
+    for (int c = 0; c < static_cast<int>(names.size()); ++c)
+        categories->addAction(
+            QString::fromStdString(names[static_cast<size_t>(c)]), this,
+            [this, c] { addTopByRevenue(m_document->data()->panel.productCount(), c); });
+}
+
+void CampaignSetup::chooseCampaignFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load campaign"), QString(),
+                                                      tr("Campaign CSV (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        loadCampaignFile(path);
+}
+
+bool CampaignSetup::loadCampaignFile(const QString& path)
+{
+    if (!m_document->hasData())
+        return false;
+    const plan::CampaignFile file =
+        plan::readCampaignFile(path.toStdString(), m_document->data()->panel);
+    if (!file.problems.empty()) {
+        QStringList lines;
+        for (const Problem& p : file.problems)
+            lines << QString::fromStdString(p.describe());
+        QMessageBox box(QMessageBox::Warning, tr("Cannot load the campaign"),
+                        tr("The campaign file has %n problem(s); nothing was changed.", nullptr,
+                           static_cast<int>(file.problems.size())),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(lines.join('\n'));
+        box.exec();
+        return false;
+    }
+    PlannerState next = m_document->state();
+    next.campaign.products.clear();
+    next.discounts.clear();
+    next.locked.clear();
+    next.limits.clear();
+    int unknown = 0;
+    for (const plan::CampaignProduct& cp : file.products) {
+        if (!m_document->data()->modelKnows[static_cast<size_t>(cp.product)]) {
+            ++unknown;
+            continue;
+        }
+        next.campaign.products.push_back(cp);
+        next.discounts.push_back(cp.minDiscount);
+        next.locked.push_back(false);
+        next.limits.push_back(plan::Limit::None);
+    }
+    if (unknown > 0)
+        QMessageBox::information(this, tr("Products left out"),
+                                 tr("%n product(s) of the file are not in the trained model and "
+                                    "were left out. Train the model again to include them.",
+                                    nullptr, unknown));
+    m_document->editState(next, tr("Load %1").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+void CampaignSetup::removeSelectedProducts()
+{
+    std::set<int> rows;
+    for (const QModelIndex& index : m_table->selectionModel()->selectedIndexes())
+        rows.insert(index.row());
+    if (rows.empty())
+        return;
+    const PlannerState& now = m_document->state();
+    PlannerState next = now;
+    next.campaign.products.clear();
+    next.discounts.clear();
+    next.locked.clear();
+    next.limits.clear();
+    for (size_t i = 0; i < now.campaign.products.size(); ++i) {
+        if (rows.count(static_cast<int>(i)))
+            continue;
+        next.campaign.products.push_back(now.campaign.products[i]);
+        next.discounts.push_back(now.discounts[i]);
+        next.locked.push_back(now.locked[i]);
+        next.limits.push_back(now.limits[i]);
+    }
+    m_document->editState(next, tr("Remove %n product(s)", nullptr, static_cast<int>(rows.size())));
+}
+
+void CampaignSetup::copySelection()
+{
+    const QModelIndexList selected = m_table->selectionModel()->selectedIndexes();
+    if (selected.isEmpty())
+        return;
+    int top = INT_MAX, bottom = -1, left = INT_MAX, right = -1;
+    for (const QModelIndex& i : selected) {
+        top = std::min(top, i.row());
+        bottom = std::max(bottom, i.row());
+        left = std::min(left, i.column());
+        right = std::max(right, i.column());
+    }
+    QStringList lines;
+    for (int r = top; r <= bottom; ++r) {
+        QStringList cells;
+        for (int c = left; c <= right; ++c)
+            cells << m_model->data(m_model->index(r, c), Qt::EditRole).toString();
+        lines << cells.join('\t');
+    }
+    QApplication::clipboard()->setText(lines.join('\n') + '\n');
+}
+
+void CampaignSetup::pasteClipboard()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    QString error;
+    if (m_model->paste(current.row(), current.column(), QApplication::clipboard()->text(), &error) <
+        0)
+        QMessageBox::warning(this, tr("Cannot paste"), tr("%1\n\nNothing was changed.").arg(error));
+}
+
+bool CampaignSetup::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->matches(QKeySequence::Paste)) {
+            pasteClipboard();
+            return true;
+        }
+        if (key->matches(QKeySequence::Copy)) {
+            copySelection();
+            return true;
+        }
+        if (key->matches(QKeySequence::Delete)) {
+            removeSelectedProducts();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CampaignSetup::setEditable(bool editable)
+{
+    m_model->setEditable(editable);
+    m_settingsBox->setEnabled(editable);
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_addSelected, m_addMore, m_loadFile, m_remove})
+        w->setEnabled(editable && m_document->hasData());
+}
+
+} // namespace fp::ui

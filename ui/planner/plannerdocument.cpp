@@ -1,0 +1,267 @@
+#include "planner/plannerdocument.h"
+
+#include "plan/campaignevaluator.h"
+#include "plan/optimizer.h"
+#include "planner/plannerdata.h"
+
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace fp::ui {
+
+namespace {
+
+bool sameProduct(const plan::CampaignProduct& a, const plan::CampaignProduct& b)
+{
+    return a.product == b.product && a.stock == b.stock && a.unitCost == b.unitCost &&
+           a.listPrice == b.listPrice && a.minDiscount == b.minDiscount &&
+           a.maxDiscount == b.maxDiscount;
+}
+
+// One product's discount. Moves of one slider drag merge into one step.
+class DiscountCommand final : public QUndoCommand
+{
+public:
+    DiscountCommand(PlannerDocument* document, int row, double before, plan::Limit limitBefore,
+                    double after, plan::Limit limitAfter, int dragId)
+        : m_document(document), m_row(row), m_before(before), m_after(after),
+          m_limitBefore(limitBefore), m_limitAfter(limitAfter), m_dragId(dragId)
+    {
+        const plan::ProductPlan& row_ = document->rows()[static_cast<size_t>(row)];
+        setText(QObject::tr("Set %1 to %2% off")
+                    .arg(QString::fromStdString(row_.sku))
+                    .arg(after * 100.0, 0, 'f', 1));
+    }
+    int id() const override { return 1; }
+    bool mergeWith(const QUndoCommand* other) override
+    {
+        const auto* next = static_cast<const DiscountCommand*>(other);
+        if (m_dragId == 0 || next->m_dragId != m_dragId || next->m_row != m_row)
+            return false;
+        m_after = next->m_after;
+        m_limitAfter = next->m_limitAfter;
+        setText(next->text());
+        return true;
+    }
+    void redo() override { m_document->applyDiscount(m_row, m_after, m_limitAfter); }
+    void undo() override { m_document->applyDiscount(m_row, m_before, m_limitBefore); }
+
+private:
+    PlannerDocument* m_document;
+    int m_row;
+    double m_before, m_after;
+    plan::Limit m_limitBefore, m_limitAfter;
+    int m_dragId;
+};
+
+class LockCommand final : public QUndoCommand
+{
+public:
+    // `limitAfter`: what the row shows once (un)locked; undo brings back the limit it had, which
+    // may be one only the optimizer decides (budget, margin).
+    LockCommand(PlannerDocument* document, int row, bool locked, plan::Limit limitAfter)
+        : m_document(document), m_row(row), m_locked(locked),
+          m_limitBefore(document->state().limits[static_cast<size_t>(row)]),
+          m_limitAfter(limitAfter)
+    {
+        const QString sku = QString::fromStdString(document->rows()[static_cast<size_t>(row)].sku);
+        setText(locked ? QObject::tr("Lock %1").arg(sku) : QObject::tr("Unlock %1").arg(sku));
+    }
+    void redo() override { m_document->applyLock(m_row, m_locked, m_limitAfter); }
+    void undo() override { m_document->applyLock(m_row, !m_locked, m_limitBefore); }
+
+private:
+    PlannerDocument* m_document;
+    int m_row;
+    bool m_locked;
+    plan::Limit m_limitBefore, m_limitAfter;
+};
+
+// Any larger change (campaign products, limits, settings, an optimized plan): whole states.
+class StateCommand final : public QUndoCommand
+{
+public:
+    StateCommand(PlannerDocument* document, PlannerState before, PlannerState after,
+                 const QString& description)
+        : m_document(document), m_before(std::move(before)), m_after(std::move(after))
+    {
+        setText(description);
+    }
+    void redo() override { m_document->applyState(m_after); }
+    void undo() override { m_document->applyState(m_before); }
+
+private:
+    PlannerDocument* m_document;
+    PlannerState m_before, m_after;
+};
+
+} // namespace
+
+bool sameCampaign(const plan::Campaign& a, const plan::Campaign& b)
+{
+    if (a.start != b.start || a.days != b.days || a.products.size() != b.products.size())
+        return false;
+    for (size_t i = 0; i < a.products.size(); ++i)
+        if (!sameProduct(a.products[i], b.products[i]))
+            return false;
+    return true;
+}
+
+PlannerDocument::PlannerDocument(QObject* parent) : QObject(parent), m_undo(new QUndoStack(this)) {}
+
+PlannerDocument::~PlannerDocument() = default;
+
+void PlannerDocument::setData(std::shared_ptr<const PlannerData> data)
+{
+    m_undo->clear();
+    m_data = std::move(data);
+    m_evaluator.reset();
+    m_rows.clear();
+    m_state = PlannerState();
+    m_state.settings = m_defaults;
+    if (m_data) {
+        // An empty campaign on the day after the history, for three days.
+        m_state.campaign.start =
+            m_data->panel.dayOf(m_data->panel.periodCount() - 1) + m_data->panel.periodDays();
+        m_state.campaign.days = 3;
+    }
+    recomputeTotals();
+    emit dataReset();
+    emit campaignReset();
+    emit totalsChanged();
+}
+
+void PlannerDocument::editDiscount(int row, double discount)
+{
+    if (row < 0 || row >= productCount())
+        return;
+    const double before = m_state.discounts[static_cast<size_t>(row)];
+    if (discount == before)
+        return;
+    const plan::ProductPlan evaluated = m_evaluator->evaluate(row, discount);
+    m_undo->push(new DiscountCommand(this, row, before, m_state.limits[static_cast<size_t>(row)],
+                                     discount, manualLimit(row, evaluated),
+                                     m_dragging ? m_dragId : 0));
+}
+
+void PlannerDocument::editLock(int row, bool locked)
+{
+    if (row < 0 || row >= productCount() || m_state.locked[static_cast<size_t>(row)] == locked)
+        return;
+    // A lock shows as the row's limit; unlocking shows what holds it by hand.
+    const plan::Limit limit =
+        locked ? plan::Limit::Locked
+               : plan::limitAtDiscount(m_state.campaign.products[static_cast<size_t>(row)],
+                                       m_rows[static_cast<size_t>(row)]);
+    m_undo->push(new LockCommand(this, row, locked, limit));
+}
+
+void PlannerDocument::editState(const PlannerState& next, const QString& description)
+{
+    m_undo->push(new StateCommand(this, m_state, next, description));
+}
+
+void PlannerDocument::applyDiscount(int row, double discount, plan::Limit limit)
+{
+    const auto i = static_cast<size_t>(row);
+    m_state.discounts[i] = discount;
+    m_state.limits[i] = limit;
+    m_rows[i] = m_evaluator->evaluate(row, discount);
+    m_rows[i].limitedBy = limit;
+    m_rows[i].locked = m_state.locked[i];
+    recomputeTotals();
+    emit rowChanged(row);
+    emit totalsChanged();
+}
+
+void PlannerDocument::applyLock(int row, bool locked, plan::Limit limit)
+{
+    const auto i = static_cast<size_t>(row);
+    m_state.locked[i] = locked;
+    m_rows[i].locked = locked;
+    m_state.limits[i] = limit;
+    m_rows[i].limitedBy = limit;
+    recomputeTotals();
+    emit rowChanged(row);
+    emit totalsChanged();
+}
+
+void PlannerDocument::applyState(const PlannerState& state)
+{
+    const bool campaignChanged = !sameCampaign(state.campaign, m_state.campaign) || !m_evaluator;
+    m_state = state;
+    const size_t n = m_state.campaign.products.size();
+    m_state.discounts.resize(n, 0.0);
+    m_state.locked.resize(n, false);
+    m_state.limits.resize(n, plan::Limit::None);
+    if (campaignChanged) {
+        m_evaluator.reset();
+        if (m_data)
+            m_evaluator = std::make_unique<plan::CampaignEvaluator>(m_data->panel, m_data->trained,
+                                                                    m_state.campaign);
+    }
+    evaluateAll();
+    recomputeTotals();
+    emit campaignReset();
+    emit totalsChanged();
+}
+
+plan::Limit PlannerDocument::manualLimit(int row, const plan::ProductPlan& evaluated) const
+{
+    if (m_state.locked[static_cast<size_t>(row)])
+        return plan::Limit::Locked;
+    return plan::limitAtDiscount(m_state.campaign.products[static_cast<size_t>(row)], evaluated);
+}
+
+void PlannerDocument::evaluateAll()
+{
+    m_rows.clear();
+    if (!m_evaluator)
+        return;
+    const int n = m_evaluator->productCount();
+    std::vector<std::pair<int, double>> queries;
+    queries.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i)
+        queries.emplace_back(i, m_state.discounts[static_cast<size_t>(i)]);
+    const std::vector<model::NegBin> demands = m_evaluator->windowDemands(queries);
+    m_rows.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        const auto k = static_cast<size_t>(i);
+        plan::ProductPlan row = m_evaluator->evaluate(i, m_state.discounts[k], demands[k]);
+        // Rows nobody classified yet (just added or loaded) show what holds them at their
+        // discount, by the optimizer's own rules.
+        row.limitedBy = m_state.limits[k] != plan::Limit::None
+                            ? m_state.limits[k]
+                            : plan::limitAtDiscount(m_state.campaign.products[k], row);
+        row.locked = m_state.locked[k];
+        m_rows.push_back(std::move(row));
+    }
+}
+
+void PlannerDocument::recomputeTotals()
+{
+    // Summing every row again (no model call) keeps undo exact: no drift from adding and
+    // subtracting one row's change. 10,000 rows take well under a millisecond.
+    m_totals = plan::totalsOf(m_rows);
+}
+
+plan::PlanResult PlannerDocument::planResult() const
+{
+    plan::PlanResult result;
+    result.start = m_state.campaign.start;
+    result.days = m_state.campaign.days;
+    result.objective = m_state.settings.objective;
+    result.blendWeight = m_state.settings.blendWeight;
+    result.budget = m_state.settings.budget;
+    result.marginFloor = m_state.settings.marginFloor;
+    result.step = m_state.settings.step;
+    if (m_data) {
+        result.modelKind = m_data->trained.kind;
+        result.modelScoresJson = m_data->trained.scoresJson;
+    }
+    result.rows = m_rows;
+    result.totals = m_totals;
+    return result;
+}
+
+} // namespace fp::ui

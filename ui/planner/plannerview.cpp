@@ -1,0 +1,514 @@
+#include "planner/plannerview.h"
+
+#include "charts/chartexport.h"
+#include "charts/discountchart.h"
+#include "charts/planoverviewcharts.h"
+#include "export/forecasttable.h"
+#include "export/recommendedtable.h"
+#include "plan/campaignevaluator.h"
+#include "plan/optimizer.h"
+#include "plan/productfit.h"
+#include "planner/campaignsetup.h"
+#include "planner/plannerdata.h"
+#include "planner/plannerdocument.h"
+#include "planner/plantablemodel.h"
+#include "planner/plantableview.h"
+#include "planner/scenariopanel.h"
+#include "planner/totalsbar.h"
+#include "report/planreport.h"
+#include "settings/appsettings.h"
+#include "shell/backgroundjob.h"
+#include "shell/projectcontroller.h"
+
+#include <QAction>
+#include <QChart>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <memory>
+
+namespace fp::ui {
+
+namespace {
+
+using OptimizedPtr = std::shared_ptr<const plan::OptimizedPlan>;
+using DataPtr = std::shared_ptr<const PlannerData>;
+
+constexpr double kCurveStep = 0.01; // the selected product's curve: every point of discount
+
+} // namespace
+
+PlannerView::PlannerView(ProjectController* project, QWidget* parent)
+    : QWidget(parent), m_project(project), m_document(new PlannerDocument(this)),
+      m_loadJob(new BackgroundJob(this)), m_optimizeJob(new BackgroundJob(this)),
+      m_exportJob(new BackgroundJob(this))
+{
+    m_stack = new QStackedWidget(this);
+    m_placeholder = new QLabel(m_stack);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setObjectName("plannerPlaceholder");
+    m_stack->addWidget(m_placeholder);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, m_stack);
+    m_setup = new CampaignSetup(m_document, splitter);
+    splitter->addWidget(m_setup);
+    splitter->addWidget(buildCenter());
+    m_scenarios = new ScenarioPanel(m_document, project, splitter);
+    splitter->addWidget(m_scenarios);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({400, 960, 180});
+    m_stack->addWidget(splitter);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_stack);
+
+    connect(m_document, &PlannerDocument::totalsChanged, this, &PlannerView::updateTotals);
+    auto followDisplay = [this] {
+        const DisplaySettings display = AppSettings().display();
+        m_totals->setLabels(display.currencySymbol, display.unitsLabel);
+    };
+    followDisplay();
+    auto followDefaults = [this] {
+        const PlannerDefaults defaults = AppSettings().plannerDefaults();
+        plan::PlanSettings settings;
+        settings.objective = defaults.objective;
+        settings.blendWeight = defaults.blendWeight;
+        settings.step = defaults.ladderStep;
+        m_document->setDefaultSettings(settings);
+    };
+    followDefaults();
+    connect(SettingsNotifier::instance(), &SettingsNotifier::plannerDefaultsChanged, this,
+            followDefaults);
+    connect(SettingsNotifier::instance(), &SettingsNotifier::displayChanged, this, followDisplay);
+    connect(m_document, &PlannerDocument::rowChanged, this, [this](int row) {
+        if (row == m_chartRow)
+            m_chart->setPlanned(m_document->state().discounts[static_cast<size_t>(row)]);
+        m_planStatus->setText(tr("Edited by hand"));
+    });
+    connect(m_document, &PlannerDocument::campaignReset, this, [this] {
+        // Keep a product in the chart: the one shown before the rows were rebuilt (an optimize or
+        // an undo keeps the products), else the first row.
+        if (m_table->currentSourceRow() < 0 && m_document->productCount() > 0) {
+            const bool stillThere = m_chartRow >= 0 && m_chartRow < m_document->productCount();
+            m_table->selectRow(stillThere ? m_table->viewRow(m_chartRow) : 0);
+        }
+        showRow(m_table->currentSourceRow());
+    });
+    connect(m_table, &PlanTableView::currentProductChanged, this, &PlannerView::showRow);
+    connect(project, &ProjectController::projectChanged, this, &PlannerView::reload);
+    connect(project, &ProjectController::modelChanged, this, &PlannerView::reload);
+    connect(project, &ProjectController::salesChanged, this, &PlannerView::reload);
+    connect(m_loadJob, &BackgroundJob::succeeded, this,
+            [this](quint64 run, const QVariant& result) {
+                if (run != m_loadRun)
+                    return;
+                m_document->setData(result.value<DataPtr>());
+                m_stack->setCurrentIndex(1);
+                if (!m_pendingCampaign.isEmpty()) {
+                    m_setup->setWindow(m_pendingStart, m_pendingDays);
+                    m_setup->loadCampaignFile(m_pendingCampaign);
+                    m_document->undoStack()->clear();
+                    m_pendingCampaign.clear();
+                }
+            });
+    connect(m_loadJob, &BackgroundJob::failed, this, [this](quint64 run, const QString& message) {
+        if (run != m_loadRun)
+            return;
+        m_document->setData(nullptr);
+        m_placeholder->setText(tr("<h3>Nothing to plan yet</h3><p>%1</p><p>Import a sales "
+                                  "history (File > Import) and train a model (Model > Train); "
+                                  "then plan a campaign here.</p>")
+                                   .arg(message.toHtmlEscaped()));
+        m_stack->setCurrentIndex(0);
+    });
+    connect(m_loadJob, &BackgroundJob::ended, this, [this] {
+        if (m_reloadPending) {
+            m_reloadPending = false;
+            reload();
+        }
+    });
+    // Connected once, before any run: the job's signals come from its worker thread, so a
+    // connection made after start() could miss a run that ends at once.
+    connect(m_optimizeJob, &BackgroundJob::succeeded, this, &PlannerView::applyOptimized);
+    connect(m_optimizeJob, &BackgroundJob::ended, this, [this] {
+        m_optimizeFrom.reset();
+        m_optimizeData.reset();
+        setBusy(false);
+    });
+    connect(m_optimizeJob, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+        QMessageBox::warning(this, tr("Cannot optimize"), message);
+    });
+    connect(m_exportJob, &BackgroundJob::succeeded, this, [this](quint64, const QVariant& path) {
+        emit statusMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path.toString())));
+        emit exported(path.toString());
+    });
+    connect(m_exportJob, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("%1\n\nNo file was changed.").arg(message));
+    });
+    reload();
+}
+
+QWidget* PlannerView::buildCenter()
+{
+    auto* center = new QWidget(this);
+    auto* layout = new QVBoxLayout(center);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto* bar = new QHBoxLayout;
+    m_optimizeAction = new QAction(tr("&Optimize"), this);
+    m_optimizeAction->setShortcut(QKeySequence(tr("Ctrl+R")));
+    m_optimizeAction->setStatusTip(tr("Find the discounts that maximize the goal within the "
+                                      "limits, keeping locked products"));
+    addAction(m_optimizeAction);
+    connect(m_optimizeAction, &QAction::triggered, this, &PlannerView::optimize);
+    m_optimize = new QPushButton(tr("Optimize"), center);
+    m_optimize->setObjectName("optimizeButton");
+    m_optimize->setDefault(true);
+    m_optimize->setToolTip(tr("Find the discounts that maximize the goal within the limits, "
+                              "keeping locked products (Ctrl+R)"));
+    connect(m_optimize, &QPushButton::clicked, m_optimizeAction, &QAction::trigger);
+    m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setStatusTip(tr("Undo the last change to the plan or the campaign"));
+    m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setStatusTip(tr("Redo the change you undid last"));
+    addActions({m_undoAction, m_redoAction});
+    m_undo = new QToolButton(center);
+    m_undo->setDefaultAction(m_undoAction);
+    m_undo->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_redo = new QToolButton(center);
+    m_redo->setDefaultAction(m_redoAction);
+    m_redo->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_planStatus = new QLabel(center);
+    m_planStatus->setObjectName("planStatus");
+    m_planStatus->setForegroundRole(QPalette::PlaceholderText);
+    bar->addWidget(m_optimize);
+    bar->addWidget(m_undo);
+    bar->addWidget(m_redo);
+    bar->addWidget(m_planStatus, 1);
+    layout->addLayout(bar);
+
+    m_totals = new TotalsBar(center);
+    layout->addWidget(m_totals);
+
+    auto* split = new QSplitter(Qt::Vertical, center);
+    m_model = new PlanTableModel(m_document, this);
+    m_table = new PlanTableView(m_document, m_model, split);
+    m_table->setObjectName("planTable");
+    split->addWidget(m_table);
+    m_chartTabs = new QTabWidget(split);
+    m_chart = new DiscountChart(DiscountChart::Kind::Money, m_chartTabs);
+    installChartExportMenu(m_chart);
+    m_chartTabs->addTab(m_chart, tr("Selected product"));
+    m_overview = new PlanOverviewCharts(m_document, m_chartTabs);
+    m_chartTabs->addTab(m_overview, tr("Campaign overview"));
+    split->addWidget(m_chartTabs);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+
+    return center;
+}
+
+void PlannerView::setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days)
+{
+    m_pendingCampaign = campaignCsv;
+    m_pendingStart = startDay;
+    m_pendingDays = days;
+}
+
+void PlannerView::setSelectionSource(std::function<QList<qint64>()> source)
+{
+    m_setup->setSelectionSource(std::move(source));
+}
+
+void PlannerView::reload()
+{
+    if (!m_project->hasProject()) {
+        m_document->setData(nullptr);
+        m_placeholder->setText(tr("<h3>No project open</h3><p>Open a project or the demo (File "
+                                  "menu) to plan a flash sale.</p>"));
+        m_stack->setCurrentIndex(0);
+        return;
+    }
+    if (m_loadJob->isRunning()) {
+        m_reloadPending = true;
+        m_loadJob->cancel();
+        return;
+    }
+    m_placeholder->setText(tr("Loading the sales history and the model..."));
+    m_stack->setCurrentIndex(0);
+    const std::string path = m_project->projectPath().toStdString();
+    m_loadRun = m_loadJob->start(tr("Loading the planner"), [path](const ProgressFn& progress) {
+        return QVariant::fromValue<DataPtr>(PlannerData::load(path, progress));
+    });
+}
+
+void PlannerView::updateTotals()
+{
+    if (m_document->productCount() == 0)
+        m_totals->clear();
+    else
+        m_totals->setTotals(m_document->totals(), m_document->state().settings.budget,
+                            m_document->productCount());
+}
+
+void PlannerView::showRow(int row)
+{
+    m_chartRow = row;
+    if (row < 0 || !m_document->evaluator() || row >= m_document->productCount()) {
+        m_chart->clearCurves();
+        m_chart->chart()->setTitle(tr("Select a product to see its revenue and profit curves"));
+        return;
+    }
+    drawProductCurves(m_chart, row);
+}
+
+void PlannerView::drawProductCurves(DiscountChart* chart, int row) const
+{
+    // Revenue and profit over every discount, with one model call (about 100 evaluations).
+    const plan::CampaignEvaluator* evaluator = m_document->evaluator();
+    std::vector<std::pair<int, double>> queries;
+    for (double d = 0; d <= 0.9 + 1e-9; d += kCurveStep)
+        queries.emplace_back(row, d);
+    const std::vector<model::NegBin> demands = evaluator->windowDemands(queries);
+    std::vector<plan::DiscountPoint> points;
+    for (size_t i = 0; i < queries.size(); ++i) {
+        const plan::ProductPlan p = evaluator->evaluate(row, queries[i].second, demands[i]);
+        points.push_back({p.discount, p.expectedUnits, p.unitsLow, p.unitsHigh, p.expectedRevenue,
+                          p.expectedProfit});
+    }
+    const int product = m_document->state().campaign.products[static_cast<size_t>(row)].product;
+    chart->setCurves(points, m_document->data()->usualDiscount[static_cast<size_t>(product)],
+                     m_document->state().campaign.days);
+    chart->setPlanned(m_document->state().discounts[static_cast<size_t>(row)]);
+    const plan::ProductPlan& plan = m_document->rows()[static_cast<size_t>(row)];
+    chart->chart()->setTitle(
+        tr("%1 %2: revenue and profit vs discount (stock %3)")
+            .arg(QString::fromStdString(plan.sku), QString::fromStdString(plan.name),
+                 plan.stock ? QLocale().toString(*plan.stock, 'f', 0) : tr("unlimited")));
+}
+
+void PlannerView::setBusy(bool busy)
+{
+    m_optimize->setEnabled(!busy);
+    m_optimizeAction->setEnabled(!busy);
+    m_model->setEditable(!busy);
+    m_setup->setEditable(!busy);
+    m_scenarios->setEnabled(!busy);
+    // The undo actions follow the stack; while busy, no edit may slip in.
+    if (busy) {
+        m_undoAction->setEnabled(false);
+        m_redoAction->setEnabled(false);
+    } else {
+        m_undoAction->setEnabled(m_document->undoStack()->canUndo());
+        m_redoAction->setEnabled(m_document->undoStack()->canRedo());
+    }
+}
+
+void PlannerView::optimize()
+{
+    if (!m_document->hasData() || m_document->productCount() == 0) {
+        QMessageBox::information(this, tr("Nothing to optimize"),
+                                 tr("Add products to the campaign first: Add Selected, Add > Top "
+                                    "Products by Revenue, or Load CSV."));
+        return;
+    }
+    // The worker gets its own copies; locked products carry their discount into the optimizer.
+    const PlannerState start = m_document->state();
+    plan::Campaign campaign = start.campaign;
+    for (size_t i = 0; i < campaign.products.size(); ++i)
+        if (start.locked[i])
+            campaign.products[i].lockedDiscount = start.discounts[i];
+    const DataPtr data = m_document->data();
+    const plan::OptimizerSettings settings = plan::toOptimizerSettings(start.settings);
+    const quint64 run = m_optimizeJob->start(
+        tr("Optimizing %n product(s)", nullptr, m_document->productCount()),
+        [data, campaign, settings](const ProgressFn& progress) {
+            const plan::CampaignEvaluator evaluator(data->panel, data->trained, campaign);
+            return QVariant::fromValue<OptimizedPtr>(std::make_shared<plan::OptimizedPlan>(
+                plan::optimize(evaluator, settings, progress)));
+        });
+    if (run == 0)
+        return;
+    m_optimizeRun = run;
+    m_optimizeFrom = std::make_shared<const PlannerState>(start);
+    m_optimizeData = data;
+    setBusy(true);
+}
+
+void PlannerView::applyOptimized(quint64 run, const QVariant& result)
+{
+    // A stale run, or a plan for another project or model (one opened meanwhile), is dropped.
+    if (run != m_optimizeRun || !m_optimizeFrom || m_document->data() != m_optimizeData)
+        return;
+    const PlannerState& start = *m_optimizeFrom;
+    const auto optimized = result.value<OptimizedPtr>();
+    PlannerState next = start;
+    for (size_t i = 0; i < optimized->rows.size(); ++i) {
+        next.discounts[i] = optimized->rows[i].discount;
+        next.limits[i] = optimized->rows[i].limitedBy;
+    }
+    m_document->editState(next, tr("Optimize"));
+    QString status =
+        optimized->proven
+            ? tr("Optimal on the %1-point ladder").arg(start.settings.step * 100.0, 0, 'f', 1)
+            : tr("Within %1 of the best possible")
+                  .arg(QLocale().toString(optimized->upperBound - optimized->objectiveValue, 'f',
+                                          2));
+    if (optimized->budgetInfeasible)
+        status = tr("Even the smallest discounts exceed the budget; the plan uses them");
+    m_planStatus->setText(status);
+    emit statusMessage(status);
+}
+
+QString PlannerView::suggestedPath(const QString& suffix) const
+{
+    const QFileInfo project(m_project->projectPath());
+    return project.absolutePath() + "/" + project.completeBaseName() + "-plan." + suffix;
+}
+
+bool PlannerView::canExport()
+{
+    if (m_document->productCount() > 0)
+        return true;
+    QMessageBox::information(this, tr("Nothing to export"),
+                             tr("Plan a campaign first: add products and optimize."));
+    return false;
+}
+
+bool PlannerView::exportRecommended(const QString& path)
+{
+    if (!canExport())
+        return false;
+    const plan::PlanResult result = m_document->planResult();
+    const std::string target = path.toStdString();
+    const bool xlsx = path.endsWith(".xlsx", Qt::CaseInsensitive);
+    return m_exportJob->start(tr("Exporting the recommended table"),
+                              [result, target, xlsx](const ProgressFn&) {
+                                  if (xlsx)
+                                      exports::writeRecommendedXlsx(result, target);
+                                  else
+                                      exports::writeRecommendedCsv(result, target);
+                                  return QVariant(QString::fromStdString(target));
+                              }) != 0;
+}
+
+bool PlannerView::exportForecast(const QString& path)
+{
+    if (!canExport())
+        return false;
+    const DataPtr data = m_document->data();
+    const plan::Campaign campaign = m_document->state().campaign;
+    const std::vector<double> discounts = m_document->state().discounts;
+    const std::string target = path.toStdString();
+    return m_exportJob->start(tr("Exporting the forecast"), [data, campaign, discounts,
+                                                             target](const ProgressFn&) {
+        exports::writeForecastCsv(data->panel, data->trained, campaign, discounts, target);
+        return QVariant(QString::fromStdString(target));
+    }) != 0;
+}
+
+bool PlannerView::exportReport(const QString& path)
+{
+    if (!canExport())
+        return false;
+    // Charts are widgets: render them here, write the PDF on the worker.
+    PlanReport report;
+    report.plan = m_document->planResult();
+    report.projectName = QFileInfo(m_project->projectPath()).completeBaseName();
+    report.title = tr("Flash sale %1, %n day(s)", nullptr, report.plan.days)
+                       .arg(QString::fromStdString(formatIsoDate(report.plan.start)));
+    // Each chart is drawn in a view of its own at the page's proportions, whatever the planner
+    // shows at the moment.
+    const QSize size(900, 480); // logical pixels: the page shows the charts' text readably
+    auto render = [size](QChartView* view) {
+        std::unique_ptr<QChartView> owner(view);
+        view->setAttribute(Qt::WA_DontShowOnScreen);
+        view->resize(size);
+        view->show();
+        // Lay the chart out now (QtCharts applies geometry through posted layout requests).
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        return renderChart(view, size);
+    };
+    auto* revenue = new QChartView(new QChart);
+    drawRevenueByProduct(revenue->chart(), report.plan.rows);
+    report.charts.append({tr("Revenue by product"), render(revenue)});
+    auto* sellThrough = new QChartView(new QChart);
+    drawSellThrough(sellThrough->chart(), report.plan.rows);
+    report.charts.append({tr("Sell-through and discount"), render(sellThrough)});
+    if (m_chartRow >= 0) {
+        auto* product = new DiscountChart(DiscountChart::Kind::Money);
+        drawProductCurves(product, m_chartRow);
+        report.charts.append({product->chart()->title(), render(product)});
+    }
+    return m_exportJob->start(tr("Writing the PDF report"), [report, path](const ProgressFn&) {
+        writePlanReport(report, path);
+        return QVariant(path);
+    }) != 0;
+}
+
+void PlannerView::chooseRecommendedExport()
+{
+    if (!canExport())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export recommended discounts"),
+                                                      suggestedPath("xlsx"),
+                                                      tr("Excel workbook (*.xlsx);;CSV (*.csv)"));
+    if (!path.isEmpty())
+        exportRecommended(path);
+}
+
+void PlannerView::chooseForecastExport()
+{
+    if (!canExport())
+        return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export forecast"), suggestedPath("forecast.csv"), tr("CSV (*.csv)"));
+    if (!path.isEmpty())
+        exportForecast(path);
+}
+
+void PlannerView::chooseReportExport()
+{
+    if (!canExport())
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export PDF report"),
+                                                      suggestedPath("pdf"), tr("PDF (*.pdf)"));
+    if (!path.isEmpty())
+        exportReport(path);
+}
+
+void PlannerView::chooseChartExport()
+{
+    QChartView* view = m_chartTabs->currentWidget() == m_chart ? static_cast<QChartView*>(m_chart)
+                                                               : m_overview->revenueChart();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart as PNG"),
+                                                      suggestedPath("png"), tr("PNG (*.png)"));
+    if (path.isEmpty())
+        return;
+    try {
+        saveChartPng(view, path);
+        emit exported(path);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Cannot save the chart"), QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace fp::ui

@@ -1,0 +1,124 @@
+#pragma once
+
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+
+namespace fp::ui {
+
+class BackgroundJob;
+class CampaignSetup;
+class DiscountChart;
+class PlanOverviewCharts;
+class PlanTableModel;
+class PlanTableView;
+class PlannerDocument;
+struct PlannerData;
+struct PlannerState;
+class ProjectController;
+class ScenarioPanel;
+class TotalsBar;
+
+// The planner: campaign setup on the left, the plan table with a slider per product and the
+// totals in the middle, saved scenarios on the right. The project's history and model load on a
+// worker when the project or model changes; Optimize runs on a worker with progress and Cancel
+// and keeps locked products; every edit can be undone; exports never leave a partial file.
+class PlannerView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PlannerView(ProjectController* project, QWidget* parent = nullptr);
+
+    // The selected products of the products list, for "Add Selected".
+    void setSelectionSource(std::function<QList<qint64>()> source);
+
+    void optimize();
+
+    // Once the project's data has loaded, sets this window and loads this campaign.csv (the demo's
+    // campaign), leaving no undo history behind.
+    void setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days);
+
+    // Exports; each shows a clear message on failure and returns false. The file chooser versions
+    // ask for a path first.
+    bool exportRecommended(const QString& path); // .csv or .xlsx, by the suffix
+    bool exportForecast(const QString& path);
+    bool exportReport(const QString& path); // PDF
+    void chooseRecommendedExport();
+    void chooseForecastExport();
+    void chooseReportExport();
+    void chooseChartExport();
+
+    PlannerDocument* document() const { return m_document; }
+    CampaignSetup* setup() const { return m_setup; }
+    PlanTableView* table() const { return m_table; }
+    PlanTableModel* tableModel() const { return m_model; }
+    TotalsBar* totalsBar() const { return m_totals; }
+    ScenarioPanel* scenarios() const { return m_scenarios; }
+    DiscountChart* discountChart() const { return m_chart; }
+    PlanOverviewCharts* overviewCharts() const { return m_overview; }
+    BackgroundJob* loadJob() const { return m_loadJob; }
+    BackgroundJob* optimizeJob() const { return m_optimizeJob; }
+    BackgroundJob* exportJob() const { return m_exportJob; }
+    QPushButton* optimizeButton() const { return m_optimize; }
+    QAction* optimizeAction() const { return m_optimizeAction; } // Ctrl+R
+    QAction* undoAction() const { return m_undoAction; }
+    QAction* redoAction() const { return m_redoAction; }
+
+signals:
+    void statusMessage(const QString& text);
+    void exported(const QString& path);
+
+private:
+    QWidget* buildCenter();
+    void reload();
+    void applyOptimized(quint64 run, const QVariant& result);
+    void showRow(int row);
+    void drawProductCurves(DiscountChart* chart, int row) const;
+    void updateTotals();
+    void setBusy(bool busy);
+    bool canExport();
+    QString suggestedPath(const QString& suffix) const;
+
+    ProjectController* m_project;
+    PlannerDocument* m_document;
+    BackgroundJob* m_loadJob;
+    BackgroundJob* m_optimizeJob;
+    BackgroundJob* m_exportJob;
+    CampaignSetup* m_setup = nullptr;
+    PlanTableModel* m_model = nullptr;
+    PlanTableView* m_table = nullptr;
+    TotalsBar* m_totals = nullptr;
+    ScenarioPanel* m_scenarios = nullptr;
+    DiscountChart* m_chart = nullptr;
+    PlanOverviewCharts* m_overview = nullptr;
+    QTabWidget* m_chartTabs = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QLabel* m_placeholder = nullptr;
+    QLabel* m_planStatus = nullptr;
+    QPushButton* m_optimize = nullptr;
+    QAction* m_optimizeAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QToolButton* m_undo = nullptr;
+    QToolButton* m_redo = nullptr;
+    quint64 m_loadRun = 0;
+    quint64 m_optimizeRun = 0;
+    std::shared_ptr<const PlannerState>
+        m_optimizeFrom; // the state the running Optimize started from
+    std::shared_ptr<const PlannerData> m_optimizeData;
+    bool m_reloadPending = false;
+    int m_chartRow = -1;
+    QString m_pendingCampaign;
+    qint64 m_pendingStart = 0;
+    int m_pendingDays = 0;
+};
+
+} // namespace fp::ui

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QWidget>
+#include <cstdint>
+
+class QAreaSeries;
+class QChart;
+class QDateTimeAxis;
+class QLabel;
+class QLineSeries;
+class QPushButton;
+class QScatterSeries;
+class QStackedWidget;
+class QValueAxis;
+
+namespace fp::data {
+class Panel;
+}
+
+namespace fp::ui {
+
+class BackgroundJob;
+class ProjectController;
+class TimeChartView;
+
+// One product's sales history: units per period, the price charged and the regular price on a
+// second axis, flash-sale event days shaded and sold-out days marked, on a date axis that zooms
+// and pans. The product's rows are read on a worker (one index range query, milliseconds even
+// for a big project); the latest selection wins when the user moves quickly through the list.
+class ProductHistoryChart final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ProductHistoryChart(ProjectController* project, QWidget* parent = nullptr);
+
+    void showProduct(qint64 productId, const QString& sku);
+    void clear();
+    qint64 productId() const { return m_productId; }
+
+    // What is drawn, for tests and the chart export.
+    QChart* chart() const { return m_chart; }
+    TimeChartView* view() const { return m_view; }
+    QLineSeries* unitsSeries() const { return m_units; }
+    QLineSeries* priceSeries() const { return m_price; }
+    QLineSeries* listPriceSeries() const { return m_listPrice; }
+    QScatterSeries* soldOutSeries() const { return m_soldOut; }
+    QAreaSeries* eventSeries() const { return m_events; }
+
+signals:
+    void loaded(qint64 productId); // the chart now shows this product
+
+private:
+    void request();
+    void apply(const data::Panel& panel);
+    void showMessage(const QString& text);
+
+    ProjectController* m_project;
+    BackgroundJob* m_job = nullptr;
+    quint64 m_run = 0;
+    bool m_pending = false; // a newer request waits for the running job to end
+    qint64 m_productId = 0;
+    QString m_sku;
+
+    QLabel* m_title = nullptr;
+    QPushButton* m_reset = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QLabel* m_message = nullptr;
+    QChart* m_chart = nullptr;
+    TimeChartView* m_view = nullptr;
+    QDateTimeAxis* m_time = nullptr;
+    QValueAxis* m_unitsAxis = nullptr;
+    QValueAxis* m_priceAxis = nullptr;
+    QLineSeries* m_units = nullptr;
+    QLineSeries* m_price = nullptr;
+    QLineSeries* m_listPrice = nullptr;
+    QScatterSeries* m_soldOut = nullptr;
+    QAreaSeries* m_events = nullptr;
+};
+
+} // namespace fp::ui

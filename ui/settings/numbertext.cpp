@@ -1,0 +1,17 @@
+#include "settings/numbertext.h"
+
+#include <QLocale>
+
+namespace fp::ui {
+
+QString moneyText(double value)
+{
+    return QLocale().toString(value, 'f', 2);
+}
+
+QString percentText(double fraction, int decimals)
+{
+    return QLocale().toString(100.0 * fraction, 'f', decimals) + QLatin1Char('%');
+}
+
+} // namespace fp::ui
