@@ -1,4 +1,5 @@
 // flashplan-cli train and forecast.
+#include "base/text.h"
 #include "cli/commands.h"
 #include "cli/outputfile.h"
 #include "cli/terminalprogress.h"
@@ -176,8 +177,9 @@ int runForecast(Arguments& args)
     double total = 0;
     for (const model::ForecastRow& r : rows) {
         out.stream() << formatIsoDate(r.day) << ','
-                     << csvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
-                     << fixed(r.forecast, 4) << ',' << r.lower << ',' << r.upper << '\n';
+                     << spreadsheetSafeCsvField(
+                            panel.products()[static_cast<size_t>(r.product)].sku)
+                     << ',' << fixed(r.forecast, 4) << ',' << r.lower << ',' << r.upper << '\n';
         total += r.forecast;
     }
     out.commit();

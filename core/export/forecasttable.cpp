@@ -2,8 +2,8 @@
 
 #include "base/atomicfile.h"
 #include "base/error.h"
+#include "base/text.h"
 #include "data/panel.h"
-#include "export/recommendedtable.h"
 #include "model/modelstore.h"
 
 #include <algorithm>
@@ -64,21 +64,6 @@ std::string fixed4(double value)
     return std::string(buffer, result.ptr);
 }
 
-// RFC 4180 quoting of a text that cannot run as a spreadsheet formula.
-std::string csvField(const std::string& text)
-{
-    const std::string value = neutralizeFormula(text);
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
-        return value;
-    std::string quoted = "\"";
-    for (char c : value) {
-        quoted += c;
-        if (c == '"')
-            quoted += '"';
-    }
-    return quoted + '"';
-}
-
 } // namespace
 
 std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
@@ -133,7 +118,7 @@ void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& train
     out << "date,sku,forecast,lower,upper\n";
     for (const model::ForecastRow& r : rows)
         out << formatIsoDate(r.day) << ','
-            << csvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
+            << spreadsheetSafeCsvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
             << fixed4(r.forecast) << ',' << r.lower << ',' << r.upper << '\n';
     file.commit();
 }

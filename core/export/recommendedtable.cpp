@@ -2,6 +2,7 @@
 
 #include "base/atomicfile.h"
 #include "base/error.h"
+#include "base/text.h"
 #include "model/evaluation.h"
 
 #include <array>
@@ -13,13 +14,6 @@
 #include <xlsxwriter.h>
 
 namespace fp::exports {
-
-std::string neutralizeFormula(std::string_view text)
-{
-    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-        return "'" + std::string(text);
-    return std::string(text);
-}
 
 namespace {
 
@@ -128,24 +122,10 @@ std::string formatNumber(double value, int decimals)
     return std::string(buffer, end);
 }
 
-// RFC 4180: quote a field holding a separator, quote or line break, doubling its quotes.
-std::string csvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        quoted += c;
-        if (c == '"')
-            quoted += '"';
-    }
-    return quoted + '"';
-}
-
 std::string csvCell(const Cell& cell, Kind kind)
 {
     if (const std::string* s = std::get_if<std::string>(&cell))
-        return csvField(*s);
+        return csvQuoted(*s); // neutralized in rowOf()
     if (const double* v = std::get_if<double>(&cell))
         return formatNumber(*v, decimalsOf(kind));
     return {};

@@ -3,7 +3,6 @@
 #include "plan/planresult.h"
 
 #include <string>
-#include <string_view>
 
 namespace fp::exports {
 
@@ -16,7 +15,8 @@ namespace fp::exports {
 //   fractions), and the CSV and the XLSX hold the same rounded numbers.
 // - A missing optional value is an empty cell: no unit cost -> unit_cost and expected_profit;
 //   unlimited stock -> stock and sell_through.
-// - Text cells pass through neutralizeFormula(), in the XLSX too: libxlsxwriter never writes a
+// - Text cells pass through neutralizeFormula() (base/text.h), in the XLSX too: libxlsxwriter never
+// writes a
 //   formula from a string, but a user who saves the sheet as CSV and opens that would run it.
 // - The file is written next to `path` under a temporary name and renamed over `path` at the end,
 //   so a failure (unwritable folder, disk full) leaves any earlier file untouched and no partial
@@ -29,9 +29,5 @@ void writeRecommendedCsv(const plan::PlanResult& plan, const std::string& path);
 // XLSX with sheets "Recommended" (the table, with number formats, a frozen header and an
 // autofilter), "Summary" (totals and campaign settings) and "Model" (held-out scores per model).
 void writeRecommendedXlsx(const plan::PlanResult& plan, const std::string& path);
-
-// `text` with a ' in front when it begins with =, +, -, @, tab or CR, so that spreadsheets show it
-// as text instead of evaluating it (CSV injection).
-std::string neutralizeFormula(std::string_view text);
 
 } // namespace fp::exports

@@ -1,5 +1,6 @@
 #include "io/salesimporter.h"
 
+#include "base/text.h"
 #include "io/csvreader.h"
 #include "io/dayset.h"
 #include "io/regularprice.h"
@@ -7,7 +8,6 @@
 #include "store/store.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -38,15 +38,6 @@ struct StringHash
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 enum class NumberStatus
 {
     Ok,
@@ -59,11 +50,12 @@ NumberStatus parseNumber(std::string_view text, double& value)
     text = trim(text);
     if (text.empty())
         return NumberStatus::Empty;
-    if (text.front() == '+')
+    if (text.front() == '+') // sales data may sign its numbers
         text.remove_prefix(1);
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value))
+    const std::optional<double> parsed = parseDouble(text);
+    if (!parsed)
         return NumberStatus::Invalid;
+    value = *parsed;
     return NumberStatus::Ok;
 }
 

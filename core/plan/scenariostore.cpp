@@ -1,6 +1,7 @@
 #include "plan/scenariostore.h"
 
 #include "base/error.h"
+#include "base/text.h"
 #include "data/panel.h"
 #include "plan/campaignevaluator.h"
 #include "store/sqlite.h"
@@ -97,10 +98,10 @@ PlanSettings parseSettings(const std::string& text, const std::string& scenario)
                 throw corrupt(line);
             continue;
         }
-        double number = 0;
-        const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-        if (ec != std::errc() || ptr != value.data() + value.size() || !std::isfinite(number))
+        const std::optional<double> parsed = parseDouble(value);
+        if (!parsed)
             throw corrupt(line);
+        const double number = *parsed;
         if (key == "blend_weight")
             s.blendWeight = number;
         else if (key == "budget")

@@ -343,27 +343,6 @@ std::string trainerJson()
 
 } // namespace
 
-// ---- neutralizeFormula -------------------------------------------------------------------------
-
-TEST(NeutralizeFormula, PrefixesTextStartingWithAFormulaCharacter)
-{
-    EXPECT_EQ(exports::neutralizeFormula("=SUM(A1)"), "'=SUM(A1)");
-    EXPECT_EQ(exports::neutralizeFormula("+1"), "'+1");
-    EXPECT_EQ(exports::neutralizeFormula("-2"), "'-2");
-    EXPECT_EQ(exports::neutralizeFormula("@x"), "'@x");
-    EXPECT_EQ(exports::neutralizeFormula("\tx"), "'\tx");
-    EXPECT_EQ(exports::neutralizeFormula("\rx"), "'\rx");
-}
-
-TEST(NeutralizeFormula, LeavesOtherTextAlone)
-{
-    EXPECT_EQ(exports::neutralizeFormula(""), "");
-    EXPECT_EQ(exports::neutralizeFormula("Tee"), "Tee");
-    EXPECT_EQ(exports::neutralizeFormula("a=b"), "a=b");
-    EXPECT_EQ(exports::neutralizeFormula(" =1"), " =1");
-    EXPECT_EQ(exports::neutralizeFormula("'quoted"), "'quoted");
-}
-
 // ---- CSV ---------------------------------------------------------------------------------------
 
 TEST(RecommendedCsv, HeaderListsTheSpecColumnsInOrder)
