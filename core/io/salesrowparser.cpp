@@ -82,7 +82,7 @@ SalesRowParser::Result SalesRowParser::parse(const std::vector<std::string_view>
 
     const std::string_view dateText = trim(field(SalesField::Date));
     record.day = m_lastDate;
-    if (dateText != m_lastDateText) {
+    if (m_lastDateText.empty() || dateText != m_lastDateText) { // empty: nothing parsed yet
         const auto parsed = parseIsoDate(dateText);
         if (!parsed)
             return RowProblem{column(SalesField::Date),

@@ -135,3 +135,11 @@ TEST(SalesRowParser, ConsecutiveRowsOfOneDateAndThenAnotherEachGetTheirOwn)
     rows.problem("2025-02-30,A,1,5");
     EXPECT_EQ(rows.record("2025-01-02,B,1,5").day, daysFromCivil(2025, 1, 2));
 }
+
+TEST(SalesRowParser, AnEmptyDateIsAProblemOnTheFirstRowsToo)
+{
+    Rows rows("date,sku,units,price");
+    EXPECT_EQ(rows.problem(" ,A,1,5").message, "date is not a valid YYYY-MM-DD date: ''");
+    EXPECT_EQ(rows.record("2025-01-01,A,1,5").day, daysFromCivil(2025, 1, 1));
+    EXPECT_EQ(rows.problem(",A,1,5").message, "date is not a valid YYYY-MM-DD date: ''");
+}
