@@ -1,13 +1,11 @@
 // flashplan-cli plan: the recommended discount per campaign product.
 #include "cli/commands.h"
 #include "cli/terminalprogress.h"
-#include "data/panel.h"
 #include "export/recommendedtable.h"
-#include "model/modelstore.h"
 #include "plan/campaign.h"
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
-#include "store/store.h"
+#include "plan/plannerdata.h"
 
 #include <cstdio>
 #include <iostream>
@@ -62,11 +60,10 @@ int runPlan(Arguments& args)
         settings.marginFloor = args.number("margin-floor", 0, -1, 100);
     settings.step = args.number("step", 0.05, 0.005, 1.0);
 
-    store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
-    const model::TrainedModel trained = model::requireActiveModel(store);
-    const data::Panel panel = data::Panel::load(store);
+    const std::shared_ptr<const plan::PlannerData> data =
+        plan::PlannerData::load(args.required("project"));
     const std::string campaignPath = args.required("campaign");
-    const plan::CampaignFile file = plan::readCampaignFile(campaignPath, panel);
+    const plan::CampaignFile file = plan::readCampaignFile(campaignPath, data->panel);
     if (!file.problems.empty()) {
         for (const Problem& p : file.problems)
             std::cerr << "error: " << p.describe() << "\n";
@@ -77,7 +74,7 @@ int runPlan(Arguments& args)
     campaign.start = *start;
     campaign.days = days;
     campaign.products = file.products;
-    const plan::CampaignEvaluator evaluator(panel, trained, campaign);
+    const plan::CampaignEvaluator evaluator(data->panel, data->trained, campaign);
 
     TerminalProgress::installInterruptHandler();
     TerminalProgress bar("optimizing");
@@ -100,8 +97,8 @@ int runPlan(Arguments& args)
     result.marginFloor = settings.marginFloor;
     result.step = settings.step;
     result.optimalityGap = std::max(0.0, optimized.upperBound - optimized.objectiveValue);
-    result.modelKind = trained.kind;
-    result.modelScoresJson = trained.scoresJson;
+    result.modelKind = data->trained.kind;
+    result.modelScoresJson = data->trained.scoresJson;
     result.rows = std::move(optimized.rows);
     result.totals = plan::totalsOf(result.rows);
     if (endsWith(out, ".xlsx"))

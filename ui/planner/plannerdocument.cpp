@@ -2,7 +2,7 @@
 
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
-#include "planner/plannerdata.h"
+#include "plan/plannerdata.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>

@@ -13,11 +13,12 @@ class QUndoStack;
 
 namespace fp::plan {
 class CampaignEvaluator;
-}
+struct PlannerData;
+} // namespace fp::plan
 
 namespace fp::ui {
 
-struct PlannerData;
+using plan::PlannerData;
 
 // Everything the user edits in the planner, as one value: the campaign (window, products and their
 // limits), the optimizer settings, and each product's discount, lock and what limits it. Undo

@@ -12,8 +12,13 @@ class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 
+namespace fp::plan {
+struct PlannerData;
+}
+
 namespace fp::ui {
 
+using plan::PlannerData;
 class BackgroundJob;
 class CampaignSetup;
 class DiscountChart;
@@ -21,7 +26,6 @@ class PlanOverviewCharts;
 class PlanTableModel;
 class PlanTableView;
 class PlannerDocument;
-struct PlannerData;
 struct PlannerState;
 class ProjectController;
 class ScenarioPanel;

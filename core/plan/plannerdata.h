@@ -3,20 +3,22 @@
 #include "base/progress.h"
 #include "data/panel.h"
 #include "model/modelstore.h"
+#include "plan/deepestdiscounts.h"
 
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-namespace fp::ui {
+namespace fp::plan {
 
 // What the planner reads from the project once per project or model: the sales history, the active
-// model, and per product what the campaign setup needs. Loaded on a worker; shared read-only
-// (const) between the GUI thread and the optimizer's worker, which is safe because evaluating the
-// model never writes.
+// model, and per product what the campaign setup needs. The GUI loads it on a worker and shares it
+// read-only (const) between the GUI thread and the optimizer's worker, which is safe because
+// evaluating the model never writes; the command line loads it for `plan`.
 struct PlannerData
 {
+    // Derives the per-product values from the history and the model.
     PlannerData(data::Panel history, model::TrainedModel model);
 
     data::Panel panel;
@@ -25,15 +27,12 @@ struct PlannerData
     std::vector<double> historyRevenue; // per panel product: units x price over its history
     std::vector<double> usualDiscount;  // per panel product, 0..1
     std::unordered_map<std::int64_t, int> panelIndexOfId; // products.id -> panel product
-    // Per category: the deepest discount (whole points, 0..0.95) that at least
-    // kDeepestSupport of its product-periods were sold at. Deeper discounts than this are
-    // extrapolated by the model, and the planner says so.
-    std::vector<double> deepestDiscountSeen;
-    static constexpr int kDeepestSupport = 3;
+    // Deeper discounts than these are extrapolated by the model, and the planner says so.
+    DeepestDiscounts deepestDiscounts;
 
     // Throws FlashPlanError when the project has no sales or no trained model.
     static std::shared_ptr<const PlannerData> load(const std::string& projectPath,
-                                                   const ProgressFn& progress);
+                                                   const ProgressFn& progress = {});
 
     // Panel products of `category` (or all when negative) the model knows, by history revenue,
     // largest first.
@@ -42,8 +41,11 @@ struct PlannerData
     int panelIndex(std::int64_t productId) const;
     // The deepest discount the product's category sold at, and whether `discount` goes beyond it
     // (by more than half a point).
-    double deepestDiscountFor(int panelProduct) const;
-    bool beyondHistory(int panelProduct, double discount) const;
+    double deepestDiscountFor(int panelProduct) const { return deepestDiscounts.of(panelProduct); }
+    bool beyondHistory(int panelProduct, double discount) const
+    {
+        return deepestDiscounts.beyond(panelProduct, discount);
+    }
 };
 
-} // namespace fp::ui
+} // namespace fp::plan
