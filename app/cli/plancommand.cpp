@@ -88,19 +88,8 @@ int runPlan(Arguments& args)
     }
     bar.finish();
 
-    plan::PlanResult result;
-    result.start = *start;
-    result.days = days;
-    result.objective = settings.objective;
-    result.blendWeight = settings.blendWeight;
-    result.budget = settings.budget;
-    result.marginFloor = settings.marginFloor;
-    result.step = settings.step;
-    result.optimalityGap = std::max(0.0, optimized.upperBound - optimized.objectiveValue);
-    result.modelKind = data->trained.kind;
-    result.modelScoresJson = data->trained.scoresJson;
-    result.rows = std::move(optimized.rows);
-    result.totals = plan::totalsOf(result.rows);
+    const plan::PlanResult result = plan::makePlanResult(
+        *data, campaign, settings, std::move(optimized.rows), optimized.upperBound);
     if (endsWith(out, ".xlsx"))
         exports::writeRecommendedXlsx(result, out);
     else

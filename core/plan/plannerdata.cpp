@@ -1,9 +1,11 @@
 #include "plan/plannerdata.h"
 
+#include "plan/campaign.h"
 #include "plan/productfit.h"
 #include "store/store.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace fp::plan {
 
@@ -57,6 +59,33 @@ int PlannerData::panelIndex(std::int64_t productId) const
 {
     const auto it = panelIndexOfId.find(productId);
     return it == panelIndexOfId.end() ? -1 : it->second;
+}
+
+PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
+                          const OptimizerSettings& settings, std::vector<ProductPlan> rows,
+                          std::optional<double> upperBound)
+{
+    PlanResult result;
+    result.start = campaign.start;
+    result.days = campaign.days;
+    result.objective = settings.objective;
+    result.blendWeight = settings.blendWeight;
+    result.budget = settings.budget;
+    result.marginFloor = settings.marginFloor;
+    result.step = settings.step;
+    result.modelKind = data.trained.kind;
+    result.modelScoresJson = data.trained.scoresJson;
+    result.rows = std::move(rows);
+    result.totals = totalsOf(result.rows);
+    if (upperBound) {
+        double objective = 0;
+        for (const ProductPlan& row : result.rows)
+            objective += objectiveOf(row, settings.objective, settings.blendWeight);
+        // The optimizer's own plan meets its bound up to rounding: that is no gap.
+        const double gap = *upperBound - objective;
+        result.optimalityGap = gap > 1e-9 * std::max(1.0, std::abs(*upperBound)) ? gap : 0.0;
+    }
+    return result;
 }
 
 } // namespace fp::plan

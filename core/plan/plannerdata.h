@@ -4,8 +4,11 @@
 #include "data/panel.h"
 #include "model/modelstore.h"
 #include "plan/deepestdiscounts.h"
+#include "plan/optimizer.h"
+#include "plan/planresult.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -47,5 +50,16 @@ struct PlannerData
         return deepestDiscounts.beyond(panelProduct, discount);
     }
 };
+
+struct Campaign;
+
+// The plan as the exports take it, for the command line and the window alike: the campaign's window
+// and the settings, the model's kind and scores, `rows` (one per campaign product, in campaign
+// order) and their totals. `upperBound`: the optimizer's proven bound on the objective for this
+// campaign and these settings; the optimality gap is how far the rows' objective falls short of
+// it (0 without a bound).
+PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
+                          const OptimizerSettings& settings, std::vector<ProductPlan> rows,
+                          std::optional<double> upperBound);
 
 } // namespace fp::plan

@@ -29,6 +29,8 @@ struct PlanSettings
     std::optional<double> budget;
     std::optional<double> marginFloor;
     double step = 0.05;
+
+    bool operator==(const PlanSettings&) const = default;
 };
 OptimizerSettings toOptimizerSettings(const PlanSettings& settings);
 

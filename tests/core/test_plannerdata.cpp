@@ -1,10 +1,15 @@
 #include "base/error.h"
 #include "data/panel.h"
 #include "io/salesimporter.h"
+#include "plan/campaign.h"
+#include "plan/campaignevaluator.h"
 #include "plan/deepestdiscounts.h"
+#include "plan/optimizer.h"
 #include "plan/plannerdata.h"
 #include "store/store.h"
+#include "support/marketproject.h"
 #include "support/tempdir.h"
+#include "support/trainedmodel.h"
 
 #include <gtest/gtest.h>
 
@@ -93,4 +98,119 @@ TEST_F(HistoryProject, LoadingWithoutATrainedModelSaysToTrainOne)
     } catch (const FlashPlanError& e) {
         EXPECT_NE(std::string(e.what()).find("train"), std::string::npos) << e.what();
     }
+}
+
+namespace {
+
+// A small synthetic market with a structured model, as the planner loads it.
+class PlanOnMarket : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        synth::MarketConfig config;
+        config.seed = 1212;
+        config.products = 24;
+        config.days = 400;
+        s_project = new test::MarketProject(config);
+        s_data = new plan::PlannerData(data::Panel::load(s_project->store()),
+                                       test::trainStructuredOnAllHistory(s_project->panel()));
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_data;
+        delete s_project;
+    }
+
+    // Eight products with a budget that binds: half the markdown they would spend without one.
+    static plan::Campaign campaign()
+    {
+        plan::Campaign c;
+        c.start = s_project->market().endDay() + 7;
+        c.days = 3;
+        for (int p = 0; p < 8; ++p) {
+            plan::CampaignProduct cp;
+            cp.product = p;
+            cp.listPrice = s_data->panel.products()[static_cast<size_t>(p)].listPrice;
+            cp.unitCost = s_data->panel.products()[static_cast<size_t>(p)].unitCost;
+            c.products.push_back(cp);
+        }
+        return c;
+    }
+    static plan::OptimizerSettings budgetSettings(const plan::CampaignEvaluator& evaluator)
+    {
+        plan::OptimizerSettings settings;
+        settings.objective = plan::Objective::Profit;
+        const plan::OptimizedPlan free = plan::optimize(evaluator, settings);
+        settings.budget = 0.5 * plan::totalsOf(free.rows).markdownCost;
+        return settings;
+    }
+
+    static test::MarketProject* s_project;
+    static plan::PlannerData* s_data;
+};
+test::MarketProject* PlanOnMarket::s_project = nullptr;
+plan::PlannerData* PlanOnMarket::s_data = nullptr;
+
+double objectiveOfRows(const std::vector<plan::ProductPlan>& rows,
+                       const plan::OptimizerSettings& settings)
+{
+    double sum = 0;
+    for (const plan::ProductPlan& row : rows)
+        sum += plan::objectiveOf(row, settings.objective, settings.blendWeight);
+    return sum;
+}
+
+} // namespace
+
+TEST_F(PlanOnMarket, APlanResultHoldsTheWindowSettingsModelRowsAndTotals)
+{
+    const plan::Campaign c = campaign();
+    const plan::CampaignEvaluator evaluator(s_data->panel, s_data->trained, c);
+    plan::OptimizerSettings settings = budgetSettings(evaluator);
+    settings.marginFloor = 0.1;
+    settings.step = 0.1;
+    const plan::OptimizedPlan optimized = plan::optimize(evaluator, settings);
+    const plan::PlanResult result =
+        plan::makePlanResult(*s_data, c, settings, optimized.rows, std::nullopt);
+    EXPECT_EQ(result.start, c.start);
+    EXPECT_EQ(result.days, 3);
+    EXPECT_EQ(result.objective, plan::Objective::Profit);
+    EXPECT_EQ(result.budget, settings.budget);
+    EXPECT_EQ(result.marginFloor, 0.1);
+    EXPECT_EQ(result.step, 0.1);
+    EXPECT_EQ(result.modelKind, "structured");
+    EXPECT_EQ(result.modelScoresJson, s_data->trained.scoresJson);
+    ASSERT_EQ(result.rows.size(), optimized.rows.size());
+    EXPECT_EQ(result.totals.revenue, plan::totalsOf(optimized.rows).revenue);
+    EXPECT_EQ(result.optimalityGap, 0.0); // no bound given
+}
+
+TEST_F(PlanOnMarket, TheGapIsHowFarTheRowsFallShortOfTheOptimizersBound)
+{
+    const plan::Campaign c = campaign();
+    const plan::CampaignEvaluator evaluator(s_data->panel, s_data->trained, c);
+    plan::OptimizerSettings settings = budgetSettings(evaluator);
+
+    const plan::OptimizedPlan proven = plan::optimize(evaluator, settings);
+    ASSERT_TRUE(proven.proven);
+    EXPECT_EQ(
+        plan::makePlanResult(*s_data, c, settings, proven.rows, proven.upperBound).optimalityGap,
+        0.0);
+
+    settings.nodeLimit = 1; // the search stops at once: the bound is the Lagrangian one
+    const plan::OptimizedPlan cut = plan::optimize(evaluator, settings);
+    ASSERT_FALSE(cut.proven);
+    const double gap =
+        plan::makePlanResult(*s_data, c, settings, cut.rows, cut.upperBound).optimalityGap;
+    EXPECT_GT(gap, 0.0);
+    EXPECT_NEAR(gap, cut.upperBound - cut.objectiveValue, 1e-6 * cut.upperBound);
+
+    // A plan moved by hand away from the optimum falls short by what it gave up.
+    std::vector<plan::ProductPlan> moved = proven.rows;
+    moved[0] = evaluator.evaluate(0, 0.0);
+    const double expected = proven.upperBound - objectiveOfRows(moved, settings);
+    ASSERT_GT(expected, 0.0);
+    EXPECT_NEAR(plan::makePlanResult(*s_data, c, settings, moved, proven.upperBound).optimalityGap,
+                expected, 1e-9 * proven.upperBound);
 }

@@ -422,6 +422,57 @@ private slots:
         QVERIFY(text.contains(QString::fromStdString(plan.rows.back().sku)));
     }
 
+    void theExportedPlanKeepsTheOptimizersGap()
+    {
+        QUndoStack* undo = doc()->undoStack();
+        const int index = undo->index();
+        // A markdown budget that binds: half of what the plan spends now.
+        ui::PlannerState next = doc()->state();
+        next.settings.budget = 0.5 * doc()->totals().markdownCost;
+        doc()->editState(next, "Set a budget");
+        QVERIFY(!doc()->state().upperBound);
+        QCOMPARE(doc()->planResult().optimalityGap, 0.0);
+        waitOptimized();
+
+        // The bound is core's, for this campaign (locks included) and these settings.
+        Core c = core();
+        plan::Campaign campaign = doc()->state().campaign;
+        for (size_t i = 0; i < campaign.products.size(); ++i)
+            if (doc()->state().locked[i])
+                campaign.products[i].lockedDiscount = doc()->state().discounts[i];
+        const plan::CampaignEvaluator evaluator(c.data->panel, c.data->trained, campaign);
+        const plan::OptimizerSettings settings = plan::toOptimizerSettings(doc()->state().settings);
+        const plan::OptimizedPlan expected = plan::optimize(evaluator, settings);
+        QVERIFY(doc()->state().upperBound);
+        QCOMPARE(*doc()->state().upperBound, expected.upperBound);
+
+        // Moved by hand, the plan falls short of the bound, and the export says by how much.
+        int row = 0;
+        while (row < doc()->productCount() &&
+               (doc()->state().locked[row] ||
+                doc()->state().discounts[row] < campaign.products[row].minDiscount + 0.01))
+            ++row;
+        QVERIFY(row < doc()->productCount());
+        dragSlider(row, 0.0);
+        double objective = 0;
+        for (const plan::ProductPlan& r : doc()->rows())
+            objective += plan::objectiveOf(r, settings.objective, settings.blendWeight);
+        const double gap = doc()->planResult().optimalityGap;
+        QVERIFY(gap > 0);
+        QVERIFY(std::abs(gap - (expected.upperBound - objective)) < 1e-6 * expected.upperBound);
+
+        // Other settings: the bound no longer holds. Undo brings it back.
+        next = doc()->state();
+        next.settings.step = 0.1;
+        doc()->editState(next, "Change the step");
+        QVERIFY(!doc()->state().upperBound);
+        QCOMPARE(doc()->planResult().optimalityGap, 0.0);
+        undo->undo();
+        QCOMPARE(doc()->planResult().optimalityGap, gap);
+        while (undo->index() > index)
+            undo->undo();
+    }
+
     void aDiscountDeeperThanTheCategoryEverSoldAtIsFlagged()
     {
         const data::Panel& panel = doc()->data()->panel;

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QUndoStack;
@@ -30,6 +31,9 @@ struct PlannerState
     std::vector<double> discounts;   // one per campaign product
     std::vector<bool> locked;        // kept by the optimizer
     std::vector<plan::Limit> limits; // from the optimizer, or classified after a manual move
+    // The optimizer's proven bound on the objective for this campaign and these settings: none
+    // before optimizing or once either changes. The exports give the plan's gap to it.
+    std::optional<double> upperBound;
 };
 
 bool sameCampaign(const plan::Campaign& a, const plan::Campaign& b);

@@ -365,6 +365,7 @@ void PlannerView::applyOptimized(quint64 run, const QVariant& result)
         next.discounts[i] = optimized->rows[i].discount;
         next.limits[i] = optimized->rows[i].limitedBy;
     }
+    next.upperBound = optimized->upperBound;
     m_document->editState(next, tr("Optimize"));
     QString status =
         optimized->proven
