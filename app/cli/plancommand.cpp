@@ -27,6 +27,24 @@ std::string money(double v)
     return buf;
 }
 
+// Says which products the plan takes deeper than their category ever sold at, where the forecast
+// extrapolates, and returns how many.
+int noteBeyondHistory(const std::vector<plan::ProductPlan>& rows)
+{
+    constexpr int kNamed = 5;
+    int count = 0;
+    std::string skus;
+    for (const plan::ProductPlan& row : rows)
+        if (row.flags.has(plan::RowFlag::BeyondHistory) && ++count <= kNamed)
+            skus += (skus.empty() ? "" : ", ") + row.sku;
+    if (count > 0)
+        std::cerr << "note: " << count
+                  << " product(s) planned deeper than their category ever sold at, where the "
+                     "forecast extrapolates (flag beyond_history): "
+                  << skus << (count > kNamed ? ", ..." : "") << "\n";
+    return count;
+}
+
 } // namespace
 
 int runPlan(Arguments& args)
@@ -98,6 +116,7 @@ int runPlan(Arguments& args)
     if (optimized.budgetInfeasible)
         std::cerr << "warning: even every product's smallest allowed discount costs more than the "
                      "budget; the plan uses the smallest discounts\n";
+    const int beyond = noteBeyondHistory(result.rows);
     const plan::PlanTotals& t = result.totals;
     std::cout << "planned " << result.rows.size() << " products for " << formatIsoDate(*start)
               << " +" << days << " days (" << objective << "): revenue " << money(t.revenue)
@@ -107,6 +126,7 @@ int runPlan(Arguments& args)
               << (settings.budget ? " of budget " + money(*settings.budget) : std::string()) << "; "
               << (optimized.proven ? "optimal on the ladder"
                                    : "within " + money(result.optimalityGap) + " of optimal")
+              << (beyond ? "; " + std::to_string(beyond) + " beyond_history" : std::string())
               << " -> " << out << "\n";
     return kOk;
 }

@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "data/panel.h"
 #include "model/modelstore.h"
+#include "plan/deepestdiscounts.h"
 
 #include <algorithm>
 #include <charconv>
@@ -12,6 +13,7 @@
 #include <numeric>
 #include <ostream>
 #include <span>
+#include <unordered_map>
 
 namespace fp::exports {
 
@@ -107,20 +109,41 @@ std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
     return rows;
 }
 
+void writeForecastCsv(const data::Panel& panel, const std::vector<model::ForecastRow>& rows,
+                      const std::vector<plan::RowFlags>& flags, const std::string& path)
+{
+    if (flags.size() != rows.size())
+        throw FlashPlanError("the forecast has " + std::to_string(flags.size()) + " flags for " +
+                             std::to_string(rows.size()) + " rows");
+    AtomicFile file(path);
+    std::ostream& out = file.stream();
+    out << "date,sku,forecast,lower,upper,flags\n";
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const model::ForecastRow& r = rows[i];
+        out << formatIsoDate(r.day) << ','
+            << spreadsheetSafeCsvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
+            << fixed4(r.forecast) << ',' << r.lower << ',' << r.upper << ',' << flags[i].text()
+            << '\n';
+    }
+    file.commit();
+}
+
 void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& trained,
                       const plan::Campaign& campaign, const std::vector<double>& discounts,
                       const std::string& path)
 {
     const std::vector<model::ForecastRow> rows =
         campaignForecast(panel, trained, campaign, discounts);
-    AtomicFile file(path);
-    std::ostream& out = file.stream();
-    out << "date,sku,forecast,lower,upper\n";
+    // campaignForecast() checked the discounts; a product is in a campaign once.
+    std::unordered_map<int, double> discountOf;
+    for (size_t i = 0; i < campaign.products.size(); ++i)
+        discountOf.emplace(campaign.products[i].product, discounts[i]);
+    const plan::DeepestDiscounts deepest(panel);
+    std::vector<plan::RowFlags> flags;
+    flags.reserve(rows.size());
     for (const model::ForecastRow& r : rows)
-        out << formatIsoDate(r.day) << ','
-            << spreadsheetSafeCsvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
-            << fixed4(r.forecast) << ',' << r.lower << ',' << r.upper << '\n';
-    file.commit();
+        flags.push_back(deepest.flagsAt(r.product, discountOf.at(r.product)));
+    writeForecastCsv(panel, rows, flags, path);
 }
 
 } // namespace fp::exports

@@ -34,7 +34,7 @@ struct Column
     double width; // XLSX column width in characters; room for the autofilter button
 };
 
-constexpr std::size_t kColumnCount = 15;
+constexpr std::size_t kColumnCount = 16;
 constexpr std::array<Column, kColumnCount> kColumns{{
     {"sku", Kind::Text, 14},
     {"name", Kind::Text, 32},
@@ -51,6 +51,7 @@ constexpr std::array<Column, kColumnCount> kColumns{{
     {"expected_profit", Kind::Money, 17},
     {"sell_through", Kind::Fraction, 14},
     {"limited_by", Kind::Text, 14},
+    {"flags", Kind::Text, 16},
 }};
 
 int decimalsOf(Kind kind)
@@ -89,11 +90,23 @@ Row rowOf(const plan::ProductPlan& p)
     // The spec's empty-cell rules are enforced here, whatever the optimizer filled in.
     const std::optional<double> profit = p.unitCost ? p.expectedProfit : std::nullopt;
     const std::optional<double> sellThrough = p.stock ? p.sellThrough : std::nullopt;
-    Row row{text(p.sku),         text(p.name),        text(p.category),
-            number(p.listPrice), number(p.unitCost),  number(p.stock),
-            number(p.discount),  number(p.salePrice), number(p.expectedUnits),
-            number(p.unitsLow),  number(p.unitsHigh), number(p.expectedRevenue),
-            number(profit),      number(sellThrough), text(plan::limitName(p.limitedBy))};
+    const Cell flags = p.flags.empty() ? Cell() : text(p.flags.text());
+    Row row{text(p.sku),
+            text(p.name),
+            text(p.category),
+            number(p.listPrice),
+            number(p.unitCost),
+            number(p.stock),
+            number(p.discount),
+            number(p.salePrice),
+            number(p.expectedUnits),
+            number(p.unitsLow),
+            number(p.unitsHigh),
+            number(p.expectedRevenue),
+            number(profit),
+            number(sellThrough),
+            text(plan::limitName(p.limitedBy)),
+            flags};
     for (std::size_t c = 0; c < kColumnCount; ++c)
         if (const double* v = std::get_if<double>(&row[c]))
             row[c] = roundTo(*v, decimalsOf(kColumns[c].kind));

@@ -47,4 +47,12 @@ bool DeepestDiscounts::beyond(int panelProduct, double discount) const
     return discount > of(panelProduct) + 0.005;
 }
 
+RowFlags DeepestDiscounts::flagsAt(int panelProduct, double discount) const
+{
+    RowFlags flags;
+    if (beyond(panelProduct, discount))
+        flags.set(RowFlag::BeyondHistory);
+    return flags;
+}
+
 } // namespace fp::plan

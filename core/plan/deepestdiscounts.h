@@ -1,5 +1,7 @@
 #pragma once
 
+#include "plan/rowflags.h"
+
 #include <vector>
 
 namespace fp::data {
@@ -10,7 +12,7 @@ namespace fp::plan {
 
 // Per category of a sales history, the deepest discount (whole points, 0..0.95) that at least
 // kSupport of its product-periods were sold at. The model has seen nothing deeper: a plan or a
-// forecast beyond it extrapolates, and the planner says so.
+// forecast beyond it extrapolates, and says so (the planner's mark, the beyond_history flag).
 class DeepestDiscounts final
 {
 public:
@@ -23,6 +25,8 @@ public:
     double of(int panelProduct) const;
     // Whether `discount` goes beyond it (by more than half a point).
     bool beyond(int panelProduct, double discount) const;
+    // beyond_history when beyond(), else none.
+    RowFlags flagsAt(int panelProduct, double discount) const;
 
 private:
     std::vector<double> m_byCategory;

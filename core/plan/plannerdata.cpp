@@ -76,6 +76,9 @@ PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
     result.modelKind = data.trained.kind;
     result.modelScoresJson = data.trained.scoresJson;
     result.rows = std::move(rows);
+    for (size_t i = 0; i < result.rows.size() && i < campaign.products.size(); ++i)
+        if (data.beyondHistory(campaign.products[i].product, result.rows[i].discount))
+            result.rows[i].flags.set(RowFlag::BeyondHistory);
     result.totals = totalsOf(result.rows);
     if (upperBound) {
         double objective = 0;

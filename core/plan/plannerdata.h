@@ -55,9 +55,9 @@ struct Campaign;
 
 // The plan as the exports take it, for the command line and the window alike: the campaign's window
 // and the settings, the model's kind and scores, `rows` (one per campaign product, in campaign
-// order) and their totals. `upperBound`: the optimizer's proven bound on the objective for this
-// campaign and these settings; the optimality gap is how far the rows' objective falls short of
-// it (0 without a bound).
+// order), flagged beyond_history where deeper than their category sold at, and their totals.
+// `upperBound`: the optimizer's proven bound on the objective for this campaign and these
+// settings; the optimality gap is how far the rows' objective falls short of it (0 without one).
 PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
                           const OptimizerSettings& settings, std::vector<ProductPlan> rows,
                           std::optional<double> upperBound);

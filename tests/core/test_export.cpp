@@ -7,6 +7,7 @@
 #include "model/structuredmodel.h"
 #include "model/trainer.h"
 #include "plan/campaignevaluator.h"
+#include "plan/deepestdiscounts.h"
 #include "support/marketproject.h"
 #include "support/tempdir.h"
 #include "support/trainedmodel.h"
@@ -32,7 +33,7 @@ namespace {
 
 const std::string kHeader = "sku,name,category,list_price,unit_cost,stock,discount,sale_price,"
                             "expected_units,units_low,units_high,expected_revenue,"
-                            "expected_profit,sell_through,limited_by";
+                            "expected_profit,sell_through,limited_by,flags";
 
 ProductPlan tee()
 {
@@ -358,7 +359,19 @@ TEST(RecommendedCsv, RowHoldsValuesRoundedPerColumn)
     exports::writeRecommendedCsv(planOf({tee()}), dir.file("r.csv"));
     EXPECT_EQ(lines(readFile(dir.file("r.csv"))).at(1),
               "A-1,Tee,tops,20.00,8.00,120.00,0.3500,13.00,87.46,70.12,102.00,1136.94,437.20,"
-              "0.7288,stock");
+              "0.7288,stock,");
+}
+
+TEST(RecommendedCsv, FlagsAreTheirNamesOrAnEmptyCell)
+{
+    ProductPlan deep = named("D-1", "Deep");
+    deep.flags.set(plan::RowFlag::BeyondHistory);
+    test::TempDir dir;
+    exports::writeRecommendedCsv(planOf({tee(), deep}), dir.file("r.csv"));
+    const auto records = readCsv(dir.file("r.csv"));
+    ASSERT_EQ(records.size(), 3u);
+    EXPECT_EQ(records[1].back(), "");
+    EXPECT_EQ(records[2].back(), "beyond_history");
 }
 
 TEST(RecommendedCsv, OneRowPerProductAndNoTotalsRow)
@@ -381,7 +394,7 @@ TEST(RecommendedCsv, MissingCostAndUnlimitedStockAreEmptyCells)
     test::TempDir dir;
     exports::writeRecommendedCsv(planOf({p}), dir.file("r.csv"));
     EXPECT_EQ(lines(readFile(dir.file("r.csv"))).at(1),
-              "B-2,Mug,home,10.00,,,0.1000,9.00,5.00,2.00,8.00,45.00,,,max_discount");
+              "B-2,Mug,home,10.00,,,0.1000,9.00,5.00,2.00,8.00,45.00,,,max_discount,");
 }
 
 TEST(RecommendedCsv, TinyNegativeAmountsPrintAsZero)
@@ -402,7 +415,7 @@ TEST(RecommendedCsv, QuotesNamesWithSeparatorsQuotesAndLineBreaks)
               std::string::npos);
     const auto records = readCsv(dir.file("r.csv"));
     ASSERT_EQ(records.size(), 2u);
-    ASSERT_EQ(records[1].size(), 15u);
+    ASSERT_EQ(records[1].size(), 16u);
     EXPECT_EQ(records[1][1], name);
     EXPECT_EQ(records[1][2], "tops\nsummer");
 }
@@ -442,6 +455,7 @@ TEST(RecommendedXlsx, ReadsBackWithTheSameCellsAsTheCsv)
 {
     REQUIRE_PYTHON();
     ProductPlan odd = named("D-4", "Odd, \"quoted\"", "=cat");
+    odd.flags.set(plan::RowFlag::BeyondHistory);
     odd.listPrice = 1234567.891;
     odd.discount = 0.123456;
     odd.salePrice = 1082152.52;
@@ -489,7 +503,7 @@ TEST(RecommendedXlsx, UsesMoneyAndPercentFormatsWithAFrozenFilteredHeader)
     const std::string sheetXml = runReader(dir, dir.file("r.xlsx"), "raw:xl/worksheets/sheet1.xml");
     EXPECT_NE(sheetXml.find("state=\"frozen\""), std::string::npos);
     EXPECT_NE(sheetXml.find("ySplit=\"1\""), std::string::npos);
-    EXPECT_NE(sheetXml.find("<autoFilter ref=\"A1:O3\""), std::string::npos);
+    EXPECT_NE(sheetXml.find("<autoFilter ref=\"A1:P3\""), std::string::npos);
     EXPECT_NE(sheetXml.find("<col "), std::string::npos); // column widths
 }
 
@@ -752,10 +766,12 @@ TEST(ForecastExport, OneRowPerProductAndDaySummingToThePlannersUnits)
 
     const std::vector<std::vector<std::string>> csv = readCsv(path);
     ASSERT_EQ(csv.size(), 1u + 4u * 3u);
-    EXPECT_EQ(csv[0], (std::vector<std::string>{"date", "sku", "forecast", "lower", "upper"}));
+    EXPECT_EQ(csv[0],
+              (std::vector<std::string>{"date", "sku", "forecast", "lower", "upper", "flags"}));
     EXPECT_EQ(filesIn(dir.path()), std::set<std::string>{"forecast.csv"});
     const plan::CampaignEvaluator evaluator(panel, market.trained, campaign);
     ASSERT_EQ(evaluator.windowPeriods(), 3);
+    const plan::DeepestDiscounts deepest(panel);
     const double rounding = 0.5e-4;
     size_t line = 1;
     for (int i = 0; i < 4; ++i) {
@@ -766,7 +782,8 @@ TEST(ForecastExport, OneRowPerProductAndDaySummingToThePlannersUnits)
         double sum = 0, meanSum = 0;
         for (int t = 0; t < 3; ++t, ++line) {
             const std::vector<std::string>& f = csv[line];
-            ASSERT_EQ(f.size(), 5u);
+            ASSERT_EQ(f.size(), 6u);
+            EXPECT_EQ(f[5], deepest.beyond(cp.product, discount) ? "beyond_history" : "");
             EXPECT_EQ(f[0], formatIsoDate(campaign.start + t));
             EXPECT_EQ(f[1], panel.products()[static_cast<size_t>(cp.product)].sku);
             ASSERT_EQ(f[2].find('.'), f[2].size() - 5) << f[2]; // 4 decimals
@@ -789,6 +806,37 @@ TEST(ForecastExport, OneRowPerProductAndDaySummingToThePlannersUnits)
             EXPECT_LE(sum, 2.0 + 3 * rounding);
         }
     }
+}
+
+TEST(ForecastExport, RowsDeeperThanTheirCategorySoldAtAreFlagged)
+{
+    const TrainedMarket market(forecastMarket(false));
+    const data::Panel& panel = market.project.panel();
+    plan::Campaign campaign;
+    campaign.start = market.project.market().endDay() + 1;
+    campaign.days = 2;
+    campaign.products = {campaignProduct(panel, 0, std::nullopt),
+                         campaignProduct(panel, 1, std::nullopt)};
+    const plan::DeepestDiscounts deepest(panel);
+    ASSERT_TRUE(deepest.beyond(1, 0.9));
+    test::TempDir dir;
+    const std::string path = dir.file("forecast.csv");
+    exports::writeForecastCsv(panel, market.trained, campaign, {0.0, 0.9}, path);
+    const std::vector<std::vector<std::string>> csv = readCsv(path);
+    ASSERT_EQ(csv.size(), 5u);
+    for (size_t line = 1; line < csv.size(); ++line)
+        EXPECT_EQ(csv[line].at(5), line <= 2 ? "" : "beyond_history") << line;
+}
+
+TEST(ForecastExport, RowsAndFlagsMustMatch)
+{
+    const TrainedMarket market(forecastMarket(false));
+    test::TempDir dir;
+    const std::string path = dir.write("forecast.csv", "old");
+    EXPECT_THROW(
+        exports::writeForecastCsv(market.project.panel(), {model::ForecastRow{}}, {}, path),
+        FlashPlanError);
+    EXPECT_EQ(readFile(path), "old");
 }
 
 TEST(ForecastExport, WeeklyDataGivesTheWeeksOverlappingTheWindow)

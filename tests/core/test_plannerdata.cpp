@@ -214,3 +214,29 @@ TEST_F(PlanOnMarket, TheGapIsHowFarTheRowsFallShortOfTheOptimizersBound)
     EXPECT_NEAR(plan::makePlanResult(*s_data, c, settings, moved, proven.upperBound).optimalityGap,
                 expected, 1e-9 * proven.upperBound);
 }
+
+TEST_F(PlanOnMarket, RowsDeeperThanTheirCategorySoldAtAreFlaggedBeyondHistory)
+{
+    const plan::Campaign c = campaign();
+    const plan::CampaignEvaluator evaluator(s_data->panel, s_data->trained, c);
+    std::vector<plan::ProductPlan> rows;
+    for (int i = 0; i < evaluator.productCount(); ++i)
+        rows.push_back(evaluator.evaluate(i, i % 2 == 1 ? 0.9 : 0.0));
+    const plan::PlanResult result =
+        plan::makePlanResult(*s_data, c, plan::OptimizerSettings{}, rows, std::nullopt);
+    for (size_t i = 0; i < result.rows.size(); ++i)
+        EXPECT_EQ(result.rows[i].flags.text(), i % 2 == 1 ? "beyond_history" : "") << i;
+}
+
+TEST(RowFlags, TextIsTheSpaceSeparatedNamesOrEmpty)
+{
+    plan::RowFlags flags;
+    EXPECT_TRUE(flags.empty());
+    EXPECT_EQ(flags.text(), "");
+    flags.set(plan::RowFlag::BeyondHistory);
+    EXPECT_FALSE(flags.empty());
+    EXPECT_TRUE(flags.has(plan::RowFlag::BeyondHistory));
+    EXPECT_EQ(flags.text(), "beyond_history");
+    EXPECT_EQ(plan::flagName(plan::RowFlag::BeyondHistory), "beyond_history");
+    EXPECT_NE(flags, plan::RowFlags());
+}

@@ -397,7 +397,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 3, 10000);
         std::ifstream fin(forecast.toStdString());
         std::getline(fin, line);
-        QCOMPARE(line, std::string("date,sku,forecast,lower,upper"));
+        QCOMPARE(line, std::string("date,sku,forecast,lower,upper,flags"));
         int forecastRows = 0;
         while (std::getline(fin, line))
             ++forecastRows;
