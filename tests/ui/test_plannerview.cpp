@@ -3,9 +3,7 @@
 // shown must be the one core computes.
 #include "data/panel.h"
 #include "export/recommendedtable.h"
-#include "io/salesimporter.h"
 #include "model/modelstore.h"
-#include "model/trainer.h"
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
 #include "plan/plannerdata.h"
@@ -22,9 +20,8 @@
 #include "planner/totalsbar.h"
 #include "shell/backgroundjob.h"
 #include "shell/projectcontroller.h"
-#include "store/store.h"
 #include "support/tempdir.h"
-#include "synth/demofiles.h"
+#include "synth/demoproject.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -151,17 +148,9 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         // The demo project, built as File > Open Demo Project builds it.
-        std::string error;
         const std::string files = m_dir.file("demo-files");
-        QVERIFY2(synth::writeDemoFiles(files, &error), error.c_str());
         m_projectPath = QString::fromStdString(m_dir.file("demo.flashplan"));
-        {
-            store::Store store(m_projectPath.toStdString());
-            QVERIFY(io::importSalesFile(store, files + "/sales.csv").committed);
-            model::TrainOptions options;
-            options.model = "structured";
-            model::trainAndStore(store, options);
-        }
+        synth::buildDemoProject(files, m_projectPath.toStdString());
         m_campaignCsv = QString::fromStdString(files + "/campaign.csv");
         QString message;
         QVERIFY2(m_project.openProject(m_projectPath, false, &message), qPrintable(message));

@@ -17,7 +17,7 @@
 #include "shell/jobstatus.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
-#include "synth/demofiles.h"
+#include "synth/demoproject.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -310,26 +310,11 @@ void MainWindow::openDemo()
     const std::string filesDir = (dir + "/demo-files").toStdString();
     m_demoProject = project;
     m_demoFiles = dir + "/demo-files";
-    m_demoJob->start(
-        tr("Building the demo project"), [projectPath, filesDir](const ProgressFn& progress) {
-            std::string error;
-            if (!synth::writeDemoFiles(filesDir, &error))
-                throw FlashPlanError(error);
-            store::Store store(projectPath);
-            const io::ImportReport report =
-                io::importSalesFile(store, filesDir + "/sales.csv", {}, progress);
-            if (!report.committed)
-                throw FlashPlanError(report.problems.empty() ? "import failed"
-                                                             : report.problems[0].describe());
-            model::TrainOptions options;
-            options.model = "structured";
-            model::TrainCallbacks callbacks;
-            callbacks.loss = [&](const std::string&, const model::LossPoint& p) {
-                return progress(p.iteration, 120);
-            };
-            model::trainAndStore(store, options, callbacks);
-            return QVariant();
-        });
+    m_demoJob->start(tr("Building the demo project"),
+                     [projectPath, filesDir](const ProgressFn& progress) {
+                         synth::buildDemoProject(filesDir, projectPath, progress);
+                         return QVariant();
+                     });
 }
 
 void MainWindow::onProjectChanged(const QString& path)
