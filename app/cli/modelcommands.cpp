@@ -181,7 +181,14 @@ int runForecast(Arguments& args)
         flagged += flags.back().empty() ? 0 : 1;
         total += rows[i].forecast;
     }
-    exports::writeForecastCsv(panel, rows, flags, outPath);
+    try {
+        TerminalProgress::installInterruptHandler();
+        TerminalProgress bar("writing " + outPath);
+        exports::writeForecastCsv(panel, rows, flags, outPath, bar.callback());
+    } catch (const Cancelled&) {
+        std::cerr << "forecast cancelled; nothing was written\n";
+        return kCancelled;
+    }
     std::cout << "forecast " << rows.size() << " product-" << (periodDays == 7 ? "weeks" : "days")
               << " with the " << trained.kind << " model: " << fixed(total, 1) << " units expected"
               << (flagged ? "; " + std::to_string(flagged) + " beyond_history" : std::string())

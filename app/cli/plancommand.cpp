@@ -95,23 +95,24 @@ int runPlan(Arguments& args)
     const plan::CampaignEvaluator evaluator(data->panel, data->trained, campaign);
 
     TerminalProgress::installInterruptHandler();
-    TerminalProgress bar("optimizing");
     plan::OptimizedPlan optimized;
-    try {
-        optimized = plan::optimize(evaluator, settings, bar.callback());
+    plan::PlanResult result;
+    try { // an interrupt while optimizing or writing leaves no file
+        {
+            TerminalProgress bar("optimizing");
+            optimized = plan::optimize(evaluator, settings, bar.callback());
+        }
+        result = plan::makePlanResult(*data, campaign, settings, std::move(optimized.rows),
+                                      optimized.upperBound);
+        TerminalProgress bar("writing " + out);
+        if (endsWith(out, ".xlsx"))
+            exports::writeRecommendedXlsx(result, out, bar.callback());
+        else
+            exports::writeRecommendedCsv(result, out, bar.callback());
     } catch (const Cancelled&) {
-        bar.finish();
         std::cerr << "planning cancelled; nothing was written\n";
         return kCancelled;
     }
-    bar.finish();
-
-    const plan::PlanResult result = plan::makePlanResult(
-        *data, campaign, settings, std::move(optimized.rows), optimized.upperBound);
-    if (endsWith(out, ".xlsx"))
-        exports::writeRecommendedXlsx(result, out);
-    else
-        exports::writeRecommendedCsv(result, out);
 
     if (optimized.budgetInfeasible)
         std::cerr << "warning: even every product's smallest allowed discount costs more than the "

@@ -110,27 +110,33 @@ std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
 }
 
 void writeForecastCsv(const data::Panel& panel, const std::vector<model::ForecastRow>& rows,
-                      const std::vector<plan::RowFlags>& flags, const std::string& path)
+                      const std::vector<plan::RowFlags>& flags, const std::string& path,
+                      const ProgressFn& progress)
 {
+    constexpr size_t kRowsPerReport = 4096;
     if (flags.size() != rows.size())
         throw FlashPlanError("the forecast has " + std::to_string(flags.size()) + " flags for " +
                              std::to_string(rows.size()) + " rows");
     AtomicFile file(path);
     std::ostream& out = file.stream();
     out << "date,sku,forecast,lower,upper,flags\n";
+    const auto total = std::int64_t(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
+        if (i % kRowsPerReport == 0)
+            reportProgressOrCancel(progress, std::int64_t(i), total);
         const model::ForecastRow& r = rows[i];
         out << formatIsoDate(r.day) << ','
             << spreadsheetSafeCsvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
             << fixed4(r.forecast) << ',' << r.lower << ',' << r.upper << ',' << flags[i].text()
             << '\n';
     }
+    reportProgressOrCancel(progress, total, total);
     file.commit();
 }
 
 void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& trained,
                       const plan::Campaign& campaign, const std::vector<double>& discounts,
-                      const std::string& path)
+                      const std::string& path, const ProgressFn& progress)
 {
     const std::vector<model::ForecastRow> rows =
         campaignForecast(panel, trained, campaign, discounts);
@@ -143,7 +149,7 @@ void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& train
     flags.reserve(rows.size());
     for (const model::ForecastRow& r : rows)
         flags.push_back(deepest.flagsAt(r.product, discountOf.at(r.product)));
-    writeForecastCsv(panel, rows, flags, path);
+    writeForecastCsv(panel, rows, flags, path, progress);
 }
 
 } // namespace fp::exports

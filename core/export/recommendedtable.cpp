@@ -10,6 +10,7 @@
 #include <cmath>
 #include <locale.h>
 #include <optional>
+#include <ostream>
 #include <variant>
 #include <xlsxwriter.h>
 
@@ -144,19 +145,27 @@ std::string csvCell(const Cell& cell, Kind kind)
     return {};
 }
 
-std::string csvText(const plan::PlanResult& plan)
+// Progress counts the table's rows, reported every kRowsPerReport rows from the first.
+constexpr std::size_t kRowsPerReport = 1024;
+
+void reportRow(const ProgressFn& progress, std::size_t row, std::size_t rows)
 {
-    std::string out;
+    if (row % kRowsPerReport == 0)
+        reportProgressOrCancel(progress, std::int64_t(row), std::int64_t(rows));
+}
+
+void writeCsv(std::ostream& out, const plan::PlanResult& plan, const ProgressFn& progress)
+{
     for (std::size_t c = 0; c < kColumnCount; ++c)
-        out += (c ? "," : "") + std::string(kColumns[c].header);
-    out += '\n';
-    for (const plan::ProductPlan& product : plan.rows) {
-        const Row row = rowOf(product);
+        out << (c ? "," : "") << kColumns[c].header;
+    out << '\n';
+    for (std::size_t r = 0; r < plan.rows.size(); ++r) {
+        reportRow(progress, r, plan.rows.size());
+        const Row row = rowOf(plan.rows[r]);
         for (std::size_t c = 0; c < kColumnCount; ++c)
-            out += (c ? "," : "") + csvCell(row[c], kColumns[c].kind);
-        out += '\n';
+            out << (c ? "," : "") << csvCell(row[c], kColumns[c].kind);
+        out << '\n';
     }
-    return out;
 }
 
 // ---- XLSX -------------------------------------------------------------------------------------
@@ -306,7 +315,8 @@ private:
     std::string m_target;
 };
 
-void writeRecommendedSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& plan)
+void writeRecommendedSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& plan,
+                           const ProgressFn& progress)
 {
     for (std::size_t c = 0; c < kColumnCount; ++c) {
         sheet.text(0, int(c), kColumns[c].header, f.header);
@@ -314,6 +324,7 @@ void writeRecommendedSheet(Sheet& sheet, const Formats& f, const plan::PlanResul
     }
     int r = 1;
     for (const plan::ProductPlan& product : plan.rows) {
+        reportRow(progress, std::size_t(r - 1), plan.rows.size() + 1);
         const Row row = rowOf(product);
         for (std::size_t c = 0; c < kColumnCount; ++c) {
             if (const std::string* s = std::get_if<std::string>(&row[c]))
@@ -443,7 +454,9 @@ void writeModelSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& pla
     sheet.text(r + 1, 0, note);
 }
 
-void writeWorkbook(const plan::PlanResult& plan, const std::string& path, const std::string& target)
+// Progress: the table's rows, then closing (zipping) the workbook as one more step.
+void writeWorkbook(const plan::PlanResult& plan, const std::string& path, const std::string& target,
+                   const ProgressFn& progress)
 {
     const CLocaleScope cLocale;
     Workbook book(path, target);
@@ -451,23 +464,33 @@ void writeWorkbook(const plan::PlanResult& plan, const std::string& path, const 
     Sheet recommended(book.get(), "Recommended", target);
     Sheet summary(book.get(), "Summary", target);
     Sheet model(book.get(), "Model", target);
-    writeRecommendedSheet(recommended, formats, plan);
+    writeRecommendedSheet(recommended, formats, plan, progress);
     writeSummarySheet(summary, formats, plan);
     writeModelSheet(model, formats, plan);
+    const auto rows = std::int64_t(plan.rows.size());
+    reportProgressOrCancel(progress, rows, rows + 1);
     book.close();
 }
 
 } // namespace
 
-void writeRecommendedCsv(const plan::PlanResult& plan, const std::string& path)
-{
-    writeFileAtomically(path, csvText(plan));
-}
-
-void writeRecommendedXlsx(const plan::PlanResult& plan, const std::string& path)
+void writeRecommendedCsv(const plan::PlanResult& plan, const std::string& path,
+                         const ProgressFn& progress)
 {
     AtomicFile file(path);
-    writeWorkbook(plan, file.tempPath(), path); // libxlsxwriter writes by file name
+    writeCsv(file.stream(), plan, progress);
+    const auto rows = std::int64_t(plan.rows.size());
+    reportProgressOrCancel(progress, rows, rows);
+    file.commit();
+}
+
+void writeRecommendedXlsx(const plan::PlanResult& plan, const std::string& path,
+                          const ProgressFn& progress)
+{
+    AtomicFile file(path);
+    writeWorkbook(plan, file.tempPath(), path, progress); // libxlsxwriter writes by file name
+    const auto rows = std::int64_t(plan.rows.size());
+    reportProgressOrCancel(progress, rows + 1, rows + 1);
     file.commit();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/progress.h"
 #include "plan/planresult.h"
 
 #include <string>
@@ -21,13 +22,17 @@ namespace fp::exports {
 // - The file is written next to `path` under a temporary name and renamed over `path` at the end,
 //   so a failure (unwritable folder, disk full) leaves any earlier file untouched and no partial
 //   file behind. Failures throw FlashPlanError naming the path.
+// - `progress` counts the table's rows (the XLSX adds a step for closing the workbook); when it
+//   returns false the writer throws Cancelled, leaving the target as it was and no temporary file.
 
 // CSV with a header line, RFC 4180 quoting, '\n' line ends, '.' decimals whatever the locale.
 // No totals row.
-void writeRecommendedCsv(const plan::PlanResult& plan, const std::string& path);
+void writeRecommendedCsv(const plan::PlanResult& plan, const std::string& path,
+                         const ProgressFn& progress = {});
 
 // XLSX with sheets "Recommended" (the table, with number formats, a frozen header and an
 // autofilter), "Summary" (totals and campaign settings) and "Model" (held-out scores per model).
-void writeRecommendedXlsx(const plan::PlanResult& plan, const std::string& path);
+void writeRecommendedXlsx(const plan::PlanResult& plan, const std::string& path,
+                          const ProgressFn& progress = {});
 
 } // namespace fp::exports

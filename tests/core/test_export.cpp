@@ -313,7 +313,7 @@ private:
 struct Writer
 {
     const char* extension;
-    void (*write)(const PlanResult&, const std::string&);
+    void (*write)(const PlanResult&, const std::string&, const ProgressFn&);
 };
 const Writer kWriters[] = {{".csv", exports::writeRecommendedCsv},
                            {".xlsx", exports::writeRecommendedXlsx}};
@@ -634,7 +634,7 @@ TEST(RecommendedExport, FailsInAMissingFolderNamingThePathAndCreatesNothing)
         SCOPED_TRACE(writer.extension);
         const std::string path = dir.file(std::string("missing/r") + writer.extension);
         try {
-            writer.write(planOf({tee()}), path);
+            writer.write(planOf({tee()}), path, {});
             ADD_FAILURE() << "expected FlashPlanError";
         } catch (const FlashPlanError& e) {
             EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
@@ -652,7 +652,7 @@ TEST(RecommendedExport, ReplacesAnExistingFileByRenameNotInPlace)
         dir.write(name, "old content");
         // A second name for the old file: rewriting in place would change what it shows.
         std::filesystem::create_hard_link(dir.file(name), dir.file("old-view"));
-        writer.write(planOf({tee()}), dir.file(name));
+        writer.write(planOf({tee()}), dir.file(name), {});
         EXPECT_EQ(readFile(dir.file("old-view")), "old content");
         const std::string now = readFile(dir.file(name));
         EXPECT_EQ(now.substr(0, 4),
@@ -675,11 +675,56 @@ TEST(RecommendedExport, FailedWriteKeepsTheOldFileAndLeavesNoTemporary)
         const std::string path = dir.write(std::string("r") + writer.extension, "old content");
         {
             const FileSizeLimit diskFull(4096);
-            EXPECT_THROW(writer.write(big, path), FlashPlanError);
+            EXPECT_THROW(writer.write(big, path, {}), FlashPlanError);
         }
         EXPECT_EQ(readFile(path), "old content");
         EXPECT_EQ(filesIn(dir.path()).size(), 1u);
         std::filesystem::remove(path);
+    }
+}
+
+TEST(RecommendedExport, CancelKeepsTheOldFileAndLeavesNoTemporary)
+{
+    std::vector<ProductPlan> many;
+    for (int i = 0; i < 3000; ++i)
+        many.push_back(named("SKU-" + std::to_string(i), "Product " + std::to_string(i)));
+    const PlanResult big = planOf(many);
+    test::TempDir dir;
+    for (const Writer& writer : kWriters) {
+        for (const int cancelAt : {1, 2}) { // before the first row; in the middle of the table
+            SCOPED_TRACE(std::string(writer.extension) + " at call " + std::to_string(cancelAt));
+            const std::string path = dir.write(std::string("r") + writer.extension, "old content");
+            int calls = 0;
+            EXPECT_THROW(
+                writer.write(big, path,
+                             [&](std::int64_t, std::int64_t) { return ++calls < cancelAt; }),
+                Cancelled);
+            EXPECT_EQ(calls, cancelAt);
+            EXPECT_EQ(readFile(path), "old content");
+            EXPECT_EQ(filesIn(dir.path()).size(), 1u);
+            std::filesystem::remove(path);
+            EXPECT_THROW(writer.write(big, path, [](std::int64_t, std::int64_t) { return false; }),
+                         Cancelled);
+            EXPECT_TRUE(filesIn(dir.path()).empty()); // no old file: none made
+        }
+    }
+}
+
+TEST(RecommendedExport, ProgressRunsToTheEnd)
+{
+    test::TempDir dir;
+    for (const Writer& writer : kWriters) {
+        SCOPED_TRACE(writer.extension);
+        std::int64_t lastDone = -1, lastTotal = -1;
+        writer.write(planOf({tee(), mug()}), dir.file(std::string("r") + writer.extension),
+                     [&](std::int64_t done, std::int64_t total) {
+                         EXPECT_GE(done, lastDone);
+                         lastDone = done;
+                         lastTotal = total;
+                         return true;
+                     });
+        EXPECT_GT(lastTotal, 0);
+        EXPECT_EQ(lastDone, lastTotal);
     }
 }
 
@@ -692,7 +737,7 @@ TEST(RecommendedExport, FailedRenameLeavesNoTemporary)
         const std::string path = dir.file(std::string("r") + writer.extension);
         std::filesystem::create_directory(path);
         std::ofstream(path + "/keep") << "x";
-        EXPECT_THROW(writer.write(planOf({tee()}), path), FlashPlanError);
+        EXPECT_THROW(writer.write(planOf({tee()}), path, {}), FlashPlanError);
         EXPECT_TRUE(std::filesystem::is_directory(path));
         EXPECT_EQ(filesIn(dir.path()).size(), 1u);
         std::filesystem::remove_all(path);
@@ -826,6 +871,38 @@ TEST(ForecastExport, RowsDeeperThanTheirCategorySoldAtAreFlagged)
     ASSERT_EQ(csv.size(), 5u);
     for (size_t line = 1; line < csv.size(); ++line)
         EXPECT_EQ(csv[line].at(5), line <= 2 ? "" : "beyond_history") << line;
+}
+
+TEST(ForecastExport, CancelKeepsTheOldFileAndLeavesNoTemporary)
+{
+    const TrainedMarket market(forecastMarket(false));
+    const data::Panel& panel = market.project.panel();
+    plan::Campaign campaign;
+    campaign.start = market.project.market().endDay() + 1;
+    campaign.days = 3;
+    campaign.products = {campaignProduct(panel, 0, 10.0), campaignProduct(panel, 2, 10.0)};
+    test::TempDir dir;
+    const std::string path = dir.write("forecast.csv", "old");
+    int calls = 0;
+    EXPECT_THROW(exports::writeForecastCsv(panel, market.trained, campaign, {0.1, 0.2}, path,
+                                           [&](std::int64_t, std::int64_t) {
+                                               ++calls;
+                                               return false;
+                                           }),
+                 Cancelled);
+    EXPECT_EQ(calls, 1);
+    EXPECT_EQ(readFile(path), "old");
+    EXPECT_EQ(filesIn(dir.path()), std::set<std::string>{"forecast.csv"});
+
+    std::int64_t lastDone = -1, lastTotal = -1;
+    exports::writeForecastCsv(panel, market.trained, campaign, {0.1, 0.2}, path,
+                              [&](std::int64_t done, std::int64_t total) {
+                                  lastDone = done;
+                                  lastTotal = total;
+                                  return true;
+                              });
+    EXPECT_EQ(lastTotal, 6);
+    EXPECT_EQ(lastDone, 6);
 }
 
 TEST(ForecastExport, RowsAndFlagsMustMatch)

@@ -170,6 +170,36 @@ TEST_F(PlannerOnMarket, TheBudgetIsNeverExceededOnALargeCampaign)
     }
 }
 
+TEST_F(PlannerOnMarket, TheBudgetSearchStopsWhenCancelled)
+{
+    std::vector<int> products(60);
+    std::iota(products.begin(), products.end(), 0);
+    const plan::CampaignEvaluator evaluator(s_project->panel(), *s_trained,
+                                            campaignOf(products, 1.0));
+    plan::OptimizerSettings settings;
+    settings.budget = 0.3 * plan::totalsOf(plan::optimize(evaluator, settings).rows).markdownCost;
+
+    // The search reports the choosing step while it runs: a cancel there ends it at once.
+    int choosing = 0;
+    EXPECT_THROW(plan::optimize(evaluator, settings,
+                                [&](std::int64_t done, std::int64_t) {
+                                    choosing += done == 1;
+                                    return choosing < 2; // the first report from the search
+                                }),
+                 Cancelled);
+    EXPECT_EQ(choosing, 2);
+
+    // And it keeps reporting, branch and bound included, while it is not cancelled.
+    choosing = 0;
+    const plan::OptimizedPlan plan =
+        plan::optimize(evaluator, settings, [&](std::int64_t done, std::int64_t) {
+            choosing += done == 1;
+            return true;
+        });
+    EXPECT_GT(choosing, 100); // the multiplier's bisection alone takes 100 steps
+    EXPECT_LE(plan::totalsOf(plan.rows).markdownCost, *settings.budget + 1e-6);
+}
+
 TEST_F(PlannerOnMarket, LockedProductsKeepTheirDiscount)
 {
     plan::Campaign campaign = campaignOf({1, 2, 3, 4}, 1.0);
