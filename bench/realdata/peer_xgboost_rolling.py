@@ -30,42 +30,26 @@ These settings were fixed before any test block was scored and are not tuned on 
 """
 
 import argparse
+import os
 import sys
 import time
 
-import numpy as np
-import pandas as pd
-import xgboost as xgb
+# Idle OpenMP threads must not spin on a shared machine (20x slower under load); set before
+# XGBoost loads the OpenMP runtime. Results do not depend on it.
+os.environ.setdefault("OMP_WAIT_POLICY", "passive")
 
-from salesfile import is_event, read_sales, write_forecast
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import xgboost as xgb  # noqa: E402
+
+from salesfile import is_event, read_sales, write_forecast  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from peer_xgboost import shifted, window_mean  # noqa: E402  (the daily peer's grid helpers)
 
 
 def log(msg):
     print(f"peer_xgboost: {msg}", file=sys.stderr, flush=True)
-
-
-def shifted(grid, lag):
-    out = np.full(grid.shape, np.nan, dtype=np.float32)
-    if lag < grid.shape[1]:
-        out[:, lag:] = grid[:, :grid.shape[1] - lag]
-    return out
-
-
-def window_mean(values, valid, end_lag, width):
-    """Per cell (p, t): mean of values[p, t-end_lag-width+1 .. t-end_lag] over valid cells."""
-    P, T = values.shape
-    v = np.where(valid, values, 0.0)
-    cs = np.zeros((P, T + 1))
-    cn = np.zeros((P, T + 1))
-    np.cumsum(v, axis=1, out=cs[:, 1:])
-    np.cumsum(valid, axis=1, out=cn[:, 1:])
-    t = np.arange(T)
-    hi = np.clip(t - end_lag + 1, 0, T)
-    lo = np.clip(t - end_lag - width + 1, 0, T)
-    s = cs[:, hi] - cs[:, lo]
-    n = cn[:, hi] - cn[:, lo]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(n > 0, s / n, np.nan).astype(np.float32)
 
 
 def main():

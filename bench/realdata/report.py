@@ -19,11 +19,13 @@ METHODS = ["flashplan auto", "flashplan baseline", "flashplan structured", "flas
 
 
 def num(v, fmt):
-    return "-" if v is None or pd.isna(v) else format(v, fmt)
+    if v is None or pd.isna(v):
+        return "-"
+    return format(v, fmt) if abs(v) < 1000 else f"{v:.1e}"  # an exploded forecast stays short
 
 
 def pct(v):
-    return "-" if v is None or pd.isna(v) else f"{100 * v:+.1f}%"
+    return num(100 * v, "+.1f") + "%" if v is not None and not pd.isna(v) else "-"
 
 
 def order(methods):
