@@ -56,14 +56,6 @@
     </message>
 </context>
 <context>
-    <name>fp::ui::BackgroundJob</name>
-    <message>
-        <location filename="../ui/shell/backgroundjob.cpp" line="+61"/>
-        <source>unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-</context>
-<context>
     <name>fp::ui::CampaignSetup</name>
     <message>
         <location filename="../ui/planner/campaignsetup.cpp" line="+67"/>
@@ -624,13 +616,13 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+98"/>
-        <location line="+197"/>
+        <location filename="../ui/model/fitview.cpp" line="+130"/>
+        <location line="+166"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-163"/>
         <source>Held-out period</source>
         <translation>回测期</translation>
     </message>
@@ -685,22 +677,22 @@ Nothing was changed.</source>
         <translation>活动时长：</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+16"/>
         <source>Cannot show the fit of %1: %2</source>
         <translation>无法显示 %1 的拟合：%2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+41"/>
         <source>Select a product in the list to see how the model fits it.</source>
         <translation>在列表中选择一个商品，查看模型对它的拟合效果。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+22"/>
         <source>Fitting %1</source>
         <translation>正在拟合 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Train a model to see the fit.
 
 The Train tab fits a demand model to the sales history; this view then shows how it fits each product.</source>
@@ -866,18 +858,18 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location line="+13"/>
-        <location line="+437"/>
+        <location line="+439"/>
         <source>weekly</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location line="-437"/>
-        <location line="+437"/>
+        <location line="-439"/>
+        <location line="+439"/>
         <source>daily</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-437"/>
         <source>%1 from %2 to %3</source>
         <translation>%1，%2 至 %3</translation>
     </message>
@@ -908,13 +900,13 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location line="+1"/>
-        <location line="+385"/>
+        <location line="+387"/>
         <location line="+67"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-440"/>
+        <location line="-442"/>
         <source>:%1</source>
         <translation>:%1</translation>
     </message>
@@ -970,12 +962,12 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location line="+5"/>
-        <location line="+418"/>
+        <location line="+388"/>
         <source>Close without importing</source>
         <translation>关闭且不导入</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-352"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
@@ -1180,44 +1172,44 @@ Optional: (none) leaves it out.</source>
         <translation>列“%1”同时用于 %2 和 %3；每个字段请选择不同的列。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-15"/>
         <source>Another task is running on this project (%1); wait for it to finish or cancel it, then import again.</source>
         <translation>此项目上正在运行另一个任务（%1）；请等待其完成或将其取消后再导入。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+31"/>
+        <location line="+23"/>
+        <location line="+29"/>
         <source>Reading and checking rows...</source>
         <translation>正在读取并检查数据行...</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-21"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Writing to the project...</source>
         <translation>正在写入项目...</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+23"/>
+        <location line="-324"/>
+        <location line="+334"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未更改。</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-338"/>
         <source>Import failed: %1; the project is unchanged.</source>
         <translation>导入失败：%1；项目未更改。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+355"/>
         <source>Import failed: 1 problem; the project is unchanged. Fix the line below and import again.</source>
         <translation>导入失败：1 个问题，项目未更改。请修正下面这一行后重新导入。</translation>
     </message>
@@ -1227,9 +1219,17 @@ Optional: (none) leaves it out.</source>
         <translation>导入失败：%1 个问题，项目未更改。请修正下面各行后重新导入。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Stop the import; the project stays unchanged</source>
         <translation>停止导入，项目保持不变</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::JobBase</name>
+    <message>
+        <location filename="../ui/shell/job.cpp" line="+110"/>
+        <source>unexpected error</source>
+        <translation>意外错误</translation>
     </message>
 </context>
 <context>
@@ -1286,13 +1286,13 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+47"/>
-        <location line="+296"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+78"/>
+        <location line="+276"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-269"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1317,7 +1317,7 @@ Optional: (none) leaves it out.</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Open a project, or drop a sales CSV here to start one.</source>
         <translation>打开一个项目，或将销售 CSV 拖到此处新建项目。</translation>
     </message>
@@ -1569,17 +1569,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>为本次导入新建项目</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+26"/>
         <source>Building the demo project</source>
         <translation>正在生成演示项目</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-219"/>
         <source>Cannot build the demo</source>
         <translation>无法生成演示项目</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+233"/>
         <source>FlashPlan - %1</source>
         <translation>FlashPlan - %1</translation>
     </message>
@@ -2158,17 +2158,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/planner/plannerview.cpp" line="+100"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+99"/>
         <source>Edited by hand</source>
         <translation>手动调整</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+18"/>
         <source>&lt;h3&gt;Nothing to plan yet&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Import a sales history (File &gt; Import) and train a model (Model &gt; Train); then plan a campaign here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;暂无可规划的内容&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请先导入历史销售数据（文件 &gt; 导入）并训练模型（模型 &gt; 训练），然后在这里规划活动。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Cannot optimize</source>
         <translation>无法优化</translation>
     </message>
@@ -2208,12 +2208,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+189"/>
+        <location line="+202"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-199"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2253,7 +2253,7 @@ No file was changed.</source>
         <translation>&lt;h3&gt;未打开项目&lt;/h3&gt;&lt;p&gt;请打开一个项目或演示项目（文件菜单）来规划闪购。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Loading the sales history and the model...</source>
         <translation>正在加载历史销售数据和模型...</translation>
     </message>
@@ -2263,7 +2263,7 @@ No file was changed.</source>
         <translation>正在加载规划器</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Select a product to see its revenue and profit curves</source>
         <translation>选择一个商品以查看其销售额和毛利曲线</translation>
     </message>
@@ -2295,7 +2295,7 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Optimal on the %1-point ladder</source>
         <translation>在 %1 个百分点的折扣档位上最优</translation>
     </message>
@@ -2305,7 +2305,7 @@ No file was changed.</source>
         <translation>与理论最优相差不超过 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Even the smallest discounts exceed the budget; the plan uses them</source>
         <translation>即使最小折扣也超出预算；计划采用最小折扣</translation>
     </message>
@@ -2320,17 +2320,17 @@ No file was changed.</source>
         <translation>请先规划活动：添加商品并优化。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Exporting the recommended table</source>
         <translation>正在导出推荐折扣表</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Exporting the forecast</source>
         <translation>正在导出销量预测</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Flash sale %1, %n day(s)</source>
         <translation>
             <numerusform>闪购 %1，共 %n 天</numerusform>
@@ -2352,7 +2352,7 @@ No file was changed.</source>
         <translation>正在生成 PDF 报告</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Export recommended discounts</source>
         <translation>导出推荐折扣</translation>
     </message>
@@ -2392,9 +2392,9 @@ No file was changed.</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Cannot save the chart</source>
-        <translation>无法保存图表</translation>
+        <location line="+5"/>
+        <source>Saving the chart</source>
+        <translation>正在保存图表</translation>
     </message>
 </context>
 <context>
@@ -2569,13 +2569,13 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductHistoryChart</name>
     <message>
-        <location filename="../ui/products/producthistorychart.cpp" line="+49"/>
-        <location line="+147"/>
+        <location filename="../ui/products/producthistorychart.cpp" line="+48"/>
+        <location line="+134"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-131"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
@@ -2615,27 +2615,27 @@ No file was changed.</source>
         <translation>重新显示全部历史（Home）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>%1 has no sales recorded.</source>
         <translation>%1 没有销售记录。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Cannot show %1: %2</source>
         <translation>无法显示 %1：%2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Select a product in the list to see its sales history.</source>
         <translation>在列表中选择一个商品以查看其销售历史。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
         <source>Loading %1</source>
         <translation>正在加载 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2741,7 +2741,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductsView</name>
     <message>
-        <location filename="../ui/products/productsview.cpp" line="+31"/>
+        <location filename="../ui/products/productsview.cpp" line="+28"/>
         <source>Filter by SKU or name</source>
         <translation>按 SKU 或名称筛选</translation>
     </message>
@@ -2766,17 +2766,17 @@ No file was changed.</source>
         <translation>类目：</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Cannot compute the product statistics: %1</source>
         <translation>无法计算商品统计数据：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Statistics cancelled; reopen the project to compute them.</source>
         <translation>统计已取消；重新打开项目即可重新计算。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Cannot read the products: %1</source>
         <translation>无法读取商品：%1</translation>
     </message>
@@ -2786,12 +2786,12 @@ No file was changed.</source>
         <translation>全部类目</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+32"/>
         <source>Computing product statistics</source>
         <translation>正在计算商品统计数据</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>1 product</source>
         <translation>1 个商品</translation>
     </message>
@@ -3195,7 +3195,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TrainingView</name>
     <message>
-        <location filename="../ui/model/trainingview.cpp" line="+55"/>
+        <location filename="../ui/model/trainingview.cpp" line="+74"/>
         <source>loading the sales history</source>
         <translation>加载历史销售数据</translation>
     </message>
@@ -3215,7 +3215,7 @@ saved %2, revenue %3</source>
         <translation>用全部历史重新拟合 %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Training runs in the background; the window stays usable</source>
         <translation>训练在后台运行，窗口可继续使用</translation>
     </message>
@@ -3225,7 +3225,7 @@ saved %2, revenue %3</source>
         <translation>模型训练时，这里会显示每次迭代的训练损失和验证损失</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Auto (all, keep the best)</source>
         <translation>自动（全部训练，保留最佳）</translation>
     </message>
@@ -3405,7 +3405,7 @@ saved %2, revenue %3</source>
         <translation>“%1”仍在运行，请等其完成后再训练。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+46"/>
         <source>Training all models</source>
         <translation>正在训练所有模型</translation>
     </message>
@@ -3415,12 +3415,7 @@ saved %2, revenue %3</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Another project job is running; train when it has finished.</source>
-        <translation>另一个项目任务正在运行，请等其完成后再训练。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
@@ -3430,12 +3425,12 @@ saved %2, revenue %3</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+42"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1/%2 步：%3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-12"/>
         <source>%1 refit</source>
         <translation>%1 重新拟合</translation>
     </message>
@@ -3450,12 +3445,12 @@ saved %2, revenue %3</source>
         <translation>，验证损失 %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Training failed: %1. The stored model is unchanged.</source>
         <translation>训练失败：%1。已保存的模型未更改。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Training cancelled; the stored model is unchanged.</source>
         <translation>训练已取消，已保存的模型未更改。</translation>
     </message>
@@ -3465,17 +3460,12 @@ saved %2, revenue %3</source>
         <translation>%1 的训练已完成，新模型已保存到该项目。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Training had already finished when Cancel arrived: %1 is now the project&apos;s model.</source>
-        <translation>收到取消时训练已经完成：%1 现为项目的模型。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Trained in %1 s: %2 is now the project&apos;s model.</source>
         <translation>训练用时 %1 秒：%2 现为项目的模型。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Open a project to train demand models.</source>
         <translation>打开项目后即可训练需求模型。</translation>
     </message>

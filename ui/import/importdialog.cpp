@@ -3,7 +3,7 @@
 #include "base/civildate.h"
 #include "io/salesimporter.h"
 #include "settings/appsettings.h"
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
@@ -262,7 +262,7 @@ private:
 };
 
 ImportDialog::ImportDialog(ProjectController* controller, const QString& csvPath, QWidget* parent)
-    : QDialog(parent), m_controller(controller)
+    : QDialog(parent), m_controller(controller), m_job(new Job<io::ImportReport>(this))
 {
     setWindowTitle(tr("Import Sales CSV"));
     auto* layout = new QVBoxLayout(this);
@@ -327,14 +327,22 @@ ImportDialog::ImportDialog(ProjectController* controller, const QString& csvPath
     connect(m_cancelButton, &QPushButton::clicked, this, &ImportDialog::reject);
     layout->addWidget(buttons);
 
-    BackgroundJob* job = m_controller->projectJob();
-    connect(job, &BackgroundJob::progressed, this, &ImportDialog::onProgress);
-    connect(job, &BackgroundJob::succeeded, this, &ImportDialog::onSucceeded);
-    connect(job, &BackgroundJob::failed, this, &ImportDialog::onFailed);
-    connect(job, &BackgroundJob::cancelled, this, &ImportDialog::onCancelled);
+    m_controller->addProjectJob(m_job);
+    connect(m_job, &JobBase::progressed, this,
+            [this](quint64, qint64 done, qint64 total) { onProgress(done, total); });
+    m_job->onFinished(this,
+                      [this](quint64, const io::ImportReport& report) { onImported(report); });
+    connect(m_job, &JobBase::failed, this, [this](quint64, const QString& message) {
+        setRunning(false);
+        showMessage(tr("Import failed: %1; the project is unchanged.").arg(message), true);
+    });
+    connect(m_job, &JobBase::cancelled, this, [this] {
+        setRunning(false);
+        showMessage(tr("Import cancelled; the project is unchanged."), false);
+    });
     connect(m_controller, &ProjectController::projectChanged, this, [this] {
         updateImportEnabled();
-        if (m_run == 0 && m_preview.ok())
+        if (!isImporting() && m_preview.ok())
             showMessage(m_controller->hasProject() ? mappingHint() : validationError(), false);
     });
 
@@ -342,12 +350,6 @@ ImportDialog::ImportDialog(ProjectController* controller, const QString& csvPath
     connect(m_delimiterCombo, &QComboBox::currentIndexChanged, this, &ImportDialog::reloadPreview);
     setCsvPath(csvPath);
     resize(1000, 720);
-}
-
-ImportDialog::~ImportDialog()
-{
-    if (m_run != 0)
-        m_controller->projectJob()->cancel();
 }
 
 QWidget* ImportDialog::buildFileRow()
@@ -526,7 +528,7 @@ void ImportDialog::mappingChanged()
 {
     m_previewModel->setMap(currentMap());
     updatePeriodLabel();
-    if (m_run == 0)
+    if (!isImporting())
         m_message->clear();
 }
 
@@ -594,16 +596,23 @@ QString ImportDialog::validationError() const
 
 void ImportDialog::updateImportEnabled()
 {
-    m_importButton->setEnabled(m_run == 0 && m_controller->hasProject() && m_preview.ok() &&
+    m_importButton->setEnabled(!isImporting() && m_controller->hasProject() && m_preview.ok() &&
                                !m_path.isEmpty());
 }
 
 void ImportDialog::startImport()
 {
-    if (m_run != 0)
+    if (isImporting())
         return;
     if (const QString error = validationError(); !error.isEmpty()) {
         showMessage(error, true);
+        return;
+    }
+    if (const JobBase* busy = m_controller->runningProjectJob()) {
+        showMessage(tr("Another task is running on this project (%1); wait for it to finish or "
+                       "cancel it, then import again.")
+                        .arg(busy->title()),
+                    true);
         return;
     }
     saveSettings();
@@ -612,26 +621,14 @@ void ImportDialog::startImport()
         *io::parseDuplicatePolicy(m_duplicateCombo->currentData().toString().toStdString());
     options.delimiter = m_preview.delimiter; // what the preview showed, detected or chosen
     options.columns = currentMap();
-    auto done = std::make_shared<io::ImportReport>();
     const std::string project = m_controller->projectPath().toStdString();
     const std::string csv = m_path.toStdString();
     // The worker opens its own connection: SQLite connections stay on the thread that made them.
-    const quint64 run = m_controller->projectJob()->start(
-        tr("Importing %1").arg(QFileInfo(m_path).fileName()),
-        [project, csv, options, done](const ProgressFn& progress) {
-            store::Store store(project, store::Store::OpenMode::MustExist);
-            *done = io::importSalesFile(store, csv, options, progress);
-            return QVariant();
-        });
-    if (run == 0) {
-        showMessage(tr("Another task is running on this project (%1); wait for it to finish or "
-                       "cancel it, then import again.")
-                        .arg(m_controller->projectJob()->title()),
-                    true);
-        return;
-    }
-    m_run = run;
-    m_done = std::move(done);
+    m_job->start(tr("Importing %1").arg(QFileInfo(m_path).fileName()),
+                 [project, csv, options](const ProgressFn& progress) {
+                     store::Store store(project, store::Store::OpenMode::MustExist);
+                     return io::importSalesFile(store, csv, options, progress);
+                 });
     m_details->hide();
     showMessage(QString(), false);
     m_progress->setValue(0);
@@ -641,23 +638,21 @@ void ImportDialog::startImport()
 
 void ImportDialog::cancelImport()
 {
-    m_controller->projectJob()->cancel();
+    m_job->cancel();
     m_cancelButton->setEnabled(false);
     m_progressLabel->setText(tr("Cancelling..."));
 }
 
 void ImportDialog::reject()
 {
-    if (m_run != 0)
+    if (isImporting())
         cancelImport(); // the dialog stays open to say how the import ended
     else
         QDialog::reject();
 }
 
-void ImportDialog::onProgress(quint64 run, qint64 done, qint64 total)
+void ImportDialog::onProgress(qint64 done, qint64 total)
 {
-    if (run != m_run || m_run == 0)
-        return;
     if (total <= 0) {
         m_progress->setRange(0, 0); // busy: the size is unknown
         return;
@@ -670,39 +665,16 @@ void ImportDialog::onProgress(quint64 run, qint64 done, qint64 total)
                                                   : tr("Writing to the project..."));
 }
 
-void ImportDialog::onSucceeded(quint64 run)
+void ImportDialog::onImported(const io::ImportReport& report)
 {
-    if (run != m_run || m_run == 0)
-        return;
-    const std::shared_ptr<io::ImportReport> done = m_done;
-    setRunning(false);
-    if (done->committed)
-        finishSuccess(*done);
-    else if (done->cancelled)
-        showMessage(tr("Import cancelled; the project is unchanged."), false);
-    else
-        showProblems(*done);
-}
-
-void ImportDialog::onFailed(quint64 run, const QString& message)
-{
-    if (run != m_run || m_run == 0)
-        return;
-    setRunning(false);
-    showMessage(tr("Import failed: %1; the project is unchanged.").arg(message), true);
-}
-
-void ImportDialog::onCancelled(quint64 run)
-{
-    if (run != m_run || m_run == 0)
-        return;
-    const std::shared_ptr<io::ImportReport> done = m_done;
-    setRunning(false);
     // A cancel that arrives after the commit is too late: the import is complete.
-    if (done->committed)
-        finishSuccess(*done);
-    else
+    setRunning(false);
+    if (report.committed)
+        finishSuccess(report);
+    else if (report.cancelled)
         showMessage(tr("Import cancelled; the project is unchanged."), false);
+    else
+        showProblems(report);
 }
 
 void ImportDialog::finishSuccess(const io::ImportReport& report)
@@ -729,8 +701,6 @@ void ImportDialog::showProblems(const io::ImportReport& report)
 
 void ImportDialog::setRunning(bool running)
 {
-    if (!running)
-        m_run = 0;
     for (QWidget* w :
          {static_cast<QWidget*>(m_browseButton), static_cast<QWidget*>(m_delimiterCombo),
           static_cast<QWidget*>(m_duplicateCombo), m_mappingBox})

@@ -6,11 +6,12 @@
 #include "charts/discountchart.h"
 #include "charts/timechartview.h"
 #include "data/panel.h"
+#include "data/productpanel.h"
 #include "model/evaluation.h"
 #include "model/modelstore.h"
 #include "plan/productfit.h"
 #include "settings/translation.h"
-#include "shell/backgroundjob.h"
+#include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
@@ -27,67 +28,98 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <mutex>
+#include <optional>
 
 namespace fp::ui {
 
-// What the worker hands back: the fit, and the model and day range it loaded, for the next product.
+// What the worker hands back: the fit, and the model it used.
 struct FitResult
 {
-    qint64 productId = 0;
-    quint64 generation = 0;
     bool noModel = false;
     bool noSales = false;
     std::shared_ptr<const model::TrainedModel> model;
-    std::optional<data::DayRange> range;
     QString name, category;
     int periodDays = 1;
     plan::ProductFit fit;
 };
 
+// The project's active model and its sales' day range: loaded by one fit, kept for the next
+// product. Shared with the workers, so a run that was superseded still fills it in.
+class FitCache final
+{
+public:
+    struct Entry
+    {
+        quint64 generation = 0; // bumped when the model or the sales change
+        std::shared_ptr<const model::TrainedModel> model;
+        std::optional<data::DayRange> range;
+    };
+
+    Entry get() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_entry;
+    }
+    void keep(const Entry& loaded) // unless it was loaded before the last invalidate()
+    {
+        const std::lock_guard lock(m_mutex);
+        if (loaded.generation == m_entry.generation)
+            m_entry = loaded;
+    }
+    void invalidate()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_entry = {m_entry.generation + 1, nullptr, std::nullopt};
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    Entry m_entry;
+};
+
 namespace {
 
-using FitResultPtr = std::shared_ptr<const FitResult>;
-
-std::shared_ptr<FitResult> computeFit(const std::string& path, qint64 productId,
-                                      std::shared_ptr<const model::TrainedModel> trained,
-                                      std::optional<data::DayRange> range, int windowDays)
+FitResult computeFit(const std::string& path, qint64 productId, FitCache& cache, int windowDays)
 {
-    auto result = std::make_shared<FitResult>();
-    result->productId = productId;
+    FitResult result;
+    FitCache::Entry cached = cache.get();
     store::Store store(path, store::Store::OpenMode::ReadOnly);
-    if (!trained) {
+    if (!cached.model) {
         std::optional<model::TrainedModel> loaded = model::loadActiveModel(store);
         if (!loaded) {
-            result->noModel = true;
+            result.noModel = true;
             return result;
         }
-        trained = std::make_shared<const model::TrainedModel>(std::move(*loaded));
+        cached.model = std::make_shared<const model::TrainedModel>(std::move(*loaded));
     }
-    result->model = trained;
-    if (!range)
-        range = data::salesDayRange(store);
-    result->range = range;
+    if (!cached.range)
+        cached.range = data::salesDayRange(store);
+    cache.keep(cached);
+    result.model = cached.model;
+    const std::optional<data::DayRange>& range = cached.range;
     if (!range || !data::productDayRange(store, productId)) {
-        result->noSales = true;
+        result.noSales = true;
         return result;
     }
     // The project's periods and categories, as the model was trained on them.
     const data::Panel panel = data::loadProductPanel(store, productId, *range);
     const data::PanelProduct& product = panel.products().front();
-    result->name = QString::fromStdString(product.name);
-    result->category =
+    result.name = QString::fromStdString(product.name);
+    result.category =
         QString::fromStdString(panel.categories()[static_cast<size_t>(product.category)]);
-    result->periodDays = panel.periodDays();
+    result.periodDays = panel.periodDays();
     plan::ProductFitOptions options;
     options.windowDays = windowDays;
-    result->fit = plan::fitProduct(panel, *trained, 0, options);
+    result.fit = plan::fitProduct(panel, *cached.model, 0, options);
     return result;
 }
 
 } // namespace
 
 FitView::FitView(ProjectController* project, QWidget* parent)
-    : QWidget(parent), m_project(project), m_job(new BackgroundJob(this))
+    : QWidget(parent), m_project(project), m_cache(std::make_shared<FitCache>()),
+      m_job(new Job<FitResult>(this)), m_latest(new LatestRequest(m_job, [this] { start(); }))
 {
     m_chart = new QChart;
     m_chart->legend()->setAlignment(Qt::AlignBottom);
@@ -166,27 +198,11 @@ FitView::FitView(ProjectController* project, QWidget* parent)
     connect(m_view, &TimeChartView::zoomChanged, m_reset, &QPushButton::setEnabled);
     connect(m_window, &QSpinBox::valueChanged, this, [this] {
         if (m_productId)
-            request();
+            m_latest->request();
     });
-    connect(m_job, &BackgroundJob::succeeded, this, [this](quint64 run, const QVariant& v) {
-        const auto result = v.value<FitResultPtr>();
-        if (run != m_run || !result || result->generation != m_generation)
-            return; // the model or the sales changed since
-        // Keep the model and the day range for the next product, even from a superseded run.
-        if (result->model)
-            m_model = result->model;
-        if (result->range)
-            m_range = result->range;
-        if (!m_pending) // else a newer product or window was asked for meanwhile
-            apply(*result);
-    });
-    connect(m_job, &BackgroundJob::failed, this, [this](quint64 run, const QString& message) {
-        if (run == m_run && !m_pending)
-            showMessage(tr("Cannot show the fit of %1: %2").arg(m_sku, message));
-    });
-    connect(m_job, &BackgroundJob::ended, this, [this] {
-        if (m_pending)
-            request();
+    m_job->onFinished(this, [this](quint64, const FitResult& result) { apply(result); });
+    connect(m_job, &JobBase::failed, this, [this](quint64, const QString& message) {
+        showMessage(tr("Cannot show the fit of %1: %2").arg(m_sku, message));
     });
     connect(m_project, &ProjectController::projectChanged, this, [this] {
         clear();
@@ -218,13 +234,13 @@ void FitView::showProduct(qint64 productId, const QString& sku)
 {
     m_productId = productId;
     m_sku = sku;
-    request();
+    m_latest->request();
 }
 
 void FitView::clear()
 {
     m_productId = 0;
-    m_run = 0; // a result still on its way is for a product no longer shown
+    m_latest->drop(); // a result still on its way is for a product no longer shown
     m_sku.clear();
     m_title->clear();
     showMessage(tr("Select a product in the list to see how the model fits it."));
@@ -232,12 +248,10 @@ void FitView::clear()
 
 void FitView::invalidate()
 {
-    ++m_generation;
-    m_model.reset();
-    m_range.reset();
+    m_cache->invalidate();
     m_modelInfo->clear();
     if (m_productId)
-        request();
+        m_latest->request();
 }
 
 void FitView::showMessage(const QString& text)
@@ -246,27 +260,14 @@ void FitView::showMessage(const QString& text)
     m_stack->setCurrentWidget(m_message);
 }
 
-void FitView::request()
+void FitView::start()
 {
-    if (m_job->isRunning()) {
-        m_pending = true;
-        m_job->cancel();
-        return;
-    }
-    m_pending = false;
     if (!m_productId || !m_project->hasProject())
         return;
     const std::string path = m_project->projectPath().toStdString();
-    const qint64 id = m_productId;
-    const quint64 generation = m_generation;
-    const int window = m_window->value();
-    m_run =
-        m_job->start(tr("Fitting %1").arg(m_sku), [path, id, generation, window, model = m_model,
-                                                   range = m_range](const ProgressFn&) {
-            std::shared_ptr<FitResult> result = computeFit(path, id, model, range, window);
-            result->generation = generation;
-            return QVariant::fromValue(FitResultPtr(std::move(result)));
-        });
+    m_job->start(tr("Fitting %1").arg(m_sku),
+                 [path, id = m_productId, cache = m_cache, window = m_window->value()](
+                     const ProgressFn&) { return computeFit(path, id, *cache, window); });
 }
 
 void FitView::apply(const FitResult& result)

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "data/productpanel.h"
+#include "shell/job.h"
 
 #include <QWidget>
 #include <memory>
-#include <optional>
 
 class QAreaSeries;
 class QChart;
@@ -16,14 +15,11 @@ class QSpinBox;
 class QStackedWidget;
 class QValueAxis;
 
-namespace fp::model {
-struct TrainedModel;
-}
-
 namespace fp::ui {
 
-class BackgroundJob;
 class DiscountChart;
+class FitCache;
+class LatestRequest;
 class ProjectController;
 class TimeChartView;
 struct FitResult;
@@ -61,18 +57,15 @@ signals:
     void loaded(qint64 productId); // the charts now show this product
 
 private:
-    void request();
+    void start();
     void invalidate(); // the model or the sales changed: forget what is cached and redo
     void apply(const FitResult& result);
     void showMessage(const QString& text);
 
     ProjectController* m_project;
-    BackgroundJob* m_job = nullptr;
-    quint64 m_run = 0;
-    bool m_pending = false;
-    quint64 m_generation = 0; // bumped when the cache is invalidated
-    std::shared_ptr<const model::TrainedModel> m_model;
-    std::optional<data::DayRange> m_range;
+    std::shared_ptr<FitCache> m_cache; // the model and day range, for the next product
+    Job<FitResult>* m_job = nullptr;
+    LatestRequest* m_latest = nullptr;
     qint64 m_productId = 0;
     QString m_sku;
 

@@ -5,7 +5,7 @@
 #include "charts/timechartview.h"
 #include "data/panel.h"
 #include "data/productpanel.h"
-#include "shell/backgroundjob.h"
+#include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
@@ -27,8 +27,6 @@ namespace fp::ui {
 
 namespace {
 
-using PanelResult = std::shared_ptr<const data::Panel>;
-
 QColor withAlpha(QColor color, int alpha)
 {
     color.setAlpha(alpha);
@@ -38,7 +36,8 @@ QColor withAlpha(QColor color, int alpha)
 } // namespace
 
 ProductHistoryChart::ProductHistoryChart(ProjectController* project, QWidget* parent)
-    : QWidget(parent), m_project(project), m_job(new BackgroundJob(this))
+    : QWidget(parent), m_project(project), m_job(new Job<std::shared_ptr<const data::Panel>>(this)),
+      m_latest(new LatestRequest(m_job, [this] { start(); }))
 {
     m_chart = new QChart;
     m_chart->legend()->setAlignment(Qt::AlignBottom);
@@ -113,10 +112,7 @@ ProductHistoryChart::ProductHistoryChart(ProjectController* project, QWidget* pa
 
     connect(m_reset, &QPushButton::clicked, m_view, &TimeChartView::resetZoom);
     connect(m_view, &TimeChartView::zoomChanged, m_reset, &QPushButton::setEnabled);
-    connect(m_job, &BackgroundJob::succeeded, this, [this](quint64 run, const QVariant& v) {
-        if (run != m_run || m_pending)
-            return; // a newer product was asked for meanwhile
-        const auto panel = v.value<PanelResult>();
+    m_job->onFinished(this, [this](quint64, const std::shared_ptr<const data::Panel>& panel) {
         if (!panel) {
             showMessage(tr("%1 has no sales recorded.").arg(m_sku));
             return;
@@ -124,18 +120,13 @@ ProductHistoryChart::ProductHistoryChart(ProjectController* project, QWidget* pa
         apply(*panel);
         emit loaded(m_productId);
     });
-    connect(m_job, &BackgroundJob::failed, this, [this](quint64 run, const QString& message) {
-        if (run == m_run && !m_pending)
-            showMessage(tr("Cannot show %1: %2").arg(m_sku, message));
-    });
-    connect(m_job, &BackgroundJob::ended, this, [this] {
-        if (m_pending)
-            request();
+    connect(m_job, &JobBase::failed, this, [this](quint64, const QString& message) {
+        showMessage(tr("Cannot show %1: %2").arg(m_sku, message));
     });
     connect(m_project, &ProjectController::projectChanged, this, &ProductHistoryChart::clear);
     connect(m_project, &ProjectController::salesChanged, this, [this] {
         if (m_productId)
-            request();
+            m_latest->request();
     });
     clear();
 }
@@ -144,13 +135,13 @@ void ProductHistoryChart::showProduct(qint64 productId, const QString& sku)
 {
     m_productId = productId;
     m_sku = sku;
-    request();
+    m_latest->request();
 }
 
 void ProductHistoryChart::clear()
 {
     m_productId = 0;
-    m_run = 0; // a result still on its way is for a product no longer shown
+    m_latest->drop(); // a result still on its way is for a product no longer shown
     m_sku.clear();
     m_title->clear();
     showMessage(tr("Select a product in the list to see its sales history."));
@@ -162,26 +153,21 @@ void ProductHistoryChart::showMessage(const QString& text)
     m_stack->setCurrentWidget(m_message);
 }
 
-void ProductHistoryChart::request()
+void ProductHistoryChart::start()
 {
-    if (m_job->isRunning()) {
-        m_pending = true;
-        m_job->cancel();
-        return;
-    }
-    m_pending = false;
     if (!m_productId || !m_project->hasProject())
         return;
     const std::string path = m_project->projectPath().toStdString();
     const std::int64_t id = m_productId;
-    m_run = m_job->start(tr("Loading %1").arg(m_sku), [path, id](const ProgressFn&) {
-        store::Store store(path, store::Store::OpenMode::ReadOnly);
-        const std::optional<data::DayRange> range = data::productDayRange(store, id);
-        if (!range)
-            return QVariant::fromValue(PanelResult());
-        return QVariant::fromValue(
-            PanelResult(std::make_shared<data::Panel>(data::loadProductPanel(store, id, *range))));
-    });
+    m_job->start(tr("Loading %1").arg(m_sku),
+                 [path, id](const ProgressFn&) -> std::shared_ptr<const data::Panel> {
+                     store::Store store(path, store::Store::OpenMode::ReadOnly);
+                     const std::optional<data::DayRange> range = data::productDayRange(store, id);
+                     if (!range)
+                         return nullptr;
+                     return std::make_shared<const data::Panel>(
+                         data::loadProductPanel(store, id, *range));
+                 });
 }
 
 void ProductHistoryChart::apply(const data::Panel& panel)

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "shell/job.h"
+
 #include <QWidget>
 #include <cstdint>
+#include <memory>
 
 class QAreaSeries;
 class QChart;
@@ -19,7 +22,7 @@ class Panel;
 
 namespace fp::ui {
 
-class BackgroundJob;
+class LatestRequest;
 class ProjectController;
 class TimeChartView;
 
@@ -50,14 +53,13 @@ signals:
     void loaded(qint64 productId); // the chart now shows this product
 
 private:
-    void request();
+    void start();
     void apply(const data::Panel& panel);
     void showMessage(const QString& text);
 
     ProjectController* m_project;
-    BackgroundJob* m_job = nullptr;
-    quint64 m_run = 0;
-    bool m_pending = false; // a newer request waits for the running job to end
+    Job<std::shared_ptr<const data::Panel>>* m_job = nullptr; // null: no sales recorded
+    LatestRequest* m_latest = nullptr;
     qint64 m_productId = 0;
     QString m_sku;
 
