@@ -491,12 +491,12 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::CsvPreviewModel</name>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="+230"/>
+        <location filename="../ui/import/csvpreviewmodel.cpp" line="+67"/>
         <source>Line %1 of the file</source>
         <translation>文件第 %1 行</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1
 → %2</source>
         <translation>%1
@@ -767,7 +767,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
 <context>
     <name>fp::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="-193"/>
+        <location filename="../ui/import/importdialog.cpp" line="+47"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
@@ -857,19 +857,19 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>闪购活动编号，没有则留空。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+439"/>
+        <location line="+296"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+20"/>
         <source>weekly</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location line="-439"/>
-        <location line="+439"/>
+        <location line="+0"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+0"/>
         <source>daily</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location line="-437"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+2"/>
         <source>%1 from %2 to %3</source>
         <translation>%1，%2 至 %3</translation>
     </message>
@@ -899,24 +899,24 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>未导入的列：%1。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+387"/>
+        <location filename="../ui/import/importdialog.cpp" line="-31"/>
         <location line="+67"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+1"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+12"/>
         <source>:%1</source>
         <translation>:%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>column %1 (%2): </source>
         <translation>第 %1 列（%2）：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>column %1: </source>
         <translation>第 %1 列：</translation>
     </message>
@@ -931,7 +931,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>……另有 %1 个问题（仅列出前 %2 个）。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location filename="../ui/import/importdialog.cpp" line="-320"/>
         <source>Import Sales CSV</source>
         <translation>导入销售 CSV</translation>
     </message>

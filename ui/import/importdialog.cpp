@@ -1,14 +1,13 @@
 #include "import/importdialog.h"
 
-#include "base/civildate.h"
+#include "import/csvpreviewmodel.h"
+#include "import/importreporttext.h"
 #include "io/salesimporter.h"
 #include "settings/appsettings.h"
 #include "shell/job.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
-#include <QAbstractTableModel>
-#include <QColor>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -30,7 +29,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <optional>
 
 namespace fp::ui {
 
@@ -103,163 +101,7 @@ QString fieldMeaning(io::SalesField field)
     return {};
 }
 
-// A few lines on what a committed import brought in.
-QString importSummary(const io::ImportReport& report)
-{
-    const QLocale locale;
-    QStringList lines;
-    QString period =
-        report.periodDays == 7 ? ImportDialog::tr("weekly") : ImportDialog::tr("daily");
-    if (report.firstDay && report.lastDay)
-        period = ImportDialog::tr("%1 from %2 to %3")
-                     .arg(period, fromStd(formatIsoDate(*report.firstDay)),
-                          fromStd(formatIsoDate(*report.lastDay)));
-    lines << ImportDialog::tr("Imported %1 rows for %2 products (%3 new), %4.")
-                 .arg(locale.toString(report.rowsRead), locale.toString(report.productsTouched),
-                      locale.toString(report.productsAdded), period);
-    if (report.rowsMerged > 0)
-        lines << ImportDialog::tr("%1 duplicate rows were combined.")
-                     .arg(locale.toString(report.rowsMerged));
-    if (report.rowsFilled > 0)
-        lines << ImportDialog::tr("%1 missing periods were stored as 0 units.")
-                     .arg(locale.toString(report.rowsFilled));
-    for (const std::string& note : report.notes)
-        lines << ImportDialog::tr("Note: %1.").arg(fromStd(note));
-    if (!report.ignoredColumns.empty()) {
-        QStringList ignored;
-        for (const std::string& name : report.ignoredColumns)
-            ignored << fromStd(name);
-        lines << ImportDialog::tr("Columns not imported: %1.")
-                     .arg(ignored.join(ImportDialog::tr(", ")));
-    }
-    return lines.join('\n');
-}
-
-// One line per rejected row, "file:line: column N (header): reason", and how many more there are.
-QString problemList(const io::ImportReport& report, const std::vector<std::string>& header)
-{
-    QStringList lines;
-    for (const Problem& p : report.problems) {
-        QString where = QFileInfo(fromStd(p.file)).fileName();
-        if (p.line > 0)
-            where += ImportDialog::tr(":%1").arg(p.line);
-        QString column;
-        if (p.column > 0) {
-            const auto c = static_cast<size_t>(p.column - 1);
-            column =
-                c < header.size()
-                    ? ImportDialog::tr("column %1 (%2): ").arg(p.column).arg(fromStd(header[c]))
-                    : ImportDialog::tr("column %1: ").arg(p.column);
-        }
-        lines << ImportDialog::tr("%1: %2%3").arg(where, column, fromStd(p.message));
-    }
-    const auto listed = static_cast<qint64>(report.problems.size());
-    if (report.problemCount > listed)
-        lines << ImportDialog::tr("... and %1 more problems (the first %2 are listed).")
-                     .arg(QLocale().toString(report.problemCount - listed),
-                          QLocale().toString(listed));
-    return lines.join('\n');
-}
-
 } // namespace
-
-// The preview rows as a table (its own copy); each column's header names the field it feeds, and
-// columns that feed no field are greyed out.
-class CsvPreviewModel final : public QAbstractTableModel
-{
-    Q_OBJECT
-public:
-    using QAbstractTableModel::QAbstractTableModel;
-
-    void setPreview(const io::CsvPreview& preview, const io::ColumnMap& map)
-    {
-        beginResetModel();
-        m_header.clear();
-        for (const std::string& name : preview.header)
-            m_header << fromStd(name);
-        m_rows.clear();
-        for (const std::vector<std::string>& row : preview.rows) {
-            QStringList cells;
-            for (const std::string& cell : row)
-                cells << fromStd(cell);
-            m_rows << cells;
-        }
-        m_lines = preview.lines;
-        m_map = map;
-        endResetModel();
-    }
-    void setMap(const io::ColumnMap& map)
-    {
-        m_map = map;
-        if (columnCount() > 0)
-            emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
-        if (rowCount() > 0 && columnCount() > 0)
-            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
-                             {Qt::ForegroundRole});
-    }
-
-    int rowCount(const QModelIndex& parent = {}) const override
-    {
-        return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-    }
-    int columnCount(const QModelIndex& parent = {}) const override
-    {
-        return parent.isValid() ? 0 : static_cast<int>(m_header.size());
-    }
-
-    QVariant data(const QModelIndex& index, int role) const override
-    {
-        if (!index.isValid())
-            return {};
-        if (role == Qt::DisplayRole)
-            return m_rows[index.row()].value(index.column());
-        if (role == Qt::ForegroundRole && !fieldOf(index.column()))
-            return QColor(Qt::gray);
-        return {};
-    }
-
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
-    {
-        if (orientation == Qt::Vertical) {
-            if (section < 0 || section >= rowCount())
-                return {};
-            const auto line = static_cast<qlonglong>(m_lines[static_cast<size_t>(section)]);
-            if (role == Qt::DisplayRole)
-                return line;
-            if (role == Qt::ToolTipRole)
-                return tr("Line %1 of the file").arg(line);
-            return {};
-        }
-        if (section < 0 || section >= columnCount())
-            return {};
-        const QString& name = m_header[section];
-        const auto field = fieldOf(section);
-        const QString target = field ? fromStd(std::string(io::infoOf(*field).canonical)) : "";
-        if (role == Qt::DisplayRole)
-            return field ? tr("%1\n→ %2").arg(name, target) : tr("%1\n(not imported)").arg(name);
-        if (role == Qt::ToolTipRole)
-            return field ? tr("Column %1 '%2' is imported as %3").arg(section + 1).arg(name, target)
-                         : tr("Column %1 '%2' is not imported; choose it for a field above to "
-                              "import it")
-                               .arg(section + 1)
-                               .arg(name);
-        return {};
-    }
-
-private:
-    std::optional<io::SalesField> fieldOf(int column) const
-    {
-        for (const io::SalesFieldInfo& info : io::salesFields())
-            if (m_map[info.field] == column)
-                return info.field;
-        return std::nullopt;
-    }
-
-    QStringList m_header;
-    QList<QStringList> m_rows;
-    std::vector<std::int64_t> m_lines;
-    io::ColumnMap m_map;
-};
 
 ImportDialog::ImportDialog(ProjectController* controller, const QString& csvPath, QWidget* parent)
     : QDialog(parent), m_controller(controller), m_job(new Job<io::ImportReport>(this))
@@ -695,7 +537,7 @@ void ImportDialog::showProblems(const io::ImportReport& report)
                                 "lines below and import again.")
                                  .arg(QLocale().toString(count)),
                 true);
-    m_details->setPlainText(problemList(report, m_preview.header));
+    m_details->setPlainText(importProblemList(report, m_preview.header));
     m_details->show();
 }
 
@@ -735,5 +577,3 @@ void ImportDialog::saveSettings() const
 }
 
 } // namespace fp::ui
-
-#include "importdialog.moc"
