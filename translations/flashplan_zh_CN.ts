@@ -489,6 +489,14 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>fp::ui::ChartPage</name>
+    <message>
+        <location filename="../ui/charts/chartpage.cpp" line="+19"/>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+</context>
+<context>
     <name>fp::ui::CsvPreviewModel</name>
     <message>
         <location filename="../ui/import/csvpreviewmodel.cpp" line="+67"/>
@@ -616,13 +624,12 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+130"/>
-        <location line="+166"/>
+        <location filename="../ui/model/fitview.cpp" line="+266"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-142"/>
         <source>Held-out period</source>
         <translation>回测期</translation>
     </message>
@@ -647,7 +654,7 @@ Nothing was changed.</source>
         <translation>预测（常规价）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>The project&apos;s active model; its scores are on the held-out period, which it did not see while being scored</source>
         <translation>项目当前使用的模型；评分基于回测期，模型评分时未见过这段数据</translation>
     </message>
@@ -662,22 +669,17 @@ Nothing was changed.</source>
         <translation>折扣曲线对应的闪购时长，从该商品历史数据的次日开始</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reset zoom</source>
-        <translation>重置缩放</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Show the whole history and forecast again (Home)</source>
         <translation>重新显示全部历史和预测（Home）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
         <source>Sale window:</source>
         <translation>活动时长：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Cannot show the fit of %1: %2</source>
         <translation>无法显示 %1 的拟合：%2</translation>
     </message>
@@ -687,7 +689,7 @@ Nothing was changed.</source>
         <translation>在列表中选择一个商品，查看模型对它的拟合效果。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Fitting %1</source>
         <translation>正在拟合 %1</translation>
     </message>
@@ -2569,18 +2571,17 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductHistoryChart</name>
     <message>
-        <location filename="../ui/products/producthistorychart.cpp" line="+48"/>
-        <location line="+134"/>
+        <location filename="../ui/products/producthistorychart.cpp" line="+150"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-107"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Event days</source>
         <translation>活动日</translation>
     </message>
@@ -2605,17 +2606,12 @@ No file was changed.</source>
         <translation>售罄</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Reset zoom</source>
-        <translation>重置缩放</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+16"/>
         <source>Show the whole history again (Home)</source>
         <translation>重新显示全部历史（Home）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+7"/>
         <source>%1 has no sales recorded.</source>
         <translation>%1 没有销售记录。</translation>
     </message>
@@ -2630,7 +2626,7 @@ No file was changed.</source>
         <translation>在列表中选择一个商品以查看其销售历史。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Loading %1</source>
         <translation>正在加载 %1</translation>
     </message>
@@ -3088,7 +3084,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TimeChartView</name>
     <message>
-        <location filename="../ui/charts/timechartview.cpp" line="+29"/>
+        <location filename="../ui/charts/timechartview.cpp" line="+31"/>
         <source>Wheel: zoom in time. Drag: zoom to a span. Right-drag or Shift+wheel: pan.</source>
         <translation>滚轮：缩放时间轴。拖动：放大选定区间。右键拖动或 Shift+滚轮：平移。</translation>
     </message>
@@ -3097,6 +3093,11 @@ saved %2, revenue %3</source>
         <source>d MMM yyyy</source>
         <comment>QDateTime format of the time axis labels</comment>
         <translation>yyyy/M/d</translation>
+    </message>
+    <message>
+        <location line="+173"/>
+        <source>Units per day</source>
+        <translation>每日销量</translation>
     </message>
 </context>
 <context>

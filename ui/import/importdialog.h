@@ -83,6 +83,7 @@ private:
     QString m_summary;
     Job<io::ImportReport>* m_job = nullptr; // a project job
 
+    // What to import and how: the file, the options, a column for each field, the preview.
     QLineEdit* m_fileEdit = nullptr;
     QPushButton* m_browseButton = nullptr;
     QComboBox* m_delimiterCombo = nullptr;
@@ -94,6 +95,7 @@ private:
     QLabel* m_previewCaption = nullptr;
     QTableView* m_previewTable = nullptr;
     CsvPreviewModel* m_previewModel = nullptr;
+    // How the import goes and ended: the message, the rejected lines, progress, the buttons.
     QLabel* m_message = nullptr;
     QPlainTextEdit* m_details = nullptr;
     QProgressBar* m_progress = nullptr;

@@ -1,27 +1,24 @@
 #pragma once
 
+#include "charts/timechartview.h"
 #include "shell/job.h"
 
 #include <QWidget>
 #include <memory>
 
 class QAreaSeries;
-class QChart;
-class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
-class QPushButton;
 class QSpinBox;
-class QStackedWidget;
 class QValueAxis;
 
 namespace fp::ui {
 
+class ChartPage;
 class DiscountChart;
 class FitCache;
 class LatestRequest;
 class ProjectController;
-class TimeChartView;
 struct FitResult;
 
 // How the project's active model sees the selected product: actual units against the fitted
@@ -44,7 +41,7 @@ public:
 
     // What is drawn, for tests and the chart export.
     QString message() const; // empty while the charts show
-    TimeChartView* timeView() const { return m_view; }
+    TimeChartView* timeView() const { return m_history.view; }
     QLineSeries* actualSeries() const { return m_actual; }
     QLineSeries* fittedSeries() const { return m_fitted; }
     QLineSeries* forecastSeries() const { return m_forecast; }
@@ -69,21 +66,18 @@ private:
     qint64 m_productId = 0;
     QString m_sku;
 
-    QLabel* m_title = nullptr;
+    // The title row with the model and the sale window, or a message instead of the charts.
+    ChartPage* m_page = nullptr;
     QLabel* m_modelInfo = nullptr;
     QSpinBox* m_window = nullptr;
-    QPushButton* m_reset = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    QLabel* m_message = nullptr;
-    QChart* m_chart = nullptr;
-    TimeChartView* m_view = nullptr;
-    QDateTimeAxis* m_time = nullptr;
-    QValueAxis* m_unitsAxis = nullptr;
+    // Actual, fitted and forecast units over time, with the band and the held-out period.
+    UnitsTimeChart m_history;
     QAreaSeries* m_band = nullptr;
     QAreaSeries* m_holdout = nullptr;
     QLineSeries* m_actual = nullptr;
     QLineSeries* m_fitted = nullptr;
     QLineSeries* m_forecast = nullptr;
+    // Units, and revenue and profit, against the discount of a sale right after the history.
     DiscountChart* m_demand = nullptr;
     DiscountChart* m_money = nullptr;
 };
