@@ -63,7 +63,7 @@
 <context>
     <name>fp::ui::CampaignTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/planner/campaigntablemodel.cpp" line="+202"/>
+        <location filename="../ui/planner/campaigntablemodel.cpp" line="+220"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>Paste %n cell</numerusform>

@@ -345,7 +345,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::CampaignTableModel</name>
     <message>
-        <location filename="../ui/planner/campaigntablemodel.cpp" line="+81"/>
+        <location filename="../ui/planner/campaigntablemodel.cpp" line="+100"/>
         <location line="+20"/>
         <source>unlimited</source>
         <translation>不限</translation>
@@ -392,7 +392,7 @@ Nothing was changed.</source>
         <translation>此列不可编辑</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Edit %1 of %2</source>
         <translation>编辑 %2 的%1</translation>
     </message>
@@ -404,12 +404,12 @@ Nothing was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-170"/>
         <source>Regular price during the sale; the discount is taken off it</source>
         <translation>活动期间的原价，折扣以此为基准</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Units available for the whole sale window; empty = unlimited</source>
         <translation>整个活动期间的可售件数；留空 = 不限</translation>
     </message>
@@ -419,32 +419,32 @@ Nothing was changed.</source>
         <translation>单件成本；留空 = 未知（不计毛利）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Lowest discount the optimizer may choose, in percent</source>
         <translation>优化器可选的最低折扣（百分比）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Highest discount the optimizer may choose, in percent</source>
         <translation>优化器可选的最高折扣（百分比）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-6"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -454,12 +454,12 @@ Nothing was changed.</source>
         <translation>单位成本</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Min</source>
         <translation>最低</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Max</source>
         <translation>最高</translation>
     </message>
@@ -1999,7 +1999,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanTableModel</name>
     <message>
-        <location filename="../ui/planner/plantablemodel.cpp" line="+24"/>
+        <location filename="../ui/planner/plantablemodel.cpp" line="+25"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
@@ -2029,7 +2029,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+103"/>
         <source>Allowed %1 to %2. Drag the slider or type a value; locked products keep their discount when you optimize again.</source>
         <translation>允许范围 %1 至 %2。拖动滑块或输入数值；重新优化时，已锁定商品的折扣保持不变。</translation>
     </message>
@@ -2054,17 +2054,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>需求达到库存的概率</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="-98"/>
         <source>Expected units sold in the sale window, capped by the stock</source>
         <translation>活动期间的预计销量（不超过库存）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>80% prediction interval of units sold</source>
         <translation>销量的 80% 预测区间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Expected units sold / stock</source>
         <translation>预计销量 / 库存</translation>
     </message>
@@ -2079,42 +2079,42 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>阻止此商品继续加大折扣的因素</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>Locked products keep their discount when you optimize again</source>
         <translation>重新优化时，已锁定商品保持原折扣</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-5"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Off</source>
         <translation>降幅</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sale price</source>
         <translation>活动价</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Units</source>
         <translation>销量</translation>
     </message>
@@ -2124,22 +2124,22 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>80% 区间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sell-through</source>
         <translation>售罄率</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sell-out</source>
         <translation>售罄概率</translation>
     </message>
@@ -2649,7 +2649,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductsTableModel</name>
     <message>
-        <location filename="../ui/products/productstablemodel.cpp" line="+152"/>
+        <location filename="../ui/products/productstablemodel.cpp" line="+177"/>
         <source>Computing the statistics of every product…</source>
         <translation>正在计算所有商品的统计数据…</translation>
     </message>
@@ -2659,22 +2659,22 @@ No file was changed.</source>
         <translation>%1 个折扣日的平均值</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-161"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
@@ -2684,7 +2684,7 @@ No file was changed.</source>
         <translation>销量</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
@@ -2699,17 +2699,17 @@ No file was changed.</source>
         <translation>售罄天数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Last event</source>
         <translation>最近活动</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-10"/>
         <source>Days (weeks for weekly data) with a sales record; gaps filled in as 0 units are not counted</source>
         <translation>有销售记录的天数（周数据为周数）；按销量 0 补齐的空缺不计入</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Units sold over the whole history</source>
         <translation>全部历史的总销量</translation>
     </message>
@@ -2719,12 +2719,12 @@ No file was changed.</source>
         <translation>全部历史的销量 × 成交价</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Mean discount off the regular price on the days sold at least 1% below it</source>
         <translation>在成交价低于常规价至少 1% 的日子里，相对常规价的平均折扣</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Days the product sold out (units sold reached the stock): demand was higher than the units show</source>
         <translation>商品售罄的天数（销量达到库存）：实际需求高于显示的销量</translation>
     </message>
