@@ -388,7 +388,6 @@ bool PlannerView::canExport()
 bool PlannerView::startExport(const QString& title, const QString& path,
                               std::function<void(const ProgressFn& progress)> write)
 {
-    // The writer owns copies of what it writes: the window may close while it runs.
     return m_exportJob->start(title, [path, write = std::move(write)](const ProgressFn& progress) {
         write(progress);
         return path;

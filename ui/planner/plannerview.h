@@ -97,6 +97,8 @@ private:
     void setBusy(bool busy);
     bool canExport();
     QString suggestedPath(const QString& suffix) const;
+    // Runs `write` (which owns copies of what it writes) on the export job; it gets the job's
+    // progress, which is how a writer that takes a ProgressFn learns of Cancel.
     bool startExport(const QString& title, const QString& path,
                      std::function<void(const ProgressFn& progress)> write);
 

@@ -93,9 +93,8 @@ struct NoPartials
 };
 
 // A job whose work returns a Result, delivered on the GUI thread to the onFinished() handlers:
-//   m_job->onFinished(this, [this](quint64 run, const Stats& stats) { show(stats); });
-//   m_job->start(tr("Computing"), [path](const ProgressFn& progress) { return stats(path,
-//   progress); });
+//   m_job->onFinished(this, [this](quint64, const Stats& stats) { show(stats); });
+//   m_job->start(tr("Counting"), [path](const ProgressFn& p) { return count(path, p); });
 // With a Partial type, the work also gets a function that sends partial results (a training's
 // loss points) to the onPartial() handlers, in order and before the result.
 template <typename Result, typename Partial = NoPartials> class Job final : public JobBase
@@ -129,7 +128,8 @@ private:
 
 template <typename Value> void JobHandlers<Value>::call(quint64 run, const Value& value) const
 {
-    for (size_t i = 0; i < m_handlers.size(); ++i) // by index: a handler may add another
+    // By index and by copy: a handler may add another.
+    for (size_t i = 0; i < m_handlers.size(); ++i)
         if (const auto [context, handler] = m_handlers[i]; context)
             handler(run, value);
 }
