@@ -8,7 +8,7 @@
 #include "planner/plantablemodel.h"
 #include "planner/plantableview.h"
 #include "planner/totalsbar.h"
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 #include "shell/projectcontroller.h"
 
 #include <QApplication>

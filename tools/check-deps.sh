@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves that tools/ensure-deps.sh installs everything a build actually used (ctest label `deps`).
 #
-#   tools/check-deps.sh --build-dir DIR [--drop PACKAGE]...
+#   tools/check-deps.sh --build-dir DIR [--drop PACKAGE]... [--why PACKAGE]
 #
 # It lists the files the build touched: every header in the compiler's dependency records
 # (`ninja -t deps`), every library on a link line (absolute paths and -l names resolved like the
@@ -12,16 +12,18 @@
 # ensure-deps.sh lists it, or a listed package depends on it (Depends and Pre-Depends, recursively,
 # first alternative as apt would pick), or it is in every minimal Debian (Essential or
 # Priority: required) or in the build-essential set. Otherwise the check fails, naming the package
-# and the files that need it. --drop removes a package from the list first (to see the check fail).
+# and the files that need it. --drop removes a package from the list first (to see the check fail);
+# --why prints the chain of dependencies through which the list pulls a package in.
 # Exit status: 0 passed, 1 failed, 2 bad usage.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-build="" drop=()
+build="" drop=() why=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) build="$(realpath "${2:?--build-dir needs a folder}")"; shift ;;
     --drop) drop+=("${2:?--drop needs a package}"); shift ;;
+    --why) why="${2:?--why needs a package}"; shift ;;
     *) sed -n '4,5p' "$0" | sed 's/^# *//' >&2; exit 2 ;;
   esac
   shift
@@ -32,11 +34,13 @@ work="$(mktemp -d /tmp/flashplan-check-deps.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cache() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt" | head -n 1; }
 
-# --- the packages ensure-deps.sh installs: its list, and the extra ones scripts ask it for -------
+# --- the packages ensure-deps.sh installs: its list, and the extra ones that scripts the test suite
+# runs ask it for (packaging/test-deb.sh's lintian, ...). A benchmark's extras do not count.
 {
   "$repo/tools/ensure-deps.sh" --list
-  grep -rhoE 'ensure-deps\.sh"?( +[a-z0-9][a-z0-9.+-]+)+' "$repo" --exclude-dir='build*' --exclude-dir=.git --exclude-dir=out --include='*.sh' --include='CMakeLists.txt' \
-    | tr ' ' '\n' | grep -v 'ensure-deps\.sh' | grep . || true
+  cat "$repo"/packaging/*.sh "$repo/test.sh" |
+    grep -oE '^[[:space:]]*"?[^ #"]*tools/ensure-deps\.sh"?( +[a-z0-9][a-z0-9.+-]+)+' |
+    sed -E 's/.*ensure-deps\.sh"?//' | tr ' ' '\n' | grep . || true
 } | sort -u >"$work/listed"
 for p in "${drop[@]}"; do grep -vxF "$p" "$work/listed" >"$work/listed.new" || true; mv "$work/listed.new" "$work/listed"; done
 
@@ -171,14 +175,19 @@ awk -F'\t' '
     if (package in covered) return
     covered[package] = why
     n = split(deps[package], groups, /, */)
-    for (i = 1; i <= n; i++) { d = first_choice(groups[i]); if (d != "") cover(d, why) }
+    for (i = 1; i <= n; i++) { d = first_choice(groups[i]); if (d != "") cover(d, why " > " d) }
   }
   END {
     cover("build-essential", "build-essential")
-    for (p in base) cover(p, "minimal Debian")
-    for (p in listed) cover(p, "tools/ensure-deps.sh")
+    for (p in base) cover(p, "minimal Debian: " p)
+    for (p in listed) cover(p, "tools/ensure-deps.sh: " p)
     for (p in covered) print p "\t" covered[p]
   }' "$work/listed" "$work/status" >"$work/covered"
+
+if [ -n "$why" ]; then
+  awk -F'\t' -v p="$why" '$1 == p {print $2; found = 1} END {if (!found) print p ": not pulled in"}' "$work/covered"
+  exit 0
+fi
 
 # --- verdict ---------------------------------------------------------------------------------------
 paste "$work/used" <(cut -f2 "$work/owners") | awk -F'\t' '

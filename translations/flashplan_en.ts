@@ -63,7 +63,7 @@
 <context>
     <name>fp::ui::CampaignTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/planner/campaigntablemodel.cpp" line="+202"/>
+        <location filename="../ui/planner/campaigntablemodel.cpp" line="+220"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>Paste %n cell</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/planner/plannerview.cpp" line="+342"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+337"/>
         <source>Optimizing %n product(s)</source>
         <translation>
             <numerusform>Optimizing %n product</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+97"/>
         <source>Flash sale %1, %n day(s)</source>
         <translation>
             <numerusform>Flash sale %1, %n day</numerusform>

@@ -56,14 +56,6 @@
     </message>
 </context>
 <context>
-    <name>fp::ui::BackgroundJob</name>
-    <message>
-        <location filename="../ui/shell/backgroundjob.cpp" line="+61"/>
-        <source>unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-</context>
-<context>
     <name>fp::ui::CampaignSetup</name>
     <message>
         <location filename="../ui/planner/campaignsetup.cpp" line="+67"/>
@@ -353,7 +345,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::CampaignTableModel</name>
     <message>
-        <location filename="../ui/planner/campaigntablemodel.cpp" line="+81"/>
+        <location filename="../ui/planner/campaigntablemodel.cpp" line="+100"/>
         <location line="+20"/>
         <source>unlimited</source>
         <translation>不限</translation>
@@ -400,7 +392,7 @@ Nothing was changed.</source>
         <translation>此列不可编辑</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Edit %1 of %2</source>
         <translation>编辑 %2 的%1</translation>
     </message>
@@ -412,12 +404,12 @@ Nothing was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-170"/>
         <source>Regular price during the sale; the discount is taken off it</source>
         <translation>活动期间的原价，折扣以此为基准</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-6"/>
         <source>Units available for the whole sale window; empty = unlimited</source>
         <translation>整个活动期间的可售件数；留空 = 不限</translation>
     </message>
@@ -427,32 +419,32 @@ Nothing was changed.</source>
         <translation>单件成本；留空 = 未知（不计毛利）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Lowest discount the optimizer may choose, in percent</source>
         <translation>优化器可选的最低折扣（百分比）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Highest discount the optimizer may choose, in percent</source>
         <translation>优化器可选的最高折扣（百分比）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-6"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>List price</source>
         <translation>原价</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -462,12 +454,12 @@ Nothing was changed.</source>
         <translation>单位成本</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Min</source>
         <translation>最低</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Max</source>
         <translation>最高</translation>
     </message>
@@ -497,14 +489,22 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>fp::ui::ChartPage</name>
+    <message>
+        <location filename="../ui/charts/chartpage.cpp" line="+19"/>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+</context>
+<context>
     <name>fp::ui::CsvPreviewModel</name>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="+230"/>
+        <location filename="../ui/import/csvpreviewmodel.cpp" line="+67"/>
         <source>Line %1 of the file</source>
         <translation>文件第 %1 行</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1
 → %2</source>
         <translation>%1
@@ -624,13 +624,12 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+98"/>
-        <location line="+197"/>
+        <location filename="../ui/model/fitview.cpp" line="+266"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-142"/>
         <source>Held-out period</source>
         <translation>回测期</translation>
     </message>
@@ -655,7 +654,7 @@ Nothing was changed.</source>
         <translation>预测（常规价）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>The project&apos;s active model; its scores are on the held-out period, which it did not see while being scored</source>
         <translation>项目当前使用的模型；评分基于回测期，模型评分时未见过这段数据</translation>
     </message>
@@ -670,37 +669,32 @@ Nothing was changed.</source>
         <translation>折扣曲线对应的闪购时长，从该商品历史数据的次日开始</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Reset zoom</source>
-        <translation>重置缩放</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>Show the whole history and forecast again (Home)</source>
         <translation>重新显示全部历史和预测（Home）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
         <source>Sale window:</source>
         <translation>活动时长：</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
         <source>Cannot show the fit of %1: %2</source>
         <translation>无法显示 %1 的拟合：%2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+41"/>
         <source>Select a product in the list to see how the model fits it.</source>
         <translation>在列表中选择一个商品，查看模型对它的拟合效果。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+21"/>
         <source>Fitting %1</source>
         <translation>正在拟合 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Train a model to see the fit.
 
 The Train tab fits a demand model to the sales history; this view then shows how it fits each product.</source>
@@ -775,7 +769,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
 <context>
     <name>fp::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="-193"/>
+        <location filename="../ui/import/importdialog.cpp" line="+47"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
@@ -865,19 +859,19 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>闪购活动编号，没有则留空。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+437"/>
+        <location line="+296"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+20"/>
         <source>weekly</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location line="-437"/>
-        <location line="+437"/>
+        <location line="+0"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+0"/>
         <source>daily</source>
         <translation>按日</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+2"/>
         <source>%1 from %2 to %3</source>
         <translation>%1，%2 至 %3</translation>
     </message>
@@ -907,24 +901,24 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>未导入的列：%1。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+385"/>
+        <location filename="../ui/import/importdialog.cpp" line="-31"/>
         <location line="+67"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+1"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-440"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+12"/>
         <source>:%1</source>
         <translation>:%1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>column %1 (%2): </source>
         <translation>第 %1 列（%2）：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>column %1: </source>
         <translation>第 %1 列：</translation>
     </message>
@@ -939,7 +933,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>……另有 %1 个问题（仅列出前 %2 个）。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location filename="../ui/import/importdialog.cpp" line="-320"/>
         <source>Import Sales CSV</source>
         <translation>导入销售 CSV</translation>
     </message>
@@ -970,12 +964,12 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location line="+5"/>
-        <location line="+418"/>
+        <location line="+388"/>
         <source>Close without importing</source>
         <translation>关闭且不导入</translation>
     </message>
     <message>
-        <location line="-384"/>
+        <location line="-352"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
@@ -1180,44 +1174,44 @@ Optional: (none) leaves it out.</source>
         <translation>列“%1”同时用于 %2 和 %3；每个字段请选择不同的列。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-15"/>
         <source>Another task is running on this project (%1); wait for it to finish or cancel it, then import again.</source>
         <translation>此项目上正在运行另一个任务（%1）；请等待其完成或将其取消后再导入。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+31"/>
+        <location line="+23"/>
+        <location line="+29"/>
         <source>Reading and checking rows...</source>
         <translation>正在读取并检查数据行...</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-21"/>
         <source>Cancelling...</source>
         <translation>正在取消...</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Writing to the project...</source>
         <translation>正在写入项目...</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+23"/>
+        <location line="-324"/>
+        <location line="+334"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未更改。</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-338"/>
         <source>Import failed: %1; the project is unchanged.</source>
         <translation>导入失败：%1；项目未更改。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+355"/>
         <source>Import failed: 1 problem; the project is unchanged. Fix the line below and import again.</source>
         <translation>导入失败：1 个问题，项目未更改。请修正下面这一行后重新导入。</translation>
     </message>
@@ -1227,9 +1221,17 @@ Optional: (none) leaves it out.</source>
         <translation>导入失败：%1 个问题，项目未更改。请修正下面各行后重新导入。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Stop the import; the project stays unchanged</source>
         <translation>停止导入，项目保持不变</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::JobBase</name>
+    <message>
+        <location filename="../ui/shell/job.cpp" line="+110"/>
+        <source>unexpected error</source>
+        <translation>意外错误</translation>
     </message>
 </context>
 <context>
@@ -1286,13 +1288,13 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+47"/>
-        <location line="+296"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+78"/>
+        <location line="+276"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-269"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1317,7 +1319,7 @@ Optional: (none) leaves it out.</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+30"/>
         <source>Open a project, or drop a sales CSV here to start one.</source>
         <translation>打开一个项目，或将销售 CSV 拖到此处新建项目。</translation>
     </message>
@@ -1569,17 +1571,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>为本次导入新建项目</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+26"/>
         <source>Building the demo project</source>
         <translation>正在生成演示项目</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-219"/>
         <source>Cannot build the demo</source>
         <translation>无法生成演示项目</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+233"/>
         <source>FlashPlan - %1</source>
         <translation>FlashPlan - %1</translation>
     </message>
@@ -1997,7 +1999,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanTableModel</name>
     <message>
-        <location filename="../ui/planner/plantablemodel.cpp" line="+24"/>
+        <location filename="../ui/planner/plantablemodel.cpp" line="+25"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
@@ -2027,7 +2029,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+103"/>
         <source>Allowed %1 to %2. Drag the slider or type a value; locked products keep their discount when you optimize again.</source>
         <translation>允许范围 %1 至 %2。拖动滑块或输入数值；重新优化时，已锁定商品的折扣保持不变。</translation>
     </message>
@@ -2052,17 +2054,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>需求达到库存的概率</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="-98"/>
         <source>Expected units sold in the sale window, capped by the stock</source>
         <translation>活动期间的预计销量（不超过库存）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>80% prediction interval of units sold</source>
         <translation>销量的 80% 预测区间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Expected units sold / stock</source>
         <translation>预计销量 / 库存</translation>
     </message>
@@ -2077,42 +2079,42 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>阻止此商品继续加大折扣的因素</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>Locked products keep their discount when you optimize again</source>
         <translation>重新优化时，已锁定商品保持原折扣</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-5"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Off</source>
         <translation>降幅</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Sale price</source>
         <translation>活动价</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Units</source>
         <translation>销量</translation>
     </message>
@@ -2122,22 +2124,22 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>80% 区间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sell-through</source>
         <translation>售罄率</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sell-out</source>
         <translation>售罄概率</translation>
     </message>
@@ -2158,17 +2160,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/planner/plannerview.cpp" line="+100"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+99"/>
         <source>Edited by hand</source>
         <translation>手动调整</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+18"/>
         <source>&lt;h3&gt;Nothing to plan yet&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Import a sales history (File &gt; Import) and train a model (Model &gt; Train); then plan a campaign here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;暂无可规划的内容&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请先导入历史销售数据（文件 &gt; 导入）并训练模型（模型 &gt; 训练），然后在这里规划活动。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Cannot optimize</source>
         <translation>无法优化</translation>
     </message>
@@ -2208,12 +2210,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+189"/>
+        <location line="+202"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-199"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2253,7 +2255,7 @@ No file was changed.</source>
         <translation>&lt;h3&gt;未打开项目&lt;/h3&gt;&lt;p&gt;请打开一个项目或演示项目（文件菜单）来规划闪购。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Loading the sales history and the model...</source>
         <translation>正在加载历史销售数据和模型...</translation>
     </message>
@@ -2263,7 +2265,7 @@ No file was changed.</source>
         <translation>正在加载规划器</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>Select a product to see its revenue and profit curves</source>
         <translation>选择一个商品以查看其销售额和毛利曲线</translation>
     </message>
@@ -2295,7 +2297,7 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Optimal on the %1-point ladder</source>
         <translation>在 %1 个百分点的折扣档位上最优</translation>
     </message>
@@ -2305,7 +2307,7 @@ No file was changed.</source>
         <translation>与理论最优相差不超过 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Even the smallest discounts exceed the budget; the plan uses them</source>
         <translation>即使最小折扣也超出预算；计划采用最小折扣</translation>
     </message>
@@ -2320,17 +2322,17 @@ No file was changed.</source>
         <translation>请先规划活动：添加商品并优化。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Exporting the recommended table</source>
         <translation>正在导出推荐折扣表</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Exporting the forecast</source>
         <translation>正在导出销量预测</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Flash sale %1, %n day(s)</source>
         <translation>
             <numerusform>闪购 %1，共 %n 天</numerusform>
@@ -2352,7 +2354,7 @@ No file was changed.</source>
         <translation>正在生成 PDF 报告</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Export recommended discounts</source>
         <translation>导出推荐折扣</translation>
     </message>
@@ -2392,9 +2394,9 @@ No file was changed.</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Cannot save the chart</source>
-        <translation>无法保存图表</translation>
+        <location line="+5"/>
+        <source>Saving the chart</source>
+        <translation>正在保存图表</translation>
     </message>
 </context>
 <context>
@@ -2569,18 +2571,17 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductHistoryChart</name>
     <message>
-        <location filename="../ui/products/producthistorychart.cpp" line="+49"/>
-        <location line="+147"/>
+        <location filename="../ui/products/producthistorychart.cpp" line="+150"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-107"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Event days</source>
         <translation>活动日</translation>
     </message>
@@ -2605,37 +2606,32 @@ No file was changed.</source>
         <translation>售罄</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Reset zoom</source>
-        <translation>重置缩放</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+16"/>
         <source>Show the whole history again (Home)</source>
         <translation>重新显示全部历史（Home）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
         <source>%1 has no sales recorded.</source>
         <translation>%1 没有销售记录。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Cannot show %1: %2</source>
         <translation>无法显示 %1：%2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Select a product in the list to see its sales history.</source>
         <translation>在列表中选择一个商品以查看其销售历史。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>Loading %1</source>
         <translation>正在加载 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2653,7 +2649,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductsTableModel</name>
     <message>
-        <location filename="../ui/products/productstablemodel.cpp" line="+152"/>
+        <location filename="../ui/products/productstablemodel.cpp" line="+177"/>
         <source>Computing the statistics of every product…</source>
         <translation>正在计算所有商品的统计数据…</translation>
     </message>
@@ -2663,22 +2659,22 @@ No file was changed.</source>
         <translation>%1 个折扣日的平均值</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-161"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Category</source>
         <translation>类目</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
@@ -2688,7 +2684,7 @@ No file was changed.</source>
         <translation>销量</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
@@ -2703,17 +2699,17 @@ No file was changed.</source>
         <translation>售罄天数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Last event</source>
         <translation>最近活动</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-10"/>
         <source>Days (weeks for weekly data) with a sales record; gaps filled in as 0 units are not counted</source>
         <translation>有销售记录的天数（周数据为周数）；按销量 0 补齐的空缺不计入</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Units sold over the whole history</source>
         <translation>全部历史的总销量</translation>
     </message>
@@ -2723,12 +2719,12 @@ No file was changed.</source>
         <translation>全部历史的销量 × 成交价</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Mean discount off the regular price on the days sold at least 1% below it</source>
         <translation>在成交价低于常规价至少 1% 的日子里，相对常规价的平均折扣</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Days the product sold out (units sold reached the stock): demand was higher than the units show</source>
         <translation>商品售罄的天数（销量达到库存）：实际需求高于显示的销量</translation>
     </message>
@@ -2741,7 +2737,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductsView</name>
     <message>
-        <location filename="../ui/products/productsview.cpp" line="+31"/>
+        <location filename="../ui/products/productsview.cpp" line="+28"/>
         <source>Filter by SKU or name</source>
         <translation>按 SKU 或名称筛选</translation>
     </message>
@@ -2766,17 +2762,17 @@ No file was changed.</source>
         <translation>类目：</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+25"/>
         <source>Cannot compute the product statistics: %1</source>
         <translation>无法计算商品统计数据：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Statistics cancelled; reopen the project to compute them.</source>
         <translation>统计已取消；重新打开项目即可重新计算。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
         <source>Cannot read the products: %1</source>
         <translation>无法读取商品：%1</translation>
     </message>
@@ -2786,12 +2782,12 @@ No file was changed.</source>
         <translation>全部类目</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+32"/>
         <source>Computing product statistics</source>
         <translation>正在计算商品统计数据</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>1 product</source>
         <translation>1 个商品</translation>
     </message>
@@ -3088,7 +3084,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TimeChartView</name>
     <message>
-        <location filename="../ui/charts/timechartview.cpp" line="+29"/>
+        <location filename="../ui/charts/timechartview.cpp" line="+31"/>
         <source>Wheel: zoom in time. Drag: zoom to a span. Right-drag or Shift+wheel: pan.</source>
         <translation>滚轮：缩放时间轴。拖动：放大选定区间。右键拖动或 Shift+滚轮：平移。</translation>
     </message>
@@ -3097,6 +3093,11 @@ saved %2, revenue %3</source>
         <source>d MMM yyyy</source>
         <comment>QDateTime format of the time axis labels</comment>
         <translation>yyyy/M/d</translation>
+    </message>
+    <message>
+        <location line="+173"/>
+        <source>Units per day</source>
+        <translation>每日销量</translation>
     </message>
 </context>
 <context>
@@ -3195,7 +3196,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TrainingView</name>
     <message>
-        <location filename="../ui/model/trainingview.cpp" line="+55"/>
+        <location filename="../ui/model/trainingview.cpp" line="+74"/>
         <source>loading the sales history</source>
         <translation>加载历史销售数据</translation>
     </message>
@@ -3215,7 +3216,7 @@ saved %2, revenue %3</source>
         <translation>用全部历史重新拟合 %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Training runs in the background; the window stays usable</source>
         <translation>训练在后台运行，窗口可继续使用</translation>
     </message>
@@ -3225,7 +3226,7 @@ saved %2, revenue %3</source>
         <translation>模型训练时，这里会显示每次迭代的训练损失和验证损失</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Auto (all, keep the best)</source>
         <translation>自动（全部训练，保留最佳）</translation>
     </message>
@@ -3405,7 +3406,7 @@ saved %2, revenue %3</source>
         <translation>“%1”仍在运行，请等其完成后再训练。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+46"/>
         <source>Training all models</source>
         <translation>正在训练所有模型</translation>
     </message>
@@ -3415,12 +3416,7 @@ saved %2, revenue %3</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Another project job is running; train when it has finished.</source>
-        <translation>另一个项目任务正在运行，请等其完成后再训练。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
@@ -3430,12 +3426,12 @@ saved %2, revenue %3</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+42"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1/%2 步：%3</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-12"/>
         <source>%1 refit</source>
         <translation>%1 重新拟合</translation>
     </message>
@@ -3450,12 +3446,12 @@ saved %2, revenue %3</source>
         <translation>，验证损失 %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Training failed: %1. The stored model is unchanged.</source>
         <translation>训练失败：%1。已保存的模型未更改。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
         <source>Training cancelled; the stored model is unchanged.</source>
         <translation>训练已取消，已保存的模型未更改。</translation>
     </message>
@@ -3465,17 +3461,12 @@ saved %2, revenue %3</source>
         <translation>%1 的训练已完成，新模型已保存到该项目。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Training had already finished when Cancel arrived: %1 is now the project&apos;s model.</source>
-        <translation>收到取消时训练已经完成：%1 现为项目的模型。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Trained in %1 s: %2 is now the project&apos;s model.</source>
         <translation>训练用时 %1 秒：%2 现为项目的模型。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Open a project to train demand models.</source>
         <translation>打开项目后即可训练需求模型。</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "settings/apptheme.h"
 #include "settings/translation.h"
 #include "shell/mainwindow.h"
+#include "shell/workerpool.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -54,19 +55,26 @@ int main(int argc, char** argv)
     fp::ui::applyLanguageSetting();
     fp::ui::followThemeSetting();
 
-    fp::ui::MainWindow window;
-    window.show();
-    if (parser.isSet(demo))
-        window.openDemo();
-    else if (!parser.positionalArguments().isEmpty()) {
-        if (parser.isSet(campaign))
-            window.plannerView()->setPendingCampaign(
-                parser.value(campaign),
-                fp::daysFromCivil(startDate.year(), startDate.month(), startDate.day()),
-                std::clamp(parser.value(days).toInt(), 1, 60));
-        window.openProject(parser.positionalArguments().constFirst());
-        if (parser.isSet(campaign))
-            window.tabs()->setCurrentWidget(window.plannerView());
+    int exitCode = 0;
+    {
+        fp::ui::MainWindow window;
+        window.show();
+        if (parser.isSet(demo))
+            window.openDemo();
+        else if (!parser.positionalArguments().isEmpty()) {
+            if (parser.isSet(campaign))
+                window.plannerView()->setPendingCampaign(
+                    parser.value(campaign),
+                    fp::daysFromCivil(startDate.year(), startDate.month(), startDate.day()),
+                    std::clamp(parser.value(days).toInt(), 1, 60));
+            window.openProject(parser.positionalArguments().constFirst());
+            if (parser.isSet(campaign))
+                window.tabs()->setCurrentWidget(window.plannerView());
+        }
+        exitCode = QApplication::exec();
     }
-    return QApplication::exec();
+    // The window is gone and its jobs cancelled without waiting for their work: wait for it now
+    // (bounded), before the application object and the statics go.
+    fp::ui::WorkerPool::stopAll(exitCode);
+    return exitCode;
 }

@@ -1,6 +1,6 @@
 #include "import/importdialog.h"
 #include "io/salesimporter.h"
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 #include "support/tempdir.h"
@@ -189,7 +189,7 @@ private slots:
         QVERIFY(child<QLabel>(dialog, "periodLabel")->text().startsWith("unknown until date"));
         click(dialog, "importButton");
         QVERIFY(message(dialog).contains("still missing: date, sku, units, price."));
-        QVERIFY(!project.controller.projectJob()->isRunning());
+        QVERIFY(!project.controller.runningProjectJob());
 
         choose(mapping(dialog, "date"), "Tag");
         choose(mapping(dialog, "sku"), "Artikel");
@@ -273,13 +273,13 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         click(dialog, "importButton");
-        QVERIFY(project.controller.projectJob()->isRunning());
+        QVERIFY(project.controller.runningProjectJob());
         QVERIFY(child<QComboBox>(dialog, "duplicateCombo")->isEnabled() == false);
         click(dialog, "cancelButton");
         QTRY_VERIFY_WITH_TIMEOUT(dialog.result() == QDialog::Accepted ||
                                      message(dialog).contains("cancelled"),
                                  kTimeout);
-        QTRY_VERIFY(!project.controller.projectJob()->isRunning());
+        QTRY_VERIFY(!project.controller.runningProjectJob());
         const auto rows = project.summary().rows;
         qInfo("the import was %s", dialog.result() == QDialog::Accepted ? "complete" : "cancelled");
         if (dialog.result() == QDialog::Accepted) { // the import was faster than the click
@@ -299,10 +299,12 @@ private slots:
     {
         Project project;
         std::atomic_bool release{false};
-        project.controller.projectJob()->start("Training", [&](const fp::ProgressFn&) {
+        fp::ui::Job<int> training;
+        project.controller.addProjectJob(&training);
+        training.start("Training", [&](const fp::ProgressFn&) {
             while (!release.load())
                 std::this_thread::sleep_for(std::chrono::milliseconds(1));
-            return QVariant();
+            return 0;
         });
         ImportDialog dialog(&project.controller,
                             project.csv("s.csv", "date,sku,units,price\n2025-03-01,A,2,10\n"));
@@ -311,7 +313,7 @@ private slots:
         click(dialog, "importButton");
         QVERIFY(message(dialog).contains("Another task is running on this project (Training)"));
         release = true;
-        QTRY_VERIFY(!project.controller.projectJob()->isRunning());
+        QTRY_VERIFY(!project.controller.runningProjectJob());
         QCOMPARE(project.productCount(), 0u);
     }
 

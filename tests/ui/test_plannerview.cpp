@@ -18,7 +18,7 @@
 #include "planner/scenariocompareview.h"
 #include "planner/scenariopanel.h"
 #include "planner/totalsbar.h"
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 #include "shell/projectcontroller.h"
 #include "support/tempdir.h"
 #include "synth/demoproject.h"
@@ -116,8 +116,7 @@ private:
         return c;
     }
 
-    // Clicks Optimize and waits until its plan is applied: one more step on the undo stack (the
-    // job's own signals are recorded on the worker thread, before the window has the result).
+    // Clicks Optimize and waits until its plan is applied: one more step on the undo stack.
     void waitOptimized()
     {
         const int before = doc()->undoStack()->index();
@@ -529,7 +528,7 @@ private slots:
 
     void anExportIntoAnUnwritableFolderFailsClearly()
     {
-        QSignalSpy failed(m_view->exportJob(), &ui::BackgroundJob::failed);
+        QSignalSpy failed(m_view->exportJob(), &ui::JobBase::failed);
         // The failure is shown in a message box; close it as a user would.
         const QString bad = "/proc/flashplan-no-such-dir/plan.csv";
         QTimer closer;

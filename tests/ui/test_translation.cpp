@@ -14,7 +14,7 @@
 #include "settings/preferencesdialog.h"
 #include "settings/shortcutsdialog.h"
 #include "settings/translation.h"
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 #include "shell/mainwindow.h"
 #include "shell/projectcontroller.h"
 #include "support/tempdir.h"
@@ -269,9 +269,9 @@ private:
     {
         return QTest::qWaitFor(
             [&] {
-                const QList<ui::BackgroundJob*> jobs = window.findChildren<ui::BackgroundJob*>();
+                const QList<ui::JobBase*> jobs = window.findChildren<ui::JobBase*>();
                 return std::none_of(jobs.begin(), jobs.end(),
-                                    [](const ui::BackgroundJob* job) { return job->isRunning(); });
+                                    [](const ui::JobBase* job) { return job->isRunning(); });
             },
             60000);
     }

@@ -176,7 +176,11 @@ QImage renderChart(QChartView* view, QSize size, qreal dpr)
 
 void saveChartPng(QChartView* view, const QString& path, QSize size, qreal dpr)
 {
-    const QImage image = renderChart(view, size, dpr);
+    saveChartImage(renderChart(view, size, dpr), path);
+}
+
+void saveChartImage(const QImage& image, const QString& path)
+{
     if (image.isNull())
         failSaving(path, QStringLiteral("the chart has no size to draw at"));
     QByteArray png;

@@ -18,6 +18,8 @@ QImage renderChart(QChartView* view, QSize size, qreal dpr = 2.0);
 // renamed into place, so a failure never leaves a partial file. Throws fp::FlashPlanError naming
 // the path and the reason.
 void saveChartPng(QChartView* view, const QString& path, QSize size = {}, qreal dpr = 2.0);
+// Saves a rendered chart the same way; safe on a worker thread (no widget involved).
+void saveChartImage(const QImage& image, const QString& path);
 
 // Adds "Save Chart as PNG…" to the view's context menu: a file dialog suggesting a name from the
 // chart title, then saveChartPng; an error is shown in a message box. The menu opens on a right

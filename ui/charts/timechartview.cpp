@@ -1,10 +1,12 @@
 #include "charts/timechartview.h"
 
+#include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QRubberBand>
+#include <QValueAxis>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -182,6 +184,29 @@ void TimeChartView::updateTicks()
     const int ticks = std::clamp(static_cast<int>(chart()->plotArea().width() / 130) + 1, 2, 12);
     if (m_axis->tickCount() != ticks)
         m_axis->setTickCount(ticks);
+}
+
+void UnitsTimeChart::addSeries(QAbstractSeries* series) const
+{
+    chart->addSeries(series);
+    series->attachAxis(time);
+    series->attachAxis(units);
+}
+
+UnitsTimeChart makeUnitsTimeChart(QWidget* parent)
+{
+    UnitsTimeChart made;
+    made.chart = new QChart;
+    made.chart->legend()->setAlignment(Qt::AlignBottom);
+    made.chart->setMargins(QMargins(4, 4, 4, 4));
+    made.time = new QDateTimeAxis(made.chart);
+    made.units = new QValueAxis(made.chart);
+    made.units->setLabelFormat("%.0f");
+    made.units->setTitleText(TimeChartView::tr("Units per day"));
+    made.chart->addAxis(made.time, Qt::AlignBottom);
+    made.chart->addAxis(made.units, Qt::AlignLeft);
+    made.view = new TimeChartView(made.chart, made.time, parent);
+    return made;
 }
 
 } // namespace fp::ui

@@ -4,8 +4,10 @@
 
 #include <QChartView>
 
+class QAbstractSeries;
 class QDateTimeAxis;
 class QRubberBand;
+class QValueAxis;
 
 namespace fp::ui {
 
@@ -61,5 +63,18 @@ private:
     QPoint m_pressPos;
     double m_panAnchor = 0; // the ms under the cursor when a pan started
 };
+
+// Units over time as the product views draw them: a date axis below, a units axis on the left
+// ("Units per day" until told otherwise), the legend at the bottom, in a TimeChartView.
+struct UnitsTimeChart
+{
+    QChart* chart = nullptr;
+    QDateTimeAxis* time = nullptr;
+    QValueAxis* units = nullptr;
+    TimeChartView* view = nullptr;
+
+    void addSeries(QAbstractSeries* series) const; // drawn against the date and units axes
+};
+UnitsTimeChart makeUnitsTimeChart(QWidget* parent);
 
 } // namespace fp::ui

@@ -1,14 +1,13 @@
 #include "import/importdialog.h"
 
-#include "base/civildate.h"
+#include "import/csvpreviewmodel.h"
+#include "import/importreporttext.h"
 #include "io/salesimporter.h"
 #include "settings/appsettings.h"
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
-#include <QAbstractTableModel>
-#include <QColor>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -30,7 +29,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <optional>
 
 namespace fp::ui {
 
@@ -103,166 +101,10 @@ QString fieldMeaning(io::SalesField field)
     return {};
 }
 
-// A few lines on what a committed import brought in.
-QString importSummary(const io::ImportReport& report)
-{
-    const QLocale locale;
-    QStringList lines;
-    QString period =
-        report.periodDays == 7 ? ImportDialog::tr("weekly") : ImportDialog::tr("daily");
-    if (report.firstDay && report.lastDay)
-        period = ImportDialog::tr("%1 from %2 to %3")
-                     .arg(period, fromStd(formatIsoDate(*report.firstDay)),
-                          fromStd(formatIsoDate(*report.lastDay)));
-    lines << ImportDialog::tr("Imported %1 rows for %2 products (%3 new), %4.")
-                 .arg(locale.toString(report.rowsRead), locale.toString(report.productsTouched),
-                      locale.toString(report.productsAdded), period);
-    if (report.rowsMerged > 0)
-        lines << ImportDialog::tr("%1 duplicate rows were combined.")
-                     .arg(locale.toString(report.rowsMerged));
-    if (report.rowsFilled > 0)
-        lines << ImportDialog::tr("%1 missing periods were stored as 0 units.")
-                     .arg(locale.toString(report.rowsFilled));
-    for (const std::string& note : report.notes)
-        lines << ImportDialog::tr("Note: %1.").arg(fromStd(note));
-    if (!report.ignoredColumns.empty()) {
-        QStringList ignored;
-        for (const std::string& name : report.ignoredColumns)
-            ignored << fromStd(name);
-        lines << ImportDialog::tr("Columns not imported: %1.")
-                     .arg(ignored.join(ImportDialog::tr(", ")));
-    }
-    return lines.join('\n');
-}
-
-// One line per rejected row, "file:line: column N (header): reason", and how many more there are.
-QString problemList(const io::ImportReport& report, const std::vector<std::string>& header)
-{
-    QStringList lines;
-    for (const Problem& p : report.problems) {
-        QString where = QFileInfo(fromStd(p.file)).fileName();
-        if (p.line > 0)
-            where += ImportDialog::tr(":%1").arg(p.line);
-        QString column;
-        if (p.column > 0) {
-            const auto c = static_cast<size_t>(p.column - 1);
-            column =
-                c < header.size()
-                    ? ImportDialog::tr("column %1 (%2): ").arg(p.column).arg(fromStd(header[c]))
-                    : ImportDialog::tr("column %1: ").arg(p.column);
-        }
-        lines << ImportDialog::tr("%1: %2%3").arg(where, column, fromStd(p.message));
-    }
-    const auto listed = static_cast<qint64>(report.problems.size());
-    if (report.problemCount > listed)
-        lines << ImportDialog::tr("... and %1 more problems (the first %2 are listed).")
-                     .arg(QLocale().toString(report.problemCount - listed),
-                          QLocale().toString(listed));
-    return lines.join('\n');
-}
-
 } // namespace
 
-// The preview rows as a table (its own copy); each column's header names the field it feeds, and
-// columns that feed no field are greyed out.
-class CsvPreviewModel final : public QAbstractTableModel
-{
-    Q_OBJECT
-public:
-    using QAbstractTableModel::QAbstractTableModel;
-
-    void setPreview(const io::CsvPreview& preview, const io::ColumnMap& map)
-    {
-        beginResetModel();
-        m_header.clear();
-        for (const std::string& name : preview.header)
-            m_header << fromStd(name);
-        m_rows.clear();
-        for (const std::vector<std::string>& row : preview.rows) {
-            QStringList cells;
-            for (const std::string& cell : row)
-                cells << fromStd(cell);
-            m_rows << cells;
-        }
-        m_lines = preview.lines;
-        m_map = map;
-        endResetModel();
-    }
-    void setMap(const io::ColumnMap& map)
-    {
-        m_map = map;
-        if (columnCount() > 0)
-            emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
-        if (rowCount() > 0 && columnCount() > 0)
-            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
-                             {Qt::ForegroundRole});
-    }
-
-    int rowCount(const QModelIndex& parent = {}) const override
-    {
-        return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-    }
-    int columnCount(const QModelIndex& parent = {}) const override
-    {
-        return parent.isValid() ? 0 : static_cast<int>(m_header.size());
-    }
-
-    QVariant data(const QModelIndex& index, int role) const override
-    {
-        if (!index.isValid())
-            return {};
-        if (role == Qt::DisplayRole)
-            return m_rows[index.row()].value(index.column());
-        if (role == Qt::ForegroundRole && !fieldOf(index.column()))
-            return QColor(Qt::gray);
-        return {};
-    }
-
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
-    {
-        if (orientation == Qt::Vertical) {
-            if (section < 0 || section >= rowCount())
-                return {};
-            const auto line = static_cast<qlonglong>(m_lines[static_cast<size_t>(section)]);
-            if (role == Qt::DisplayRole)
-                return line;
-            if (role == Qt::ToolTipRole)
-                return tr("Line %1 of the file").arg(line);
-            return {};
-        }
-        if (section < 0 || section >= columnCount())
-            return {};
-        const QString& name = m_header[section];
-        const auto field = fieldOf(section);
-        const QString target = field ? fromStd(std::string(io::infoOf(*field).canonical)) : "";
-        if (role == Qt::DisplayRole)
-            return field ? tr("%1\n→ %2").arg(name, target) : tr("%1\n(not imported)").arg(name);
-        if (role == Qt::ToolTipRole)
-            return field ? tr("Column %1 '%2' is imported as %3").arg(section + 1).arg(name, target)
-                         : tr("Column %1 '%2' is not imported; choose it for a field above to "
-                              "import it")
-                               .arg(section + 1)
-                               .arg(name);
-        return {};
-    }
-
-private:
-    std::optional<io::SalesField> fieldOf(int column) const
-    {
-        for (const io::SalesFieldInfo& info : io::salesFields())
-            if (m_map[info.field] == column)
-                return info.field;
-        return std::nullopt;
-    }
-
-    QStringList m_header;
-    QList<QStringList> m_rows;
-    std::vector<std::int64_t> m_lines;
-    io::ColumnMap m_map;
-};
-
 ImportDialog::ImportDialog(ProjectController* controller, const QString& csvPath, QWidget* parent)
-    : QDialog(parent), m_controller(controller)
+    : QDialog(parent), m_controller(controller), m_job(new Job<io::ImportReport>(this))
 {
     setWindowTitle(tr("Import Sales CSV"));
     auto* layout = new QVBoxLayout(this);
@@ -327,14 +169,22 @@ ImportDialog::ImportDialog(ProjectController* controller, const QString& csvPath
     connect(m_cancelButton, &QPushButton::clicked, this, &ImportDialog::reject);
     layout->addWidget(buttons);
 
-    BackgroundJob* job = m_controller->projectJob();
-    connect(job, &BackgroundJob::progressed, this, &ImportDialog::onProgress);
-    connect(job, &BackgroundJob::succeeded, this, &ImportDialog::onSucceeded);
-    connect(job, &BackgroundJob::failed, this, &ImportDialog::onFailed);
-    connect(job, &BackgroundJob::cancelled, this, &ImportDialog::onCancelled);
+    m_controller->addProjectJob(m_job);
+    connect(m_job, &JobBase::progressed, this,
+            [this](quint64, qint64 done, qint64 total) { onProgress(done, total); });
+    m_job->onFinished(this,
+                      [this](quint64, const io::ImportReport& report) { onImported(report); });
+    connect(m_job, &JobBase::failed, this, [this](quint64, const QString& message) {
+        setRunning(false);
+        showMessage(tr("Import failed: %1; the project is unchanged.").arg(message), true);
+    });
+    connect(m_job, &JobBase::cancelled, this, [this] {
+        setRunning(false);
+        showMessage(tr("Import cancelled; the project is unchanged."), false);
+    });
     connect(m_controller, &ProjectController::projectChanged, this, [this] {
         updateImportEnabled();
-        if (m_run == 0 && m_preview.ok())
+        if (!isImporting() && m_preview.ok())
             showMessage(m_controller->hasProject() ? mappingHint() : validationError(), false);
     });
 
@@ -342,12 +192,6 @@ ImportDialog::ImportDialog(ProjectController* controller, const QString& csvPath
     connect(m_delimiterCombo, &QComboBox::currentIndexChanged, this, &ImportDialog::reloadPreview);
     setCsvPath(csvPath);
     resize(1000, 720);
-}
-
-ImportDialog::~ImportDialog()
-{
-    if (m_run != 0)
-        m_controller->projectJob()->cancel();
 }
 
 QWidget* ImportDialog::buildFileRow()
@@ -526,7 +370,7 @@ void ImportDialog::mappingChanged()
 {
     m_previewModel->setMap(currentMap());
     updatePeriodLabel();
-    if (m_run == 0)
+    if (!isImporting())
         m_message->clear();
 }
 
@@ -594,16 +438,23 @@ QString ImportDialog::validationError() const
 
 void ImportDialog::updateImportEnabled()
 {
-    m_importButton->setEnabled(m_run == 0 && m_controller->hasProject() && m_preview.ok() &&
+    m_importButton->setEnabled(!isImporting() && m_controller->hasProject() && m_preview.ok() &&
                                !m_path.isEmpty());
 }
 
 void ImportDialog::startImport()
 {
-    if (m_run != 0)
+    if (isImporting())
         return;
     if (const QString error = validationError(); !error.isEmpty()) {
         showMessage(error, true);
+        return;
+    }
+    if (const JobBase* busy = m_controller->runningProjectJob()) {
+        showMessage(tr("Another task is running on this project (%1); wait for it to finish or "
+                       "cancel it, then import again.")
+                        .arg(busy->title()),
+                    true);
         return;
     }
     saveSettings();
@@ -612,26 +463,14 @@ void ImportDialog::startImport()
         *io::parseDuplicatePolicy(m_duplicateCombo->currentData().toString().toStdString());
     options.delimiter = m_preview.delimiter; // what the preview showed, detected or chosen
     options.columns = currentMap();
-    auto done = std::make_shared<io::ImportReport>();
     const std::string project = m_controller->projectPath().toStdString();
     const std::string csv = m_path.toStdString();
     // The worker opens its own connection: SQLite connections stay on the thread that made them.
-    const quint64 run = m_controller->projectJob()->start(
-        tr("Importing %1").arg(QFileInfo(m_path).fileName()),
-        [project, csv, options, done](const ProgressFn& progress) {
-            store::Store store(project, store::Store::OpenMode::MustExist);
-            *done = io::importSalesFile(store, csv, options, progress);
-            return QVariant();
-        });
-    if (run == 0) {
-        showMessage(tr("Another task is running on this project (%1); wait for it to finish or "
-                       "cancel it, then import again.")
-                        .arg(m_controller->projectJob()->title()),
-                    true);
-        return;
-    }
-    m_run = run;
-    m_done = std::move(done);
+    m_job->start(tr("Importing %1").arg(QFileInfo(m_path).fileName()),
+                 [project, csv, options](const ProgressFn& progress) {
+                     store::Store store(project, store::Store::OpenMode::MustExist);
+                     return io::importSalesFile(store, csv, options, progress);
+                 });
     m_details->hide();
     showMessage(QString(), false);
     m_progress->setValue(0);
@@ -641,23 +480,21 @@ void ImportDialog::startImport()
 
 void ImportDialog::cancelImport()
 {
-    m_controller->projectJob()->cancel();
+    m_job->cancel();
     m_cancelButton->setEnabled(false);
     m_progressLabel->setText(tr("Cancelling..."));
 }
 
 void ImportDialog::reject()
 {
-    if (m_run != 0)
+    if (isImporting())
         cancelImport(); // the dialog stays open to say how the import ended
     else
         QDialog::reject();
 }
 
-void ImportDialog::onProgress(quint64 run, qint64 done, qint64 total)
+void ImportDialog::onProgress(qint64 done, qint64 total)
 {
-    if (run != m_run || m_run == 0)
-        return;
     if (total <= 0) {
         m_progress->setRange(0, 0); // busy: the size is unknown
         return;
@@ -670,39 +507,16 @@ void ImportDialog::onProgress(quint64 run, qint64 done, qint64 total)
                                                   : tr("Writing to the project..."));
 }
 
-void ImportDialog::onSucceeded(quint64 run)
+void ImportDialog::onImported(const io::ImportReport& report)
 {
-    if (run != m_run || m_run == 0)
-        return;
-    const std::shared_ptr<io::ImportReport> done = m_done;
-    setRunning(false);
-    if (done->committed)
-        finishSuccess(*done);
-    else if (done->cancelled)
-        showMessage(tr("Import cancelled; the project is unchanged."), false);
-    else
-        showProblems(*done);
-}
-
-void ImportDialog::onFailed(quint64 run, const QString& message)
-{
-    if (run != m_run || m_run == 0)
-        return;
-    setRunning(false);
-    showMessage(tr("Import failed: %1; the project is unchanged.").arg(message), true);
-}
-
-void ImportDialog::onCancelled(quint64 run)
-{
-    if (run != m_run || m_run == 0)
-        return;
-    const std::shared_ptr<io::ImportReport> done = m_done;
-    setRunning(false);
     // A cancel that arrives after the commit is too late: the import is complete.
-    if (done->committed)
-        finishSuccess(*done);
-    else
+    setRunning(false);
+    if (report.committed)
+        finishSuccess(report);
+    else if (report.cancelled)
         showMessage(tr("Import cancelled; the project is unchanged."), false);
+    else
+        showProblems(report);
 }
 
 void ImportDialog::finishSuccess(const io::ImportReport& report)
@@ -723,14 +537,12 @@ void ImportDialog::showProblems(const io::ImportReport& report)
                                 "lines below and import again.")
                                  .arg(QLocale().toString(count)),
                 true);
-    m_details->setPlainText(problemList(report, m_preview.header));
+    m_details->setPlainText(importProblemList(report, m_preview.header));
     m_details->show();
 }
 
 void ImportDialog::setRunning(bool running)
 {
-    if (!running)
-        m_run = 0;
     for (QWidget* w :
          {static_cast<QWidget*>(m_browseButton), static_cast<QWidget*>(m_delimiterCombo),
           static_cast<QWidget*>(m_duplicateCombo), m_mappingBox})
@@ -765,5 +577,3 @@ void ImportDialog::saveSettings() const
 }
 
 } // namespace fp::ui
-
-#include "importdialog.moc"

@@ -2,6 +2,7 @@
 
 #include "io/columnmap.h"
 #include "io/csvpreview.h"
+#include "shell/job.h"
 
 #include <QDialog>
 #include <array>
@@ -28,16 +29,15 @@ class ProjectController;
 // Imports a sales-history CSV into the open project (spec/data-format.md, section 1): a preview
 // of the first rows, the detected delimiter (with an override) and a guess of the period, one
 // column-mapping combo per field pre-filled from the header's names and synonyms, and the policy
-// for duplicate rows. The import runs on the controller's project job with a progress bar and
-// Cancel; problems show as one summary line with the per-line list below it. After an error or a
-// cancel the project is unchanged (the core import commits all or nothing).
+// for duplicate rows. The import runs as a project job with a progress bar and Cancel; problems
+// show as one summary line with the per-line list below it. After an error or a cancel the project
+// is unchanged (the core import commits all or nothing).
 class ImportDialog final : public QDialog
 {
     Q_OBJECT
 public:
     explicit ImportDialog(ProjectController* controller, const QString& csvPath = {},
                           QWidget* parent = nullptr);
-    ~ImportDialog() override; // cancels an import still running
 
     QString csvPath() const { return m_path; }
     void setCsvPath(const QString& path); // reads the preview and suggests a mapping
@@ -66,10 +66,9 @@ private:
 
     void startImport();
     void cancelImport();
-    void onProgress(quint64 run, qint64 done, qint64 total);
-    void onSucceeded(quint64 run);
-    void onFailed(quint64 run, const QString& message);
-    void onCancelled(quint64 run);
+    bool isImporting() const { return m_job->isRunning(); }
+    void onProgress(qint64 done, qint64 total);
+    void onImported(const io::ImportReport& report);
     void finishSuccess(const io::ImportReport& report);
     void showProblems(const io::ImportReport& report);
     void setRunning(bool running);
@@ -82,9 +81,9 @@ private:
     QString m_path;
     io::CsvPreview m_preview;
     QString m_summary;
-    quint64 m_run = 0;                        // the import this dialog started; 0 when none
-    std::shared_ptr<io::ImportReport> m_done; // written by the worker before its signal
+    Job<io::ImportReport>* m_job = nullptr; // a project job
 
+    // What to import and how: the file, the options, a column for each field, the preview.
     QLineEdit* m_fileEdit = nullptr;
     QPushButton* m_browseButton = nullptr;
     QComboBox* m_delimiterCombo = nullptr;
@@ -96,6 +95,7 @@ private:
     QLabel* m_previewCaption = nullptr;
     QTableView* m_previewTable = nullptr;
     CsvPreviewModel* m_previewModel = nullptr;
+    // How the import goes and ended: the message, the rejected lines, progress, the buttons.
     QLabel* m_message = nullptr;
     QPlainTextEdit* m_details = nullptr;
     QProgressBar* m_progress = nullptr;

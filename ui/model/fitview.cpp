@@ -1,126 +1,143 @@
 #include "model/fitview.h"
 
 #include "charts/chartexport.h"
+#include "charts/chartpage.h"
 #include "charts/chartseries.h"
 #include "charts/charttheme.h"
 #include "charts/discountchart.h"
 #include "charts/timechartview.h"
 #include "data/panel.h"
+#include "data/productpanel.h"
 #include "model/evaluation.h"
 #include "model/modelstore.h"
 #include "plan/productfit.h"
 #include "settings/translation.h"
-#include "shell/backgroundjob.h"
+#include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
 #include <QAreaSeries>
 #include <QChart>
 #include <QDateTimeAxis>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
-#include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <mutex>
+#include <optional>
 
 namespace fp::ui {
 
-// What the worker hands back: the fit, and the model and day range it loaded, for the next product.
+// What the worker hands back: the fit, and the model it used.
 struct FitResult
 {
-    qint64 productId = 0;
-    quint64 generation = 0;
     bool noModel = false;
     bool noSales = false;
     std::shared_ptr<const model::TrainedModel> model;
-    std::optional<data::DayRange> range;
     QString name, category;
     int periodDays = 1;
     plan::ProductFit fit;
 };
 
+// The project's active model and its sales' day range: loaded by one fit, kept for the next
+// product. Shared with the workers, so a run that was superseded still fills it in.
+class FitCache final
+{
+public:
+    struct Entry
+    {
+        quint64 generation = 0; // bumped when the model or the sales change
+        std::shared_ptr<const model::TrainedModel> model;
+        std::optional<data::DayRange> range;
+    };
+
+    Entry get() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_entry;
+    }
+    void keep(const Entry& loaded) // unless it was loaded before the last invalidate()
+    {
+        const std::lock_guard lock(m_mutex);
+        if (loaded.generation == m_entry.generation)
+            m_entry = loaded;
+    }
+    void invalidate()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_entry = {m_entry.generation + 1, nullptr, std::nullopt};
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    Entry m_entry;
+};
+
 namespace {
 
-using FitResultPtr = std::shared_ptr<const FitResult>;
-
-std::shared_ptr<FitResult> computeFit(const std::string& path, qint64 productId,
-                                      std::shared_ptr<const model::TrainedModel> trained,
-                                      std::optional<data::DayRange> range, int windowDays)
+FitResult computeFit(const std::string& path, qint64 productId, FitCache& cache, int windowDays)
 {
-    auto result = std::make_shared<FitResult>();
-    result->productId = productId;
+    FitResult result;
+    FitCache::Entry cached = cache.get();
     store::Store store(path, store::Store::OpenMode::ReadOnly);
-    if (!trained) {
+    if (!cached.model) {
         std::optional<model::TrainedModel> loaded = model::loadActiveModel(store);
         if (!loaded) {
-            result->noModel = true;
+            result.noModel = true;
             return result;
         }
-        trained = std::make_shared<const model::TrainedModel>(std::move(*loaded));
+        cached.model = std::make_shared<const model::TrainedModel>(std::move(*loaded));
     }
-    result->model = trained;
-    if (!range)
-        range = data::salesDayRange(store);
-    result->range = range;
+    if (!cached.range)
+        cached.range = data::salesDayRange(store);
+    cache.keep(cached);
+    result.model = cached.model;
+    const std::optional<data::DayRange>& range = cached.range;
     if (!range || !data::productDayRange(store, productId)) {
-        result->noSales = true;
+        result.noSales = true;
         return result;
     }
     // The project's periods and categories, as the model was trained on them.
     const data::Panel panel = data::loadProductPanel(store, productId, *range);
     const data::PanelProduct& product = panel.products().front();
-    result->name = QString::fromStdString(product.name);
-    result->category =
+    result.name = QString::fromStdString(product.name);
+    result.category =
         QString::fromStdString(panel.categories()[static_cast<size_t>(product.category)]);
-    result->periodDays = panel.periodDays();
+    result.periodDays = panel.periodDays();
     plan::ProductFitOptions options;
     options.windowDays = windowDays;
-    result->fit = plan::fitProduct(panel, *trained, 0, options);
+    result.fit = plan::fitProduct(panel, *cached.model, 0, options);
     return result;
 }
 
 } // namespace
 
 FitView::FitView(ProjectController* project, QWidget* parent)
-    : QWidget(parent), m_project(project), m_job(new BackgroundJob(this))
+    : QWidget(parent), m_project(project), m_cache(std::make_shared<FitCache>()),
+      m_job(new Job<FitResult>(this)), m_latest(new LatestRequest(m_job, [this] { start(); }))
 {
-    m_chart = new QChart;
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_time = new QDateTimeAxis(m_chart);
-    m_unitsAxis = new QValueAxis(m_chart);
-    m_unitsAxis->setLabelFormat("%.0f");
-    m_unitsAxis->setTitleText(tr("Units per day"));
-    m_chart->addAxis(m_time, Qt::AlignBottom);
-    m_chart->addAxis(m_unitsAxis, Qt::AlignLeft);
-    m_holdout = makeBand(tr("Held-out period"), QColor(150, 150, 150, 55), false, m_chart);
-    m_band = makeBand(tr("80% interval"), QColor(31, 119, 180, 50), true, m_chart);
-    m_actual = makeLine(tr("Actual units"), QColor(90, 90, 90), 1.2, Qt::SolidLine, m_chart);
-    m_fitted = makeLine(tr("Fitted"), QColor(31, 119, 180), 1.8, Qt::SolidLine, m_chart);
+    m_history = makeUnitsTimeChart(this);
+    QChart* chart = m_history.chart;
+    m_holdout = makeBand(tr("Held-out period"), QColor(150, 150, 150, 55), false, chart);
+    m_band = makeBand(tr("80% interval"), QColor(31, 119, 180, 50), true, chart);
+    m_actual = makeLine(tr("Actual units"), QColor(90, 90, 90), 1.2, Qt::SolidLine, chart);
+    m_fitted = makeLine(tr("Fitted"), QColor(31, 119, 180), 1.8, Qt::SolidLine, chart);
     m_forecast =
-        makeLine(tr("Forecast (regular price)"), QColor(255, 127, 14), 2, Qt::DashLine, m_chart);
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{m_holdout, m_band, m_actual,
-                                                                      m_fitted, m_forecast}) {
-        m_chart->addSeries(s);
-        s->attachAxis(m_time);
-        s->attachAxis(m_unitsAxis);
-    }
-    applyChartTheme(m_chart);
-    m_view = new TimeChartView(m_chart, m_time, this);
-    m_view->setMinimumSize(400, 240);
+        makeLine(tr("Forecast (regular price)"), QColor(255, 127, 14), 2, Qt::DashLine, chart);
+    for (QAbstractSeries* s :
+         std::initializer_list<QAbstractSeries*>{m_holdout, m_band, m_actual, m_fitted, m_forecast})
+        m_history.addSeries(s);
+    applyChartTheme(chart);
+    m_history.view->setMinimumSize(400, 240);
     m_demand = new DiscountChart(DiscountChart::Kind::Units, this);
     m_money = new DiscountChart(DiscountChart::Kind::Money, this);
-    installChartExportMenu(m_view);
+    installChartExportMenu(m_history.view);
     installChartExportMenu(m_demand);
     installChartExportMenu(m_money);
 
-    m_title = new QLabel(this);
-    m_title->setTextFormat(Qt::PlainText);
     m_modelInfo = new QLabel(this);
     m_modelInfo->setTextFormat(Qt::PlainText);
     m_modelInfo->setToolTip(tr("The project's active model; its scores are on the held-out "
@@ -131,62 +148,31 @@ FitView::FitView(ProjectController* project, QWidget* parent)
     m_window->setSuffix(tr(" days"));
     m_window->setToolTip(tr("Length of the flash sale the discount curves are for; it starts the "
                             "day after the product's history"));
-    m_reset = new QPushButton(tr("Reset zoom"), this);
-    m_reset->setToolTip(tr("Show the whole history and forecast again (Home)"));
-    m_reset->setEnabled(false);
-    m_message = new QLabel(this);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
 
     auto* curves = new QSplitter(Qt::Horizontal, this);
     curves->addWidget(m_demand);
     curves->addWidget(m_money);
     auto* charts = new QSplitter(Qt::Vertical, this);
-    charts->addWidget(m_view);
+    charts->addWidget(m_history.view);
     charts->addWidget(curves);
     charts->setStretchFactor(0, 3);
     charts->setStretchFactor(1, 2);
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(m_message);
-    m_stack->addWidget(charts);
-
-    auto* header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(m_modelInfo);
-    header->addSpacing(12);
-    header->addWidget(new QLabel(tr("Sale window:"), this));
-    header->addWidget(m_window);
-    header->addWidget(m_reset);
+    m_page = new ChartPage(charts, m_history.view,
+                           tr("Show the whole history and forecast again (Home)"), this);
+    m_page->addToTitleRow(m_modelInfo);
+    m_page->addToTitleRow(new QLabel(tr("Sale window:"), this), 12);
+    m_page->addToTitleRow(m_window);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(header);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_page);
 
-    connect(m_reset, &QPushButton::clicked, m_view, &TimeChartView::resetZoom);
-    connect(m_view, &TimeChartView::zoomChanged, m_reset, &QPushButton::setEnabled);
     connect(m_window, &QSpinBox::valueChanged, this, [this] {
         if (m_productId)
-            request();
+            m_latest->request();
     });
-    connect(m_job, &BackgroundJob::succeeded, this, [this](quint64 run, const QVariant& v) {
-        const auto result = v.value<FitResultPtr>();
-        if (run != m_run || !result || result->generation != m_generation)
-            return; // the model or the sales changed since
-        // Keep the model and the day range for the next product, even from a superseded run.
-        if (result->model)
-            m_model = result->model;
-        if (result->range)
-            m_range = result->range;
-        if (!m_pending) // else a newer product or window was asked for meanwhile
-            apply(*result);
-    });
-    connect(m_job, &BackgroundJob::failed, this, [this](quint64 run, const QString& message) {
-        if (run == m_run && !m_pending)
-            showMessage(tr("Cannot show the fit of %1: %2").arg(m_sku, message));
-    });
-    connect(m_job, &BackgroundJob::ended, this, [this] {
-        if (m_pending)
-            request();
+    m_job->onFinished(this, [this](quint64, const FitResult& result) { apply(result); });
+    connect(m_job, &JobBase::failed, this, [this](quint64, const QString& message) {
+        showMessage(tr("Cannot show the fit of %1: %2").arg(m_sku, message));
     });
     connect(m_project, &ProjectController::projectChanged, this, [this] {
         clear();
@@ -211,68 +197,52 @@ void FitView::setWindowDays(int days)
 
 QString FitView::message() const
 {
-    return m_stack->currentWidget() == m_message ? m_message->text() : QString();
+    return m_page->message();
 }
 
 void FitView::showProduct(qint64 productId, const QString& sku)
 {
     m_productId = productId;
     m_sku = sku;
-    request();
+    m_latest->request();
 }
 
 void FitView::clear()
 {
     m_productId = 0;
-    m_run = 0; // a result still on its way is for a product no longer shown
+    m_latest->drop(); // a result still on its way is for a product no longer shown
     m_sku.clear();
-    m_title->clear();
+    m_page->setTitle(QString());
     showMessage(tr("Select a product in the list to see how the model fits it."));
 }
 
 void FitView::invalidate()
 {
-    ++m_generation;
-    m_model.reset();
-    m_range.reset();
+    m_cache->invalidate();
     m_modelInfo->clear();
     if (m_productId)
-        request();
+        m_latest->request();
 }
 
 void FitView::showMessage(const QString& text)
 {
-    m_message->setText(text);
-    m_stack->setCurrentWidget(m_message);
+    m_page->showMessage(text);
 }
 
-void FitView::request()
+void FitView::start()
 {
-    if (m_job->isRunning()) {
-        m_pending = true;
-        m_job->cancel();
-        return;
-    }
-    m_pending = false;
     if (!m_productId || !m_project->hasProject())
         return;
     const std::string path = m_project->projectPath().toStdString();
-    const qint64 id = m_productId;
-    const quint64 generation = m_generation;
-    const int window = m_window->value();
-    m_run =
-        m_job->start(tr("Fitting %1").arg(m_sku), [path, id, generation, window, model = m_model,
-                                                   range = m_range](const ProgressFn&) {
-            std::shared_ptr<FitResult> result = computeFit(path, id, model, range, window);
-            result->generation = generation;
-            return QVariant::fromValue(FitResultPtr(std::move(result)));
-        });
+    m_job->start(tr("Fitting %1").arg(m_sku),
+                 [path, id = m_productId, cache = m_cache, window = m_window->value()](
+                     const ProgressFn&) { return computeFit(path, id, *cache, window); });
 }
 
 void FitView::apply(const FitResult& result)
 {
     if (result.noModel) {
-        m_title->setText(m_sku);
+        m_page->setTitle(m_sku);
         showMessage(tr("Train a model to see the fit.\n\nThe Train tab fits a demand model to "
                        "the sales history; this view then shows how it fits each product."));
         return;
@@ -285,14 +255,15 @@ void FitView::apply(const FitResult& result)
         scores ? tr("Model: %1, held-out WAPE %2").arg(modelName).arg(scores->wape, 0, 'f', 2)
                : tr("Model: %1").arg(modelName));
     if (result.noSales) {
-        m_title->setText(m_sku);
+        m_page->setTitle(m_sku);
         showMessage(tr("%1 has no sales recorded, so there is nothing to fit.").arg(m_sku));
         return;
     }
-    m_title->setText(result.category.isEmpty()
+    m_page->setTitle(result.category.isEmpty()
                          ? tr("%1 · %2").arg(m_sku, result.name)
                          : tr("%1 · %2 (%3)").arg(m_sku, result.name, result.category));
-    m_unitsAxis->setTitleText(result.periodDays == 7 ? tr("Units per week") : tr("Units per day"));
+    m_history.units->setTitleText(result.periodDays == 7 ? tr("Units per week")
+                                                         : tr("Units per day"));
 
     const plan::ProductFit& fit = result.fit;
     QList<QPointF> actual, fitted, forecast, lower, upper;
@@ -315,15 +286,15 @@ void FitView::apply(const FitResult& result)
         upper.append({x, static_cast<qreal>(row.upper)});
         top = std::max({top, row.forecast, static_cast<double>(row.upper)});
     }
-    m_unitsAxis->setRange(0, top * 1.05);
-    m_unitsAxis->applyNiceNumbers();
+    m_history.units->setRange(0, top * 1.05);
+    m_history.units->applyNiceNumbers();
 
     const double half = result.periodDays * 43'200'000.0;
     QList<QPointF> holdout;
     if (fit.holdoutStart && !fit.history.empty() && *fit.holdoutStart <= fit.history.back().day) {
         const double from = static_cast<double>(msOfDay(*fit.holdoutStart)) - half;
         const double to = static_cast<double>(msOfDay(fit.history.back().day)) + half;
-        holdout = {{from, m_unitsAxis->max()}, {to, m_unitsAxis->max()}};
+        holdout = {{from, m_history.units->max()}, {to, m_history.units->max()}};
     }
     m_holdout->upperSeries()->replace(holdout);
     m_holdout->setVisible(!holdout.isEmpty());
@@ -333,11 +304,11 @@ void FitView::apply(const FitResult& result)
     m_fitted->replace(fitted);
     m_forecast->replace(forecast);
     if (!upper.isEmpty())
-        m_view->setFullRange(static_cast<qint64>(upper.front().x() - half),
-                             static_cast<qint64>(upper.back().x() + half));
+        m_history.view->setFullRange(static_cast<qint64>(upper.front().x() - half),
+                                     static_cast<qint64>(upper.back().x() + half));
     m_demand->setCurves(fit.curve, fit.usualDiscount, fit.windowDays);
     m_money->setCurves(fit.curve, fit.usualDiscount, fit.windowDays);
-    m_stack->setCurrentIndex(1);
+    m_page->showCharts();
     emit loaded(m_productId);
 }
 

@@ -1,31 +1,24 @@
 #pragma once
 
-#include "data/productpanel.h"
+#include "charts/timechartview.h"
+#include "shell/job.h"
 
 #include <QWidget>
 #include <memory>
-#include <optional>
 
 class QAreaSeries;
-class QChart;
-class QDateTimeAxis;
 class QLabel;
 class QLineSeries;
-class QPushButton;
 class QSpinBox;
-class QStackedWidget;
 class QValueAxis;
-
-namespace fp::model {
-struct TrainedModel;
-}
 
 namespace fp::ui {
 
-class BackgroundJob;
+class ChartPage;
 class DiscountChart;
+class FitCache;
+class LatestRequest;
 class ProjectController;
-class TimeChartView;
 struct FitResult;
 
 // How the project's active model sees the selected product: actual units against the fitted
@@ -48,7 +41,7 @@ public:
 
     // What is drawn, for tests and the chart export.
     QString message() const; // empty while the charts show
-    TimeChartView* timeView() const { return m_view; }
+    TimeChartView* timeView() const { return m_history.view; }
     QLineSeries* actualSeries() const { return m_actual; }
     QLineSeries* fittedSeries() const { return m_fitted; }
     QLineSeries* forecastSeries() const { return m_forecast; }
@@ -61,36 +54,30 @@ signals:
     void loaded(qint64 productId); // the charts now show this product
 
 private:
-    void request();
+    void start();
     void invalidate(); // the model or the sales changed: forget what is cached and redo
     void apply(const FitResult& result);
     void showMessage(const QString& text);
 
     ProjectController* m_project;
-    BackgroundJob* m_job = nullptr;
-    quint64 m_run = 0;
-    bool m_pending = false;
-    quint64 m_generation = 0; // bumped when the cache is invalidated
-    std::shared_ptr<const model::TrainedModel> m_model;
-    std::optional<data::DayRange> m_range;
+    std::shared_ptr<FitCache> m_cache; // the model and day range, for the next product
+    Job<FitResult>* m_job = nullptr;
+    LatestRequest* m_latest = nullptr;
     qint64 m_productId = 0;
     QString m_sku;
 
-    QLabel* m_title = nullptr;
+    // The title row with the model and the sale window, or a message instead of the charts.
+    ChartPage* m_page = nullptr;
     QLabel* m_modelInfo = nullptr;
     QSpinBox* m_window = nullptr;
-    QPushButton* m_reset = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    QLabel* m_message = nullptr;
-    QChart* m_chart = nullptr;
-    TimeChartView* m_view = nullptr;
-    QDateTimeAxis* m_time = nullptr;
-    QValueAxis* m_unitsAxis = nullptr;
+    // Actual, fitted and forecast units over time, with the band and the held-out period.
+    UnitsTimeChart m_history;
     QAreaSeries* m_band = nullptr;
     QAreaSeries* m_holdout = nullptr;
     QLineSeries* m_actual = nullptr;
     QLineSeries* m_fitted = nullptr;
     QLineSeries* m_forecast = nullptr;
+    // Units, and revenue and profit, against the discount of a sale right after the history.
     DiscountChart* m_demand = nullptr;
     DiscountChart* m_money = nullptr;
 };

@@ -6,7 +6,7 @@
 #include "model/losschart.h"
 #include "model/trainer.h"
 #include "settings/translation.h"
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
@@ -23,7 +23,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -35,6 +34,26 @@
 #include <utility>
 
 namespace fp::ui {
+
+// What a training run hands back once its model is stored.
+struct TrainingResult
+{
+    QString scoresJson;
+    int periodDays = 1;
+    QString chosen;
+    double seconds = 0;
+};
+
+// What a training run reports while it runs: a stage begins, or a model reports a loss point.
+struct TrainingUpdate
+{
+    QString stage; // the stage that begins; empty for a loss point
+    int stageIndex = 0;
+    int stageCount = 0;
+    QString kind; // the model of the loss point
+    bool refit = false;
+    model::LossPoint loss;
+};
 
 namespace {
 
@@ -95,7 +114,8 @@ double scoreOf(const QJsonObject& scores, const char* split, const char* name)
 } // namespace
 
 TrainingView::TrainingView(ProjectController* controller, QWidget* parent)
-    : QWidget(parent), m_controller(controller), m_job(controller->projectJob())
+    : QWidget(parent), m_controller(controller),
+      m_job(new Job<TrainingResult, TrainingUpdate>(this))
 {
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("trainingStatus"));
@@ -128,21 +148,22 @@ TrainingView::TrainingView(ProjectController* controller, QWidget* parent)
 
     connect(m_train, &QPushButton::clicked, this, [this] { train(); });
     connect(m_cancel, &QPushButton::clicked, this, [this] { cancel(); });
+    controller->addProjectJob(m_job);
     // Any project job (an import too) blocks training while it runs.
-    connect(m_job, &BackgroundJob::started, this, [this] { updateButtons(); });
-    connect(m_job, &BackgroundJob::ended, this, [this] { updateButtons(); });
-    connect(m_job, &BackgroundJob::succeeded, this, &TrainingView::onSucceeded);
-    connect(m_job, &BackgroundJob::failed, this, &TrainingView::onFailed);
-    connect(m_job, &BackgroundJob::cancelled, this, &TrainingView::onCancelled);
+    connect(controller, &ProjectController::projectJobsChanged, this, [this] { updateButtons(); });
+    m_job->onPartial(this, [this](quint64, const TrainingUpdate& update) { showUpdate(update); });
+    m_job->onFinished(this, [this](quint64, const TrainingResult& result) { showTrained(result); });
+    connect(m_job, &JobBase::failed, this,
+            [this](quint64, const QString& message) { onFailed(message); });
+    connect(m_job, &JobBase::cancelled, this, [this] { onCancelled(); });
     connect(controller, &ProjectController::projectChanged, this, &TrainingView::onProjectChanged);
     connect(controller, &ProjectController::modelChanged, this, &TrainingView::loadStoredScores);
     onProjectChanged();
 }
 
-TrainingView::~TrainingView()
+bool TrainingView::isTraining() const
 {
-    if (isTraining() && m_job && m_job->currentRun() == m_run)
-        m_job->cancel();
+    return m_job->isRunning();
 }
 
 QWidget* TrainingView::buildControls()
@@ -246,8 +267,8 @@ bool TrainingView::train()
         setStatus(tr("Open a project first."), true);
         return false;
     }
-    if (m_job->isRunning()) {
-        setStatus(tr("“%1” is still running; train when it has finished.").arg(m_job->title()),
+    if (const JobBase* busy = m_controller->runningProjectJob()) {
+        setStatus(tr("“%1” is still running; train when it has finished.").arg(busy->title()),
                   true);
         return false;
     }
@@ -256,24 +277,10 @@ bool TrainingView::train()
     options.holdoutDays = m_holdout->value();
     const int stages = stageCount(options.model);
     const std::string path = m_controller->projectPath().toStdString();
-    // The worker starts before start() returns the run id: the id is filled in right after, on
-    // the GUI thread, which is also the only place the calls posted by the worker read it.
-    auto runId = std::make_shared<quint64>(0);
-    const QPointer<TrainingView> self(this);
-    BackgroundJob* job = m_job;
 
-    // On the worker thread: its own store connection; never touches the view, only posts to it.
-    // The job outlives its worker, so it is the posted calls' context; the view may be gone.
-    auto work = [options, stages, path, runId, self, job](const ProgressFn& progress) {
-        const auto post = [&](auto call) {
-            QMetaObject::invokeMethod(
-                job,
-                [self, runId, call] {
-                    if (self && self->acceptsRun(*runId))
-                        call(*self);
-                },
-                Qt::QueuedConnection);
-        };
+    // On the worker thread: its own store connection; reports to the view only through the job.
+    auto work = [options, stages, path](const ProgressFn& progress,
+                                        const std::function<void(TrainingUpdate)>& report) {
         QElapsedTimer clock;
         clock.start();
         store::Store store(path, store::Store::OpenMode::MustExist);
@@ -286,40 +293,31 @@ bool TrainingView::train()
                 throw Cancelled();
             ++stage;
             refitting = name.starts_with("refitting");
-            post([name = QString::fromStdString(name), stage, stages](TrainingView& view) {
-                view.showStage(name, stage, stages);
-            });
+            TrainingUpdate update;
+            update.stage = QString::fromStdString(name);
+            update.stageIndex = stage;
+            update.stageCount = stages;
+            report(std::move(update));
         };
         callbacks.loss = [&](const std::string& kind, const model::LossPoint& point) {
-            post([kind = QString::fromStdString(kind), refit = refitting,
-                  point](TrainingView& view) { view.addLoss(kind, refit, point); });
+            TrainingUpdate update;
+            update.kind = QString::fromStdString(kind);
+            update.refit = refitting;
+            update.loss = point;
+            report(std::move(update));
             return progress(stage - 1, stages); // false once cancelled
         };
         const model::TrainSummary summary = model::trainAndStore(store, options, callbacks);
-        const QVariantMap result{
-            {QStringLiteral("scores"), QString::fromStdString(model::summaryJson(summary))},
-            {QStringLiteral("periodDays"), periodDays},
-            {QStringLiteral("chosen"), QString::fromStdString(summary.chosen)},
-            {QStringLiteral("modelId"), qint64(summary.modelId)},
-            {QStringLiteral("seconds"), clock.elapsed() / 1000.0}};
-        // Stored: said before the job reports, so a cancel that came too late is not misreported.
-        post([result](TrainingView& view) { view.m_saved = result; });
-        return QVariant(result);
+        return TrainingResult{QString::fromStdString(model::summaryJson(summary)), periodDays,
+                              QString::fromStdString(summary.chosen), clock.elapsed() / 1000.0};
     };
 
     const QString title =
         options.model == "auto"
             ? tr("Training all models")
             : tr("Training %1").arg(modelDisplayName(QString::fromStdString(options.model)));
-    const quint64 run = m_job->start(title, work);
-    if (run == 0) {
-        setStatus(tr("Another project job is running; train when it has finished."), true);
-        return false;
-    }
-    *runId = run;
-    m_run = run;
     m_runPath = m_controller->projectPath();
-    m_saved.clear();
+    m_job->start(title, work);
     m_stage.clear();
     m_chart->clear();
     m_progress->setVisible(true);
@@ -330,7 +328,7 @@ bool TrainingView::train()
 
 void TrainingView::cancel()
 {
-    if (isTraining() && m_job->currentRun() == m_run) {
+    if (isTraining()) {
         m_job->cancel();
         setStatus(tr("Cancelling…"));
     }
@@ -338,7 +336,7 @@ void TrainingView::cancel()
 
 void TrainingView::updateButtons()
 {
-    m_train->setEnabled(m_controller->hasProject() && !m_job->isRunning());
+    m_train->setEnabled(m_controller->hasProject() && !m_controller->runningProjectJob());
     m_cancel->setEnabled(isTraining());
     m_model->setEnabled(!isTraining());
     m_holdout->setEnabled(!isTraining());
@@ -353,9 +351,23 @@ void TrainingView::setStatus(const QString& text, bool problem)
     m_status->setPalette(palette);
 }
 
-bool TrainingView::acceptsRun(quint64 run) const
+void TrainingView::showUpdate(const TrainingUpdate& update)
 {
-    return run != 0 && run == m_run && m_runPath == m_controller->projectPath();
+    if (m_runPath != m_controller->projectPath())
+        return; // the project changed during the run
+    if (!update.stage.isEmpty()) {
+        showStage(update.stage, update.stageIndex, update.stageCount);
+        return;
+    }
+    const QString name = modelDisplayName(update.kind);
+    m_chart->addPoint(update.refit ? tr("%1 refit").arg(name) : name, update.loss);
+    QString text = tr("%1 — iteration %2, training loss %3")
+                       .arg(m_stage)
+                       .arg(update.loss.iteration)
+                       .arg(decimal(update.loss.train, 4));
+    if (std::isfinite(update.loss.validation))
+        text += tr(", validation loss %1").arg(decimal(update.loss.validation, 4));
+    setStatus(text);
 }
 
 void TrainingView::showStage(const QString& stage, int index, int count)
@@ -364,46 +376,19 @@ void TrainingView::showStage(const QString& stage, int index, int count)
     setStatus(m_stage + QStringLiteral("…"));
 }
 
-void TrainingView::addLoss(const QString& kind, bool refit, const model::LossPoint& point)
+void TrainingView::onFailed(const QString& message)
 {
-    const QString name = modelDisplayName(kind);
-    m_chart->addPoint(refit ? tr("%1 refit").arg(name) : name, point);
-    QString text = tr("%1 — iteration %2, training loss %3")
-                       .arg(m_stage)
-                       .arg(point.iteration)
-                       .arg(decimal(point.train, 4));
-    if (std::isfinite(point.validation))
-        text += tr(", validation loss %1").arg(decimal(point.validation, 4));
-    setStatus(text);
-}
-
-void TrainingView::onSucceeded(quint64 run, const QVariant& result)
-{
-    if (run == m_run && run != 0)
-        showTrained(result.toMap(), false);
-}
-
-void TrainingView::onFailed(quint64 run, const QString& message)
-{
-    if (run != m_run || run == 0)
-        return;
     endRun();
     setStatus(tr("Training failed: %1. The stored model is unchanged.").arg(message), true);
 }
 
-void TrainingView::onCancelled(quint64 run)
+void TrainingView::onCancelled()
 {
-    if (run != m_run || run == 0)
-        return;
-    if (!m_saved.isEmpty()) {
-        showTrained(m_saved, true);
-        return;
-    }
     endRun();
     setStatus(tr("Training cancelled; the stored model is unchanged."));
 }
 
-void TrainingView::showTrained(QVariantMap result, bool cancelCameTooLate)
+void TrainingView::showTrained(const TrainingResult& result)
 {
     const QString trainedPath = m_runPath;
     if (!endRun()) {
@@ -411,22 +396,14 @@ void TrainingView::showTrained(QVariantMap result, bool cancelCameTooLate)
                       .arg(QFileInfo(trainedPath).fileName()));
         return;
     }
-    const QString chosen = modelDisplayName(result.value(QStringLiteral("chosen")).toString());
-    const QString seconds = decimal(result.value(QStringLiteral("seconds")).toDouble(), 1);
-    setStatus(cancelCameTooLate
-                  ? tr("Training had already finished when Cancel arrived: %1 is now the "
-                       "project's model.")
-                        .arg(chosen)
-                  : tr("Trained in %1 s: %2 is now the project's model.").arg(seconds, chosen));
-    showScores(result.value(QStringLiteral("scores")).toString(),
-               result.value(QStringLiteral("periodDays")).toInt(), QString());
+    setStatus(tr("Trained in %1 s: %2 is now the project's model.")
+                  .arg(decimal(result.seconds, 1), modelDisplayName(result.chosen)));
+    showScores(result.scoresJson, result.periodDays, QString());
     m_controller->notifyModelChanged();
 }
 
 bool TrainingView::endRun()
 {
-    m_run = 0;
-    m_saved.clear();
     m_progress->setVisible(false);
     updateButtons();
     return m_runPath == m_controller->projectPath();

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QPointer>
+#include "shell/job.h"
+
 #include <QString>
-#include <QVariantMap>
 #include <QWidget>
 
 class QComboBox;
@@ -12,17 +12,14 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
-namespace fp::model {
-struct LossPoint;
-}
-
 namespace fp::ui {
 
-class BackgroundJob;
 class LossChart;
 class ProjectController;
+struct TrainingResult;
+struct TrainingUpdate;
 
-// The Train tab: choose the model(s) and the held-out days, train on the project job (the GUI
+// The Train tab: choose the model(s) and the held-out days, train as a project job (the GUI
 // thread only draws) with a live loss plot, then compare the models on the held-out period next
 // to the naive baseline: the chosen model in bold, a warning on any model that does not beat the
 // baseline. When a project with a trained model opens, shows that model's stored scores.
@@ -31,13 +28,12 @@ class TrainingView final : public QWidget
     Q_OBJECT
 public:
     explicit TrainingView(ProjectController* controller, QWidget* parent = nullptr);
-    ~TrainingView() override; // cancels its training run, if any
 
     // Starts training with the chosen options; refused (false) without a project or while any
     // project job runs.
     bool train();
     void cancel();
-    bool isTraining() const { return m_run != 0; }
+    bool isTraining() const;
 
 private:
     // The score table's columns.
@@ -59,16 +55,14 @@ private:
     void updateButtons();
     void setStatus(const QString& text, bool problem = false);
 
-    // From the training run, on the GUI thread (posted by the worker, tagged with the run id).
-    bool acceptsRun(quint64 run) const;
+    // From the training run, on the GUI thread, while the project it trains is open.
+    void showUpdate(const TrainingUpdate& update);
     void showStage(const QString& stage, int index, int count);
-    void addLoss(const QString& kind, bool refit, const model::LossPoint& point);
 
-    // The end of the run, from the project job's signals.
-    void onSucceeded(quint64 run, const QVariant& result);
-    void onFailed(quint64 run, const QString& message);
-    void onCancelled(quint64 run);
-    void showTrained(QVariantMap result, bool cancelCameTooLate); // a copy: may be m_saved
+    // The end of the run.
+    void showTrained(const TrainingResult& result);
+    void onFailed(const QString& message);
+    void onCancelled();
     bool endRun(); // false when the project changed during the run
 
     void onProjectChanged();
@@ -77,10 +71,8 @@ private:
     void clearScores(const QString& hint);
 
     ProjectController* m_controller = nullptr;
-    QPointer<BackgroundJob> m_job; // the controller's; may go first at shutdown
-    quint64 m_run = 0;             // the project job's run id of our training, 0 when none runs
-    QString m_runPath;             // the project it trains
-    QVariantMap m_saved;           // the run's result once stored, even if a cancel came too late
+    Job<TrainingResult, TrainingUpdate>* m_job = nullptr; // a project job
+    QString m_runPath;                                    // the project it trains
     QString m_stage;
 
     QComboBox* m_model = nullptr;

@@ -2,6 +2,7 @@
 
 #include "plan/plannerdata.h"
 #include "planner/plannerdocument.h"
+#include "shell/tablecolumns.h"
 
 #include <QLocale>
 #include <algorithm>
@@ -34,6 +35,25 @@ bool parseNumber(QString text, double* out)
 
 } // namespace
 
+const TableColumns& CampaignTableModel::columns()
+{
+    constexpr auto left = Qt::AlignLeft | Qt::AlignVCenter;
+    static constexpr TableColumn kColumns[] = {
+        {QT_TR_NOOP("SKU"), nullptr, left},
+        {QT_TR_NOOP("Product"), nullptr, left},
+        {QT_TR_NOOP("Stock"), QT_TR_NOOP("Units available for the whole sale window; empty = "
+                                         "unlimited")},
+        {QT_TR_NOOP("Unit cost"), QT_TR_NOOP("Cost of one unit; empty = unknown (no profit)")},
+        {QT_TR_NOOP("Min"), QT_TR_NOOP("Lowest discount the optimizer may choose, in percent")},
+        {QT_TR_NOOP("Max"), QT_TR_NOOP("Highest discount the optimizer may choose, in percent")},
+        {QT_TR_NOOP("List price"),
+         QT_TR_NOOP("Regular price during the sale; the discount is taken off it")},
+    };
+    static_assert(std::size(kColumns) == ColumnCount);
+    static const TableColumns columns(staticMetaObject.className(), kColumns);
+    return columns;
+}
+
 CampaignTableModel::CampaignTableModel(PlannerDocument* document, QObject* parent)
     : QAbstractTableModel(parent), m_document(document)
 {
@@ -62,8 +82,7 @@ QVariant CampaignTableModel::data(const QModelIndex& index, int role) const
     const data::PanelProduct& product =
         m_document->data()->panel.products()[static_cast<size_t>(cp.product)];
     if (role == Qt::TextAlignmentRole)
-        return index.column() <= Name ? int(Qt::AlignLeft | Qt::AlignVCenter)
-                                      : int(Qt::AlignRight | Qt::AlignVCenter);
+        return columns().alignment(index.column());
     if (role == Qt::ToolTipRole && index.column() <= Name)
         return QString::fromStdString(
             m_document->data()->panel.categories()[static_cast<size_t>(product.category)]);
@@ -169,10 +188,9 @@ bool CampaignTableModel::setData(const QModelIndex& index, const QVariant& value
     if (sameCampaign(next.campaign, m_document->state().campaign))
         return true;
     m_document->editState(
-        next,
-        tr("Edit %1 of %2")
-            .arg(headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString().toLower(),
-                 data(this->index(index.row(), Sku), Qt::DisplayRole).toString()));
+        next, tr("Edit %1 of %2")
+                  .arg(columns().title(index.column()).toLower(),
+                       data(this->index(index.row(), Sku), Qt::DisplayRole).toString()));
     return true;
 }
 
@@ -213,44 +231,8 @@ Qt::ItemFlags CampaignTableModel::flags(const QModelIndex& index) const
 
 QVariant CampaignTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case ListPrice:
-            return tr("Regular price during the sale; the discount is taken off it");
-        case Stock:
-            return tr("Units available for the whole sale window; empty = unlimited");
-        case UnitCost:
-            return tr("Cost of one unit; empty = unknown (no profit)");
-        case MinDiscount:
-            return tr("Lowest discount the optimizer may choose, in percent");
-        case MaxDiscount:
-            return tr("Highest discount the optimizer may choose, in percent");
-        default:
-            return {};
-        }
-    }
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Sku:
-        return tr("SKU");
-    case Name:
-        return tr("Product");
-    case ListPrice:
-        return tr("List price");
-    case Stock:
-        return tr("Stock");
-    case UnitCost:
-        return tr("Unit cost");
-    case MinDiscount:
-        return tr("Min");
-    case MaxDiscount:
-        return tr("Max");
-    default:
-        return {};
-    }
+    const QVariant value = columns().headerData(section, orientation, role);
+    return value.isValid() ? value : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 void CampaignTableModel::setEditable(bool editable)

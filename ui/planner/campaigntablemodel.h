@@ -4,6 +4,7 @@
 
 namespace fp::ui {
 
+class TableColumns;
 class PlannerDocument;
 struct PlannerState;
 
@@ -43,6 +44,7 @@ public:
     void setEditable(bool editable);
 
 private:
+    static const TableColumns& columns(); // header, tooltip, alignment of each column
     // Applies `text` to one cell of `state`; false and `error` when it is not a valid value.
     bool applyText(PlannerState& state, int row, int column, const QString& text,
                    QString* error) const;

@@ -17,7 +17,7 @@
 #include "planner/totalsbar.h"
 #include "report/planreport.h"
 #include "settings/appsettings.h"
-#include "shell/backgroundjob.h"
+#include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 
 #include <QAction>
@@ -42,7 +42,6 @@ namespace fp::ui {
 
 namespace {
 
-using OptimizedPtr = std::shared_ptr<const plan::OptimizedPlan>;
 using DataPtr = std::shared_ptr<const PlannerData>;
 
 constexpr double kCurveStep = 0.01; // the selected product's curve: every point of discount
@@ -51,8 +50,8 @@ constexpr double kCurveStep = 0.01; // the selected product's curve: every point
 
 PlannerView::PlannerView(ProjectController* project, QWidget* parent)
     : QWidget(parent), m_project(project), m_document(new PlannerDocument(this)),
-      m_loadJob(new BackgroundJob(this)), m_optimizeJob(new BackgroundJob(this)),
-      m_exportJob(new BackgroundJob(this))
+      m_loadJob(new LoadJob(this)), m_load(new LatestRequest(m_loadJob, [this] { startLoad(); })),
+      m_optimizeJob(new OptimizeJob(this)), m_exportJob(new ExportJob(this))
 {
     m_stack = new QStackedWidget(this);
     m_placeholder = new QLabel(m_stack);
@@ -112,22 +111,8 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
     connect(project, &ProjectController::projectChanged, this, &PlannerView::reload);
     connect(project, &ProjectController::modelChanged, this, &PlannerView::reload);
     connect(project, &ProjectController::salesChanged, this, &PlannerView::reload);
-    connect(m_loadJob, &BackgroundJob::succeeded, this,
-            [this](quint64 run, const QVariant& result) {
-                if (run != m_loadRun)
-                    return;
-                m_document->setData(result.value<DataPtr>());
-                m_stack->setCurrentIndex(1);
-                if (!m_pendingCampaign.isEmpty()) {
-                    m_setup->setWindow(m_pendingStart, m_pendingDays);
-                    m_setup->loadCampaignFile(m_pendingCampaign);
-                    m_document->undoStack()->clear();
-                    m_pendingCampaign.clear();
-                }
-            });
-    connect(m_loadJob, &BackgroundJob::failed, this, [this](quint64 run, const QString& message) {
-        if (run != m_loadRun)
-            return;
+    m_loadJob->onFinished(this, [this](quint64, const DataPtr& data) { applyLoaded(data); });
+    connect(m_loadJob, &JobBase::failed, this, [this](quint64, const QString& message) {
         m_document->setData(nullptr);
         m_placeholder->setText(tr("<h3>Nothing to plan yet</h3><p>%1</p><p>Import a sales "
                                   "history (File > Import) and train a model (Model > Train); "
@@ -135,28 +120,23 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
                                    .arg(message.toHtmlEscaped()));
         m_stack->setCurrentIndex(0);
     });
-    connect(m_loadJob, &BackgroundJob::ended, this, [this] {
-        if (m_reloadPending) {
-            m_reloadPending = false;
-            reload();
-        }
-    });
-    // Connected once, before any run: the job's signals come from its worker thread, so a
-    // connection made after start() could miss a run that ends at once.
-    connect(m_optimizeJob, &BackgroundJob::succeeded, this, &PlannerView::applyOptimized);
-    connect(m_optimizeJob, &BackgroundJob::ended, this, [this] {
+    m_optimizeJob->onFinished(
+        this, [this](quint64, const std::shared_ptr<const plan::OptimizedPlan>& plan) {
+            applyOptimized(*plan);
+        });
+    connect(m_optimizeJob, &JobBase::ended, this, [this] {
         m_optimizeFrom.reset();
         m_optimizeData.reset();
         setBusy(false);
     });
-    connect(m_optimizeJob, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+    connect(m_optimizeJob, &JobBase::failed, this, [this](quint64, const QString& message) {
         QMessageBox::warning(this, tr("Cannot optimize"), message);
     });
-    connect(m_exportJob, &BackgroundJob::succeeded, this, [this](quint64, const QVariant& path) {
-        emit statusMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path.toString())));
-        emit exported(path.toString());
+    m_exportJob->onFinished(this, [this](quint64, const QString& path) {
+        emit statusMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)));
+        emit exported(path);
     });
-    connect(m_exportJob, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+    connect(m_exportJob, &JobBase::failed, this, [this](quint64, const QString& message) {
         QMessageBox::warning(this, tr("Export failed"),
                              tr("%1\n\nNo file was changed.").arg(message));
     });
@@ -245,19 +225,34 @@ void PlannerView::reload()
         m_placeholder->setText(tr("<h3>No project open</h3><p>Open a project or the demo (File "
                                   "menu) to plan a flash sale.</p>"));
         m_stack->setCurrentIndex(0);
+        m_load->drop(); // a load still on its way is for the project just closed
         return;
     }
-    if (m_loadJob->isRunning()) {
-        m_reloadPending = true;
-        m_loadJob->cancel();
+    m_load->request();
+}
+
+void PlannerView::startLoad()
+{
+    if (!m_project->hasProject())
         return;
-    }
     m_placeholder->setText(tr("Loading the sales history and the model..."));
     m_stack->setCurrentIndex(0);
     const std::string path = m_project->projectPath().toStdString();
-    m_loadRun = m_loadJob->start(tr("Loading the planner"), [path](const ProgressFn& progress) {
-        return QVariant::fromValue<DataPtr>(PlannerData::load(path, progress));
+    m_loadJob->start(tr("Loading the planner"), [path](const ProgressFn& progress) {
+        return PlannerData::load(path, progress);
     });
+}
+
+void PlannerView::applyLoaded(const std::shared_ptr<const PlannerData>& data)
+{
+    m_document->setData(data);
+    m_stack->setCurrentIndex(1);
+    if (!m_pendingCampaign.isEmpty()) {
+        m_setup->setWindow(m_pendingStart, m_pendingDays);
+        m_setup->loadCampaignFile(m_pendingCampaign);
+        m_document->undoStack()->clear();
+        m_pendingCampaign.clear();
+    }
 }
 
 void PlannerView::updateTotals()
@@ -342,38 +337,35 @@ void PlannerView::optimize()
         tr("Optimizing %n product(s)", nullptr, m_document->productCount()),
         [data, campaign, settings](const ProgressFn& progress) {
             const plan::CampaignEvaluator evaluator(data->panel, data->trained, campaign);
-            return QVariant::fromValue<OptimizedPtr>(std::make_shared<plan::OptimizedPlan>(
-                plan::optimize(evaluator, settings, progress)));
+            return std::make_shared<const plan::OptimizedPlan>(
+                plan::optimize(evaluator, settings, progress));
         });
     if (run == 0)
         return;
-    m_optimizeRun = run;
     m_optimizeFrom = std::make_shared<const PlannerState>(start);
     m_optimizeData = data;
     setBusy(true);
 }
 
-void PlannerView::applyOptimized(quint64 run, const QVariant& result)
+void PlannerView::applyOptimized(const plan::OptimizedPlan& optimized)
 {
-    // A stale run, or a plan for another project or model (one opened meanwhile), is dropped.
-    if (run != m_optimizeRun || !m_optimizeFrom || m_document->data() != m_optimizeData)
+    // A plan for another project or model (one opened meanwhile) is dropped.
+    if (!m_optimizeFrom || m_document->data() != m_optimizeData)
         return;
     const PlannerState& start = *m_optimizeFrom;
-    const auto optimized = result.value<OptimizedPtr>();
     PlannerState next = start;
-    for (size_t i = 0; i < optimized->rows.size(); ++i) {
-        next.discounts[i] = optimized->rows[i].discount;
-        next.limits[i] = optimized->rows[i].limitedBy;
+    for (size_t i = 0; i < optimized.rows.size(); ++i) {
+        next.discounts[i] = optimized.rows[i].discount;
+        next.limits[i] = optimized.rows[i].limitedBy;
     }
-    next.upperBound = optimized->upperBound;
+    next.upperBound = optimized.upperBound;
     m_document->editState(next, tr("Optimize"));
     QString status =
-        optimized->proven
+        optimized.proven
             ? tr("Optimal on the %1-point ladder").arg(start.settings.step * 100.0, 0, 'f', 1)
             : tr("Within %1 of the best possible")
-                  .arg(QLocale().toString(optimized->upperBound - optimized->objectiveValue, 'f',
-                                          2));
-    if (optimized->budgetInfeasible)
+                  .arg(QLocale().toString(optimized.upperBound - optimized.objectiveValue, 'f', 2));
+    if (optimized.budgetInfeasible)
         status = tr("Even the smallest discounts exceed the budget; the plan uses them");
     m_planStatus->setText(status);
     emit statusMessage(status);
@@ -394,36 +386,41 @@ bool PlannerView::canExport()
     return false;
 }
 
+bool PlannerView::startExport(const QString& title, const QString& path,
+                              std::function<void(const ProgressFn& progress)> write)
+{
+    return m_exportJob->start(title, [path, write = std::move(write)](const ProgressFn& progress) {
+        write(progress);
+        return path;
+    }) != 0;
+}
+
 bool PlannerView::exportRecommended(const QString& path)
 {
     if (!canExport())
         return false;
-    const plan::PlanResult result = m_document->planResult();
-    const std::string target = path.toStdString();
     const bool xlsx = path.endsWith(".xlsx", Qt::CaseInsensitive);
-    return m_exportJob->start(tr("Exporting the recommended table"),
-                              [result, target, xlsx](const ProgressFn&) {
-                                  if (xlsx)
-                                      exports::writeRecommendedXlsx(result, target);
-                                  else
-                                      exports::writeRecommendedCsv(result, target);
-                                  return QVariant(QString::fromStdString(target));
-                              }) != 0;
+    return startExport(
+        tr("Exporting the recommended table"), path,
+        [result = m_document->planResult(), target = path.toStdString(), xlsx](const ProgressFn&) {
+            if (xlsx)
+                exports::writeRecommendedXlsx(result, target);
+            else
+                exports::writeRecommendedCsv(result, target);
+        });
 }
 
 bool PlannerView::exportForecast(const QString& path)
 {
     if (!canExport())
         return false;
-    const DataPtr data = m_document->data();
-    const plan::Campaign campaign = m_document->state().campaign;
-    const std::vector<double> discounts = m_document->state().discounts;
-    const std::string target = path.toStdString();
-    return m_exportJob->start(tr("Exporting the forecast"), [data, campaign, discounts,
-                                                             target](const ProgressFn&) {
-        exports::writeForecastCsv(data->panel, data->trained, campaign, discounts, target);
-        return QVariant(QString::fromStdString(target));
-    }) != 0;
+    return startExport(tr("Exporting the forecast"), path,
+                       [data = m_document->data(), campaign = m_document->state().campaign,
+                        discounts = m_document->state().discounts,
+                        target = path.toStdString()](const ProgressFn&) {
+                           exports::writeForecastCsv(data->panel, data->trained, campaign,
+                                                     discounts, target);
+                       });
 }
 
 bool PlannerView::exportReport(const QString& path)
@@ -459,10 +456,8 @@ bool PlannerView::exportReport(const QString& path)
         drawProductCurves(product, m_chartRow);
         report.charts.append({product->chart()->title(), render(product)});
     }
-    return m_exportJob->start(tr("Writing the PDF report"), [report, path](const ProgressFn&) {
-        writePlanReport(report, path);
-        return QVariant(path);
-    }) != 0;
+    return startExport(tr("Writing the PDF report"), path,
+                       [report, path](const ProgressFn&) { writePlanReport(report, path); });
 }
 
 void PlannerView::chooseRecommendedExport()
@@ -504,12 +499,10 @@ void PlannerView::chooseChartExport()
                                                       suggestedPath("png"), tr("PNG (*.png)"));
     if (path.isEmpty())
         return;
-    try {
-        saveChartPng(view, path);
-        emit exported(path);
-    } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot save the chart"), QString::fromUtf8(e.what()));
-    }
+    // The chart is a widget: draw it here, encode and write the image on the worker.
+    startExport(
+        tr("Saving the chart"), path,
+        [image = renderChart(view, {}), path](const ProgressFn&) { saveChartImage(image, path); });
 }
 
 } // namespace fp::ui

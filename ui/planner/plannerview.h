@@ -1,5 +1,7 @@
 #pragma once
 
+#include "shell/job.h"
+
 #include <QWidget>
 #include <functional>
 #include <memory>
@@ -13,15 +15,16 @@ class QTabWidget;
 class QToolButton;
 
 namespace fp::plan {
+struct OptimizedPlan;
 struct PlannerData;
-}
+} // namespace fp::plan
 
 namespace fp::ui {
 
 using plan::PlannerData;
-class BackgroundJob;
 class CampaignSetup;
 class DiscountChart;
+class LatestRequest;
 class PlanOverviewCharts;
 class PlanTableModel;
 class PlanTableView;
@@ -68,9 +71,12 @@ public:
     ScenarioPanel* scenarios() const { return m_scenarios; }
     DiscountChart* discountChart() const { return m_chart; }
     PlanOverviewCharts* overviewCharts() const { return m_overview; }
-    BackgroundJob* loadJob() const { return m_loadJob; }
-    BackgroundJob* optimizeJob() const { return m_optimizeJob; }
-    BackgroundJob* exportJob() const { return m_exportJob; }
+    using LoadJob = Job<std::shared_ptr<const PlannerData>>;
+    using OptimizeJob = Job<std::shared_ptr<const plan::OptimizedPlan>>;
+    using ExportJob = Job<QString>; // the path written
+    LoadJob* loadJob() const { return m_loadJob; }
+    OptimizeJob* optimizeJob() const { return m_optimizeJob; }
+    ExportJob* exportJob() const { return m_exportJob; }
     QPushButton* optimizeButton() const { return m_optimize; }
     QAction* optimizeAction() const { return m_optimizeAction; } // Ctrl+R
     QAction* undoAction() const { return m_undoAction; }
@@ -83,19 +89,26 @@ signals:
 private:
     QWidget* buildCenter();
     void reload();
-    void applyOptimized(quint64 run, const QVariant& result);
+    void startLoad();
+    void applyLoaded(const std::shared_ptr<const PlannerData>& data);
+    void applyOptimized(const plan::OptimizedPlan& optimized);
     void showRow(int row);
     void drawProductCurves(DiscountChart* chart, int row) const;
     void updateTotals();
     void setBusy(bool busy);
     bool canExport();
     QString suggestedPath(const QString& suffix) const;
+    // Runs `write` (which owns copies of what it writes) on the export job; it gets the job's
+    // progress, which is how a writer that takes a ProgressFn learns of Cancel.
+    bool startExport(const QString& title, const QString& path,
+                     std::function<void(const ProgressFn& progress)> write);
 
     ProjectController* m_project;
     PlannerDocument* m_document;
-    BackgroundJob* m_loadJob;
-    BackgroundJob* m_optimizeJob;
-    BackgroundJob* m_exportJob;
+    LoadJob* m_loadJob;
+    LatestRequest* m_load; // the latest project or model wins
+    OptimizeJob* m_optimizeJob;
+    ExportJob* m_exportJob;
     CampaignSetup* m_setup = nullptr;
     PlanTableModel* m_model = nullptr;
     PlanTableView* m_table = nullptr;
@@ -113,12 +126,9 @@ private:
     QAction* m_redoAction = nullptr;
     QToolButton* m_undo = nullptr;
     QToolButton* m_redo = nullptr;
-    quint64 m_loadRun = 0;
-    quint64 m_optimizeRun = 0;
     std::shared_ptr<const PlannerState>
         m_optimizeFrom; // the state the running Optimize started from
     std::shared_ptr<const PlannerData> m_optimizeData;
-    bool m_reloadPending = false;
     int m_chartRow = -1;
     QString m_pendingCampaign;
     qint64 m_pendingStart = 0;

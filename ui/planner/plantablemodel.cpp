@@ -3,6 +3,7 @@
 #include "plan/plannerdata.h"
 #include "planner/plannerdocument.h"
 #include "settings/numbertext.h"
+#include "shell/tablecolumns.h"
 
 #include <QApplication>
 #include <QBrush>
@@ -37,6 +38,34 @@ QString limitText(plan::Limit limit)
 }
 
 } // namespace
+
+const TableColumns& PlanTableModel::columns()
+{
+    constexpr auto left = Qt::AlignLeft | Qt::AlignVCenter;
+    static constexpr TableColumn kColumns[] = {
+        {QT_TR_NOOP("SKU"), nullptr, left},
+        {QT_TR_NOOP("Product"), nullptr, left},
+        {QT_TR_NOOP("Discount")},
+        {QT_TR_NOOP("Off")},
+        {QT_TR_NOOP("Lock"),
+         QT_TR_NOOP("Locked products keep their discount when you optimize again"),
+         Qt::AlignCenter},
+        {QT_TR_NOOP("Sale price")},
+        {QT_TR_NOOP("Units"),
+         QT_TR_NOOP("Expected units sold in the sale window, capped by the stock")},
+        {QT_TR_NOOP("80% interval"), QT_TR_NOOP("80% prediction interval of units sold")},
+        {QT_TR_NOOP("Revenue")},
+        {QT_TR_NOOP("Profit")},
+        {QT_TR_NOOP("Sell-through"), QT_TR_NOOP("Expected units sold / stock")},
+        {QT_TR_NOOP("Sell-out"),
+         QT_TR_NOOP("Probability that demand reaches the stock (sells out)")},
+        {QT_TR_NOOP("Limited by"),
+         QT_TR_NOOP("What stops this product's discount from going further"), left},
+    };
+    static_assert(std::size(kColumns) == ColumnCount);
+    static const TableColumns columns(staticMetaObject.className(), kColumns);
+    return columns;
+}
 
 PlanTableModel::PlanTableModel(PlannerDocument* document, QObject* parent)
     : QAbstractTableModel(parent), m_document(document)
@@ -86,11 +115,7 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
             return plan.locked ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::TextAlignmentRole:
-        if (column == Sku || column == Name || column == LimitedBy)
-            return int(Qt::AlignLeft | Qt::AlignVCenter);
-        if (column == Lock)
-            return int(Qt::AlignCenter);
-        return int(Qt::AlignRight | Qt::AlignVCenter);
+        return columns().alignment(column);
     case Qt::FontRole:
         if (column == Discount || column == Revenue) {
             QFont font;
@@ -245,58 +270,8 @@ Qt::ItemFlags PlanTableModel::flags(const QModelIndex& index) const
 
 QVariant PlanTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case Units:
-            return tr("Expected units sold in the sale window, capped by the stock");
-        case Interval:
-            return tr("80% prediction interval of units sold");
-        case SellThrough:
-            return tr("Expected units sold / stock");
-        case SellOut:
-            return tr("Probability that demand reaches the stock (sells out)");
-        case LimitedBy:
-            return tr("What stops this product's discount from going further");
-        case Lock:
-            return tr("Locked products keep their discount when you optimize again");
-        default:
-            return {};
-        }
-    }
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-    case Sku:
-        return tr("SKU");
-    case Name:
-        return tr("Product");
-    case Slider:
-        return tr("Discount");
-    case Discount:
-        return tr("Off");
-    case Lock:
-        return tr("Lock");
-    case SalePrice:
-        return tr("Sale price");
-    case Units:
-        return tr("Units");
-    case Interval:
-        return tr("80% interval");
-    case Revenue:
-        return tr("Revenue");
-    case Profit:
-        return tr("Profit");
-    case SellThrough:
-        return tr("Sell-through");
-    case SellOut:
-        return tr("Sell-out");
-    case LimitedBy:
-        return tr("Limited by");
-    default:
-        return {};
-    }
+    const QVariant value = columns().headerData(section, orientation, role);
+    return value.isValid() ? value : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 void PlanTableModel::setEditable(bool editable)

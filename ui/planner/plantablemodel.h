@@ -4,6 +4,7 @@
 
 namespace fp::ui {
 
+class TableColumns;
 class PlannerDocument;
 
 // The plan table: one row per campaign product with its discount (a slider and a spin box), lock,
@@ -53,6 +54,7 @@ public:
     bool beyondHistory(int row) const;
 
 private:
+    static const TableColumns& columns(); // header, tooltip, alignment of each column
     QVariant display(int row, int column) const;
     QVariant sortValue(int row, int column) const;
 

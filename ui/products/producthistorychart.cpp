@@ -1,23 +1,20 @@
 #include "products/producthistorychart.h"
 
 #include "charts/chartexport.h"
+#include "charts/chartpage.h"
 #include "charts/charttheme.h"
 #include "charts/timechartview.h"
 #include "data/panel.h"
 #include "data/productpanel.h"
-#include "shell/backgroundjob.h"
+#include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
 #include <QAreaSeries>
 #include <QChart>
 #include <QDateTimeAxis>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QLineSeries>
-#include <QPushButton>
 #include <QScatterSeries>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
@@ -26,8 +23,6 @@
 namespace fp::ui {
 
 namespace {
-
-using PanelResult = std::shared_ptr<const data::Panel>;
 
 QColor withAlpha(QColor color, int alpha)
 {
@@ -38,85 +33,54 @@ QColor withAlpha(QColor color, int alpha)
 } // namespace
 
 ProductHistoryChart::ProductHistoryChart(ProjectController* project, QWidget* parent)
-    : QWidget(parent), m_project(project), m_job(new BackgroundJob(this))
+    : QWidget(parent), m_project(project), m_job(new Job<std::shared_ptr<const data::Panel>>(this)),
+      m_latest(new LatestRequest(m_job, [this] { start(); }))
 {
-    m_chart = new QChart;
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_time = new QDateTimeAxis(m_chart);
-    m_unitsAxis = new QValueAxis(m_chart);
-    m_unitsAxis->setLabelFormat("%.0f");
-    m_unitsAxis->setTitleText(tr("Units per day"));
-    m_priceAxis = new QValueAxis(m_chart);
+    m_history = makeUnitsTimeChart(this);
+    QChart* chart = m_history.chart;
+    m_priceAxis = new QValueAxis(chart);
     m_priceAxis->setLabelFormat("%.2f");
     m_priceAxis->setTitleText(tr("Price"));
-    m_chart->addAxis(m_time, Qt::AlignBottom);
-    m_chart->addAxis(m_unitsAxis, Qt::AlignLeft);
-    m_chart->addAxis(m_priceAxis, Qt::AlignRight);
+    chart->addAxis(m_priceAxis, Qt::AlignRight);
 
     // Drawn in this order: the event shading behind everything.
-    m_events = new QAreaSeries(m_chart);
+    m_events = new QAreaSeries(chart);
     m_events->setUpperSeries(new QLineSeries(m_events));
     m_events->setName(tr("Event days"));
     m_events->setPen(Qt::NoPen);
     m_events->setBrush(withAlpha(QColor(255, 160, 40), 95));
-    m_units = new QLineSeries(m_chart);
+    m_units = new QLineSeries(chart);
     m_units->setName(tr("Units sold"));
     m_units->setPen(QPen(QColor(31, 119, 180), 1.5));
-    m_price = new QLineSeries(m_chart);
+    m_price = new QLineSeries(chart);
     m_price->setName(tr("Price charged"));
     m_price->setPen(QPen(QColor(44, 160, 44), 2.2));
-    m_listPrice = new QLineSeries(m_chart);
+    m_listPrice = new QLineSeries(chart);
     m_listPrice->setName(tr("Regular price"));
     m_listPrice->setPen(QPen(QColor(60, 60, 60), 1.4, Qt::DashLine));
-    m_soldOut = new QScatterSeries(m_chart);
+    m_soldOut = new QScatterSeries(chart);
     m_soldOut->setName(tr("Sold out"));
     m_soldOut->setMarkerSize(7);
     m_soldOut->setColor(QColor(214, 39, 40));
     m_soldOut->setBorderColor(QColor(214, 39, 40));
-    for (QAbstractSeries* s :
-         std::initializer_list<QAbstractSeries*>{m_events, m_units, m_soldOut}) {
-        m_chart->addSeries(s);
-        s->attachAxis(m_time);
-        s->attachAxis(m_unitsAxis);
-    }
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{m_events, m_units, m_soldOut})
+        m_history.addSeries(s);
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{m_price, m_listPrice}) {
-        m_chart->addSeries(s);
-        s->attachAxis(m_time);
+        chart->addSeries(s);
+        s->attachAxis(m_history.time);
         s->attachAxis(m_priceAxis);
     }
 
-    applyChartTheme(m_chart);
-
-    m_view = new TimeChartView(m_chart, m_time, this);
-    installChartExportMenu(m_view);
-    m_view->setMinimumSize(400, 260);
-    m_title = new QLabel(this);
-    m_title->setTextFormat(Qt::PlainText);
-    m_reset = new QPushButton(tr("Reset zoom"), this);
-    m_reset->setToolTip(tr("Show the whole history again (Home)"));
-    m_reset->setEnabled(false);
-    m_message = new QLabel(this);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(m_message);
-    m_stack->addWidget(m_view);
-
-    auto* header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(m_reset);
+    applyChartTheme(chart);
+    installChartExportMenu(m_history.view);
+    m_history.view->setMinimumSize(400, 260);
+    m_page = new ChartPage(m_history.view, m_history.view,
+                           tr("Show the whole history again (Home)"), this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(header);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(m_page);
 
-    connect(m_reset, &QPushButton::clicked, m_view, &TimeChartView::resetZoom);
-    connect(m_view, &TimeChartView::zoomChanged, m_reset, &QPushButton::setEnabled);
-    connect(m_job, &BackgroundJob::succeeded, this, [this](quint64 run, const QVariant& v) {
-        if (run != m_run || m_pending)
-            return; // a newer product was asked for meanwhile
-        const auto panel = v.value<PanelResult>();
+    m_job->onFinished(this, [this](quint64, const std::shared_ptr<const data::Panel>& panel) {
         if (!panel) {
             showMessage(tr("%1 has no sales recorded.").arg(m_sku));
             return;
@@ -124,18 +88,13 @@ ProductHistoryChart::ProductHistoryChart(ProjectController* project, QWidget* pa
         apply(*panel);
         emit loaded(m_productId);
     });
-    connect(m_job, &BackgroundJob::failed, this, [this](quint64 run, const QString& message) {
-        if (run == m_run && !m_pending)
-            showMessage(tr("Cannot show %1: %2").arg(m_sku, message));
-    });
-    connect(m_job, &BackgroundJob::ended, this, [this] {
-        if (m_pending)
-            request();
+    connect(m_job, &JobBase::failed, this, [this](quint64, const QString& message) {
+        showMessage(tr("Cannot show %1: %2").arg(m_sku, message));
     });
     connect(m_project, &ProjectController::projectChanged, this, &ProductHistoryChart::clear);
     connect(m_project, &ProjectController::salesChanged, this, [this] {
         if (m_productId)
-            request();
+            m_latest->request();
     });
     clear();
 }
@@ -144,44 +103,38 @@ void ProductHistoryChart::showProduct(qint64 productId, const QString& sku)
 {
     m_productId = productId;
     m_sku = sku;
-    request();
+    m_latest->request();
 }
 
 void ProductHistoryChart::clear()
 {
     m_productId = 0;
-    m_run = 0; // a result still on its way is for a product no longer shown
+    m_latest->drop(); // a result still on its way is for a product no longer shown
     m_sku.clear();
-    m_title->clear();
+    m_page->setTitle(QString());
     showMessage(tr("Select a product in the list to see its sales history."));
 }
 
 void ProductHistoryChart::showMessage(const QString& text)
 {
-    m_message->setText(text);
-    m_stack->setCurrentWidget(m_message);
+    m_page->showMessage(text);
 }
 
-void ProductHistoryChart::request()
+void ProductHistoryChart::start()
 {
-    if (m_job->isRunning()) {
-        m_pending = true;
-        m_job->cancel();
-        return;
-    }
-    m_pending = false;
     if (!m_productId || !m_project->hasProject())
         return;
     const std::string path = m_project->projectPath().toStdString();
     const std::int64_t id = m_productId;
-    m_run = m_job->start(tr("Loading %1").arg(m_sku), [path, id](const ProgressFn&) {
-        store::Store store(path, store::Store::OpenMode::ReadOnly);
-        const std::optional<data::DayRange> range = data::productDayRange(store, id);
-        if (!range)
-            return QVariant::fromValue(PanelResult());
-        return QVariant::fromValue(
-            PanelResult(std::make_shared<data::Panel>(data::loadProductPanel(store, id, *range))));
-    });
+    m_job->start(tr("Loading %1").arg(m_sku),
+                 [path, id](const ProgressFn&) -> std::shared_ptr<const data::Panel> {
+                     store::Store store(path, store::Store::OpenMode::ReadOnly);
+                     const std::optional<data::DayRange> range = data::productDayRange(store, id);
+                     if (!range)
+                         return nullptr;
+                     return std::make_shared<const data::Panel>(
+                         data::loadProductPanel(store, id, *range));
+                 });
 }
 
 void ProductHistoryChart::apply(const data::Panel& panel)
@@ -189,11 +142,12 @@ void ProductHistoryChart::apply(const data::Panel& panel)
     const data::PanelProduct& product = panel.products().front();
     const QString category =
         QString::fromStdString(panel.categories()[static_cast<size_t>(product.category)]);
-    m_title->setText(
+    m_page->setTitle(
         category.isEmpty()
             ? tr("%1 · %2").arg(m_sku, QString::fromStdString(product.name))
             : tr("%1 · %2 (%3)").arg(m_sku, QString::fromStdString(product.name), category));
-    m_unitsAxis->setTitleText(panel.periodDays() == 7 ? tr("Units per week") : tr("Units per day"));
+    m_history.units->setTitleText(panel.periodDays() == 7 ? tr("Units per week")
+                                                          : tr("Units per day"));
 
     QList<QPointF> units, price, listPrice, soldOut;
     std::vector<std::pair<qint64, qint64>> eventSpans; // [first, last] event period, in ms
@@ -223,14 +177,14 @@ void ProductHistoryChart::apply(const data::Panel& panel)
                 eventSpans.emplace_back(ms, ms);
         }
     }
-    m_unitsAxis->setRange(0, maxUnits * 1.08);
-    m_unitsAxis->applyNiceNumbers();
+    m_history.units->setRange(0, maxUnits * 1.08);
+    m_history.units->applyNiceNumbers();
     m_priceAxis->setRange(0, std::max(maxPrice, 1.0) * 1.1);
     m_priceAxis->applyNiceNumbers();
 
     // Each event run is a block as high as the units axis, half a period wider on each side.
     const double half = panel.periodDays() * 43'200'000.0;
-    const double top = m_unitsAxis->max();
+    const double top = m_history.units->max();
     QList<QPointF> bands;
     for (const auto& [from, to] : eventSpans) {
         bands.append({from - half, 0});
@@ -245,9 +199,9 @@ void ProductHistoryChart::apply(const data::Panel& panel)
     m_listPrice->replace(listPrice);
     m_soldOut->replace(soldOut);
     if (!units.isEmpty())
-        m_view->setFullRange(static_cast<qint64>(units.front().x() - half),
-                             static_cast<qint64>(units.back().x() + half));
-    m_stack->setCurrentWidget(m_view);
+        m_history.view->setFullRange(static_cast<qint64>(units.front().x() - half),
+                                     static_cast<qint64>(units.back().x() + half));
+    m_page->showCharts();
 }
 
 } // namespace fp::ui

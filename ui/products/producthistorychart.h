@@ -1,16 +1,15 @@
 #pragma once
 
+#include "charts/timechartview.h"
+#include "shell/job.h"
+
 #include <QWidget>
 #include <cstdint>
+#include <memory>
 
 class QAreaSeries;
-class QChart;
-class QDateTimeAxis;
-class QLabel;
 class QLineSeries;
-class QPushButton;
 class QScatterSeries;
-class QStackedWidget;
 class QValueAxis;
 
 namespace fp::data {
@@ -19,9 +18,9 @@ class Panel;
 
 namespace fp::ui {
 
-class BackgroundJob;
+class ChartPage;
+class LatestRequest;
 class ProjectController;
-class TimeChartView;
 
 // One product's sales history: units per period, the price charged and the regular price on a
 // second axis, flash-sale event days shaded and sold-out days marked, on a date axis that zooms
@@ -38,8 +37,8 @@ public:
     qint64 productId() const { return m_productId; }
 
     // What is drawn, for tests and the chart export.
-    QChart* chart() const { return m_chart; }
-    TimeChartView* view() const { return m_view; }
+    QChart* chart() const { return m_history.chart; }
+    TimeChartView* view() const { return m_history.view; }
     QLineSeries* unitsSeries() const { return m_units; }
     QLineSeries* priceSeries() const { return m_price; }
     QLineSeries* listPriceSeries() const { return m_listPrice; }
@@ -50,25 +49,18 @@ signals:
     void loaded(qint64 productId); // the chart now shows this product
 
 private:
-    void request();
+    void start();
     void apply(const data::Panel& panel);
     void showMessage(const QString& text);
 
     ProjectController* m_project;
-    BackgroundJob* m_job = nullptr;
-    quint64 m_run = 0;
-    bool m_pending = false; // a newer request waits for the running job to end
+    Job<std::shared_ptr<const data::Panel>>* m_job = nullptr; // null: no sales recorded
+    LatestRequest* m_latest = nullptr;
     qint64 m_productId = 0;
     QString m_sku;
 
-    QLabel* m_title = nullptr;
-    QPushButton* m_reset = nullptr;
-    QStackedWidget* m_stack = nullptr;
-    QLabel* m_message = nullptr;
-    QChart* m_chart = nullptr;
-    TimeChartView* m_view = nullptr;
-    QDateTimeAxis* m_time = nullptr;
-    QValueAxis* m_unitsAxis = nullptr;
+    ChartPage* m_page = nullptr; // the title row, or a message instead of the chart
+    UnitsTimeChart m_history;
     QValueAxis* m_priceAxis = nullptr;
     QLineSeries* m_units = nullptr;
     QLineSeries* m_price = nullptr;

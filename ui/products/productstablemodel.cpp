@@ -1,6 +1,7 @@
 #include "products/productstablemodel.h"
 
 #include "base/civildate.h"
+#include "shell/tablecolumns.h"
 
 #include <QBrush>
 #include <QLocale>
@@ -9,6 +10,31 @@
 #include <unordered_map>
 
 namespace fp::ui {
+
+const TableColumns& ProductsTableModel::columns()
+{
+    constexpr auto left = Qt::AlignLeft | Qt::AlignVCenter;
+    static constexpr TableColumn kColumns[] = {
+        {QT_TR_NOOP("SKU"), nullptr, left},
+        {QT_TR_NOOP("Name"), nullptr, left},
+        {QT_TR_NOOP("Category"), nullptr, left},
+        {QT_TR_NOOP("Days"), QT_TR_NOOP("Days (weeks for weekly data) with a sales record; gaps "
+                                        "filled in as 0 units are not counted")},
+        {QT_TR_NOOP("Units"), QT_TR_NOOP("Units sold over the whole history")},
+        {QT_TR_NOOP("Revenue"),
+         QT_TR_NOOP("Units sold times the price charged, over the whole history")},
+        {QT_TR_NOOP("Avg discount"), QT_TR_NOOP("Mean discount off the regular price on the days "
+                                                "sold at least 1% below it")},
+        {QT_TR_NOOP("Sold-out days"),
+         QT_TR_NOOP("Days the product sold out (units sold reached the stock): demand was "
+                    "higher than the units show")},
+        {QT_TR_NOOP("Last event"),
+         QT_TR_NOOP("Last day the product was featured in a flash-sale event")},
+    };
+    static_assert(std::size(kColumns) == ColumnCount);
+    static const TableColumns columns(staticMetaObject.className(), kColumns);
+    return columns;
+}
 
 ProductsTableModel::ProductsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -141,8 +167,7 @@ QVariant ProductsTableModel::data(const QModelIndex& index, int role) const
     case Qt::EditRole:
         return sortValue(row, column);
     case Qt::TextAlignmentRole:
-        return column >= Days ? QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter)
-                              : QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        return columns().alignment(column);
     case Qt::ForegroundRole:
         if (column >= Days && !m_hasStats)
             return QPalette().brush(QPalette::Disabled, QPalette::Text);
@@ -160,49 +185,8 @@ QVariant ProductsTableModel::data(const QModelIndex& index, int role) const
 
 QVariant ProductsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::DisplayRole) {
-        switch (section) {
-        case Sku:
-            return tr("SKU");
-        case Name:
-            return tr("Name");
-        case Category:
-            return tr("Category");
-        case Days:
-            return tr("Days");
-        case Units:
-            return tr("Units");
-        case Revenue:
-            return tr("Revenue");
-        case AverageDiscount:
-            return tr("Avg discount");
-        case StockoutDays:
-            return tr("Sold-out days");
-        case LastEvent:
-            return tr("Last event");
-        }
-    }
-    if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case Days:
-            return tr("Days (weeks for weekly data) with a sales record; gaps filled in as 0 "
-                      "units are not counted");
-        case Units:
-            return tr("Units sold over the whole history");
-        case Revenue:
-            return tr("Units sold times the price charged, over the whole history");
-        case AverageDiscount:
-            return tr("Mean discount off the regular price on the days sold at least 1% below it");
-        case StockoutDays:
-            return tr("Days the product sold out (units sold reached the stock): demand was "
-                      "higher than the units show");
-        case LastEvent:
-            return tr("Last day the product was featured in a flash-sale event");
-        }
-    }
-    return QAbstractTableModel::headerData(section, orientation, role);
+    const QVariant value = columns().headerData(section, orientation, role);
+    return value.isValid() ? value : QAbstractTableModel::headerData(section, orientation, role);
 }
 
 ProductsFilterModel::ProductsFilterModel(ProductsTableModel* source, QObject* parent)

@@ -10,6 +10,7 @@
 
 namespace fp::ui {
 
+class TableColumns;
 // The project's products as a lazy read-only table: one row per product, cells formatted only when
 // a view asks for them. Names come at once (setProducts); the history statistics arrive later from
 // a background job (setStats) and fill in with one dataChanged. The sort role gives numbers for
@@ -54,6 +55,7 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    static const TableColumns& columns(); // header, tooltip, alignment of each column
     struct Row
     {
         std::int64_t id = 0;

@@ -2,7 +2,7 @@
 
 #include "data/productstats.h"
 #include "products/productstablemodel.h"
-#include "shell/backgroundjob.h"
+#include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
@@ -18,13 +18,10 @@
 
 namespace fp::ui {
 
-namespace {
-using StatsResult = std::shared_ptr<const std::vector<data::ProductStats>>;
-}
-
 ProductsView::ProductsView(ProjectController* project, QWidget* parent)
     : QWidget(parent), m_project(project), m_model(new ProductsTableModel(this)),
-      m_proxy(new ProductsFilterModel(m_model, this)), m_statsJob(new BackgroundJob(this))
+      m_proxy(new ProductsFilterModel(m_model, this)), m_statsJob(new StatsJob(this)),
+      m_stats(new LatestRequest(m_statsJob, [this] { startStats(); }))
 {
     m_filter = new QLineEdit(this);
     m_filter->setObjectName("productFilter");
@@ -79,24 +76,16 @@ ProductsView::ProductsView(ProjectController* project, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onCurrentChanged(current); });
 
-    connect(m_statsJob, &BackgroundJob::succeeded, this, [this](quint64 run, const QVariant& v) {
-        if (run != m_statsRun || m_statsPending)
-            return; // a stale result: the project changed since
-        m_model->setStats(*v.value<StatsResult>());
+    m_statsJob->onFinished(this, [this](quint64, const Stats& stats) {
+        m_model->setStats(*stats);
         updateCount();
         emit statsLoaded();
     });
-    connect(m_statsJob, &BackgroundJob::failed, this, [this](quint64 run, const QString& message) {
-        if (run == m_statsRun && !m_statsPending)
-            m_count->setText(tr("Cannot compute the product statistics: %1").arg(message));
+    connect(m_statsJob, &JobBase::failed, this, [this](quint64, const QString& message) {
+        m_count->setText(tr("Cannot compute the product statistics: %1").arg(message));
     });
-    connect(m_statsJob, &BackgroundJob::cancelled, this, [this](quint64 run) {
-        if (run == m_statsRun && !m_statsPending)
-            m_count->setText(tr("Statistics cancelled; reopen the project to compute them."));
-    });
-    connect(m_statsJob, &BackgroundJob::ended, this, [this] {
-        if (m_statsPending)
-            startStats();
+    connect(m_statsJob, &JobBase::cancelled, this, [this] {
+        m_count->setText(tr("Statistics cancelled; reopen the project to compute them."));
     });
     connect(m_project, &ProjectController::projectChanged, this, &ProductsView::reload);
     connect(m_project, &ProjectController::salesChanged, this, &ProductsView::reload);
@@ -132,7 +121,7 @@ void ProductsView::reload()
     m_selected = 0;
     m_model->setProducts(std::move(products));
     updateCount();
-    startStats();
+    m_stats->request();
     if (m_model->rowCount() == 0)
         return;
     // Keep the product that was selected, or start with the first one so the charts show data.
@@ -152,22 +141,14 @@ QSize ProductsView::sizeHint() const
 
 void ProductsView::startStats()
 {
-    if (m_statsJob->isRunning()) {
-        m_statsPending = true;
-        m_statsJob->cancel();
-        return;
-    }
-    m_statsPending = false;
     if (!m_project->hasProject() || m_model->rowCount() == 0)
         return;
     const std::string path = m_project->projectPath().toStdString();
-    m_statsRun =
-        m_statsJob->start(tr("Computing product statistics"), [path](const ProgressFn& progress) {
-            store::Store store(path, store::Store::OpenMode::ReadOnly);
-            return QVariant::fromValue(
-                StatsResult(std::make_shared<std::vector<data::ProductStats>>(
-                    data::productStats(store, progress))));
-        });
+    m_statsJob->start(tr("Computing product statistics"), [path](const ProgressFn& progress) {
+        store::Store store(path, store::Store::OpenMode::ReadOnly);
+        return std::make_shared<const std::vector<data::ProductStats>>(
+            data::productStats(store, progress));
+    });
 }
 
 void ProductsView::selectProduct(std::int64_t productId)

@@ -1,16 +1,24 @@
 #pragma once
 
+#include "shell/job.h"
+
 #include <QWidget>
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
 
+namespace fp::data {
+struct ProductStats;
+}
+
 namespace fp::ui {
 
-class BackgroundJob;
+class LatestRequest;
 class ProductsFilterModel;
 class ProductsTableModel;
 class ProjectController;
@@ -22,12 +30,15 @@ class ProductsView final : public QWidget
 {
     Q_OBJECT
 public:
+    using Stats = std::shared_ptr<const std::vector<data::ProductStats>>;
+    using StatsJob = Job<Stats>;
+
     explicit ProductsView(ProjectController* project, QWidget* parent = nullptr);
 
     ProductsTableModel* model() const { return m_model; }
     ProductsFilterModel* proxy() const { return m_proxy; }
     QTableView* table() const { return m_table; }
-    BackgroundJob* statsJob() const { return m_statsJob; }      // for the status bar
+    StatsJob* statsJob() const { return m_statsJob; }           // for the status bar
     std::int64_t selectedProduct() const { return m_selected; } // 0: none
     QList<qint64> selectedProducts() const; // the selected rows, as project product ids
 
@@ -54,9 +65,8 @@ private:
     QComboBox* m_category = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_count = nullptr;
-    BackgroundJob* m_statsJob = nullptr;
-    quint64 m_statsRun = 0;
-    bool m_statsPending = false; // restart once the running (cancelled) job ends
+    StatsJob* m_statsJob = nullptr;
+    LatestRequest* m_stats = nullptr; // the statistics of the products shown last
     std::int64_t m_selected = 0;
 };
 

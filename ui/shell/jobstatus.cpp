@@ -1,6 +1,6 @@
 #include "shell/jobstatus.h"
 
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,11 +29,11 @@ JobStatus::JobStatus(QWidget* parent) : QWidget(parent)
     setVisible(false);
 }
 
-void JobStatus::watch(BackgroundJob* job)
+void JobStatus::watch(JobBase* job)
 {
-    connect(job, &BackgroundJob::started, this,
+    connect(job, &JobBase::started, this,
             [this, job](quint64, const QString& title) { show(job, title); });
-    connect(job, &BackgroundJob::progressed, this, [this, job](quint64, qint64 done, qint64 total) {
+    connect(job, &JobBase::progressed, this, [this, job](quint64, qint64 done, qint64 total) {
         if (job != m_current)
             return;
         if (total > 0) {
@@ -43,10 +43,14 @@ void JobStatus::watch(BackgroundJob* job)
             m_bar->setRange(0, 0); // busy indicator
         }
     });
-    connect(job, &BackgroundJob::ended, this, [this, job] { hideIfCurrent(job); });
+    connect(job, &JobBase::ended, this, [this, job] {
+        if (!job->isRunning()) // else a handler of the outcome started its next run
+            hideIfCurrent(job);
+    });
+    connect(job, &QObject::destroyed, this, &JobStatus::hideIfCurrent); // its view closed
 }
 
-void JobStatus::show(BackgroundJob* job, const QString& title)
+void JobStatus::show(JobBase* job, const QString& title)
 {
     m_current = job;
     m_label->setText(title);
@@ -54,7 +58,7 @@ void JobStatus::show(BackgroundJob* job, const QString& title)
     setVisible(true);
 }
 
-void JobStatus::hideIfCurrent(BackgroundJob* job)
+void JobStatus::hideIfCurrent(const QObject* job)
 {
     if (job == m_current) {
         m_current = nullptr;

@@ -8,25 +8,25 @@ class QPushButton;
 
 namespace fp::ui {
 
-class BackgroundJob;
+class JobBase;
 
 // The status-bar strip for long work: what runs, a progress bar and Cancel. Watches any number of
-// jobs and shows the one that started last.
+// jobs and shows the one that started last, until it ends or goes.
 class JobStatus final : public QWidget
 {
     Q_OBJECT
 public:
     explicit JobStatus(QWidget* parent = nullptr);
-    void watch(BackgroundJob* job);
+    void watch(JobBase* job);
 
 private:
-    void show(BackgroundJob* job, const QString& title);
-    void hideIfCurrent(BackgroundJob* job);
+    void show(JobBase* job, const QString& title);
+    void hideIfCurrent(const QObject* job);
 
     QLabel* m_label = nullptr;
     QProgressBar* m_bar = nullptr;
     QPushButton* m_cancel = nullptr;
-    BackgroundJob* m_current = nullptr;
+    JobBase* m_current = nullptr;
 };
 
 } // namespace fp::ui

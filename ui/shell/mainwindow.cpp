@@ -1,9 +1,7 @@
 #include "shell/mainwindow.h"
 
 #include "import/importdialog.h"
-#include "io/salesimporter.h"
 #include "model/fitview.h"
-#include "model/trainer.h"
 #include "model/trainingview.h"
 #include "planner/plannerview.h"
 #include "products/producthistorychart.h"
@@ -13,10 +11,9 @@
 #include "settings/helpdialog.h"
 #include "settings/preferencesdialog.h"
 #include "settings/shortcutsdialog.h"
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 #include "shell/jobstatus.h"
 #include "shell/projectcontroller.h"
-#include "store/store.h"
 #include "synth/demoproject.h"
 
 #include <QApplication>
@@ -36,16 +33,35 @@
 
 namespace fp::ui {
 
+// The project and the campaign files the demo job built.
+struct DemoProject
+{
+    QString project;
+    QString files;
+};
+
 namespace {
+
 constexpr int kLayoutVersion = 1; // of saveState(): bump when the docks change incompatibly
+
+// On a worker: writes the demo's files, imports its sales into a new project and trains a model.
+DemoProject buildDemo(const QString& project, const QString& files, const ProgressFn& progress)
+{
+    synth::buildDemoProject(files.toStdString(), project.toStdString(), progress);
+    return {project, files};
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_controller(new ProjectController(this)),
-      m_demoJob(new BackgroundJob(this))
+      m_demoJob(new Job<DemoProject>(this))
 {
     setWindowTitle(tr("FlashPlan"));
     setAcceptDrops(true);
+    // Made first: the views register their project jobs as they are made.
+    m_jobStatus = new JobStatus(this);
+    connect(m_controller, &ProjectController::projectJobAdded, m_jobStatus, &JobStatus::watch);
 
     m_products = new ProductsView(m_controller, this);
     auto* productsDock = new QDockWidget(tr("Products"), this);
@@ -78,22 +94,19 @@ MainWindow::MainWindow(QWidget* parent)
             });
     connect(m_controller, &ProjectController::projectChanged, this, &MainWindow::onProjectChanged);
 
-    // Connected once, before any run: the job's signals come from its worker thread.
-    connect(m_demoJob, &BackgroundJob::succeeded, this, [this] {
+    m_demoJob->onFinished(this, [this](quint64, const DemoProject& demo) {
         // The planner opens on the demo's 11.11 campaign.
-        m_planner->setPendingCampaign(m_demoFiles + "/campaign.csv", synth::kDemoCampaignStart,
+        m_planner->setPendingCampaign(demo.files + "/campaign.csv", synth::kDemoCampaignStart,
                                       synth::kDemoCampaignDays);
-        openProject(m_demoProject);
+        openProject(demo.project);
     });
-    connect(m_demoJob, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+    connect(m_demoJob, &JobBase::failed, this, [this](quint64, const QString& message) {
         QMessageBox::warning(this, tr("Cannot build the demo"), message);
     });
-    m_jobStatus = new JobStatus(this);
-    m_jobStatus->watch(m_controller->projectJob());
-    m_jobStatus->watch(m_demoJob);
-    m_jobStatus->watch(m_products->statsJob());
-    for (BackgroundJob* job :
-         {m_planner->loadJob(), m_planner->optimizeJob(), m_planner->exportJob()})
+    const std::initializer_list<JobBase*> shown = {m_demoJob, m_products->statsJob(),
+                                                   m_planner->loadJob(), m_planner->optimizeJob(),
+                                                   m_planner->exportJob()};
+    for (JobBase* job : shown)
         m_jobStatus->watch(job);
     statusBar()->addPermanentWidget(m_jobStatus);
     statusBar()->showMessage(tr("Open a project, or drop a sales CSV here to start one."));
@@ -306,15 +319,10 @@ void MainWindow::openDemo()
     QDir().mkpath(dir);
     const QString project =
         dir + "/demo-" + QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss") + ".flashplan";
-    const std::string projectPath = project.toStdString();
-    const std::string filesDir = (dir + "/demo-files").toStdString();
-    m_demoProject = project;
-    m_demoFiles = dir + "/demo-files";
-    m_demoJob->start(tr("Building the demo project"),
-                     [projectPath, filesDir](const ProgressFn& progress) {
-                         synth::buildDemoProject(filesDir, projectPath, progress);
-                         return QVariant();
-                     });
+    const QString files = dir + "/demo-files";
+    m_demoJob->start(tr("Building the demo project"), [project, files](const ProgressFn& progress) {
+        return buildDemo(project, files, progress);
+    });
 }
 
 void MainWindow::onProjectChanged(const QString& path)
@@ -371,9 +379,10 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    // Running jobs stop through their cancel flags; their transactions roll back.
-    m_controller->projectJob()->cancel();
-    m_demoJob->cancel();
+    // Running jobs stop through their cancel flags, their transactions roll back; closing
+    // never waits for them (main() does, bounded, once the window is gone).
+    for (JobBase* job : findChildren<JobBase*>())
+        job->cancel();
     AppSettings().setWindowLayout(saveGeometry(), saveState(kLayoutVersion));
     event->accept();
 }

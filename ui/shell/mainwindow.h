@@ -1,5 +1,7 @@
 #pragma once
 
+#include "shell/job.h"
+
 #include <QMainWindow>
 
 class QMenu;
@@ -7,7 +9,6 @@ class QTabWidget;
 
 namespace fp::ui {
 
-class BackgroundJob;
 class FitView;
 class HelpDialog;
 class JobStatus;
@@ -17,6 +18,7 @@ class ProductsView;
 class ProjectController;
 class TrainingView;
 
+struct DemoProject;
 // The application window: a composition of small views around one ProjectController. It owns the
 // menus and routes the selected product to the chart and fit views; every long job runs on a
 // worker and shows in the status bar with Cancel.
@@ -67,13 +69,11 @@ private:
     FitView* m_fit = nullptr;
     PlannerView* m_planner = nullptr;
     JobStatus* m_jobStatus = nullptr;
-    BackgroundJob* m_demoJob = nullptr;
+    Job<DemoProject>* m_demoJob = nullptr;
     QMenu* m_recentMenu = nullptr;
     HelpDialog* m_help = nullptr; // made on first use, then kept with its place in the guide
     qint64 m_selectedId = 0;
     QString m_selectedSku;
-    QString m_demoProject; // what the running demo job builds
-    QString m_demoFiles;
 };
 
 } // namespace fp::ui

@@ -1,15 +1,34 @@
 #include "shell/projectcontroller.h"
 
-#include "shell/backgroundjob.h"
+#include "shell/job.h"
 #include "store/store.h"
 
 #include <QFileInfo>
 
 namespace fp::ui {
 
-ProjectController::ProjectController(QObject* parent)
-    : QObject(parent), m_projectJob(new BackgroundJob(this))
+ProjectController::ProjectController(QObject* parent) : QObject(parent) {}
+
+void ProjectController::addProjectJob(JobBase* job)
 {
+    m_projectJobs.append(job);
+    connect(job, &JobBase::started, this, &ProjectController::projectJobsChanged);
+    connect(job, &JobBase::ended, this, &ProjectController::projectJobsChanged);
+    connect(job, &QObject::destroyed, this, [this, job] {
+        m_projectJobs.removeOne(job);
+        // Said later: the job goes with its view, whose destruction may still be under way.
+        QMetaObject::invokeMethod(this, &ProjectController::projectJobsChanged,
+                                  Qt::QueuedConnection);
+    });
+    emit projectJobAdded(job);
+}
+
+JobBase* ProjectController::runningProjectJob() const
+{
+    for (JobBase* job : m_projectJobs)
+        if (job->isRunning())
+            return job;
+    return nullptr;
 }
 
 bool ProjectController::openProject(const QString& path, bool create, QString* error)

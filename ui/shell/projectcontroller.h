@@ -1,11 +1,12 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
 namespace fp::ui {
 
-class BackgroundJob;
+class JobBase;
 
 // The open project, shared by every view. Views never keep a database connection on the GUI
 // thread for long work: each job opens its own fp::store::Store (SQLite connections are not
@@ -25,8 +26,11 @@ public:
     bool openProject(const QString& path, bool create, QString* error);
     void closeProject();
 
-    // The one job runner for project-changing work (import, training): one such job at a time.
-    BackgroundJob* projectJob() const { return m_projectJob; }
+    // Project-changing work (import, training) runs one job at a time: each view's job for such
+    // work is registered here, and starts only while runningProjectJob() is null.
+    void addProjectJob(JobBase* job);
+    JobBase* runningProjectJob() const;
+    const QList<JobBase*>& projectJobs() const { return m_projectJobs; }
 
     void notifySalesChanged() { emit salesChanged(); }
     void notifyModelChanged() { emit modelChanged(); }
@@ -35,10 +39,12 @@ signals:
     void projectChanged(const QString& path); // empty when closed
     void salesChanged();                      // an import added or replaced sales
     void modelChanged();                      // a new model was trained
+    void projectJobAdded(fp::ui::JobBase* job);
+    void projectJobsChanged(); // one started, ended or went
 
 private:
     QString m_path;
-    BackgroundJob* m_projectJob = nullptr;
+    QList<JobBase*> m_projectJobs;
 };
 
 } // namespace fp::ui
