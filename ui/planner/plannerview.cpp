@@ -400,14 +400,14 @@ bool PlannerView::exportRecommended(const QString& path)
     if (!canExport())
         return false;
     const bool xlsx = path.endsWith(".xlsx", Qt::CaseInsensitive);
-    return startExport(
-        tr("Exporting the recommended table"), path,
-        [result = m_document->planResult(), target = path.toStdString(), xlsx](const ProgressFn&) {
-            if (xlsx)
-                exports::writeRecommendedXlsx(result, target);
-            else
-                exports::writeRecommendedCsv(result, target);
-        });
+    return startExport(tr("Exporting the recommended table"), path,
+                       [result = m_document->planResult(), target = path.toStdString(),
+                        xlsx](const ProgressFn& progress) {
+                           if (xlsx)
+                               exports::writeRecommendedXlsx(result, target, progress);
+                           else
+                               exports::writeRecommendedCsv(result, target, progress);
+                       });
 }
 
 bool PlannerView::exportForecast(const QString& path)
@@ -417,9 +417,9 @@ bool PlannerView::exportForecast(const QString& path)
     return startExport(tr("Exporting the forecast"), path,
                        [data = m_document->data(), campaign = m_document->state().campaign,
                         discounts = m_document->state().discounts,
-                        target = path.toStdString()](const ProgressFn&) {
+                        target = path.toStdString()](const ProgressFn& progress) {
                            exports::writeForecastCsv(data->panel, data->trained, campaign,
-                                                     discounts, target);
+                                                     discounts, target, progress);
                        });
 }
 
