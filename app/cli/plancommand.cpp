@@ -6,6 +6,7 @@
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
 #include "plan/plannerdata.h"
+#include "plan/scenariostore.h"
 
 #include <cstdio>
 #include <iostream>
@@ -61,7 +62,7 @@ int runPlan(Arguments& args)
     const std::string out = args.required("out");
     if (!endsWith(out, ".csv") && !endsWith(out, ".xlsx"))
         throw UsageError("--out must end in .csv or .xlsx");
-    plan::OptimizerSettings settings;
+    plan::PlanSettings settings;
     const std::string objective = args.value("objective").value_or("revenue");
     if (objective == "revenue")
         settings.objective = plan::Objective::Revenue;
@@ -100,7 +101,8 @@ int runPlan(Arguments& args)
     try { // an interrupt while optimizing or writing leaves no file
         {
             TerminalProgress bar("optimizing");
-            optimized = plan::optimize(evaluator, settings, bar.callback());
+            optimized =
+                plan::optimize(evaluator, plan::toOptimizerSettings(settings), bar.callback());
         }
         result = plan::makePlanResult(*data, campaign, settings, std::move(optimized.rows),
                                       optimized.upperBound);

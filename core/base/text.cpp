@@ -5,6 +5,21 @@
 
 namespace fp {
 
+namespace {
+
+// All of `text` as a Number, by std::from_chars (no spaces, no '+', the C locale's '.').
+template <typename Number> std::optional<Number> parseWhole(std::string_view text)
+{
+    Number value{};
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end)
+        return std::nullopt;
+    return value;
+}
+
+} // namespace
+
 std::string_view trim(std::string_view text)
 {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
@@ -16,24 +31,13 @@ std::string_view trim(std::string_view text)
 
 std::optional<double> parseDouble(std::string_view text)
 {
-    if (text.empty())
-        return std::nullopt;
-    double value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value))
-        return std::nullopt;
-    return value;
+    const std::optional<double> value = parseWhole<double>(text);
+    return value && std::isfinite(*value) ? value : std::nullopt;
 }
 
 std::optional<int> parseInt(std::string_view text)
 {
-    if (text.empty())
-        return std::nullopt;
-    int value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size())
-        return std::nullopt;
-    return value;
+    return parseWhole<int>(text);
 }
 
 std::string neutralizeFormula(std::string_view text)

@@ -1,6 +1,7 @@
 #include "plan/plannerdata.h"
 
 #include "plan/campaign.h"
+#include "plan/optimizer.h"
 #include "plan/productfit.h"
 #include "store/store.h"
 
@@ -62,24 +63,15 @@ int PlannerData::panelIndex(std::int64_t productId) const
 }
 
 PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
-                          const OptimizerSettings& settings, std::vector<ProductPlan> rows,
+                          const PlanSettings& settings, std::vector<ProductPlan> rows,
                           std::optional<double> upperBound)
 {
-    PlanResult result;
-    result.start = campaign.start;
-    result.days = campaign.days;
-    result.objective = settings.objective;
-    result.blendWeight = settings.blendWeight;
-    result.budget = settings.budget;
-    result.marginFloor = settings.marginFloor;
-    result.step = settings.step;
+    PlanResult result = planResultOf(campaign, settings, std::move(rows));
     result.modelKind = data.trained.kind;
     result.modelScoresJson = data.trained.scoresJson;
-    result.rows = std::move(rows);
     for (size_t i = 0; i < result.rows.size() && i < campaign.products.size(); ++i)
         if (data.beyondHistory(campaign.products[i].product, result.rows[i].discount))
             result.rows[i].flags.set(RowFlag::BeyondHistory);
-    result.totals = totalsOf(result.rows);
     if (upperBound) {
         double objective = 0;
         for (const ProductPlan& row : result.rows)

@@ -4,8 +4,8 @@
 #include "data/panel.h"
 #include "model/modelstore.h"
 #include "plan/deepestdiscounts.h"
-#include "plan/optimizer.h"
 #include "plan/planresult.h"
+#include "plan/scenariostore.h"
 
 #include <memory>
 #include <optional>
@@ -51,15 +51,13 @@ struct PlannerData
     }
 };
 
-struct Campaign;
-
 // The plan as the exports take it, for the command line and the window alike: the campaign's window
 // and the settings, the model's kind and scores, `rows` (one per campaign product, in campaign
 // order), flagged beyond_history where deeper than their category sold at, and their totals.
 // `upperBound`: the optimizer's proven bound on the objective for this campaign and these
 // settings; the optimality gap is how far the rows' objective falls short of it (0 without one).
 PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
-                          const OptimizerSettings& settings, std::vector<ProductPlan> rows,
+                          const PlanSettings& settings, std::vector<ProductPlan> rows,
                           std::optional<double> upperBound);
 
 } // namespace fp::plan

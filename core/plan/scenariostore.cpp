@@ -368,27 +368,37 @@ PlanResult planAtDiscounts(const CampaignEvaluator& evaluator, const PlanSetting
         throw FlashPlanError("the plan has " + std::to_string(discounts.size()) +
                              " discounts for " + std::to_string(campaign.products.size()) +
                              " products");
-    PlanResult plan;
-    plan.start = campaign.start;
-    plan.days = campaign.days;
-    plan.objective = settings.objective;
-    plan.blendWeight = settings.blendWeight;
-    plan.budget = settings.budget;
-    plan.marginFloor = settings.marginFloor;
-    plan.step = settings.step;
     std::vector<std::pair<int, double>> queries;
     for (int i = 0; i < evaluator.productCount(); ++i)
         queries.emplace_back(i, discounts[static_cast<size_t>(i)]);
     const std::vector<model::NegBin> demands =
         queries.empty() ? std::vector<model::NegBin>() : evaluator.windowDemands(queries);
+    std::vector<ProductPlan> rows;
     for (int i = 0; i < evaluator.productCount(); ++i) {
         const auto item = static_cast<size_t>(i);
         ProductPlan row = evaluator.evaluate(i, discounts[item], demands[item]);
         row.limitedBy = limitAtDiscount(campaign.products[item], row);
-        plan.rows.push_back(std::move(row));
+        rows.push_back(std::move(row));
     }
-    plan.totals = totalsOf(plan.rows);
-    return plan;
+    return planResultOf(campaign, settings, std::move(rows));
+}
+
+PlanResult planResultOf(const Campaign& campaign, const PlanSettings& settings,
+                        std::vector<ProductPlan> rows)
+{
+    const PlanTotals totals = totalsOf(rows);
+    return {.start = campaign.start,
+            .days = campaign.days,
+            .objective = settings.objective,
+            .blendWeight = settings.blendWeight,
+            .budget = settings.budget,
+            .marginFloor = settings.marginFloor,
+            .step = settings.step,
+            .optimalityGap = 0,
+            .modelKind = {},
+            .modelScoresJson = {},
+            .rows = std::move(rows),
+            .totals = totals};
 }
 
 } // namespace fp::plan

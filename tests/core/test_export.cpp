@@ -663,12 +663,22 @@ TEST(RecommendedExport, ReplacesAnExistingFileByRenameNotInPlace)
     }
 }
 
-TEST(RecommendedExport, FailedWriteKeepsTheOldFileAndLeavesNoTemporary)
+namespace {
+
+// A plan of `count` products, SKU-0, SKU-1, ...: a file of some size.
+PlanResult planOfMany(int count)
 {
     std::vector<ProductPlan> many;
-    for (int i = 0; i < 500; ++i)
+    for (int i = 0; i < count; ++i)
         many.push_back(named("SKU-" + std::to_string(i), "Product " + std::to_string(i)));
-    const PlanResult big = planOf(many);
+    return planOf(many);
+}
+
+} // namespace
+
+TEST(RecommendedExport, FailedWriteKeepsTheOldFileAndLeavesNoTemporary)
+{
+    const PlanResult big = planOfMany(500);
     test::TempDir dir;
     for (const Writer& writer : kWriters) {
         SCOPED_TRACE(writer.extension);
@@ -685,10 +695,7 @@ TEST(RecommendedExport, FailedWriteKeepsTheOldFileAndLeavesNoTemporary)
 
 TEST(RecommendedExport, CancelKeepsTheOldFileAndLeavesNoTemporary)
 {
-    std::vector<ProductPlan> many;
-    for (int i = 0; i < 3000; ++i)
-        many.push_back(named("SKU-" + std::to_string(i), "Product " + std::to_string(i)));
-    const PlanResult big = planOf(many);
+    const PlanResult big = planOfMany(3000);
     test::TempDir dir;
     for (const Writer& writer : kWriters) {
         for (const int cancelAt : {1, 2}) { // before the first row; in the middle of the table
@@ -792,6 +799,13 @@ plan::CampaignProduct campaignProduct(const data::Panel& panel, int p, std::opti
     return cp;
 }
 
+// `days` days from `offset` days after the market's history.
+plan::Campaign campaignAfter(const TrainedMarket& market, int offset, int days,
+                             std::vector<plan::CampaignProduct> products)
+{
+    return {market.project.market().endDay() + offset, days, std::move(products)};
+}
+
 } // namespace
 
 TEST(ForecastExport, OneRowPerProductAndDaySummingToThePlannersUnits)
@@ -857,11 +871,9 @@ TEST(ForecastExport, RowsDeeperThanTheirCategorySoldAtAreFlagged)
 {
     const TrainedMarket market(forecastMarket(false));
     const data::Panel& panel = market.project.panel();
-    plan::Campaign campaign;
-    campaign.start = market.project.market().endDay() + 1;
-    campaign.days = 2;
-    campaign.products = {campaignProduct(panel, 0, std::nullopt),
-                         campaignProduct(panel, 1, std::nullopt)};
+    const plan::Campaign campaign = campaignAfter(
+        market, 1, 2,
+        {campaignProduct(panel, 0, std::nullopt), campaignProduct(panel, 1, std::nullopt)});
     const plan::DeepestDiscounts deepest(panel);
     ASSERT_TRUE(deepest.beyond(1, 0.9));
     test::TempDir dir;
@@ -877,10 +889,8 @@ TEST(ForecastExport, CancelKeepsTheOldFileAndLeavesNoTemporary)
 {
     const TrainedMarket market(forecastMarket(false));
     const data::Panel& panel = market.project.panel();
-    plan::Campaign campaign;
-    campaign.start = market.project.market().endDay() + 1;
-    campaign.days = 3;
-    campaign.products = {campaignProduct(panel, 0, 10.0), campaignProduct(panel, 2, 10.0)};
+    const plan::Campaign campaign = campaignAfter(
+        market, 1, 3, {campaignProduct(panel, 0, 10.0), campaignProduct(panel, 2, 10.0)});
     test::TempDir dir;
     const std::string path = dir.write("forecast.csv", "old");
     int calls = 0;

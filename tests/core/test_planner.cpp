@@ -62,6 +62,14 @@ protected:
         return campaign;
     }
 
+    // All 60 products of the market, with stock around their demand at 30% off.
+    static plan::Campaign everyProduct()
+    {
+        std::vector<int> products(60);
+        std::iota(products.begin(), products.end(), 0);
+        return campaignOf(products, 1.0);
+    }
+
     // The best objective over every combination of ladder steps, by brute force.
     static double bruteForce(const plan::CampaignEvaluator& evaluator,
                              const plan::OptimizerSettings& s)
@@ -150,10 +158,7 @@ TEST_F(PlannerOnMarket, EqualsBruteForceOnSmallInstancesWithAndWithoutABudget)
 
 TEST_F(PlannerOnMarket, TheBudgetIsNeverExceededOnALargeCampaign)
 {
-    std::vector<int> products(60);
-    std::iota(products.begin(), products.end(), 0);
-    const plan::CampaignEvaluator evaluator(s_project->panel(), *s_trained,
-                                            campaignOf(products, 1.0));
+    const plan::CampaignEvaluator evaluator(s_project->panel(), *s_trained, everyProduct());
     plan::OptimizerSettings settings;
     const plan::OptimizedPlan free = plan::optimize(evaluator, settings);
     const double freeMarkdown = plan::totalsOf(free.rows).markdownCost;
@@ -172,10 +177,7 @@ TEST_F(PlannerOnMarket, TheBudgetIsNeverExceededOnALargeCampaign)
 
 TEST_F(PlannerOnMarket, TheBudgetSearchStopsWhenCancelled)
 {
-    std::vector<int> products(60);
-    std::iota(products.begin(), products.end(), 0);
-    const plan::CampaignEvaluator evaluator(s_project->panel(), *s_trained,
-                                            campaignOf(products, 1.0));
+    const plan::CampaignEvaluator evaluator(s_project->panel(), *s_trained, everyProduct());
     plan::OptimizerSettings settings;
     settings.budget = 0.3 * plan::totalsOf(plan::optimize(evaluator, settings).rows).markdownCost;
 

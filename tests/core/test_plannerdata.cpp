@@ -137,11 +137,12 @@ protected:
         }
         return c;
     }
-    static plan::OptimizerSettings budgetSettings(const plan::CampaignEvaluator& evaluator)
+    static plan::PlanSettings budgetSettings(const plan::CampaignEvaluator& evaluator)
     {
-        plan::OptimizerSettings settings;
+        plan::PlanSettings settings;
         settings.objective = plan::Objective::Profit;
-        const plan::OptimizedPlan free = plan::optimize(evaluator, settings);
+        const plan::OptimizedPlan free =
+            plan::optimize(evaluator, plan::toOptimizerSettings(settings));
         settings.budget = 0.5 * plan::totalsOf(free.rows).markdownCost;
         return settings;
     }
@@ -153,7 +154,7 @@ test::MarketProject* PlanOnMarket::s_project = nullptr;
 plan::PlannerData* PlanOnMarket::s_data = nullptr;
 
 double objectiveOfRows(const std::vector<plan::ProductPlan>& rows,
-                       const plan::OptimizerSettings& settings)
+                       const plan::PlanSettings& settings)
 {
     double sum = 0;
     for (const plan::ProductPlan& row : rows)
@@ -167,10 +168,11 @@ TEST_F(PlanOnMarket, APlanResultHoldsTheWindowSettingsModelRowsAndTotals)
 {
     const plan::Campaign c = campaign();
     const plan::CampaignEvaluator evaluator(s_data->panel, s_data->trained, c);
-    plan::OptimizerSettings settings = budgetSettings(evaluator);
+    plan::PlanSettings settings = budgetSettings(evaluator);
     settings.marginFloor = 0.1;
     settings.step = 0.1;
-    const plan::OptimizedPlan optimized = plan::optimize(evaluator, settings);
+    const plan::OptimizedPlan optimized =
+        plan::optimize(evaluator, plan::toOptimizerSettings(settings));
     const plan::PlanResult result =
         plan::makePlanResult(*s_data, c, settings, optimized.rows, std::nullopt);
     EXPECT_EQ(result.start, c.start);
@@ -190,16 +192,17 @@ TEST_F(PlanOnMarket, TheGapIsHowFarTheRowsFallShortOfTheOptimizersBound)
 {
     const plan::Campaign c = campaign();
     const plan::CampaignEvaluator evaluator(s_data->panel, s_data->trained, c);
-    plan::OptimizerSettings settings = budgetSettings(evaluator);
+    const plan::PlanSettings settings = budgetSettings(evaluator);
+    plan::OptimizerSettings search = plan::toOptimizerSettings(settings);
 
-    const plan::OptimizedPlan proven = plan::optimize(evaluator, settings);
+    const plan::OptimizedPlan proven = plan::optimize(evaluator, search);
     ASSERT_TRUE(proven.proven);
     EXPECT_EQ(
         plan::makePlanResult(*s_data, c, settings, proven.rows, proven.upperBound).optimalityGap,
         0.0);
 
-    settings.nodeLimit = 1; // the search stops at once: the bound is the Lagrangian one
-    const plan::OptimizedPlan cut = plan::optimize(evaluator, settings);
+    search.nodeLimit = 1; // the search stops at once: the bound is the Lagrangian one
+    const plan::OptimizedPlan cut = plan::optimize(evaluator, search);
     ASSERT_FALSE(cut.proven);
     const double gap =
         plan::makePlanResult(*s_data, c, settings, cut.rows, cut.upperBound).optimalityGap;
@@ -223,7 +226,7 @@ TEST_F(PlanOnMarket, RowsDeeperThanTheirCategorySoldAtAreFlaggedBeyondHistory)
     for (int i = 0; i < evaluator.productCount(); ++i)
         rows.push_back(evaluator.evaluate(i, i % 2 == 1 ? 0.9 : 0.0));
     const plan::PlanResult result =
-        plan::makePlanResult(*s_data, c, plan::OptimizerSettings{}, rows, std::nullopt);
+        plan::makePlanResult(*s_data, c, plan::PlanSettings{}, rows, std::nullopt);
     for (size_t i = 0; i < result.rows.size(); ++i)
         EXPECT_EQ(result.rows[i].flags.text(), i % 2 == 1 ? "beyond_history" : "") << i;
 }

@@ -253,8 +253,7 @@ plan::PlanResult PlannerDocument::planResult() const
 {
     if (!m_data)
         return {}; // no project or model: nothing planned
-    return plan::makePlanResult(*m_data, m_state.campaign,
-                                plan::toOptimizerSettings(m_state.settings), m_rows,
+    return plan::makePlanResult(*m_data, m_state.campaign, m_state.settings, m_rows,
                                 m_state.upperBound);
 }
 
