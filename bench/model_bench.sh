@@ -20,7 +20,7 @@
 #    bench/import_bench.sh), then for each model a copy of P and
 #      /usr/bin/time -v flashplan-cli train --project P --model M
 #      flashplan-cli forecast --project P --start <first test date> --days 28 \
-#          --prices test_prices.csv --out fc.csv            (date,sku,forecast,lower,upper)
+#          --prices test_prices.csv --out fc.csv            (date,sku,forecast,lower,upper,flags)
 #    train's own score table (its held-out tail of train) goes to logs/train-M.txt.
 # 4. Peer: /usr/bin/time -v /usr/bin/python3 bench/peer_xgboost.py --train train.csv
 #    --test test_prices.csv --out peer.csv (Debian's python3-pandas and python3-xgboost; see the

@@ -1,8 +1,8 @@
 #include "cli/arguments.h"
 
+#include "base/text.h"
+
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 
 namespace fp::cli {
 
@@ -79,12 +79,11 @@ int Arguments::integer(const std::string& name, int fallback, int minimum, int m
     const auto v = value(name);
     if (!v)
         return fallback;
-    int out = 0;
-    const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-    if (ec != std::errc() || ptr != v->data() + v->size() || out < minimum || out > maximum)
+    const std::optional<int> out = parseInt(*v);
+    if (!out || *out < minimum || *out > maximum)
         throw UsageError("--" + name + " must be a whole number from " + std::to_string(minimum) +
                          " to " + std::to_string(maximum) + ", got '" + *v + "'");
-    return out;
+    return *out;
 }
 
 double Arguments::number(const std::string& name, double fallback, double minimum,
@@ -93,13 +92,11 @@ double Arguments::number(const std::string& name, double fallback, double minimu
     const auto v = value(name);
     if (!v)
         return fallback;
-    double out = 0;
-    const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
-    if (ec != std::errc() || ptr != v->data() + v->size() || !std::isfinite(out) || out < minimum ||
-        out > maximum)
+    const std::optional<double> out = parseDouble(*v);
+    if (!out || *out < minimum || *out > maximum)
         throw UsageError("--" + name + " must be a number from " + std::to_string(minimum) +
                          " to " + std::to_string(maximum) + ", got '" + *v + "'");
-    return out;
+    return *out;
 }
 
 } // namespace fp::cli

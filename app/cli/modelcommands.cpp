@@ -1,12 +1,13 @@
 // flashplan-cli train and forecast.
 #include "cli/commands.h"
-#include "cli/outputfile.h"
 #include "cli/terminalprogress.h"
 #include "data/panel.h"
+#include "export/forecasttable.h"
 #include "io/pricetable.h"
 #include "model/forecaster.h"
 #include "model/modelstore.h"
 #include "model/trainer.h"
+#include "plan/plannerdata.h"
 #include "store/store.h"
 
 #include <cmath>
@@ -113,9 +114,10 @@ int runForecast(Arguments& args)
     if (days == 0)
         throw UsageError("'forecast' needs --days");
     const std::string outPath = args.required("out");
-    store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
-    const model::TrainedModel trained = model::requireActiveModel(store);
-    const data::Panel panel = data::Panel::load(store);
+    const std::shared_ptr<const plan::PlannerData> data =
+        plan::PlannerData::load(args.required("project"));
+    const data::Panel& panel = data->panel;
+    const model::TrainedModel& trained = data->trained;
     const int periodDays = panel.periodDays();
 
     // Planned prices by (product, day); products without a row sell at list price, no event.
@@ -171,19 +173,26 @@ int runForecast(Arguments& args)
         }
     }
     const std::vector<model::ForecastRow> rows = model::forecastPeriods(panel, trained, periods);
-    OutputFile out(outPath);
-    out.stream() << "date,sku,forecast,lower,upper\n";
+    std::vector<plan::RowFlags> flags;
     double total = 0;
-    for (const model::ForecastRow& r : rows) {
-        out.stream() << formatIsoDate(r.day) << ','
-                     << csvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
-                     << fixed(r.forecast, 4) << ',' << r.lower << ',' << r.upper << '\n';
-        total += r.forecast;
+    int flagged = 0;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        flags.push_back(data->deepestDiscounts.flagsAt(periods[i].product, periods[i].discount));
+        flagged += flags.back().empty() ? 0 : 1;
+        total += rows[i].forecast;
     }
-    out.commit();
+    try {
+        TerminalProgress::installInterruptHandler();
+        TerminalProgress bar("writing " + outPath);
+        exports::writeForecastCsv(panel, rows, flags, outPath, bar.callback());
+    } catch (const Cancelled&) {
+        std::cerr << "forecast cancelled; nothing was written\n";
+        return kCancelled;
+    }
     std::cout << "forecast " << rows.size() << " product-" << (periodDays == 7 ? "weeks" : "days")
-              << " with the " << trained.kind << " model: " << fixed(total, 1)
-              << " units expected -> " << outPath << "\n";
+              << " with the " << trained.kind << " model: " << fixed(total, 1) << " units expected"
+              << (flagged ? "; " + std::to_string(flagged) + " beyond_history" : std::string())
+              << " -> " << outPath << "\n";
     return kOk;
 }
 

@@ -1,13 +1,12 @@
 // flashplan-cli plan: the recommended discount per campaign product.
 #include "cli/commands.h"
 #include "cli/terminalprogress.h"
-#include "data/panel.h"
 #include "export/recommendedtable.h"
-#include "model/modelstore.h"
 #include "plan/campaign.h"
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
-#include "store/store.h"
+#include "plan/plannerdata.h"
+#include "plan/scenariostore.h"
 
 #include <cstdio>
 #include <iostream>
@@ -29,6 +28,24 @@ std::string money(double v)
     return buf;
 }
 
+// Says which products the plan takes deeper than their category ever sold at, where the forecast
+// extrapolates, and returns how many.
+int noteBeyondHistory(const std::vector<plan::ProductPlan>& rows)
+{
+    constexpr int kNamed = 5;
+    int count = 0;
+    std::string skus;
+    for (const plan::ProductPlan& row : rows)
+        if (row.flags.has(plan::RowFlag::BeyondHistory) && ++count <= kNamed)
+            skus += (skus.empty() ? "" : ", ") + row.sku;
+    if (count > 0)
+        std::cerr << "note: " << count
+                  << " product(s) planned deeper than their category ever sold at, where the "
+                     "forecast extrapolates (flag beyond_history): "
+                  << skus << (count > kNamed ? ", ..." : "") << "\n";
+    return count;
+}
+
 } // namespace
 
 int runPlan(Arguments& args)
@@ -45,7 +62,7 @@ int runPlan(Arguments& args)
     const std::string out = args.required("out");
     if (!endsWith(out, ".csv") && !endsWith(out, ".xlsx"))
         throw UsageError("--out must end in .csv or .xlsx");
-    plan::OptimizerSettings settings;
+    plan::PlanSettings settings;
     const std::string objective = args.value("objective").value_or("revenue");
     if (objective == "revenue")
         settings.objective = plan::Objective::Revenue;
@@ -62,11 +79,10 @@ int runPlan(Arguments& args)
         settings.marginFloor = args.number("margin-floor", 0, -1, 100);
     settings.step = args.number("step", 0.05, 0.005, 1.0);
 
-    store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
-    const model::TrainedModel trained = model::requireActiveModel(store);
-    const data::Panel panel = data::Panel::load(store);
+    const std::shared_ptr<const plan::PlannerData> data =
+        plan::PlannerData::load(args.required("project"));
     const std::string campaignPath = args.required("campaign");
-    const plan::CampaignFile file = plan::readCampaignFile(campaignPath, panel);
+    const plan::CampaignFile file = plan::readCampaignFile(campaignPath, data->panel);
     if (!file.problems.empty()) {
         for (const Problem& p : file.problems)
             std::cerr << "error: " << p.describe() << "\n";
@@ -77,41 +93,33 @@ int runPlan(Arguments& args)
     campaign.start = *start;
     campaign.days = days;
     campaign.products = file.products;
-    const plan::CampaignEvaluator evaluator(panel, trained, campaign);
+    const plan::CampaignEvaluator evaluator(data->panel, data->trained, campaign);
 
     TerminalProgress::installInterruptHandler();
-    TerminalProgress bar("optimizing");
     plan::OptimizedPlan optimized;
-    try {
-        optimized = plan::optimize(evaluator, settings, bar.callback());
+    plan::PlanResult result;
+    try { // an interrupt while optimizing or writing leaves no file
+        {
+            TerminalProgress bar("optimizing");
+            optimized =
+                plan::optimize(evaluator, plan::toOptimizerSettings(settings), bar.callback());
+        }
+        result = plan::makePlanResult(*data, campaign, settings, std::move(optimized.rows),
+                                      optimized.upperBound);
+        TerminalProgress bar("writing " + out);
+        if (endsWith(out, ".xlsx"))
+            exports::writeRecommendedXlsx(result, out, bar.callback());
+        else
+            exports::writeRecommendedCsv(result, out, bar.callback());
     } catch (const Cancelled&) {
-        bar.finish();
         std::cerr << "planning cancelled; nothing was written\n";
         return kCancelled;
     }
-    bar.finish();
-
-    plan::PlanResult result;
-    result.start = *start;
-    result.days = days;
-    result.objective = settings.objective;
-    result.blendWeight = settings.blendWeight;
-    result.budget = settings.budget;
-    result.marginFloor = settings.marginFloor;
-    result.step = settings.step;
-    result.optimalityGap = std::max(0.0, optimized.upperBound - optimized.objectiveValue);
-    result.modelKind = trained.kind;
-    result.modelScoresJson = trained.scoresJson;
-    result.rows = std::move(optimized.rows);
-    result.totals = plan::totalsOf(result.rows);
-    if (endsWith(out, ".xlsx"))
-        exports::writeRecommendedXlsx(result, out);
-    else
-        exports::writeRecommendedCsv(result, out);
 
     if (optimized.budgetInfeasible)
         std::cerr << "warning: even every product's smallest allowed discount costs more than the "
                      "budget; the plan uses the smallest discounts\n";
+    const int beyond = noteBeyondHistory(result.rows);
     const plan::PlanTotals& t = result.totals;
     std::cout << "planned " << result.rows.size() << " products for " << formatIsoDate(*start)
               << " +" << days << " days (" << objective << "): revenue " << money(t.revenue)
@@ -121,6 +129,7 @@ int runPlan(Arguments& args)
               << (settings.budget ? " of budget " + money(*settings.budget) : std::string()) << "; "
               << (optimized.proven ? "optimal on the ladder"
                                    : "within " + money(result.optimalityGap) + " of optimal")
+              << (beyond ? "; " + std::to_string(beyond) + " beyond_history" : std::string())
               << " -> " << out << "\n";
     return kOk;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/error.h"
+
 #include <cstdint>
 #include <functional>
 
@@ -13,6 +15,14 @@ using ProgressFn = std::function<bool(std::int64_t done, std::int64_t total)>;
 inline bool reportProgress(const ProgressFn& progress, std::int64_t done, std::int64_t total)
 {
     return !progress || progress(done, total);
+}
+
+// The same for work that stops by throwing: Cancelled when the callback asks to stop.
+inline void reportProgressOrCancel(const ProgressFn& progress, std::int64_t done,
+                                   std::int64_t total)
+{
+    if (!reportProgress(progress, done, total))
+        throw Cancelled();
 }
 
 } // namespace fp

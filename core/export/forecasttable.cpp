@@ -2,9 +2,10 @@
 
 #include "base/atomicfile.h"
 #include "base/error.h"
+#include "base/text.h"
 #include "data/panel.h"
-#include "export/recommendedtable.h"
 #include "model/modelstore.h"
+#include "plan/deepestdiscounts.h"
 
 #include <algorithm>
 #include <charconv>
@@ -12,6 +13,7 @@
 #include <numeric>
 #include <ostream>
 #include <span>
+#include <unordered_map>
 
 namespace fp::exports {
 
@@ -64,21 +66,6 @@ std::string fixed4(double value)
     return std::string(buffer, result.ptr);
 }
 
-// RFC 4180 quoting of a text that cannot run as a spreadsheet formula.
-std::string csvField(const std::string& text)
-{
-    const std::string value = neutralizeFormula(text);
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
-        return value;
-    std::string quoted = "\"";
-    for (char c : value) {
-        quoted += c;
-        if (c == '"')
-            quoted += '"';
-    }
-    return quoted + '"';
-}
-
 } // namespace
 
 std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
@@ -122,20 +109,47 @@ std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
     return rows;
 }
 
+void writeForecastCsv(const data::Panel& panel, const std::vector<model::ForecastRow>& rows,
+                      const std::vector<plan::RowFlags>& flags, const std::string& path,
+                      const ProgressFn& progress)
+{
+    constexpr size_t kRowsPerReport = 4096;
+    if (flags.size() != rows.size())
+        throw FlashPlanError("the forecast has " + std::to_string(flags.size()) + " flags for " +
+                             std::to_string(rows.size()) + " rows");
+    AtomicFile file(path);
+    std::ostream& out = file.stream();
+    out << "date,sku,forecast,lower,upper,flags\n";
+    const auto total = std::int64_t(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (i % kRowsPerReport == 0)
+            reportProgressOrCancel(progress, std::int64_t(i), total);
+        const model::ForecastRow& r = rows[i];
+        out << formatIsoDate(r.day) << ','
+            << spreadsheetSafeCsvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
+            << fixed4(r.forecast) << ',' << r.lower << ',' << r.upper << ',' << flags[i].text()
+            << '\n';
+    }
+    reportProgressOrCancel(progress, total, total);
+    file.commit();
+}
+
 void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& trained,
                       const plan::Campaign& campaign, const std::vector<double>& discounts,
-                      const std::string& path)
+                      const std::string& path, const ProgressFn& progress)
 {
     const std::vector<model::ForecastRow> rows =
         campaignForecast(panel, trained, campaign, discounts);
-    AtomicFile file(path);
-    std::ostream& out = file.stream();
-    out << "date,sku,forecast,lower,upper\n";
+    // campaignForecast() checked the discounts; a product is in a campaign once.
+    std::unordered_map<int, double> discountOf;
+    for (size_t i = 0; i < campaign.products.size(); ++i)
+        discountOf.emplace(campaign.products[i].product, discounts[i]);
+    const plan::DeepestDiscounts deepest(panel);
+    std::vector<plan::RowFlags> flags;
+    flags.reserve(rows.size());
     for (const model::ForecastRow& r : rows)
-        out << formatIsoDate(r.day) << ','
-            << csvField(panel.products()[static_cast<size_t>(r.product)].sku) << ','
-            << fixed4(r.forecast) << ',' << r.lower << ',' << r.upper << '\n';
-    file.commit();
+        flags.push_back(deepest.flagsAt(r.product, discountOf.at(r.product)));
+    writeForecastCsv(panel, rows, flags, path, progress);
 }
 
 } // namespace fp::exports

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "base/progress.h"
 #include "model/forecaster.h"
 #include "plan/campaign.h"
+#include "plan/rowflags.h"
 
 #include <string>
 #include <vector>
@@ -32,12 +34,19 @@ std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
                                                  const plan::Campaign& campaign,
                                                  const std::vector<double>& discounts);
 
-// campaignForecast() as forecast.csv (spec/data-format.md, section 4):
-// date,sku,forecast,lower,upper with the forecast to 4 decimals and the interval in whole units, as
-// `flashplan-cli forecast` writes it. Written atomically: a failure leaves any earlier file as it
-// was.
+// forecast.csv (spec/data-format.md, section 4): date,sku,forecast,lower,upper,flags, one line per
+// row, with the forecast to 4 decimals, the interval in whole units and `flags` (one per row) as
+// space-separated names, empty when none. Written atomically: a failure leaves any earlier file as
+// it was. Throws FlashPlanError when the flags do not match the rows. `progress` counts the rows;
+// when it returns false this throws Cancelled, leaving the target as it was and no temporary file.
+void writeForecastCsv(const data::Panel& panel, const std::vector<model::ForecastRow>& rows,
+                      const std::vector<plan::RowFlags>& flags, const std::string& path,
+                      const ProgressFn& progress = {});
+
+// campaignForecast() as forecast.csv, each row flagged beyond_history when its product's discount
+// is deeper than its category sold at (plan::DeepestDiscounts).
 void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& trained,
                       const plan::Campaign& campaign, const std::vector<double>& discounts,
-                      const std::string& path);
+                      const std::string& path, const ProgressFn& progress = {});
 
 } // namespace fp::exports

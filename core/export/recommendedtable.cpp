@@ -2,6 +2,7 @@
 
 #include "base/atomicfile.h"
 #include "base/error.h"
+#include "base/text.h"
 #include "model/evaluation.h"
 
 #include <array>
@@ -9,17 +10,11 @@
 #include <cmath>
 #include <locale.h>
 #include <optional>
+#include <ostream>
 #include <variant>
 #include <xlsxwriter.h>
 
 namespace fp::exports {
-
-std::string neutralizeFormula(std::string_view text)
-{
-    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-        return "'" + std::string(text);
-    return std::string(text);
-}
 
 namespace {
 
@@ -40,7 +35,7 @@ struct Column
     double width; // XLSX column width in characters; room for the autofilter button
 };
 
-constexpr std::size_t kColumnCount = 15;
+constexpr std::size_t kColumnCount = 16;
 constexpr std::array<Column, kColumnCount> kColumns{{
     {"sku", Kind::Text, 14},
     {"name", Kind::Text, 32},
@@ -57,6 +52,7 @@ constexpr std::array<Column, kColumnCount> kColumns{{
     {"expected_profit", Kind::Money, 17},
     {"sell_through", Kind::Fraction, 14},
     {"limited_by", Kind::Text, 14},
+    {"flags", Kind::Text, 16},
 }};
 
 int decimalsOf(Kind kind)
@@ -95,11 +91,23 @@ Row rowOf(const plan::ProductPlan& p)
     // The spec's empty-cell rules are enforced here, whatever the optimizer filled in.
     const std::optional<double> profit = p.unitCost ? p.expectedProfit : std::nullopt;
     const std::optional<double> sellThrough = p.stock ? p.sellThrough : std::nullopt;
-    Row row{text(p.sku),         text(p.name),        text(p.category),
-            number(p.listPrice), number(p.unitCost),  number(p.stock),
-            number(p.discount),  number(p.salePrice), number(p.expectedUnits),
-            number(p.unitsLow),  number(p.unitsHigh), number(p.expectedRevenue),
-            number(profit),      number(sellThrough), text(plan::limitName(p.limitedBy))};
+    const Cell flags = p.flags.empty() ? Cell() : text(p.flags.text());
+    Row row{text(p.sku),
+            text(p.name),
+            text(p.category),
+            number(p.listPrice),
+            number(p.unitCost),
+            number(p.stock),
+            number(p.discount),
+            number(p.salePrice),
+            number(p.expectedUnits),
+            number(p.unitsLow),
+            number(p.unitsHigh),
+            number(p.expectedRevenue),
+            number(profit),
+            number(sellThrough),
+            text(plan::limitName(p.limitedBy)),
+            flags};
     for (std::size_t c = 0; c < kColumnCount; ++c)
         if (const double* v = std::get_if<double>(&row[c]))
             row[c] = roundTo(*v, decimalsOf(kColumns[c].kind));
@@ -128,42 +136,36 @@ std::string formatNumber(double value, int decimals)
     return std::string(buffer, end);
 }
 
-// RFC 4180: quote a field holding a separator, quote or line break, doubling its quotes.
-std::string csvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        quoted += c;
-        if (c == '"')
-            quoted += '"';
-    }
-    return quoted + '"';
-}
-
 std::string csvCell(const Cell& cell, Kind kind)
 {
     if (const std::string* s = std::get_if<std::string>(&cell))
-        return csvField(*s);
+        return csvQuoted(*s); // neutralized in rowOf()
     if (const double* v = std::get_if<double>(&cell))
         return formatNumber(*v, decimalsOf(kind));
     return {};
 }
 
-std::string csvText(const plan::PlanResult& plan)
+// Progress counts the table's rows, reported every kRowsPerReport rows from the first.
+constexpr std::size_t kRowsPerReport = 1024;
+
+void reportRow(const ProgressFn& progress, std::size_t row, std::size_t rows)
 {
-    std::string out;
+    if (row % kRowsPerReport == 0)
+        reportProgressOrCancel(progress, std::int64_t(row), std::int64_t(rows));
+}
+
+void writeCsv(std::ostream& out, const plan::PlanResult& plan, const ProgressFn& progress)
+{
     for (std::size_t c = 0; c < kColumnCount; ++c)
-        out += (c ? "," : "") + std::string(kColumns[c].header);
-    out += '\n';
-    for (const plan::ProductPlan& product : plan.rows) {
-        const Row row = rowOf(product);
+        out << (c ? "," : "") << kColumns[c].header;
+    out << '\n';
+    for (std::size_t r = 0; r < plan.rows.size(); ++r) {
+        reportRow(progress, r, plan.rows.size());
+        const Row row = rowOf(plan.rows[r]);
         for (std::size_t c = 0; c < kColumnCount; ++c)
-            out += (c ? "," : "") + csvCell(row[c], kColumns[c].kind);
-        out += '\n';
+            out << (c ? "," : "") << csvCell(row[c], kColumns[c].kind);
+        out << '\n';
     }
-    return out;
 }
 
 // ---- XLSX -------------------------------------------------------------------------------------
@@ -313,7 +315,8 @@ private:
     std::string m_target;
 };
 
-void writeRecommendedSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& plan)
+void writeRecommendedSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& plan,
+                           const ProgressFn& progress)
 {
     for (std::size_t c = 0; c < kColumnCount; ++c) {
         sheet.text(0, int(c), kColumns[c].header, f.header);
@@ -321,6 +324,7 @@ void writeRecommendedSheet(Sheet& sheet, const Formats& f, const plan::PlanResul
     }
     int r = 1;
     for (const plan::ProductPlan& product : plan.rows) {
+        reportRow(progress, std::size_t(r - 1), plan.rows.size() + 1);
         const Row row = rowOf(product);
         for (std::size_t c = 0; c < kColumnCount; ++c) {
             if (const std::string* s = std::get_if<std::string>(&row[c]))
@@ -450,7 +454,9 @@ void writeModelSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& pla
     sheet.text(r + 1, 0, note);
 }
 
-void writeWorkbook(const plan::PlanResult& plan, const std::string& path, const std::string& target)
+// Progress: the table's rows, then closing (zipping) the workbook as one more step.
+void writeWorkbook(const plan::PlanResult& plan, const std::string& path, const std::string& target,
+                   const ProgressFn& progress)
 {
     const CLocaleScope cLocale;
     Workbook book(path, target);
@@ -458,23 +464,33 @@ void writeWorkbook(const plan::PlanResult& plan, const std::string& path, const 
     Sheet recommended(book.get(), "Recommended", target);
     Sheet summary(book.get(), "Summary", target);
     Sheet model(book.get(), "Model", target);
-    writeRecommendedSheet(recommended, formats, plan);
+    writeRecommendedSheet(recommended, formats, plan, progress);
     writeSummarySheet(summary, formats, plan);
     writeModelSheet(model, formats, plan);
+    const auto rows = std::int64_t(plan.rows.size());
+    reportProgressOrCancel(progress, rows, rows + 1);
     book.close();
 }
 
 } // namespace
 
-void writeRecommendedCsv(const plan::PlanResult& plan, const std::string& path)
-{
-    writeFileAtomically(path, csvText(plan));
-}
-
-void writeRecommendedXlsx(const plan::PlanResult& plan, const std::string& path)
+void writeRecommendedCsv(const plan::PlanResult& plan, const std::string& path,
+                         const ProgressFn& progress)
 {
     AtomicFile file(path);
-    writeWorkbook(plan, file.tempPath(), path); // libxlsxwriter writes by file name
+    writeCsv(file.stream(), plan, progress);
+    const auto rows = std::int64_t(plan.rows.size());
+    reportProgressOrCancel(progress, rows, rows);
+    file.commit();
+}
+
+void writeRecommendedXlsx(const plan::PlanResult& plan, const std::string& path,
+                          const ProgressFn& progress)
+{
+    AtomicFile file(path);
+    writeWorkbook(plan, file.tempPath(), path, progress); // libxlsxwriter writes by file name
+    const auto rows = std::int64_t(plan.rows.size());
+    reportProgressOrCancel(progress, rows + 1, rows + 1);
     file.commit();
 }
 

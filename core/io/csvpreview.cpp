@@ -1,6 +1,7 @@
 #include "io/csvpreview.h"
 
 #include "base/civildate.h"
+#include "base/text.h"
 #include "io/csvreader.h"
 
 #include <algorithm>
@@ -24,15 +25,6 @@ std::string previewCell(std::string_view text)
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
         --cut;
     return std::string(text.substr(0, cut)) + "...";
-}
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
 }
 
 } // namespace

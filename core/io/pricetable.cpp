@@ -1,33 +1,18 @@
 #include "io/pricetable.h"
 
+#include "base/text.h"
 #include "io/columnmap.h"
 #include "io/csvreader.h"
 
-#include <charconv>
-#include <cmath>
 #include <fstream>
 
 namespace fp::io {
 
 namespace {
 
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::optional<double> number(std::string_view text)
 {
-    text = trimmed(text);
-    double v = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(v))
-        return std::nullopt;
-    return v;
+    return parseDouble(trim(text));
 }
 
 } // namespace
@@ -72,13 +57,13 @@ PriceTable readPriceTable(const std::string& path)
         };
         PlannedPrice row;
         row.line = record.line;
-        const auto day = parseIsoDate(trimmed(field(SalesField::Date)));
+        const auto day = parseIsoDate(trim(field(SalesField::Date)));
         if (!day) {
             problem(record.line, map[SalesField::Date] + 1, "date is not a valid YYYY-MM-DD date");
             continue;
         }
         row.day = *day;
-        row.sku = std::string(trimmed(field(SalesField::Sku)));
+        row.sku = std::string(trim(field(SalesField::Sku)));
         const auto price = number(field(SalesField::Price));
         if (row.sku.empty() || !price || *price <= 0) {
             problem(record.line, 0,
@@ -86,7 +71,7 @@ PriceTable readPriceTable(const std::string& path)
             continue;
         }
         row.price = *price;
-        if (map.has(SalesField::ListPrice) && !trimmed(field(SalesField::ListPrice)).empty()) {
+        if (map.has(SalesField::ListPrice) && !trim(field(SalesField::ListPrice)).empty()) {
             row.listPrice = number(field(SalesField::ListPrice));
             if (!row.listPrice || *row.listPrice <= 0) {
                 problem(record.line, map[SalesField::ListPrice] + 1,
@@ -94,14 +79,14 @@ PriceTable readPriceTable(const std::string& path)
                 continue;
             }
         }
-        if (map.has(SalesField::Stock) && !trimmed(field(SalesField::Stock)).empty()) {
+        if (map.has(SalesField::Stock) && !trim(field(SalesField::Stock)).empty()) {
             row.stock = number(field(SalesField::Stock));
             if (!row.stock || *row.stock < 0) {
                 problem(record.line, map[SalesField::Stock] + 1, "stock must be a number >= 0");
                 continue;
             }
         }
-        row.event = map.has(SalesField::Event) && !trimmed(field(SalesField::Event)).empty();
+        row.event = map.has(SalesField::Event) && !trim(field(SalesField::Event)).empty();
         table.rows.push_back(std::move(row));
     }
     if (reader.error())

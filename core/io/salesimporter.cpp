@@ -1,19 +1,21 @@
 #include "io/salesimporter.h"
 
+#include "base/text.h"
 #include "io/csvreader.h"
 #include "io/dayset.h"
 #include "io/regularprice.h"
 #include "io/salesorter.h"
+#include "io/salesrowparser.h"
 #include "store/store.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <limits>
 #include <numeric>
 #include <tuple>
 #include <unordered_map>
+#include <variant>
 
 namespace fp::io {
 
@@ -37,43 +39,6 @@ struct StringHash
 };
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-
-std::string_view trim(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-enum class NumberStatus
-{
-    Ok,
-    Empty,
-    Invalid
-};
-
-NumberStatus parseNumber(std::string_view text, double& value)
-{
-    text = trim(text);
-    if (text.empty())
-        return NumberStatus::Empty;
-    if (text.front() == '+')
-        text.remove_prefix(1);
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value))
-        return NumberStatus::Invalid;
-    return NumberStatus::Ok;
-}
-
-std::string quoteForMessage(std::string_view text)
-{
-    constexpr size_t kMax = 40;
-    std::string out = "'";
-    out += text.size() > kMax ? std::string(text.substr(0, kMax)) + "..." : std::string(text);
-    return out + "'";
-}
 
 // What the import learns about one product while streaming its rows.
 struct ProductState
@@ -112,8 +77,6 @@ private:
     void prepareStatements();
     void loadExisting();
     void processRecord(const CsvReader::Record& record);
-    bool optionalNumber(const CsvReader::Record& r, SalesField f, double minimum, bool strict,
-                        std::optional<double>& out);
     ProductState& productFor(std::string_view sku);
     std::optional<std::int64_t> idFor(StringMap<std::int64_t>& ids, sql::Statement& insert,
                                       std::string_view name);
@@ -130,6 +93,7 @@ private:
     ImportReport& m_report;
     ColumnMap m_columns;
     size_t m_fieldCount = 0;
+    std::optional<SalesRowParser> m_parser; // once the header is read
     bool m_writing = true; // false after the first problem: keep validating, stop writing
 
     std::optional<sql::Statement> m_insertRow, m_upsertRow, m_insertOverFilled, m_sumRow,
@@ -138,8 +102,6 @@ private:
     ProductState* m_lastProduct = nullptr;
     std::string m_lastSku;
     StringMap<std::int64_t> m_categoryIds, m_eventIds;
-    std::string m_lastDateText;
-    DayNumber m_lastDate = 0;
     SaleSorter m_sorter;
 };
 
@@ -190,6 +152,7 @@ bool SalesImport::readHeader(CsvReader& reader, CsvReader::Record& record)
         if (!used)
             m_report.ignoredColumns.emplace_back(record.fields[static_cast<size_t>(col)]);
     }
+    m_parser.emplace(m_columns, m_fieldCount);
     return m_report.problemCount == 0;
 }
 
@@ -275,132 +238,48 @@ std::optional<std::int64_t> SalesImport::idFor(StringMap<std::int64_t>& ids, sql
     return id;
 }
 
-bool SalesImport::optionalNumber(const CsvReader::Record& r, SalesField f, double minimum,
-                                 bool strict, std::optional<double>& out)
-{
-    out.reset();
-    const int col = m_columns[f];
-    if (col < 0)
-        return true;
-    const std::string_view text = r.fields[static_cast<size_t>(col)];
-    double value = 0;
-    const NumberStatus status = parseNumber(text, value);
-    if (status == NumberStatus::Empty)
-        return true;
-    const std::string name(infoOf(f).canonical);
-    if (status == NumberStatus::Invalid) {
-        problem(r.line, col + 1, name + " is not a number: " + quoteForMessage(text));
-        return false;
-    }
-    if (strict ? value <= minimum : value < minimum) {
-        problem(r.line, col + 1,
-                name + (strict ? " must be > " : " must be >= ") + std::to_string(int(minimum)) +
-                    ", got " + quoteForMessage(text));
-        return false;
-    }
-    out = value;
-    return true;
-}
-
 void SalesImport::processRecord(const CsvReader::Record& r)
 {
     ++m_report.rowsRead;
-    if (r.fields.size() != m_fieldCount) {
-        problem(r.line, 0,
-                "expected " + std::to_string(m_fieldCount) + " fields (as in the header), found " +
-                    std::to_string(r.fields.size()));
+    SalesRowParser::Result parsed = m_parser->parse(r.fields);
+    if (RowProblem* p = std::get_if<RowProblem>(&parsed)) {
+        problem(r.line, p->column, std::move(p->message));
         return;
     }
-    auto field = [&](SalesField f) {
-        return r.fields[static_cast<size_t>(m_columns[f])];
-    };
-    auto column = [&](SalesField f) {
-        return m_columns[f] + 1;
-    };
-
-    // Date: consecutive rows usually share it, so remember the last one parsed.
-    const std::string_view dateText = trim(field(SalesField::Date));
-    DayNumber day = m_lastDate;
-    if (dateText != m_lastDateText) {
-        const auto parsed = parseIsoDate(dateText);
-        if (!parsed) {
-            problem(r.line, column(SalesField::Date),
-                    "date is not a valid YYYY-MM-DD date: " + quoteForMessage(dateText));
-            return;
-        }
-        day = *parsed;
-        m_lastDateText.assign(dateText);
-        m_lastDate = day;
-    }
-    const std::string_view sku = trim(field(SalesField::Sku));
-    if (sku.empty()) {
-        problem(r.line, column(SalesField::Sku), "sku is empty");
-        return;
-    }
-    double units = 0;
-    const NumberStatus unitsStatus = parseNumber(field(SalesField::Units), units);
-    if (unitsStatus != NumberStatus::Ok || units < 0) {
-        problem(r.line, column(SalesField::Units),
-                unitsStatus == NumberStatus::Ok
-                    ? "units must be >= 0, got " + quoteForMessage(field(SalesField::Units))
-                    : "units is not a number: " + quoteForMessage(field(SalesField::Units)));
-        return;
-    }
-    double price = 0;
-    const NumberStatus priceStatus = parseNumber(field(SalesField::Price), price);
-    if (priceStatus != NumberStatus::Ok || price <= 0) {
-        problem(r.line, column(SalesField::Price),
-                priceStatus == NumberStatus::Ok
-                    ? "price must be > 0, got " + quoteForMessage(field(SalesField::Price))
-                    : "price is not a number: " + quoteForMessage(field(SalesField::Price)));
-        return;
-    }
-    std::optional<double> listPrice, unitCost, stock, views;
-    if (!optionalNumber(r, SalesField::ListPrice, 0, true, listPrice) ||
-        !optionalNumber(r, SalesField::UnitCost, 0, false, unitCost) ||
-        !optionalNumber(r, SalesField::Stock, 0, false, stock) ||
-        !optionalNumber(r, SalesField::Views, 0, false, views))
-        return;
-
-    ProductState& product = productFor(sku);
+    const SalesRecord& record = std::get<SalesRecord>(parsed);
+    const DayNumber day = record.day;
+    ProductState& product = productFor(record.sku);
     if (!product.minDay)
         product.firstSeen = day;
     product.gapGcd = std::gcd(product.gapGcd, static_cast<std::int64_t>(day - product.firstSeen));
     const bool duplicate = !product.days.insert(day);
     if (duplicate && m_options.onDuplicate == DuplicatePolicy::Error) {
-        problem(r.line, column(SalesField::Date),
-                "a second row for sku " + quoteForMessage(sku) + " on " + formatIsoDate(day) +
+        problem(r.line, m_columns[SalesField::Date] + 1,
+                "a second row for sku " + quoteForMessage(record.sku) + " on " +
+                    formatIsoDate(day) +
                     " (to combine such rows choose the duplicate policy sum or last: "
                     "--on-duplicate in flashplan-cli, Duplicate rows in the import dialog)");
         return;
     }
     product.minDay = product.minDay ? std::min(*product.minDay, day) : day;
     product.maxDay = product.maxDay ? std::max(*product.maxDay, day) : day;
-    if (m_columns.has(SalesField::Name)) {
-        const std::string_view name = trim(field(SalesField::Name));
-        if (!name.empty() && name != product.name)
-            product.name.assign(name);
-    }
-    if (m_columns.has(SalesField::Category)) {
-        const std::string_view category = trim(field(SalesField::Category));
-        if (!category.empty() && category != product.category)
-            product.category.assign(category);
-    }
-    if (listPrice && (!product.listPrice || day >= product.listPriceDay)) {
-        product.listPrice = listPrice;
+    if (!record.name.empty() && record.name != product.name)
+        product.name.assign(record.name);
+    if (!record.category.empty() && record.category != product.category)
+        product.category.assign(record.category);
+    if (record.listPrice && (!product.listPrice || day >= product.listPriceDay)) {
+        product.listPrice = record.listPrice;
         product.listPriceDay = day;
     }
-    if (!listPrice) {
+    if (!record.listPrice) {
         product.rowWithoutListPrice = true;
-        product.prices.add(price);
+        product.prices.add(record.price);
     }
-    if (unitCost && (!product.unitCost || day >= product.unitCostDay)) {
-        product.unitCost = unitCost;
+    if (record.unitCost && (!product.unitCost || day >= product.unitCostDay)) {
+        product.unitCost = record.unitCost;
         product.unitCostDay = day;
     }
-    std::optional<std::int64_t> eventId;
-    if (m_columns.has(SalesField::Event))
-        eventId = idFor(m_eventIds, *m_insertEvent, field(SalesField::Event));
+    const std::optional<std::int64_t> eventId = idFor(m_eventIds, *m_insertEvent, record.event);
 
     if (!m_writing)
         return;
@@ -415,12 +294,12 @@ void SalesImport::processRecord(const CsvReader::Record& r)
     row.day = day;
     row.line = r.line;
     row.eventId = eventId ? *eventId : -1;
-    row.units = units;
-    row.price = price;
-    row.listPrice = listPrice.value_or(kNone);
-    row.unitCost = unitCost.value_or(kNone);
-    row.stock = stock.value_or(kNone);
-    row.views = views.value_or(kNone);
+    row.units = record.units;
+    row.price = record.price;
+    row.listPrice = record.listPrice.value_or(kNone);
+    row.unitCost = record.unitCost.value_or(kNone);
+    row.stock = record.stock.value_or(kNone);
+    row.views = record.views.value_or(kNone);
     m_sorter.add(row);
 }
 

@@ -1,26 +1,16 @@
 #include "plan/campaign.h"
 
+#include "base/text.h"
 #include "data/panel.h"
 #include "io/columnmap.h"
 #include "io/csvreader.h"
 
-#include <charconv>
-#include <cmath>
 #include <fstream>
 #include <set>
 
 namespace fp::plan {
 
 namespace {
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
 
 enum Column
 {
@@ -91,7 +81,7 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
         }
         auto text = [&](Column c) {
             return column[c] < 0 ? std::string_view()
-                                 : trimmed(record.fields[static_cast<size_t>(column[c])]);
+                                 : trim(record.fields[static_cast<size_t>(column[c])]);
         };
         // An empty cell is "not given"; anything else must be a number.
         bool bad = false;
@@ -99,12 +89,10 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             const std::string_view t = text(c);
             if (t.empty())
                 return std::nullopt;
-            double v = 0;
-            const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-            if (ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(v)) {
+            const std::optional<double> v = parseDouble(t);
+            if (!v) {
                 problem(line, std::string(name) + " is not a number: '" + std::string(t) + "'");
                 bad = true;
-                return std::nullopt;
             }
             return v;
         };

@@ -13,6 +13,11 @@ namespace fp::plan {
 
 namespace {
 
+// optimize() reports three steps: the ladders evaluated, the discounts chosen, the rows built. The
+// budget search reports the first again and again while it runs, so that a cancel reaches it.
+constexpr std::int64_t kSteps = 3;
+constexpr std::int64_t kNodesPerCancelCheck = 4096;
+
 struct Option
 {
     double discount = 0;
@@ -38,15 +43,16 @@ int bestOf(const std::vector<Option>& options)
 }
 
 // Exact multiple-choice knapsack: maximize sum of values with sum of costs <= budget.
-class BudgetSearch
+class BudgetSearch final
 {
 public:
-    BudgetSearch(const std::vector<Item>& items, double budget, std::int64_t nodeLimit)
-        : m_items(items), m_budget(budget), m_nodeLimit(nodeLimit)
+    BudgetSearch(const std::vector<Item>& items, double budget, std::int64_t nodeLimit,
+                 const ProgressFn& progress)
+        : m_items(items), m_budget(budget), m_nodeLimit(nodeLimit), m_progress(progress)
     {
     }
 
-    // Returns the chosen option per item.
+    // Returns the chosen option per item. Throws Cancelled.
     std::vector<int> solve(double& upperBound, bool& proven)
     {
         const size_t n = m_items.size();
@@ -73,6 +79,8 @@ public:
     }
 
 private:
+    void checkCancel() const { reportProgressOrCancel(m_progress, 1, kSteps); }
+
     double reducedBest(size_t i) const
     {
         double best = -1e300;
@@ -124,9 +132,12 @@ private:
         if (costOf(choiceAt(0.0)) <= m_budget)
             return 0.0;
         double lo = 0.0, hi = 1.0;
-        while (costOf(choiceAt(hi)) > m_budget && hi < 1e12)
+        while (costOf(choiceAt(hi)) > m_budget && hi < 1e12) {
+            checkCancel();
             hi *= 4;
+        }
         for (int it = 0; it < 100; ++it) {
+            checkCancel();
             const double mid = 0.5 * (lo + hi);
             (costOf(choiceAt(mid)) > m_budget ? lo : hi) = mid;
         }
@@ -137,6 +148,7 @@ private:
     {
         // Over budget (rounding at the multiplier): step the least efficient products down.
         while (costOf(choice) > m_budget) {
+            checkCancel();
             size_t worst = choice.size();
             double worstLoss = 1e300;
             int worstTo = 0;
@@ -160,6 +172,7 @@ private:
         }
         // Spend what is left on the best value per unit of cost that still fits.
         for (bool improved = true; improved;) {
+            checkCancel();
             improved = false;
             const double left = m_budget - costOf(choice);
             size_t bestItem = choice.size();
@@ -191,6 +204,8 @@ private:
             m_aborted = true;
             return;
         }
+        if (m_nodes % kNodesPerCancelCheck == 1)
+            checkCancel();
         if (i == m_items.size()) {
             if (value > m_bestValue + 1e-9) {
                 m_bestValue = value;
@@ -222,6 +237,7 @@ private:
     const std::vector<Item>& m_items;
     double m_budget;
     std::int64_t m_nodeLimit;
+    const ProgressFn& m_progress;
     double m_lambda = 0;
     std::vector<double> m_suffix;
     std::vector<int> m_best, m_current;
@@ -306,11 +322,9 @@ OptimizedPlan optimize(const CampaignEvaluator& evaluator, const OptimizerSettin
         for (double d : ladder)
             queries.emplace_back(i, d);
     }
-    if (!reportProgress(progress, 0, 3))
-        throw Cancelled();
+    reportProgressOrCancel(progress, 0, kSteps);
     const std::vector<model::NegBin> demands = evaluator.windowDemands(queries);
-    if (!reportProgress(progress, 1, 3))
-        throw Cancelled();
+    reportProgressOrCancel(progress, 1, kSteps);
 
     std::vector<Item> items(static_cast<size_t>(n));
     size_t q = 0;
@@ -364,11 +378,10 @@ OptimizedPlan optimize(const CampaignEvaluator& evaluator, const OptimizerSettin
             choice[static_cast<size_t>(i)] = cheapest;
         }
     } else if (budgetBinds) {
-        BudgetSearch search(items, *settings.budget, settings.nodeLimit);
+        BudgetSearch search(items, *settings.budget, settings.nodeLimit, progress);
         choice = search.solve(plan.upperBound, plan.proven);
     }
-    if (!reportProgress(progress, 2, 3))
-        throw Cancelled();
+    reportProgressOrCancel(progress, 2, kSteps);
 
     for (int i = 0; i < n; ++i) {
         const Item& item = items[static_cast<size_t>(i)];
@@ -390,7 +403,7 @@ OptimizedPlan optimize(const CampaignEvaluator& evaluator, const OptimizerSettin
     }
     if (!budgetBinds || plan.budgetInfeasible)
         plan.upperBound = plan.objectiveValue;
-    reportProgress(progress, 3, 3);
+    reportProgress(progress, kSteps, kSteps);
     return plan;
 }
 

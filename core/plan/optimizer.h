@@ -37,7 +37,8 @@ std::vector<double> discountLadder(double minDiscount, double maxDiscount, doubl
 // products are independent and each is solved exactly. A markdown budget couples them into a
 // multiple-choice knapsack, solved exactly by branch and bound with a Lagrangian bound (proven
 // optimal unless the node limit is hit; then the best plan found and the bound are returned).
-// Locked products keep their discount; margin floors remove ladder steps. Throws Cancelled.
+// Locked products keep their discount; margin floors remove ladder steps. Throws Cancelled when
+// `progress` returns false, also in the middle of the budget search.
 OptimizedPlan optimize(const CampaignEvaluator& evaluator, const OptimizerSettings& settings,
                        const ProgressFn& progress = {});
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/civildate.h"
+#include "plan/rowflags.h"
 
 #include <cstdint>
 #include <optional>
@@ -50,6 +51,7 @@ struct ProductPlan
     double markdownCost = 0;              // (list price - sale price) * expected units
     Limit limitedBy = Limit::None;
     bool locked = false;
+    RowFlags flags; // what the row warns about (the `flags` column)
 };
 
 struct PlanTotals

@@ -1,6 +1,7 @@
 #include "plan/scenariostore.h"
 
 #include "base/error.h"
+#include "base/text.h"
 #include "data/panel.h"
 #include "plan/campaignevaluator.h"
 #include "store/sqlite.h"
@@ -97,10 +98,10 @@ PlanSettings parseSettings(const std::string& text, const std::string& scenario)
                 throw corrupt(line);
             continue;
         }
-        double number = 0;
-        const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-        if (ec != std::errc() || ptr != value.data() + value.size() || !std::isfinite(number))
+        const std::optional<double> parsed = parseDouble(value);
+        if (!parsed)
             throw corrupt(line);
+        const double number = *parsed;
         if (key == "blend_weight")
             s.blendWeight = number;
         else if (key == "budget")
@@ -367,27 +368,37 @@ PlanResult planAtDiscounts(const CampaignEvaluator& evaluator, const PlanSetting
         throw FlashPlanError("the plan has " + std::to_string(discounts.size()) +
                              " discounts for " + std::to_string(campaign.products.size()) +
                              " products");
-    PlanResult plan;
-    plan.start = campaign.start;
-    plan.days = campaign.days;
-    plan.objective = settings.objective;
-    plan.blendWeight = settings.blendWeight;
-    plan.budget = settings.budget;
-    plan.marginFloor = settings.marginFloor;
-    plan.step = settings.step;
     std::vector<std::pair<int, double>> queries;
     for (int i = 0; i < evaluator.productCount(); ++i)
         queries.emplace_back(i, discounts[static_cast<size_t>(i)]);
     const std::vector<model::NegBin> demands =
         queries.empty() ? std::vector<model::NegBin>() : evaluator.windowDemands(queries);
+    std::vector<ProductPlan> rows;
     for (int i = 0; i < evaluator.productCount(); ++i) {
         const auto item = static_cast<size_t>(i);
         ProductPlan row = evaluator.evaluate(i, discounts[item], demands[item]);
         row.limitedBy = limitAtDiscount(campaign.products[item], row);
-        plan.rows.push_back(std::move(row));
+        rows.push_back(std::move(row));
     }
-    plan.totals = totalsOf(plan.rows);
-    return plan;
+    return planResultOf(campaign, settings, std::move(rows));
+}
+
+PlanResult planResultOf(const Campaign& campaign, const PlanSettings& settings,
+                        std::vector<ProductPlan> rows)
+{
+    const PlanTotals totals = totalsOf(rows);
+    return {.start = campaign.start,
+            .days = campaign.days,
+            .objective = settings.objective,
+            .blendWeight = settings.blendWeight,
+            .budget = settings.budget,
+            .marginFloor = settings.marginFloor,
+            .step = settings.step,
+            .optimalityGap = 0,
+            .modelKind = {},
+            .modelScoresJson = {},
+            .rows = std::move(rows),
+            .totals = totals};
 }
 
 } // namespace fp::plan

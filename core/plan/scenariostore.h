@@ -29,6 +29,8 @@ struct PlanSettings
     std::optional<double> budget;
     std::optional<double> marginFloor;
     double step = 0.05;
+
+    bool operator==(const PlanSettings&) const = default;
 };
 OptimizerSettings toOptimizerSettings(const PlanSettings& settings);
 
@@ -78,6 +80,11 @@ void deleteScenario(store::Store& store, std::int64_t id);
 
 // Throws FlashPlanError for an empty or too long name, one another scenario has, or no scenario.
 void renameScenario(store::Store& store, std::int64_t id, const std::string& name);
+
+// A plan of `campaign` under `settings`: its window, the settings and `rows` (one per campaign
+// product) with their totals. No model, flags or optimality gap (makePlanResult() adds them).
+PlanResult planResultOf(const Campaign& campaign, const PlanSettings& settings,
+                        std::vector<ProductPlan> rows);
 
 // The plan of a scenario's discounts as the evaluator sees them now (one model call for all), with
 // each row's limit from limitAtDiscount() and the settings copied in. modelKind and

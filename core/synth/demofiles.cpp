@@ -2,6 +2,7 @@
 
 #include "base/atomicfile.h"
 #include "base/error.h"
+#include "base/text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -19,19 +20,6 @@ namespace {
 using Sink = std::function<bool(const char* data, std::size_t size)>;
 
 constexpr std::size_t kChunk = 1 << 20;
-
-std::string csvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string quoted = "\"";
-    for (char c : text) {
-        quoted += c;
-        if (c == '"')
-            quoted += '"';
-    }
-    return quoted + '"';
-}
 
 void append(char*& out, std::string_view text)
 {
@@ -79,9 +67,9 @@ bool streamSales(const Market& market, const Sink& sink, const ProgressFn& progr
     std::size_t longestEvent = 0;
     for (std::size_t p = 0; p < products.size(); ++p) {
         const ProductTruth& t = products[p];
-        head[p] = "," + csvField(t.sku);
+        head[p] = "," + csvQuoted(t.sku);
         if (config.withNameCategory)
-            head[p] += "," + csvField(t.name) + "," + csvField(t.category);
+            head[p] += "," + csvQuoted(t.name) + "," + csvQuoted(t.category);
         head[p] += ",";
         if (config.withListPrice)
             tail[p] += "," + cents(t.listPrice);
@@ -274,7 +262,7 @@ void writeCampaignCsv(const Market& market, std::ostream& out, DayNumber start, 
     out << "sku,stock,unit_cost,list_price,min_discount,max_discount\n";
     for (const CampaignProduct& item : campaignProducts(market, start, days, productCount)) {
         const ProductTruth& t = market.products()[item.product];
-        out << csvField(t.sku) << ',' << item.stock << ',' << cents(t.unitCost) << ','
+        out << csvQuoted(t.sku) << ',' << item.stock << ',' << cents(t.unitCost) << ','
             << cents(t.listPrice) << ',' << cents(item.minDiscount) << ','
             << cents(item.maxDiscount) << '\n';
     }

@@ -174,7 +174,8 @@ TEST(Cli, TrainScoresModelsAgainstTheBaselineAndForecastWritesIntervals)
             dir.file("f.csv"));
     ASSERT_EQ(r.status, 0) << r.output;
     const std::string forecast = readFile(dir.file("f.csv"));
-    EXPECT_EQ(forecast.rfind("date,sku,forecast,lower,upper\n", 0), 0u);
+    EXPECT_EQ(forecast.rfind("date,sku,forecast,lower,upper,flags\n", 0), 0u);
+    EXPECT_FALSE(contains(forecast, "beyond_history")); // list prices
     EXPECT_EQ(countLines(forecast), 1 + 150 * 3);
 
     // Planned prices: a deep discount in an event sells more than the list price does.
@@ -188,6 +189,17 @@ TEST(Cli, TrainScoresModelsAgainstTheBaselineAndForecastWritesIntervals)
     const double atDiscount = std::stod(planned.substr(planned.find("SH-0001,") + 8));
     const double atList = std::stod(forecast.substr(forecast.find("2026-11-11,SH-0001,") + 19));
     EXPECT_GT(atDiscount, 1.5 * atList);
+    EXPECT_EQ(planned.back(), '\n');
+    EXPECT_FALSE(contains(planned, "beyond_history")) << planned; // 40.00 is in its history
+
+    // Next to free: deeper than its category ever sold at, so the forecast says it extrapolates.
+    const std::string free =
+        dir.write("free.csv", "date,sku,price,event\n2026-11-11,SH-0001,0.01,FS\n");
+    r = cli("forecast --project " + project + " --start 2026-11-11 --days 1 --prices " + free +
+            " --out " + dir.file("free-f.csv"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "; 1 beyond_history ->")) << r.output;
+    EXPECT_TRUE(contains(readFile(dir.file("free-f.csv")), ",beyond_history\n"));
 
     const std::string unknown = dir.write("bad.csv", "date,sku,price\n2026-11-11,NOPE,4\n");
     r = cli("forecast --project " + project + " --start 2026-11-11 --days 1 --prices " + unknown +
@@ -221,7 +233,8 @@ TEST(Cli, PlanWritesTheRecommendedTableAndRejectsABadCampaign)
     const std::string table = readFile(dir.file("r.csv"));
     EXPECT_EQ(table.rfind(
                   "sku,name,category,list_price,unit_cost,stock,discount,sale_price,expected_units,"
-                  "units_low,units_high,expected_revenue,expected_profit,sell_through,limited_by\n",
+                  "units_low,units_high,expected_revenue,expected_profit,sell_through,limited_by,"
+                  "flags\n",
                   0),
               0u);
     EXPECT_EQ(countLines(table), 31);
@@ -230,6 +243,19 @@ TEST(Cli, PlanWritesTheRecommendedTableAndRejectsABadCampaign)
             dir.file("r.xlsx"));
     ASSERT_EQ(r.status, 0) << r.output;
     EXPECT_GT(std::filesystem::file_size(dir.file("r.xlsx")), 1000u);
+    EXPECT_FALSE(contains(r.output, "beyond_history")) << r.output;
+
+    // A product held deeper than its category ever sold at is flagged, in the file and the output.
+    const std::string deep = dir.write("deep.csv", "sku,stock,min_discount,max_discount\n"
+                                                   "SH-0001,50,0.85,0.9\nEL-0001,50,0,0.3\n");
+    r = cli("plan --project " + project + " --campaign " + deep + window + "--out " +
+            dir.file("deep.csv.out.csv"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "; 1 beyond_history ->")) << r.output;
+    EXPECT_TRUE(contains(r.output, "note: 1 product(s) planned deeper")) << r.output;
+    const std::string deepTable = readFile(dir.file("deep.csv.out.csv"));
+    EXPECT_TRUE(contains(deepTable, ",beyond_history\n")) << deepTable;
+    EXPECT_EQ(deepTable.find("beyond_history"), deepTable.rfind("beyond_history")) << deepTable;
 
     const std::string bad =
         dir.write("bad.csv", "sku,stock,min_discount,max_discount\nSH-0001,10,0,0.5\n"

@@ -7,6 +7,7 @@
 #include "model/structuredmodel.h"
 #include "model/trainer.h"
 #include "plan/campaignevaluator.h"
+#include "plan/deepestdiscounts.h"
 #include "support/marketproject.h"
 #include "support/tempdir.h"
 #include "support/trainedmodel.h"
@@ -32,7 +33,7 @@ namespace {
 
 const std::string kHeader = "sku,name,category,list_price,unit_cost,stock,discount,sale_price,"
                             "expected_units,units_low,units_high,expected_revenue,"
-                            "expected_profit,sell_through,limited_by";
+                            "expected_profit,sell_through,limited_by,flags";
 
 ProductPlan tee()
 {
@@ -312,7 +313,7 @@ private:
 struct Writer
 {
     const char* extension;
-    void (*write)(const PlanResult&, const std::string&);
+    void (*write)(const PlanResult&, const std::string&, const ProgressFn&);
 };
 const Writer kWriters[] = {{".csv", exports::writeRecommendedCsv},
                            {".xlsx", exports::writeRecommendedXlsx}};
@@ -343,27 +344,6 @@ std::string trainerJson()
 
 } // namespace
 
-// ---- neutralizeFormula -------------------------------------------------------------------------
-
-TEST(NeutralizeFormula, PrefixesTextStartingWithAFormulaCharacter)
-{
-    EXPECT_EQ(exports::neutralizeFormula("=SUM(A1)"), "'=SUM(A1)");
-    EXPECT_EQ(exports::neutralizeFormula("+1"), "'+1");
-    EXPECT_EQ(exports::neutralizeFormula("-2"), "'-2");
-    EXPECT_EQ(exports::neutralizeFormula("@x"), "'@x");
-    EXPECT_EQ(exports::neutralizeFormula("\tx"), "'\tx");
-    EXPECT_EQ(exports::neutralizeFormula("\rx"), "'\rx");
-}
-
-TEST(NeutralizeFormula, LeavesOtherTextAlone)
-{
-    EXPECT_EQ(exports::neutralizeFormula(""), "");
-    EXPECT_EQ(exports::neutralizeFormula("Tee"), "Tee");
-    EXPECT_EQ(exports::neutralizeFormula("a=b"), "a=b");
-    EXPECT_EQ(exports::neutralizeFormula(" =1"), " =1");
-    EXPECT_EQ(exports::neutralizeFormula("'quoted"), "'quoted");
-}
-
 // ---- CSV ---------------------------------------------------------------------------------------
 
 TEST(RecommendedCsv, HeaderListsTheSpecColumnsInOrder)
@@ -379,7 +359,19 @@ TEST(RecommendedCsv, RowHoldsValuesRoundedPerColumn)
     exports::writeRecommendedCsv(planOf({tee()}), dir.file("r.csv"));
     EXPECT_EQ(lines(readFile(dir.file("r.csv"))).at(1),
               "A-1,Tee,tops,20.00,8.00,120.00,0.3500,13.00,87.46,70.12,102.00,1136.94,437.20,"
-              "0.7288,stock");
+              "0.7288,stock,");
+}
+
+TEST(RecommendedCsv, FlagsAreTheirNamesOrAnEmptyCell)
+{
+    ProductPlan deep = named("D-1", "Deep");
+    deep.flags.set(plan::RowFlag::BeyondHistory);
+    test::TempDir dir;
+    exports::writeRecommendedCsv(planOf({tee(), deep}), dir.file("r.csv"));
+    const auto records = readCsv(dir.file("r.csv"));
+    ASSERT_EQ(records.size(), 3u);
+    EXPECT_EQ(records[1].back(), "");
+    EXPECT_EQ(records[2].back(), "beyond_history");
 }
 
 TEST(RecommendedCsv, OneRowPerProductAndNoTotalsRow)
@@ -402,7 +394,7 @@ TEST(RecommendedCsv, MissingCostAndUnlimitedStockAreEmptyCells)
     test::TempDir dir;
     exports::writeRecommendedCsv(planOf({p}), dir.file("r.csv"));
     EXPECT_EQ(lines(readFile(dir.file("r.csv"))).at(1),
-              "B-2,Mug,home,10.00,,,0.1000,9.00,5.00,2.00,8.00,45.00,,,max_discount");
+              "B-2,Mug,home,10.00,,,0.1000,9.00,5.00,2.00,8.00,45.00,,,max_discount,");
 }
 
 TEST(RecommendedCsv, TinyNegativeAmountsPrintAsZero)
@@ -423,7 +415,7 @@ TEST(RecommendedCsv, QuotesNamesWithSeparatorsQuotesAndLineBreaks)
               std::string::npos);
     const auto records = readCsv(dir.file("r.csv"));
     ASSERT_EQ(records.size(), 2u);
-    ASSERT_EQ(records[1].size(), 15u);
+    ASSERT_EQ(records[1].size(), 16u);
     EXPECT_EQ(records[1][1], name);
     EXPECT_EQ(records[1][2], "tops\nsummer");
 }
@@ -463,6 +455,7 @@ TEST(RecommendedXlsx, ReadsBackWithTheSameCellsAsTheCsv)
 {
     REQUIRE_PYTHON();
     ProductPlan odd = named("D-4", "Odd, \"quoted\"", "=cat");
+    odd.flags.set(plan::RowFlag::BeyondHistory);
     odd.listPrice = 1234567.891;
     odd.discount = 0.123456;
     odd.salePrice = 1082152.52;
@@ -510,7 +503,7 @@ TEST(RecommendedXlsx, UsesMoneyAndPercentFormatsWithAFrozenFilteredHeader)
     const std::string sheetXml = runReader(dir, dir.file("r.xlsx"), "raw:xl/worksheets/sheet1.xml");
     EXPECT_NE(sheetXml.find("state=\"frozen\""), std::string::npos);
     EXPECT_NE(sheetXml.find("ySplit=\"1\""), std::string::npos);
-    EXPECT_NE(sheetXml.find("<autoFilter ref=\"A1:O3\""), std::string::npos);
+    EXPECT_NE(sheetXml.find("<autoFilter ref=\"A1:P3\""), std::string::npos);
     EXPECT_NE(sheetXml.find("<col "), std::string::npos); // column widths
 }
 
@@ -641,7 +634,7 @@ TEST(RecommendedExport, FailsInAMissingFolderNamingThePathAndCreatesNothing)
         SCOPED_TRACE(writer.extension);
         const std::string path = dir.file(std::string("missing/r") + writer.extension);
         try {
-            writer.write(planOf({tee()}), path);
+            writer.write(planOf({tee()}), path, {});
             ADD_FAILURE() << "expected FlashPlanError";
         } catch (const FlashPlanError& e) {
             EXPECT_NE(std::string(e.what()).find(path), std::string::npos) << e.what();
@@ -659,7 +652,7 @@ TEST(RecommendedExport, ReplacesAnExistingFileByRenameNotInPlace)
         dir.write(name, "old content");
         // A second name for the old file: rewriting in place would change what it shows.
         std::filesystem::create_hard_link(dir.file(name), dir.file("old-view"));
-        writer.write(planOf({tee()}), dir.file(name));
+        writer.write(planOf({tee()}), dir.file(name), {});
         EXPECT_EQ(readFile(dir.file("old-view")), "old content");
         const std::string now = readFile(dir.file(name));
         EXPECT_EQ(now.substr(0, 4),
@@ -670,23 +663,75 @@ TEST(RecommendedExport, ReplacesAnExistingFileByRenameNotInPlace)
     }
 }
 
-TEST(RecommendedExport, FailedWriteKeepsTheOldFileAndLeavesNoTemporary)
+namespace {
+
+// A plan of `count` products, SKU-0, SKU-1, ...: a file of some size.
+PlanResult planOfMany(int count)
 {
     std::vector<ProductPlan> many;
-    for (int i = 0; i < 500; ++i)
+    for (int i = 0; i < count; ++i)
         many.push_back(named("SKU-" + std::to_string(i), "Product " + std::to_string(i)));
-    const PlanResult big = planOf(many);
+    return planOf(many);
+}
+
+} // namespace
+
+TEST(RecommendedExport, FailedWriteKeepsTheOldFileAndLeavesNoTemporary)
+{
+    const PlanResult big = planOfMany(500);
     test::TempDir dir;
     for (const Writer& writer : kWriters) {
         SCOPED_TRACE(writer.extension);
         const std::string path = dir.write(std::string("r") + writer.extension, "old content");
         {
             const FileSizeLimit diskFull(4096);
-            EXPECT_THROW(writer.write(big, path), FlashPlanError);
+            EXPECT_THROW(writer.write(big, path, {}), FlashPlanError);
         }
         EXPECT_EQ(readFile(path), "old content");
         EXPECT_EQ(filesIn(dir.path()).size(), 1u);
         std::filesystem::remove(path);
+    }
+}
+
+TEST(RecommendedExport, CancelKeepsTheOldFileAndLeavesNoTemporary)
+{
+    const PlanResult big = planOfMany(3000);
+    test::TempDir dir;
+    for (const Writer& writer : kWriters) {
+        for (const int cancelAt : {1, 2}) { // before the first row; in the middle of the table
+            SCOPED_TRACE(std::string(writer.extension) + " at call " + std::to_string(cancelAt));
+            const std::string path = dir.write(std::string("r") + writer.extension, "old content");
+            int calls = 0;
+            EXPECT_THROW(
+                writer.write(big, path,
+                             [&](std::int64_t, std::int64_t) { return ++calls < cancelAt; }),
+                Cancelled);
+            EXPECT_EQ(calls, cancelAt);
+            EXPECT_EQ(readFile(path), "old content");
+            EXPECT_EQ(filesIn(dir.path()).size(), 1u);
+            std::filesystem::remove(path);
+            EXPECT_THROW(writer.write(big, path, [](std::int64_t, std::int64_t) { return false; }),
+                         Cancelled);
+            EXPECT_TRUE(filesIn(dir.path()).empty()); // no old file: none made
+        }
+    }
+}
+
+TEST(RecommendedExport, ProgressRunsToTheEnd)
+{
+    test::TempDir dir;
+    for (const Writer& writer : kWriters) {
+        SCOPED_TRACE(writer.extension);
+        std::int64_t lastDone = -1, lastTotal = -1;
+        writer.write(planOf({tee(), mug()}), dir.file(std::string("r") + writer.extension),
+                     [&](std::int64_t done, std::int64_t total) {
+                         EXPECT_GE(done, lastDone);
+                         lastDone = done;
+                         lastTotal = total;
+                         return true;
+                     });
+        EXPECT_GT(lastTotal, 0);
+        EXPECT_EQ(lastDone, lastTotal);
     }
 }
 
@@ -699,7 +744,7 @@ TEST(RecommendedExport, FailedRenameLeavesNoTemporary)
         const std::string path = dir.file(std::string("r") + writer.extension);
         std::filesystem::create_directory(path);
         std::ofstream(path + "/keep") << "x";
-        EXPECT_THROW(writer.write(planOf({tee()}), path), FlashPlanError);
+        EXPECT_THROW(writer.write(planOf({tee()}), path, {}), FlashPlanError);
         EXPECT_TRUE(std::filesystem::is_directory(path));
         EXPECT_EQ(filesIn(dir.path()).size(), 1u);
         std::filesystem::remove_all(path);
@@ -754,6 +799,13 @@ plan::CampaignProduct campaignProduct(const data::Panel& panel, int p, std::opti
     return cp;
 }
 
+// `days` days from `offset` days after the market's history.
+plan::Campaign campaignAfter(const TrainedMarket& market, int offset, int days,
+                             std::vector<plan::CampaignProduct> products)
+{
+    return {market.project.market().endDay() + offset, days, std::move(products)};
+}
+
 } // namespace
 
 TEST(ForecastExport, OneRowPerProductAndDaySummingToThePlannersUnits)
@@ -773,10 +825,12 @@ TEST(ForecastExport, OneRowPerProductAndDaySummingToThePlannersUnits)
 
     const std::vector<std::vector<std::string>> csv = readCsv(path);
     ASSERT_EQ(csv.size(), 1u + 4u * 3u);
-    EXPECT_EQ(csv[0], (std::vector<std::string>{"date", "sku", "forecast", "lower", "upper"}));
+    EXPECT_EQ(csv[0],
+              (std::vector<std::string>{"date", "sku", "forecast", "lower", "upper", "flags"}));
     EXPECT_EQ(filesIn(dir.path()), std::set<std::string>{"forecast.csv"});
     const plan::CampaignEvaluator evaluator(panel, market.trained, campaign);
     ASSERT_EQ(evaluator.windowPeriods(), 3);
+    const plan::DeepestDiscounts deepest(panel);
     const double rounding = 0.5e-4;
     size_t line = 1;
     for (int i = 0; i < 4; ++i) {
@@ -787,7 +841,8 @@ TEST(ForecastExport, OneRowPerProductAndDaySummingToThePlannersUnits)
         double sum = 0, meanSum = 0;
         for (int t = 0; t < 3; ++t, ++line) {
             const std::vector<std::string>& f = csv[line];
-            ASSERT_EQ(f.size(), 5u);
+            ASSERT_EQ(f.size(), 6u);
+            EXPECT_EQ(f[5], deepest.beyond(cp.product, discount) ? "beyond_history" : "");
             EXPECT_EQ(f[0], formatIsoDate(campaign.start + t));
             EXPECT_EQ(f[1], panel.products()[static_cast<size_t>(cp.product)].sku);
             ASSERT_EQ(f[2].find('.'), f[2].size() - 5) << f[2]; // 4 decimals
@@ -810,6 +865,65 @@ TEST(ForecastExport, OneRowPerProductAndDaySummingToThePlannersUnits)
             EXPECT_LE(sum, 2.0 + 3 * rounding);
         }
     }
+}
+
+TEST(ForecastExport, RowsDeeperThanTheirCategorySoldAtAreFlagged)
+{
+    const TrainedMarket market(forecastMarket(false));
+    const data::Panel& panel = market.project.panel();
+    const plan::Campaign campaign = campaignAfter(
+        market, 1, 2,
+        {campaignProduct(panel, 0, std::nullopt), campaignProduct(panel, 1, std::nullopt)});
+    const plan::DeepestDiscounts deepest(panel);
+    ASSERT_TRUE(deepest.beyond(1, 0.9));
+    test::TempDir dir;
+    const std::string path = dir.file("forecast.csv");
+    exports::writeForecastCsv(panel, market.trained, campaign, {0.0, 0.9}, path);
+    const std::vector<std::vector<std::string>> csv = readCsv(path);
+    ASSERT_EQ(csv.size(), 5u);
+    for (size_t line = 1; line < csv.size(); ++line)
+        EXPECT_EQ(csv[line].at(5), line <= 2 ? "" : "beyond_history") << line;
+}
+
+TEST(ForecastExport, CancelKeepsTheOldFileAndLeavesNoTemporary)
+{
+    const TrainedMarket market(forecastMarket(false));
+    const data::Panel& panel = market.project.panel();
+    const plan::Campaign campaign = campaignAfter(
+        market, 1, 3, {campaignProduct(panel, 0, 10.0), campaignProduct(panel, 2, 10.0)});
+    test::TempDir dir;
+    const std::string path = dir.write("forecast.csv", "old");
+    int calls = 0;
+    EXPECT_THROW(exports::writeForecastCsv(panel, market.trained, campaign, {0.1, 0.2}, path,
+                                           [&](std::int64_t, std::int64_t) {
+                                               ++calls;
+                                               return false;
+                                           }),
+                 Cancelled);
+    EXPECT_EQ(calls, 1);
+    EXPECT_EQ(readFile(path), "old");
+    EXPECT_EQ(filesIn(dir.path()), std::set<std::string>{"forecast.csv"});
+
+    std::int64_t lastDone = -1, lastTotal = -1;
+    exports::writeForecastCsv(panel, market.trained, campaign, {0.1, 0.2}, path,
+                              [&](std::int64_t done, std::int64_t total) {
+                                  lastDone = done;
+                                  lastTotal = total;
+                                  return true;
+                              });
+    EXPECT_EQ(lastTotal, 6);
+    EXPECT_EQ(lastDone, 6);
+}
+
+TEST(ForecastExport, RowsAndFlagsMustMatch)
+{
+    const TrainedMarket market(forecastMarket(false));
+    test::TempDir dir;
+    const std::string path = dir.write("forecast.csv", "old");
+    EXPECT_THROW(
+        exports::writeForecastCsv(market.project.panel(), {model::ForecastRow{}}, {}, path),
+        FlashPlanError);
+    EXPECT_EQ(readFile(path), "old");
 }
 
 TEST(ForecastExport, WeeklyDataGivesTheWeeksOverlappingTheWindow)

@@ -62,6 +62,14 @@ protected:
         return campaign;
     }
 
+    // All 60 products of the market, with stock around their demand at 30% off.
+    static plan::Campaign everyProduct()
+    {
+        std::vector<int> products(60);
+        std::iota(products.begin(), products.end(), 0);
+        return campaignOf(products, 1.0);
+    }
+
     // The best objective over every combination of ladder steps, by brute force.
     static double bruteForce(const plan::CampaignEvaluator& evaluator,
                              const plan::OptimizerSettings& s)
@@ -150,10 +158,7 @@ TEST_F(PlannerOnMarket, EqualsBruteForceOnSmallInstancesWithAndWithoutABudget)
 
 TEST_F(PlannerOnMarket, TheBudgetIsNeverExceededOnALargeCampaign)
 {
-    std::vector<int> products(60);
-    std::iota(products.begin(), products.end(), 0);
-    const plan::CampaignEvaluator evaluator(s_project->panel(), *s_trained,
-                                            campaignOf(products, 1.0));
+    const plan::CampaignEvaluator evaluator(s_project->panel(), *s_trained, everyProduct());
     plan::OptimizerSettings settings;
     const plan::OptimizedPlan free = plan::optimize(evaluator, settings);
     const double freeMarkdown = plan::totalsOf(free.rows).markdownCost;
@@ -168,6 +173,33 @@ TEST_F(PlannerOnMarket, TheBudgetIsNeverExceededOnALargeCampaign)
             atBudget += row.limitedBy == plan::Limit::Budget;
         EXPECT_GT(atBudget, 0);
     }
+}
+
+TEST_F(PlannerOnMarket, TheBudgetSearchStopsWhenCancelled)
+{
+    const plan::CampaignEvaluator evaluator(s_project->panel(), *s_trained, everyProduct());
+    plan::OptimizerSettings settings;
+    settings.budget = 0.3 * plan::totalsOf(plan::optimize(evaluator, settings).rows).markdownCost;
+
+    // The search reports the choosing step while it runs: a cancel there ends it at once.
+    int choosing = 0;
+    EXPECT_THROW(plan::optimize(evaluator, settings,
+                                [&](std::int64_t done, std::int64_t) {
+                                    choosing += done == 1;
+                                    return choosing < 2; // the first report from the search
+                                }),
+                 Cancelled);
+    EXPECT_EQ(choosing, 2);
+
+    // And it keeps reporting, branch and bound included, while it is not cancelled.
+    choosing = 0;
+    const plan::OptimizedPlan plan =
+        plan::optimize(evaluator, settings, [&](std::int64_t done, std::int64_t) {
+            choosing += done == 1;
+            return true;
+        });
+    EXPECT_GT(choosing, 100); // the multiplier's bisection alone takes 100 steps
+    EXPECT_LE(plan::totalsOf(plan.rows).markdownCost, *settings.budget + 1e-6);
 }
 
 TEST_F(PlannerOnMarket, LockedProductsKeepTheirDiscount)

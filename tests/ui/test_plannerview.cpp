@@ -3,16 +3,14 @@
 // shown must be the one core computes.
 #include "data/panel.h"
 #include "export/recommendedtable.h"
-#include "io/salesimporter.h"
 #include "model/modelstore.h"
-#include "model/trainer.h"
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
+#include "plan/plannerdata.h"
 #include "plan/scenariocompare.h"
 #include "plan/scenariostore.h"
 #include "planner/campaignsetup.h"
 #include "planner/campaigntablemodel.h"
-#include "planner/plannerdata.h"
 #include "planner/plannerdocument.h"
 #include "planner/plannerview.h"
 #include "planner/plantablemodel.h"
@@ -22,9 +20,8 @@
 #include "planner/totalsbar.h"
 #include "shell/job.h"
 #include "shell/projectcontroller.h"
-#include "store/store.h"
 #include "support/tempdir.h"
-#include "synth/demofiles.h"
+#include "synth/demoproject.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -150,17 +147,9 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         // The demo project, built as File > Open Demo Project builds it.
-        std::string error;
         const std::string files = m_dir.file("demo-files");
-        QVERIFY2(synth::writeDemoFiles(files, &error), error.c_str());
         m_projectPath = QString::fromStdString(m_dir.file("demo.flashplan"));
-        {
-            store::Store store(m_projectPath.toStdString());
-            QVERIFY(io::importSalesFile(store, files + "/sales.csv").committed);
-            model::TrainOptions options;
-            options.model = "structured";
-            model::trainAndStore(store, options);
-        }
+        synth::buildDemoProject(files, m_projectPath.toStdString());
         m_campaignCsv = QString::fromStdString(files + "/campaign.csv");
         QString message;
         QVERIFY2(m_project.openProject(m_projectPath, false, &message), qPrintable(message));
@@ -396,7 +385,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 3, 10000);
         std::ifstream fin(forecast.toStdString());
         std::getline(fin, line);
-        QCOMPARE(line, std::string("date,sku,forecast,lower,upper"));
+        QCOMPARE(line, std::string("date,sku,forecast,lower,upper,flags"));
         int forecastRows = 0;
         while (std::getline(fin, line))
             ++forecastRows;
@@ -419,6 +408,57 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("units=%1").arg(t.units, 0, 'f', 2)));
         QVERIFY(text.contains(QStringLiteral("markdown_cost=%1").arg(t.markdownCost, 0, 'f', 2)));
         QVERIFY(text.contains(QString::fromStdString(plan.rows.back().sku)));
+    }
+
+    void theExportedPlanKeepsTheOptimizersGap()
+    {
+        QUndoStack* undo = doc()->undoStack();
+        const int index = undo->index();
+        // A markdown budget that binds: half of what the plan spends now.
+        ui::PlannerState next = doc()->state();
+        next.settings.budget = 0.5 * doc()->totals().markdownCost;
+        doc()->editState(next, "Set a budget");
+        QVERIFY(!doc()->state().upperBound);
+        QCOMPARE(doc()->planResult().optimalityGap, 0.0);
+        waitOptimized();
+
+        // The bound is core's, for this campaign (locks included) and these settings.
+        Core c = core();
+        plan::Campaign campaign = doc()->state().campaign;
+        for (size_t i = 0; i < campaign.products.size(); ++i)
+            if (doc()->state().locked[i])
+                campaign.products[i].lockedDiscount = doc()->state().discounts[i];
+        const plan::CampaignEvaluator evaluator(c.data->panel, c.data->trained, campaign);
+        const plan::OptimizerSettings settings = plan::toOptimizerSettings(doc()->state().settings);
+        const plan::OptimizedPlan expected = plan::optimize(evaluator, settings);
+        QVERIFY(doc()->state().upperBound);
+        QCOMPARE(*doc()->state().upperBound, expected.upperBound);
+
+        // Moved by hand, the plan falls short of the bound, and the export says by how much.
+        int row = 0;
+        while (row < doc()->productCount() &&
+               (doc()->state().locked[row] ||
+                doc()->state().discounts[row] < campaign.products[row].minDiscount + 0.01))
+            ++row;
+        QVERIFY(row < doc()->productCount());
+        dragSlider(row, 0.0);
+        double objective = 0;
+        for (const plan::ProductPlan& r : doc()->rows())
+            objective += plan::objectiveOf(r, settings.objective, settings.blendWeight);
+        const double gap = doc()->planResult().optimalityGap;
+        QVERIFY(gap > 0);
+        QVERIFY(std::abs(gap - (expected.upperBound - objective)) < 1e-6 * expected.upperBound);
+
+        // Other settings: the bound no longer holds. Undo brings it back.
+        next = doc()->state();
+        next.settings.step = 0.1;
+        doc()->editState(next, "Change the step");
+        QVERIFY(!doc()->state().upperBound);
+        QCOMPARE(doc()->planResult().optimalityGap, 0.0);
+        undo->undo();
+        QCOMPARE(doc()->planResult().optimalityGap, gap);
+        while (undo->index() > index)
+            undo->undo();
     }
 
     void aDiscountDeeperThanTheCategoryEverSoldAtIsFlagged()

@@ -3,8 +3,6 @@
 // the real one, on the demo project with a trained model and an optimized campaign, so that every
 // view shows its tables, charts and messages; every text it shows is collected and checked.
 #include "import/importdialog.h"
-#include "io/salesimporter.h"
-#include "model/trainer.h"
 #include "planner/plannerdocument.h"
 #include "planner/plannerview.h"
 #include "planner/plantableview.h"
@@ -19,9 +17,8 @@
 #include "shell/job.h"
 #include "shell/mainwindow.h"
 #include "shell/projectcontroller.h"
-#include "store/store.h"
 #include "support/tempdir.h"
-#include "synth/demofiles.h"
+#include "synth/demoproject.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -292,19 +289,11 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         ui::AppSettings::useFile(QString::fromStdString(m_dir.file("settings.ini")));
-        std::string error;
         const std::string files = m_dir.file("demo-files");
-        QVERIFY2(synth::writeDemoFiles(files, &error), error.c_str());
         m_projectPath = QString::fromStdString(m_dir.file("demo.flashplan"));
         m_campaignCsv = QString::fromStdString(files + "/campaign.csv");
         m_salesCsv = QString::fromStdString(files + "/sales.csv");
-        {
-            store::Store store(m_projectPath.toStdString());
-            QVERIFY(io::importSalesFile(store, files + "/sales.csv").committed);
-            model::TrainOptions options;
-            options.model = "structured";
-            model::trainAndStore(store, options);
-        }
+        synth::buildDemoProject(files, m_projectPath.toStdString());
         // sku, name, category and event of every row of the demo's sales.csv.
         QFile sales(QString::fromStdString(files + "/sales.csv"));
         QVERIFY(sales.open(QIODevice::ReadOnly | QIODevice::Text));

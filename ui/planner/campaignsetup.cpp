@@ -1,8 +1,8 @@
 #include "planner/campaignsetup.h"
 
 #include "plan/campaign.h"
+#include "plan/plannerdata.h"
 #include "planner/campaigntablemodel.h"
-#include "planner/plannerdata.h"
 #include "planner/plannerdocument.h"
 #include "settings/appsettings.h"
 

@@ -1,6 +1,6 @@
 #include "planner/campaigntablemodel.h"
 
-#include "planner/plannerdata.h"
+#include "plan/plannerdata.h"
 #include "planner/plannerdocument.h"
 #include "shell/tablecolumns.h"
 

@@ -2,7 +2,7 @@
 
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
-#include "planner/plannerdata.h"
+#include "plan/plannerdata.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -158,7 +158,11 @@ void PlannerDocument::editLock(int row, bool locked)
 
 void PlannerDocument::editState(const PlannerState& next, const QString& description)
 {
-    m_undo->push(new StateCommand(this, m_state, next, description));
+    PlannerState state = next;
+    // A bound holds for the campaign and the settings the optimizer searched.
+    if (!sameCampaign(state.campaign, m_state.campaign) || !(state.settings == m_state.settings))
+        state.upperBound.reset();
+    m_undo->push(new StateCommand(this, m_state, std::move(state), description));
 }
 
 void PlannerDocument::applyDiscount(int row, double discount, plan::Limit limit)
@@ -247,21 +251,10 @@ void PlannerDocument::recomputeTotals()
 
 plan::PlanResult PlannerDocument::planResult() const
 {
-    plan::PlanResult result;
-    result.start = m_state.campaign.start;
-    result.days = m_state.campaign.days;
-    result.objective = m_state.settings.objective;
-    result.blendWeight = m_state.settings.blendWeight;
-    result.budget = m_state.settings.budget;
-    result.marginFloor = m_state.settings.marginFloor;
-    result.step = m_state.settings.step;
-    if (m_data) {
-        result.modelKind = m_data->trained.kind;
-        result.modelScoresJson = m_data->trained.scoresJson;
-    }
-    result.rows = m_rows;
-    result.totals = m_totals;
-    return result;
+    if (!m_data)
+        return {}; // no project or model: nothing planned
+    return plan::makePlanResult(*m_data, m_state.campaign, m_state.settings, m_rows,
+                                m_state.upperBound);
 }
 
 } // namespace fp::ui

@@ -7,17 +7,19 @@
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QUndoStack;
 
 namespace fp::plan {
 class CampaignEvaluator;
-}
+struct PlannerData;
+} // namespace fp::plan
 
 namespace fp::ui {
 
-struct PlannerData;
+using plan::PlannerData;
 
 // Everything the user edits in the planner, as one value: the campaign (window, products and their
 // limits), the optimizer settings, and each product's discount, lock and what limits it. Undo
@@ -29,6 +31,9 @@ struct PlannerState
     std::vector<double> discounts;   // one per campaign product
     std::vector<bool> locked;        // kept by the optimizer
     std::vector<plan::Limit> limits; // from the optimizer, or classified after a manual move
+    // The optimizer's proven bound on the objective for this campaign and these settings: none
+    // before optimizing or once either changes. The exports give the plan's gap to it.
+    std::optional<double> upperBound;
 };
 
 bool sameCampaign(const plan::Campaign& a, const plan::Campaign& b);

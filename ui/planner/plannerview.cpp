@@ -7,9 +7,9 @@
 #include "export/recommendedtable.h"
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
+#include "plan/plannerdata.h"
 #include "plan/productfit.h"
 #include "planner/campaignsetup.h"
-#include "planner/plannerdata.h"
 #include "planner/plannerdocument.h"
 #include "planner/plantablemodel.h"
 #include "planner/plantableview.h"
@@ -358,6 +358,7 @@ void PlannerView::applyOptimized(const plan::OptimizedPlan& optimized)
         next.discounts[i] = optimized.rows[i].discount;
         next.limits[i] = optimized.rows[i].limitedBy;
     }
+    next.upperBound = optimized.upperBound;
     m_document->editState(next, tr("Optimize"));
     QString status =
         optimized.proven
@@ -399,14 +400,14 @@ bool PlannerView::exportRecommended(const QString& path)
     if (!canExport())
         return false;
     const bool xlsx = path.endsWith(".xlsx", Qt::CaseInsensitive);
-    return startExport(
-        tr("Exporting the recommended table"), path,
-        [result = m_document->planResult(), target = path.toStdString(), xlsx](const ProgressFn&) {
-            if (xlsx)
-                exports::writeRecommendedXlsx(result, target);
-            else
-                exports::writeRecommendedCsv(result, target);
-        });
+    return startExport(tr("Exporting the recommended table"), path,
+                       [result = m_document->planResult(), target = path.toStdString(),
+                        xlsx](const ProgressFn& progress) {
+                           if (xlsx)
+                               exports::writeRecommendedXlsx(result, target, progress);
+                           else
+                               exports::writeRecommendedCsv(result, target, progress);
+                       });
 }
 
 bool PlannerView::exportForecast(const QString& path)
@@ -416,9 +417,9 @@ bool PlannerView::exportForecast(const QString& path)
     return startExport(tr("Exporting the forecast"), path,
                        [data = m_document->data(), campaign = m_document->state().campaign,
                         discounts = m_document->state().discounts,
-                        target = path.toStdString()](const ProgressFn&) {
+                        target = path.toStdString()](const ProgressFn& progress) {
                            exports::writeForecastCsv(data->panel, data->trained, campaign,
-                                                     discounts, target);
+                                                     discounts, target, progress);
                        });
 }
 

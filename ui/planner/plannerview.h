@@ -16,10 +16,12 @@ class QToolButton;
 
 namespace fp::plan {
 struct OptimizedPlan;
-}
+struct PlannerData;
+} // namespace fp::plan
 
 namespace fp::ui {
 
+using plan::PlannerData;
 class CampaignSetup;
 class DiscountChart;
 class LatestRequest;
@@ -27,7 +29,6 @@ class PlanOverviewCharts;
 class PlanTableModel;
 class PlanTableView;
 class PlannerDocument;
-struct PlannerData;
 struct PlannerState;
 class ProjectController;
 class ScenarioPanel;

@@ -1,6 +1,6 @@
 #include "planner/plantablemodel.h"
 
-#include "planner/plannerdata.h"
+#include "plan/plannerdata.h"
 #include "planner/plannerdocument.h"
 #include "settings/numbertext.h"
 #include "shell/tablecolumns.h"

@@ -1,8 +1,8 @@
 #include "planner/scenariopanel.h"
 
 #include "plan/campaignevaluator.h"
+#include "plan/plannerdata.h"
 #include "plan/scenariostore.h"
-#include "planner/plannerdata.h"
 #include "planner/plannerdocument.h"
 #include "planner/scenariocompareview.h"
 #include "shell/projectcontroller.h"

@@ -1,9 +1,7 @@
 #include "shell/mainwindow.h"
 
 #include "import/importdialog.h"
-#include "io/salesimporter.h"
 #include "model/fitview.h"
-#include "model/trainer.h"
 #include "model/trainingview.h"
 #include "planner/plannerview.h"
 #include "products/producthistorychart.h"
@@ -16,8 +14,7 @@
 #include "shell/job.h"
 #include "shell/jobstatus.h"
 #include "shell/projectcontroller.h"
-#include "store/store.h"
-#include "synth/demofiles.h"
+#include "synth/demoproject.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -50,22 +47,7 @@ constexpr int kLayoutVersion = 1; // of saveState(): bump when the docks change 
 // On a worker: writes the demo's files, imports its sales into a new project and trains a model.
 DemoProject buildDemo(const QString& project, const QString& files, const ProgressFn& progress)
 {
-    std::string error;
-    if (!synth::writeDemoFiles(files.toStdString(), &error))
-        throw FlashPlanError(error);
-    store::Store store(project.toStdString());
-    const io::ImportReport report =
-        io::importSalesFile(store, files.toStdString() + "/sales.csv", {}, progress);
-    if (!report.committed)
-        throw FlashPlanError(report.problems.empty() ? "import failed"
-                                                     : report.problems[0].describe());
-    model::TrainOptions options;
-    options.model = "structured";
-    model::TrainCallbacks callbacks;
-    callbacks.loss = [&](const std::string&, const model::LossPoint& p) {
-        return progress(p.iteration, 120);
-    };
-    model::trainAndStore(store, options, callbacks);
+    synth::buildDemoProject(files.toStdString(), project.toStdString(), progress);
     return {project, files};
 }
 

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "plan/rowflags.h"
+
+#include <vector>
+
+namespace fp::data {
+class Panel;
+}
+
+namespace fp::plan {
+
+// Per category of a sales history, the deepest discount (whole points, 0..0.95) that at least
+// kSupport of its product-periods were sold at. The model has seen nothing deeper: a plan or a
+// forecast beyond it extrapolates, and says so (the planner's mark, the beyond_history flag).
+class DeepestDiscounts final
+{
+public:
+    static constexpr int kSupport = 3;
+
+    DeepestDiscounts() = default;
+    explicit DeepestDiscounts(const data::Panel& panel);
+
+    // The deepest discount the category of a panel product sold at.
+    double of(int panelProduct) const;
+    // Whether `discount` goes beyond it (by more than half a point).
+    bool beyond(int panelProduct, double discount) const;
+    // beyond_history when beyond(), else none.
+    RowFlags flagsAt(int panelProduct, double discount) const;
+
+private:
+    std::vector<double> m_byCategory;
+    std::vector<int> m_categoryOf; // per panel product
+};
+
+} // namespace fp::plan

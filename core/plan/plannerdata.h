@@ -1,0 +1,63 @@
+#pragma once
+
+#include "base/progress.h"
+#include "data/panel.h"
+#include "model/modelstore.h"
+#include "plan/deepestdiscounts.h"
+#include "plan/planresult.h"
+#include "plan/scenariostore.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace fp::plan {
+
+// What the planner reads from the project once per project or model: the sales history, the active
+// model, and per product what the campaign setup needs. The GUI loads it on a worker and shares it
+// read-only (const) between the GUI thread and the optimizer's worker, which is safe because
+// evaluating the model never writes; the command line loads it for `plan`.
+struct PlannerData
+{
+    // Derives the per-product values from the history and the model.
+    PlannerData(data::Panel history, model::TrainedModel model);
+
+    data::Panel panel;
+    model::TrainedModel trained;
+    std::vector<bool> modelKnows;       // per panel product: the model was trained on it
+    std::vector<double> historyRevenue; // per panel product: units x price over its history
+    std::vector<double> usualDiscount;  // per panel product, 0..1
+    std::unordered_map<std::int64_t, int> panelIndexOfId; // products.id -> panel product
+    // Deeper discounts than these are extrapolated by the model, and the planner says so.
+    DeepestDiscounts deepestDiscounts;
+
+    // Throws FlashPlanError when the project has no sales or no trained model.
+    static std::shared_ptr<const PlannerData> load(const std::string& projectPath,
+                                                   const ProgressFn& progress = {});
+
+    // Panel products of `category` (or all when negative) the model knows, by history revenue,
+    // largest first.
+    std::vector<int> productsByRevenue(int category = -1) const;
+    // The panel product of a products.id, or -1.
+    int panelIndex(std::int64_t productId) const;
+    // The deepest discount the product's category sold at, and whether `discount` goes beyond it
+    // (by more than half a point).
+    double deepestDiscountFor(int panelProduct) const { return deepestDiscounts.of(panelProduct); }
+    bool beyondHistory(int panelProduct, double discount) const
+    {
+        return deepestDiscounts.beyond(panelProduct, discount);
+    }
+};
+
+// The plan as the exports take it, for the command line and the window alike: the campaign's window
+// and the settings, the model's kind and scores, `rows` (one per campaign product, in campaign
+// order), flagged beyond_history where deeper than their category sold at, and their totals.
+// `upperBound`: the optimizer's proven bound on the objective for this campaign and these
+// settings; the optimality gap is how far the rows' objective falls short of it (0 without one).
+PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
+                          const PlanSettings& settings, std::vector<ProductPlan> rows,
+                          std::optional<double> upperBound);
+
+} // namespace fp::plan

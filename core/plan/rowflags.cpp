@@ -1,0 +1,31 @@
+#include "plan/rowflags.h"
+
+#include <array>
+
+namespace fp::plan {
+
+namespace {
+
+constexpr std::array kEveryFlag{RowFlag::BeyondHistory};
+
+} // namespace
+
+std::string_view flagName(RowFlag flag)
+{
+    switch (flag) {
+    case RowFlag::BeyondHistory:
+        return "beyond_history";
+    }
+    return "";
+}
+
+std::string RowFlags::text() const
+{
+    std::string out;
+    for (const RowFlag flag : kEveryFlag)
+        if (has(flag))
+            out += (out.empty() ? "" : " ") + std::string(flagName(flag));
+    return out;
+}
+
+} // namespace fp::plan

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace fp::plan {
+
+// What a row of the recommended table or the forecast warns about: the `flags` column of
+// spec/data-format.md (sections 3 and 4). Later flags (cold_start, below_cost) join the enum in
+// the spec's order, which is the order text() writes them in.
+enum class RowFlag : std::uint8_t
+{
+    BeyondHistory, // deeper than its category ever sold at: the forecast extrapolates
+};
+std::string_view flagName(RowFlag flag); // "beyond_history"
+
+class RowFlags final
+{
+public:
+    RowFlags() = default;
+
+    void set(RowFlag flag) { m_bits |= bitOf(flag); }
+    bool has(RowFlag flag) const { return (m_bits & bitOf(flag)) != 0; }
+    bool empty() const { return m_bits == 0; }
+    // The names, space-separated; "" when none.
+    std::string text() const;
+
+    bool operator==(const RowFlags&) const = default;
+
+private:
+    static std::uint32_t bitOf(RowFlag flag) { return 1u << static_cast<unsigned>(flag); }
+
+    std::uint32_t m_bits = 0;
+};
+
+} // namespace fp::plan

@@ -1,0 +1,245 @@
+#include "base/error.h"
+#include "data/panel.h"
+#include "io/salesimporter.h"
+#include "plan/campaign.h"
+#include "plan/campaignevaluator.h"
+#include "plan/deepestdiscounts.h"
+#include "plan/optimizer.h"
+#include "plan/plannerdata.h"
+#include "store/store.h"
+#include "support/marketproject.h"
+#include "support/tempdir.h"
+#include "support/trainedmodel.h"
+
+#include <gtest/gtest.h>
+
+using namespace fp;
+
+namespace {
+
+// Ten days of three products at list price 10, with known discounts:
+//   tops: A at 40% off on 3 days and 60% on 2 days, B at 50% on 1 day; its deepest discount
+//         sold on 3 product-days or more is 50% (60, 60, 50).
+//   mugs: C at 10% off on 3 days (and a gap, filled with 0 units, which does not count).
+class HistoryProject : public ::testing::Test
+{
+protected:
+    HistoryProject() : m_store(m_dir.file("p.flashplan"))
+    {
+        std::string csv = "date,sku,category,units,price,list_price\n";
+        const auto row = [&](int day, const char* sku, const char* category, int units,
+                             double price) {
+            csv += formatIsoDate(daysFromCivil(2025, 3, day)) + "," + sku + "," + category + "," +
+                   std::to_string(units) + "," + std::to_string(price) + ",10\n";
+        };
+        for (int day = 1; day <= 10; ++day) {
+            row(day, "A", "tops", 2, day <= 3 ? 6.0 : day <= 5 ? 4.0 : 10.0);
+            row(day, "B", "tops", 5, day == 7 ? 5.0 : 10.0);
+            if (day != 5) // a gap: filled with 0 units at no price
+                row(day, "C", "mugs", 1, day >= 8 ? 9.0 : 10.0);
+        }
+        const io::ImportReport report = io::importSalesFile(m_store, m_dir.write("s.csv", csv));
+        EXPECT_TRUE(report.committed);
+        m_panel = std::make_unique<data::Panel>(data::Panel::load(m_store));
+    }
+
+    int product(const char* sku) const { return m_panel->findProduct(sku); }
+
+    test::TempDir m_dir;
+    store::Store m_store;
+    std::unique_ptr<data::Panel> m_panel;
+};
+
+} // namespace
+
+TEST_F(HistoryProject, DeepestDiscountIsTheDeepestThreeProductPeriodsOfTheCategoryReached)
+{
+    const plan::DeepestDiscounts deepest(*m_panel);
+    EXPECT_DOUBLE_EQ(deepest.of(product("A")), 0.50);
+    EXPECT_DOUBLE_EQ(deepest.of(product("B")), 0.50); // the category's, not the product's own
+    EXPECT_DOUBLE_EQ(deepest.of(product("C")), 0.10);
+}
+
+TEST_F(HistoryProject, BeyondHistoryIsMoreThanHalfAPointDeeper)
+{
+    const plan::DeepestDiscounts deepest(*m_panel);
+    EXPECT_FALSE(deepest.beyond(product("A"), 0.50));
+    EXPECT_FALSE(deepest.beyond(product("A"), 0.504));
+    EXPECT_TRUE(deepest.beyond(product("A"), 0.51));
+    EXPECT_FALSE(deepest.beyond(product("C"), 0.0));
+    EXPECT_TRUE(deepest.beyond(product("C"), 0.12));
+}
+
+TEST_F(HistoryProject, PlannerDataKnowsTheModelsProductsAndRanksThemByRevenue)
+{
+    model::TrainedModel trained; // only its product list matters here
+    trained.productIds = {m_panel->products()[static_cast<size_t>(product("A"))].id,
+                          m_panel->products()[static_cast<size_t>(product("B"))].id};
+    const plan::PlannerData data(data::Panel::load(m_store), std::move(trained));
+    EXPECT_TRUE(data.modelKnows[static_cast<size_t>(product("A"))]);
+    EXPECT_FALSE(data.modelKnows[static_cast<size_t>(product("C"))]);
+    // A: 2 units a day, 3 x 6 + 2 x 4 + 5 x 10 = 76 -> 152; B: 5 units, 9 x 10 + 5 -> 475.
+    EXPECT_DOUBLE_EQ(data.historyRevenue[static_cast<size_t>(product("A"))], 152.0);
+    EXPECT_EQ(data.productsByRevenue(), (std::vector<int>{product("B"), product("A")}));
+    const int mugs = m_panel->products()[static_cast<size_t>(product("C"))].category;
+    EXPECT_TRUE(data.productsByRevenue(mugs).empty()); // C is unknown to the model
+    const std::int64_t idOfC = m_panel->products()[static_cast<size_t>(product("C"))].id;
+    EXPECT_EQ(data.panelIndex(idOfC), product("C"));
+    EXPECT_EQ(data.panelIndex(987654), -1);
+    EXPECT_TRUE(data.beyondHistory(product("B"), 0.6));
+    EXPECT_DOUBLE_EQ(data.deepestDiscountFor(product("C")), 0.10);
+}
+
+TEST_F(HistoryProject, LoadingWithoutATrainedModelSaysToTrainOne)
+{
+    try {
+        plan::PlannerData::load(m_dir.file("p.flashplan"));
+        FAIL() << "expected FlashPlanError";
+    } catch (const FlashPlanError& e) {
+        EXPECT_NE(std::string(e.what()).find("train"), std::string::npos) << e.what();
+    }
+}
+
+namespace {
+
+// A small synthetic market with a structured model, as the planner loads it.
+class PlanOnMarket : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        synth::MarketConfig config;
+        config.seed = 1212;
+        config.products = 24;
+        config.days = 400;
+        s_project = new test::MarketProject(config);
+        s_data = new plan::PlannerData(data::Panel::load(s_project->store()),
+                                       test::trainStructuredOnAllHistory(s_project->panel()));
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_data;
+        delete s_project;
+    }
+
+    // Eight products with a budget that binds: half the markdown they would spend without one.
+    static plan::Campaign campaign()
+    {
+        plan::Campaign c;
+        c.start = s_project->market().endDay() + 7;
+        c.days = 3;
+        for (int p = 0; p < 8; ++p) {
+            plan::CampaignProduct cp;
+            cp.product = p;
+            cp.listPrice = s_data->panel.products()[static_cast<size_t>(p)].listPrice;
+            cp.unitCost = s_data->panel.products()[static_cast<size_t>(p)].unitCost;
+            c.products.push_back(cp);
+        }
+        return c;
+    }
+    static plan::PlanSettings budgetSettings(const plan::CampaignEvaluator& evaluator)
+    {
+        plan::PlanSettings settings;
+        settings.objective = plan::Objective::Profit;
+        const plan::OptimizedPlan free =
+            plan::optimize(evaluator, plan::toOptimizerSettings(settings));
+        settings.budget = 0.5 * plan::totalsOf(free.rows).markdownCost;
+        return settings;
+    }
+
+    static test::MarketProject* s_project;
+    static plan::PlannerData* s_data;
+};
+test::MarketProject* PlanOnMarket::s_project = nullptr;
+plan::PlannerData* PlanOnMarket::s_data = nullptr;
+
+double objectiveOfRows(const std::vector<plan::ProductPlan>& rows,
+                       const plan::PlanSettings& settings)
+{
+    double sum = 0;
+    for (const plan::ProductPlan& row : rows)
+        sum += plan::objectiveOf(row, settings.objective, settings.blendWeight);
+    return sum;
+}
+
+} // namespace
+
+TEST_F(PlanOnMarket, APlanResultHoldsTheWindowSettingsModelRowsAndTotals)
+{
+    const plan::Campaign c = campaign();
+    const plan::CampaignEvaluator evaluator(s_data->panel, s_data->trained, c);
+    plan::PlanSettings settings = budgetSettings(evaluator);
+    settings.marginFloor = 0.1;
+    settings.step = 0.1;
+    const plan::OptimizedPlan optimized =
+        plan::optimize(evaluator, plan::toOptimizerSettings(settings));
+    const plan::PlanResult result =
+        plan::makePlanResult(*s_data, c, settings, optimized.rows, std::nullopt);
+    EXPECT_EQ(result.start, c.start);
+    EXPECT_EQ(result.days, 3);
+    EXPECT_EQ(result.objective, plan::Objective::Profit);
+    EXPECT_EQ(result.budget, settings.budget);
+    EXPECT_EQ(result.marginFloor, 0.1);
+    EXPECT_EQ(result.step, 0.1);
+    EXPECT_EQ(result.modelKind, "structured");
+    EXPECT_EQ(result.modelScoresJson, s_data->trained.scoresJson);
+    ASSERT_EQ(result.rows.size(), optimized.rows.size());
+    EXPECT_EQ(result.totals.revenue, plan::totalsOf(optimized.rows).revenue);
+    EXPECT_EQ(result.optimalityGap, 0.0); // no bound given
+}
+
+TEST_F(PlanOnMarket, TheGapIsHowFarTheRowsFallShortOfTheOptimizersBound)
+{
+    const plan::Campaign c = campaign();
+    const plan::CampaignEvaluator evaluator(s_data->panel, s_data->trained, c);
+    const plan::PlanSettings settings = budgetSettings(evaluator);
+    plan::OptimizerSettings search = plan::toOptimizerSettings(settings);
+
+    const plan::OptimizedPlan proven = plan::optimize(evaluator, search);
+    ASSERT_TRUE(proven.proven);
+    EXPECT_EQ(
+        plan::makePlanResult(*s_data, c, settings, proven.rows, proven.upperBound).optimalityGap,
+        0.0);
+
+    search.nodeLimit = 1; // the search stops at once: the bound is the Lagrangian one
+    const plan::OptimizedPlan cut = plan::optimize(evaluator, search);
+    ASSERT_FALSE(cut.proven);
+    const double gap =
+        plan::makePlanResult(*s_data, c, settings, cut.rows, cut.upperBound).optimalityGap;
+    EXPECT_GT(gap, 0.0);
+    EXPECT_NEAR(gap, cut.upperBound - cut.objectiveValue, 1e-6 * cut.upperBound);
+
+    // A plan moved by hand away from the optimum falls short by what it gave up.
+    std::vector<plan::ProductPlan> moved = proven.rows;
+    moved[0] = evaluator.evaluate(0, 0.0);
+    const double expected = proven.upperBound - objectiveOfRows(moved, settings);
+    ASSERT_GT(expected, 0.0);
+    EXPECT_NEAR(plan::makePlanResult(*s_data, c, settings, moved, proven.upperBound).optimalityGap,
+                expected, 1e-9 * proven.upperBound);
+}
+
+TEST_F(PlanOnMarket, RowsDeeperThanTheirCategorySoldAtAreFlaggedBeyondHistory)
+{
+    const plan::Campaign c = campaign();
+    const plan::CampaignEvaluator evaluator(s_data->panel, s_data->trained, c);
+    std::vector<plan::ProductPlan> rows;
+    for (int i = 0; i < evaluator.productCount(); ++i)
+        rows.push_back(evaluator.evaluate(i, i % 2 == 1 ? 0.9 : 0.0));
+    const plan::PlanResult result =
+        plan::makePlanResult(*s_data, c, plan::PlanSettings{}, rows, std::nullopt);
+    for (size_t i = 0; i < result.rows.size(); ++i)
+        EXPECT_EQ(result.rows[i].flags.text(), i % 2 == 1 ? "beyond_history" : "") << i;
+}
+
+TEST(RowFlags, TextIsTheSpaceSeparatedNamesOrEmpty)
+{
+    plan::RowFlags flags;
+    EXPECT_TRUE(flags.empty());
+    EXPECT_EQ(flags.text(), "");
+    flags.set(plan::RowFlag::BeyondHistory);
+    EXPECT_FALSE(flags.empty());
+    EXPECT_TRUE(flags.has(plan::RowFlag::BeyondHistory));
+    EXPECT_EQ(flags.text(), "beyond_history");
+    EXPECT_EQ(plan::flagName(plan::RowFlag::BeyondHistory), "beyond_history");
+    EXPECT_NE(flags, plan::RowFlags());
+}

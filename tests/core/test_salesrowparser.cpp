@@ -1,0 +1,145 @@
+#include "io/salesrowparser.h"
+
+#include <deque>
+#include <gtest/gtest.h>
+
+using namespace fp;
+using fp::io::RowProblem;
+using fp::io::SalesRecord;
+using fp::io::SalesRowParser;
+
+namespace {
+
+// Splits at commas (the tests' fields hold none); the strings live as long as the parser needs.
+class Rows
+{
+public:
+    explicit Rows(const std::string& header)
+    {
+        const std::vector<std::string_view> names = split(header);
+        const io::HeaderMatch match = io::matchHeader(names);
+        EXPECT_TRUE(match.problems.empty());
+        m_parser.emplace(match.map, names.size());
+    }
+
+    SalesRowParser::Result parse(const std::string& row) { return m_parser->parse(split(row)); }
+
+    SalesRecord record(const std::string& row)
+    {
+        SalesRowParser::Result result = parse(row);
+        if (const RowProblem* p = std::get_if<RowProblem>(&result))
+            ADD_FAILURE() << row << ": " << p->message;
+        return std::holds_alternative<SalesRecord>(result) ? std::get<SalesRecord>(result)
+                                                           : SalesRecord{};
+    }
+
+    RowProblem problem(const std::string& row)
+    {
+        SalesRowParser::Result result = parse(row);
+        EXPECT_TRUE(std::holds_alternative<RowProblem>(result)) << row;
+        return std::holds_alternative<RowProblem>(result) ? std::get<RowProblem>(result)
+                                                          : RowProblem{};
+    }
+
+private:
+    std::vector<std::string_view> split(const std::string& text)
+    {
+        m_texts.push_back(text);
+        const std::string& kept = m_texts.back();
+        std::vector<std::string_view> fields;
+        std::size_t at = 0;
+        for (std::size_t comma; (comma = kept.find(',', at)) != std::string::npos; at = comma + 1)
+            fields.emplace_back(kept.data() + at, comma - at);
+        fields.emplace_back(kept.data() + at, kept.size() - at);
+        return fields;
+    }
+
+    std::deque<std::string> m_texts;
+    std::optional<SalesRowParser> m_parser;
+};
+
+} // namespace
+
+TEST(SalesRowParser, ReadsEveryFieldTrimmed)
+{
+    Rows rows("date,sku,name,category,units,price,list_price,unit_cost,stock,views,event");
+    const SalesRecord r =
+        rows.record(" 2025-11-11 , A-1 , Tee ,tops, +3 ,9.5,12,4.25,10,250, 11.11 ");
+    EXPECT_EQ(r.day, daysFromCivil(2025, 11, 11));
+    EXPECT_EQ(r.sku, "A-1");
+    EXPECT_EQ(r.name, "Tee");
+    EXPECT_EQ(r.category, "tops");
+    EXPECT_EQ(r.units, 3.0);
+    EXPECT_EQ(r.price, 9.5);
+    EXPECT_EQ(r.listPrice, 12.0);
+    EXPECT_EQ(r.unitCost, 4.25);
+    EXPECT_EQ(r.stock, 10.0);
+    EXPECT_EQ(r.views, 250.0);
+    EXPECT_EQ(r.event, "11.11");
+}
+
+TEST(SalesRowParser, AbsentAndBlankOptionalColumnsAreEmpty)
+{
+    Rows withOptional("date,sku,units,price,list_price,name");
+    const SalesRecord blank = withOptional.record("2025-01-02,B,0,5, ,");
+    EXPECT_FALSE(blank.listPrice.has_value());
+    EXPECT_TRUE(blank.name.empty());
+
+    Rows required("date,sku,units,price");
+    const SalesRecord bare = required.record("2025-01-02,B,0,5");
+    EXPECT_FALSE(bare.listPrice || bare.unitCost || bare.stock || bare.views);
+    EXPECT_TRUE(bare.name.empty() && bare.category.empty() && bare.event.empty());
+}
+
+TEST(SalesRowParser, NamesTheFirstProblemAndItsColumn)
+{
+    Rows rows("date,sku,units,price,list_price,stock");
+    struct Case
+    {
+        const char* row;
+        int column;
+        const char* message;
+    };
+    for (const Case& c : {
+             Case{"2025-13-01,A,1,5,,", 1, "date is not a valid YYYY-MM-DD date: '2025-13-01'"},
+             Case{"2025-01-01, ,1,5,,", 2, "sku is empty"},
+             Case{"2025-01-01,A,-1,5,,", 3, "units must be >= 0, got '-1'"},
+             Case{"2025-01-01,A,x,5,,", 3, "units is not a number: 'x'"},
+             Case{"2025-01-01,A,1,0,,", 4, "price must be > 0, got '0'"},
+             Case{"2025-01-01,A,1,5e,,", 4, "price is not a number: '5e'"},
+             Case{"2025-01-01,A,1,5,0,", 5, "list_price must be > 0, got '0'"},
+             Case{"2025-01-01,A,1,5,,-2", 6, "stock must be >= 0, got '-2'"},
+             Case{"2025-01-01,A,x,0,,", 3, "units is not a number: 'x'"}, // the first one only
+             Case{"2025-01-01,A,1", 0, "expected 6 fields (as in the header), found 3"},
+         }) {
+        const RowProblem p = rows.problem(c.row);
+        EXPECT_EQ(p.column, c.column) << c.row;
+        EXPECT_EQ(p.message, c.message) << c.row;
+    }
+}
+
+TEST(SalesRowParser, CutsLongTextInMessages)
+{
+    Rows rows("date,sku,units,price");
+    const std::string longText(60, '9');
+    EXPECT_EQ(rows.problem("2025-01-01,A,1," + longText + "x").message,
+              "price is not a number: '" + std::string(40, '9') + "...'");
+}
+
+TEST(SalesRowParser, ConsecutiveRowsOfOneDateAndThenAnotherEachGetTheirOwn)
+{
+    Rows rows("date,sku,units,price");
+    EXPECT_EQ(rows.record("2025-01-01,A,1,5").day, daysFromCivil(2025, 1, 1));
+    EXPECT_EQ(rows.record("2025-01-01,B,1,5").day, daysFromCivil(2025, 1, 1));
+    EXPECT_EQ(rows.record("2025-01-02,A,1,5").day, daysFromCivil(2025, 1, 2));
+    rows.problem("2025-02-30,A,1,5");
+    EXPECT_EQ(rows.record("2025-01-02,B,1,5").day, daysFromCivil(2025, 1, 2));
+}
+
+TEST(SalesRowParser, AnEmptyDateIsAProblemOnTheFirstRowsToo)
+{
+    Rows rows("date,sku,units,price");
+    EXPECT_EQ(rows.problem(" ,A,1,5").message, "date is not a valid YYYY-MM-DD date: ''");
+    EXPECT_EQ(rows.record("2025-01-01,A,1,5").day, daysFromCivil(2025, 1, 1));
+    EXPECT_EQ(rows.problem(",A,1,5").message, "date is not a valid YYYY-MM-DD date: ''");
+}
