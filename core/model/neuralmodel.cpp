@@ -1,6 +1,7 @@
 #include "model/neuralmodel.h"
 
 #include "base/error.h"
+#include "base/threadpool.h"
 #include "data/calendar.h"
 #include "data/panel.h"
 #include "model/negbin.h"
@@ -8,9 +9,7 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-#include <condition_variable>
 #include <limits>
-#include <mutex>
 #include <numbers>
 #include <random>
 #include <thread>
@@ -108,101 +107,6 @@ void maskInactive(float* d, const float* a, std::size_t n)
     for (; i < n; ++i)
         d[i] = a[i] > 0.0f ? d[i] : 0.0f;
 }
-
-// Runs fn(chunk, worker) for chunk = 0..chunks-1 on up to `threads` threads. Callers write each
-// chunk's results to its own place, so the outcome does not depend on the scheduling.
-template <class Fn> void forEachChunk(int chunks, int threads, const Fn& fn)
-{
-    threads = std::clamp(threads, 1, std::max(chunks, 1));
-    std::vector<std::jthread> workers;
-    for (int t = 1; t < threads; ++t)
-        workers.emplace_back([&, t] {
-            for (int c = t; c < chunks; c += threads)
-                fn(c, t);
-        });
-    for (int c = 0; c < chunks; c += threads)
-        fn(c, 0);
-}
-
-// Threads that live as long as a fit and share out one batch's chunks at a time. Starting threads
-// for every batch costs more than the batch itself on some virtual machines; and chunks are
-// claimed one by one, so a worker the system does not schedule in time delays nothing (the
-// caller takes its chunks). Each chunk writes its own results: the outcome is the same.
-class WorkerPool final
-{
-public:
-    explicit WorkerPool(int threads)
-    {
-        for (int t = 1; t < threads; ++t)
-            m_workers.emplace_back([this, t] { work(t); });
-    }
-    ~WorkerPool()
-    {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_stop = true;
-        }
-        m_wake.notify_all();
-    }
-    WorkerPool(const WorkerPool&) = delete;
-    WorkerPool& operator=(const WorkerPool&) = delete;
-
-    // Calls fn(chunk, worker) for chunk = 0..chunks-1; fn must not throw.
-    template <class Fn> void run(int chunks, const Fn& fn)
-    {
-        std::unique_lock lock(m_mutex);
-        m_job = &fn;
-        m_call = [](const void* job, int chunk, int worker) {
-            (*static_cast<const Fn*>(job))(chunk, worker);
-        };
-        m_chunks = chunks;
-        m_next = 0;
-        m_done = 0;
-        ++m_generation;
-        lock.unlock();
-        m_wake.notify_all();
-        lock.lock();
-        drain(lock, 0);
-        m_finished.wait(lock, [this] { return m_done == m_chunks; });
-    }
-
-private:
-    void drain(std::unique_lock<std::mutex>& lock, int worker)
-    {
-        while (m_next < m_chunks) {
-            const int chunk = m_next++;
-            const void* job = m_job;
-            void (*call)(const void*, int, int) = m_call;
-            lock.unlock();
-            call(job, chunk, worker);
-            lock.lock();
-            if (++m_done == m_chunks)
-                m_finished.notify_all();
-        }
-    }
-
-    void work(int worker)
-    {
-        std::uint64_t seen = 0;
-        std::unique_lock lock(m_mutex);
-        for (;;) {
-            m_wake.wait(lock, [&] { return m_stop || m_generation != seen; });
-            if (m_stop)
-                return;
-            seen = m_generation;
-            drain(lock, worker);
-        }
-    }
-
-    std::mutex m_mutex;
-    std::condition_variable m_wake, m_finished;
-    const void* m_job = nullptr;
-    void (*m_call)(const void*, int, int) = nullptr;
-    int m_chunks = 0, m_next = 0, m_done = 0;
-    std::uint64_t m_generation = 0;
-    bool m_stop = false;
-    std::vector<std::jthread> m_workers; // last: joined before the members above go
-};
 
 } // namespace
 
@@ -647,14 +551,16 @@ void checkCells(std::span<const data::DemandCell> cells, int products)
 // Runs the network with parameters `theta` over `cells` and calls fn(i, eta) for each cell.
 template <class Fn>
 void forEachLogMean(const Context& ctx, const std::vector<float>& theta,
-                    std::span<const data::DemandCell> cells, int threads, const Fn& fn)
+                    std::span<const data::DemandCell> cells, ThreadPool& pool, const Fn& fn)
 {
     const Views<const float> w(ctx.net, theta.data());
     const int chunks = static_cast<int>((cells.size() + kChunk - 1) / kChunk);
-    threads = std::clamp(threads, 1, std::max(1, chunks));
-    std::vector<Workspace> spaces(static_cast<std::size_t>(threads), Workspace(ctx.net));
-    forEachChunk(chunks, threads, [&](int chunk, int worker) {
-        Workspace& ws = spaces[static_cast<std::size_t>(worker)];
+    std::vector<std::unique_ptr<Workspace>> spaces(static_cast<std::size_t>(pool.threads()));
+    pool.forEachIndex(chunks, [&](int chunk, int thread) {
+        std::unique_ptr<Workspace>& space = spaces[static_cast<std::size_t>(thread)];
+        if (!space) // made by the thread that uses it, only when it takes a chunk
+            space = std::make_unique<Workspace>(ctx.net);
+        Workspace& ws = *space;
         const std::size_t first = static_cast<std::size_t>(chunk) * kChunk;
         const int n = static_cast<int>(std::min<std::size_t>(kChunk, cells.size() - first));
         forward(
@@ -667,10 +573,10 @@ void forEachLogMean(const Context& ctx, const std::vector<float>& theta,
 // The full negative log-likelihood of each cell.
 std::vector<double> cellLosses(const Context& ctx, const std::vector<float>& theta,
                                std::span<const data::DemandCell> cells,
-                               const std::vector<double>& sizes, int threads)
+                               const std::vector<double>& sizes, ThreadPool& pool)
 {
     std::vector<double> losses(cells.size());
-    forEachLogMean(ctx, theta, cells, threads, [&](std::size_t i, float eta) {
+    forEachLogMean(ctx, theta, cells, pool, [&](std::size_t i, float eta) {
         const data::DemandCell& cell = cells[i];
         const double r = sizes[static_cast<std::size_t>(categoryOf(ctx, cell))];
         losses[i] = negBinNll(cell.units, eta, r, cell.censored).value - normaliser(cell, r);
@@ -758,11 +664,11 @@ class Trainer final
 {
 public:
     Trainer(const Context& ctx, NeuralNet& net, const std::vector<data::DemandCell>& train,
-            int batchSize, int threads)
+            int batchSize, ThreadPool& pool)
         : m_ctx(ctx), m_net(net), m_train(train),
           m_batch(std::min(static_cast<std::size_t>(batchSize),
                            std::max(kMinBatch, train.size() / kMinStepsPerEpoch))),
-          m_pool(threads), m_order(train.size()), m_grad(net.total, 0.0f), m_adam(net.total),
+          m_pool(pool), m_order(train.size()), m_grad(net.total, 0.0f), m_adam(net.total),
           m_average(net.theta)
     {
         for (std::size_t i = 0; i < m_order.size(); ++i)
@@ -813,7 +719,7 @@ public:
             m_spaces.resize(static_cast<std::size_t>(chunks), Workspace(m_net));
         const auto scale = static_cast<float>(1.0 / static_cast<double>(count)); // mean loss
         const Views<const float> w(m_net, m_net.theta.data());
-        m_pool.run(chunks, [&](int chunk, int) {
+        m_pool.forEachIndex(chunks, [&](int chunk, int) {
             Workspace& ws = m_spaces[static_cast<std::size_t>(chunk)];
             const std::size_t first = begin + static_cast<std::size_t>(chunk) * kChunk;
             const int n = static_cast<int>(std::min<std::size_t>(kChunk, begin + count - first));
@@ -896,7 +802,7 @@ private:
     const std::vector<data::DemandCell>& m_train;
     std::size_t m_batch;
     std::size_t m_passes = 1; // per epoch
-    WorkerPool m_pool;
+    ThreadPool& m_pool;
     std::vector<std::uint32_t> m_order;
     std::vector<Workspace> m_spaces; // one per chunk of a batch
     std::vector<float> m_grad;
@@ -956,8 +862,8 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
     const auto [from, to] = periodRange(train, validation);
     const CalendarTable calendar = calendarTable(*net, shape, trendOrigin, from, to);
     const Context ctx{*net, category, calendar};
-    const int threads = std::max(1, options.threads);
-    Trainer trainer(ctx, *net, train, m_settings.batchSize, threads);
+    ThreadPool pool(std::max(1, options.threads)); // for the whole fit
+    Trainer trainer(ctx, *net, train, m_settings.batchSize, pool);
     double trainNormaliser = normaliserSum(train, category, sizes);
     const double cells = static_cast<double>(train.size());
 
@@ -980,7 +886,7 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
             trainNormaliser = normaliserSum(train, category, sizes);
         }
         const std::vector<double> losses =
-            cellLosses(ctx, trainer.average(), validation, sizes, threads);
+            cellLosses(ctx, trainer.average(), validation, sizes, pool);
         if (onLoss && !onLoss(LossPoint{epoch, trainLoss, meanOf(losses)}))
             throw Cancelled();
         // Compare epochs only once r is fixed: losses under different r are not comparable.
@@ -1010,8 +916,10 @@ void NeuralModel::predict(std::span<const data::DemandCell> cells, std::span<dou
     const auto [from, to] = periodRange(cells);
     const CalendarTable calendar = calendarTable(*m_net, m_shape, m_trendOrigin, from, to);
     const Context ctx{*m_net, m_shape.productCategory, calendar};
-    const int threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-    forEachLogMean(ctx, m_net->theta, cells, threads,
+    const int chunks = static_cast<int>((cells.size() + kChunk - 1) / kChunk);
+    const int cores = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+    ThreadPool pool(std::min(cores, chunks));
+    forEachLogMean(ctx, m_net->theta, cells, pool,
                    [&](std::size_t i, float eta) { mean[i] = std::exp(double{eta}); });
 }
 
@@ -1121,10 +1029,11 @@ double neuralGradientError(const data::Panel& panel, const std::vector<data::Dem
     const auto [from, to] = periodRange(cells);
     const CalendarTable calendar = calendarTable(*net, shape, shape.dayOf(0), from, to);
     const Context ctx{*net, shape.productCategory, calendar};
-    Trainer trainer(ctx, *net, cells, kChunk, 1);
+    ThreadPool pool(1);
+    Trainer trainer(ctx, *net, cells, kChunk, pool);
     const std::vector<float> analytic = trainer.gradient(sizes, 0, cells.size());
     auto loss = [&](const std::vector<float>& theta) {
-        return meanOf(cellLosses(ctx, theta, cells, sizes, 1));
+        return meanOf(cellLosses(ctx, theta, cells, sizes, pool));
     };
 
     const NeuralNet& n = *net;
