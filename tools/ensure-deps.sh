@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite
-          libeigen3-dev libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev zlib1g-dev
+          libeigen3-dev libboost-math-dev libsqlite3-dev libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev zlib1g-dev
           xvfb xauth fonts-dejavu-core sqlite3 poppler-utils python3)
 # Translations: lupdate/lrelease at build time; Qt's own zh_CN texts and a CJK font at run time.
 packages+=(qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-wqy-microhei)

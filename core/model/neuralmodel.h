@@ -7,7 +7,9 @@
 
 namespace fp::model {
 
-struct NeuralNet; // the network's sizes and parameters, defined in neuralmodel.cpp
+namespace neural {
+struct Network; // the network's sizes and parameters: model/neural/network.h
+}
 
 // Hyper-parameters of the neural model; saved with it so a loaded model rebuilds the same network.
 struct NeuralSettings
@@ -77,7 +79,7 @@ private:
     DayNumber m_trendOrigin = 0;
     std::vector<double> m_sizes;
     int m_epochsTrained = 0;
-    std::unique_ptr<NeuralNet> m_net;
+    std::unique_ptr<neural::Network> m_net;
 };
 
 // For tests of the hand-written back-propagation: per block of parameters (a layer, the

@@ -1,6 +1,7 @@
 #include "model/structuredmodel.h"
 
 #include "base/error.h"
+#include "base/threadpool.h"
 #include "data/panel.h"
 #include "model/lbfgs.h"
 #include "model/negbin.h"
@@ -9,9 +10,6 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <thread>
 
 namespace fp::model {
 
@@ -164,7 +162,8 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
 }
 
 double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
-                                  const std::vector<data::DemandCell>& cells, int threads) const
+                                  const std::vector<data::DemandCell>& cells,
+                                  ThreadPool& pool) const
 {
     const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
                    m_dipPeriods);
@@ -187,16 +186,17 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
         Eigen::VectorXd grad;
         std::vector<double> calendarGrad, slopeGrad;
     };
-    threads = std::max(1, threads);
-    std::vector<Partial> partials(static_cast<size_t>(threads));
-    auto work = [&](int part) {
+    // One part per thread; the parts' sums are added in part order, so the result depends on the
+    // number of threads but never on their scheduling.
+    const int parts = pool.threads();
+    std::vector<Partial> partials(static_cast<size_t>(parts));
+    pool.forEachIndex(parts, [&](int part, int) {
         Partial& out = partials[static_cast<size_t>(part)];
         out.grad = Eigen::VectorXd::Zero(L.size);
         out.calendarGrad.assign(calendar.size(), 0.0);
         out.slopeGrad.assign(slope.size(), 0.0);
-        const size_t begin = cells.size() * part / threads,
-                     end = cells.size() * (part + 1) / threads;
-        for (size_t i = begin; i < end; ++i) {
+        const IndexRange range = partOf(cells.size(), parts, part);
+        for (size_t i = range.begin; i < range.end; ++i) {
             const data::DemandCell& cell = cells[i];
             const int p = cell.product, t = cell.period;
             const int c = m_shape.productCategory[static_cast<size_t>(p)];
@@ -246,13 +246,7 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
             for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k)
                 out.slopeGrad[static_cast<size_t>(p * K + k)] += g * segmentLength(x, k);
         }
-    };
-    std::vector<std::thread> pool;
-    for (int part = 1; part < threads; ++part)
-        pool.emplace_back(work, part);
-    work(0);
-    for (std::thread& thread : pool)
-        thread.join();
+    });
 
     double value = 0;
     gradient = Eigen::VectorXd::Zero(L.size);
@@ -442,6 +436,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     if (!warm)
         initialize(train);
     int reported = 0;
+    ThreadPool pool(std::max(1, options.threads)); // for every evaluation of the objective
     auto round = [&](const std::vector<data::DemandCell>& cells, int maxIterations) {
         // The likelihood's constant terms, so reported losses are true mean NLLs.
         const double normaliser = constant(cells);
@@ -449,24 +444,21 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         LbfgsOptions lbfgs;
         lbfgs.maxIterations = maxIterations;
         auto f = [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
-            return objective(theta, gradient, cells, options.threads);
+            return objective(theta, gradient, cells, pool);
         };
         Eigen::VectorXd theta = m_theta;
         bool cancelled = false;
-        const int done =
-            minimizeLbfgs(theta, f, lbfgs, [&](int, double value, const Eigen::VectorXd& x) {
-                m_theta = x;
-                LossPoint point;
-                point.iteration = ++reported;
-                point.train =
-                    (value + normaliser) / static_cast<double>(std::max<size_t>(cells.size(), 1));
-                point.validation = meanLoss(validation, validationConstant);
-                cancelled = onLoss && !onLoss(point);
-                return !cancelled;
-            });
+        minimizeLbfgs(theta, f, lbfgs, [&](int, double value, const Eigen::VectorXd& x) {
+            m_theta = x;
+            LossPoint point;
+            point.iteration = ++reported;
+            point.train =
+                (value + normaliser) / static_cast<double>(std::max<size_t>(cells.size(), 1));
+            point.validation = meanLoss(validation, validationConstant);
+            cancelled = onLoss && !onLoss(point);
+            return !cancelled;
+        });
         m_theta = theta;
-        if (std::getenv("FP_DEBUG"))
-            std::fprintf(stderr, "round: %d iterations\n", done);
         if (cancelled)
             throw Cancelled();
     };

@@ -6,6 +6,10 @@
 #include <Eigen/Core>
 #include <array>
 
+namespace fp {
+class ThreadPool;
+}
+
 namespace fp::model {
 
 // The default demand model: a log-linear count model with interpretable parts,
@@ -53,7 +57,7 @@ private:
     static double calendarEffect(const Eigen::VectorXd& theta, const Layout& L, int category,
                                  const PeriodFeatures& f);
     double objective(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
-                     const std::vector<data::DemandCell>& cells, int threads) const;
+                     const std::vector<data::DemandCell>& cells, ThreadPool& pool) const;
     double constant(const std::vector<data::DemandCell>& cells) const;
     double meanLoss(const std::vector<data::DemandCell>& cells, double constant) const;
     double linearPredictor(const Eigen::VectorXd& theta, const data::DemandCell& cell,

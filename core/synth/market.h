@@ -159,10 +159,9 @@ struct SalesRow
     bool soldOut = false; // units == stock
 };
 
-// Market-wide shopping-holiday lift on a day (0 on ordinary days; -0.3 on Christmas Day).
+// Market-wide shopping-holiday lift on a day (0 on ordinary days; -0.3 on Christmas Day). Black
+// Friday is data::blackFridayOf's.
 double holidayLift(DayNumber day);
-// Black Friday: the day after the fourth Thursday of November.
-DayNumber blackFriday(int year);
 
 class Market final
 {
@@ -212,18 +211,9 @@ public:
     void forEachRow(const std::function<bool(const SalesRow&)>& fn) const;
 
 private:
-    struct ProductState;
-
-    void buildCategories();
-    void buildProducts();
-    void buildCampaigns();
     void buildCalendar();
     void buildPlans();
-    double calibrateParticipation() const;
     double calendarAt(int category, DayNumber day) const;
-    ProductState initialState(int p) const;
-    void generateDay(int p, ProductState& state, DayNumber day, SalesRow& row) const;
-    void generateWeek(int p, ProductState& state, DayNumber weekStart, SalesRow& row) const;
 
     MarketConfig m_config;
     std::vector<CategoryTruth> m_categories;

@@ -24,6 +24,15 @@ TEST(Calendar, BlackFridayAndCyberMonday)
     EXPECT_EQ(weekly.weekday(daysFromCivil(2025, 11, 9)), -1);
 }
 
+TEST(Calendar, BlackFridayIsTheDayAfterTheFourthThursday)
+{
+    EXPECT_EQ(data::blackFridayOf(2024), daysFromCivil(2024, 11, 29)); // Nov 1 was a Friday
+    EXPECT_EQ(data::blackFridayOf(2026), daysFromCivil(2026, 11, 27));
+    EXPECT_EQ(data::blackFridayOf(2018), daysFromCivil(2018, 11, 23));
+    for (int y = 2000; y < 2040; ++y)
+        EXPECT_EQ(weekdayOf(data::blackFridayOf(y)), 4);
+}
+
 TEST(DemandCells, EventDaysCountUpAndTheDipCountsDaysSinceTheEventEnded)
 {
     data::Panel panel(1, daysFromCivil(2025, 1, 1), 10,

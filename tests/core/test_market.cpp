@@ -1,3 +1,4 @@
+#include "data/calendar.h"
 #include "synth/demofiles.h"
 #include "synth/market.h"
 
@@ -310,22 +311,12 @@ TEST(MarketTruth, DemandDipsAfterAFlashSaleAndRecoversWithinAWeek)
     EXPECT_GT(events, 300);
 }
 
-TEST(MarketTruth, BlackFridayIsTheDayAfterTheFourthThursday)
-{
-    EXPECT_EQ(blackFriday(2024), daysFromCivil(2024, 11, 29)); // Nov 1 was a Friday
-    EXPECT_EQ(blackFriday(2025), daysFromCivil(2025, 11, 28));
-    EXPECT_EQ(blackFriday(2026), daysFromCivil(2026, 11, 27));
-    EXPECT_EQ(blackFriday(2018), daysFromCivil(2018, 11, 23));
-    for (int y = 2000; y < 2040; ++y)
-        EXPECT_EQ(weekdayOf(blackFriday(y)), 4);
-}
-
 TEST(MarketTruth, ShoppingHolidaysLiftEveryCategory)
 {
     EXPECT_EQ(holidayLift(daysFromCivil(2025, 3, 4)), 0.0);
     EXPECT_GT(holidayLift(daysFromCivil(2025, 11, 11)), 1.0);
-    EXPECT_GT(holidayLift(blackFriday(2025)), 0.5);
-    EXPECT_GT(holidayLift(blackFriday(2025) + 3), 0.5); // Cyber Monday
+    EXPECT_GT(holidayLift(data::blackFridayOf(2025)), 0.5);
+    EXPECT_GT(holidayLift(data::blackFridayOf(2025) + 3), 0.5); // Cyber Monday
     EXPECT_GT(holidayLift(daysFromCivil(2025, 12, 12)), 0.5);
     EXPECT_GT(holidayLift(daysFromCivil(2025, 12, 20)), 0.2);
     EXPECT_GT(holidayLift(daysFromCivil(2026, 1, 1)), 0.2);

@@ -1,7 +1,11 @@
 #include "model/negbin.h"
 
+#include <algorithm>
+#include <boost/math/distributions/negative_binomial.hpp>
+#include <boost/math/distributions/poisson.hpp>
 #include <cmath>
 #include <gtest/gtest.h>
+#include <random>
 
 using fp::model::NegBin;
 
@@ -93,4 +97,148 @@ TEST(NegBinNll, CensoredLossIsMinusLogSurvival)
 {
     const NegBin d(std::exp(1.2), 2.0);
     EXPECT_NEAR(fp::model::negBinNll(6, 1.2, 2.0, true).value, -std::log(d.survival(6)), 1e-9);
+}
+
+namespace {
+
+// The smallest k with cdf(k) >= q, by stepping from a guess with exact cdfs: the definition.
+int smallestCountReaching(const NegBin& d, double q, int guess)
+{
+    int k = std::max(guess, 0);
+    while (d.cdf(k) < q)
+        ++k;
+    while (k > 0 && d.cdf(k - 1) >= q)
+        --k;
+    return k;
+}
+
+} // namespace
+
+TEST(NegBin, CdfAndSurvivalMatchClosedForms)
+{
+    for (double mean : {0.3, 4.0, 50.0}) {
+        // Size 1, the geometric distribution: P(D >= s) = (mu / (1 + mu))^s.
+        const NegBin geometric(mean, 1.0);
+        const double ratio = mean / (1.0 + mean);
+        // Size 2: P(D >= s) = q^s (1 + s p) with p = 2 / (2 + mu), q = 1 - p.
+        const NegBin two(mean, 2.0);
+        const double p = 2.0 / (2.0 + mean), q = mean / (2.0 + mean);
+        // Poisson: P(D <= k) = e^-mu sum_{i <= k} mu^i / i!, summed in long double.
+        const NegBin poisson(mean, 0.0);
+        long double term = std::exp(-static_cast<long double>(mean)), sum = term;
+        for (int k = 0; k <= 120; ++k) {
+            const double s = k + 1.0;
+            EXPECT_NEAR(geometric.survival(s) / std::pow(ratio, s), 1.0, 1e-12) << mean << " " << k;
+            EXPECT_NEAR(geometric.cdf(k), 1.0 - std::pow(ratio, s), 1e-14);
+            EXPECT_NEAR(two.survival(s) / (std::pow(q, s) * (1.0 + s * p)), 1.0, 1e-12);
+            EXPECT_NEAR(poisson.cdf(k), static_cast<double>(sum), 1e-14) << mean << " " << k;
+            term *= mean / (k + 1.0L);
+            sum += term;
+        }
+    }
+}
+
+TEST(NegBin, PmfStaysAccurateForAHugeSize)
+{
+    // p = r / (r + mu) is within 1e-9 of 1 here: 1 - p in double keeps only 7 digits, so the pmf
+    // works from mu / (r + mu). P(0) = (1 + mu / r)^-r, P(k) = P(0) prod_{i < k} (r + i) / (i + 1)
+    // q.
+    const double mean = 0.01, size = 1e7;
+    const NegBin d(mean, size);
+    long double p = std::exp(-size * std::log1p(static_cast<long double>(mean) / size));
+    for (int k = 0; k < 6; ++k) {
+        EXPECT_NEAR(d.pmf(k) / static_cast<double>(p), 1.0, 1e-13) << k;
+        p *= (size + k) / (k + 1.0L) * (mean / (size + static_cast<long double>(mean)));
+    }
+}
+
+TEST(NegBin, ApproachesThePoissonAsTheSizeGrows)
+{
+    int compared = 0;
+    for (double mean : {0.7, 3.0, 40.0, 900.0}) {
+        const NegBin nb(mean, 1e7), poisson(mean, 0.0);
+        for (int k = 0; k < mean + 10.0 * std::sqrt(mean) + 10.0; ++k)
+            ASSERT_NEAR(nb.cdf(k), poisson.cdf(k), 1e-5 * mean / 40.0 + 1e-9) << mean << " " << k;
+        for (double q : {0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95}) {
+            const int k = poisson.quantile(q);
+            // Away from a cdf step, where O(mu / r) cannot move the answer.
+            if (poisson.cdf(k) - q > 1e-3 && (k == 0 || q - poisson.cdf(k - 1) > 1e-3)) {
+                EXPECT_EQ(nb.quantile(q), k) << mean << " " << q;
+                ++compared;
+            }
+        }
+    }
+    EXPECT_GT(compared, 15);
+}
+
+TEST(NegBin, CdfAndSurvivalAgreeWithBoostsDistributions)
+{
+    for (double mean : {0.2, 6.0, 300.0, 20000.0})
+        for (double size : {0.4, 3.0, 5000.0}) {
+            const NegBin d(mean, size);
+            const boost::math::negative_binomial_distribution<double> reference(
+                size, size / (size + mean));
+            for (int k : {0, 1, 5, static_cast<int>(mean), static_cast<int>(2 * mean) + 3}) {
+                const double cdf = boost::math::cdf(reference, k);
+                EXPECT_NEAR(d.cdf(k), cdf, 1e-12 * (1.0 + mean / 100.0)) << mean << " " << size;
+                const double tail = boost::math::cdf(boost::math::complement(reference, k));
+                EXPECT_NEAR(d.survival(k + 1), tail, 1e-9 * tail)
+                    << mean << " " << size << " " << k;
+            }
+        }
+    const boost::math::poisson_distribution<double> poisson(17.5);
+    const NegBin d(17.5, 0.0);
+    for (int k = 0; k < 60; ++k) {
+        EXPECT_NEAR(d.cdf(k), boost::math::cdf(poisson, k), 1e-15);
+        EXPECT_NEAR(d.survival(k + 1) / boost::math::cdf(boost::math::complement(poisson, k)), 1.0,
+                    1e-12);
+    }
+}
+
+TEST(NegBin, QuantileIsExactAtTheCdfSteps)
+{
+    // q exactly at cdf(k), and one ulp either side: the walk's rounding must not move the answer.
+    int checked = 0;
+    for (double mean : {0.05, 2.5, 37.0, 800.0, 90000.0})
+        for (double size : {0.2, 1.7, 30.0, 0.0}) {
+            const NegBin d(mean, size);
+            const int from = d.quantile(0.02), to = d.quantile(0.98);
+            for (int k = from; k <= to; k += std::max(1, (to - from) / 40)) {
+                const double c = d.cdf(k);
+                for (double q : {c, std::nextafter(c, 0.0), std::nextafter(c, 2.0)}) {
+                    if (!(q > 0.0 && q <= 1.0))
+                        continue;
+                    ASSERT_EQ(d.quantile(q), smallestCountReaching(d, q, k))
+                        << mean << " " << size << " " << k << " " << q;
+                    ++checked;
+                }
+            }
+        }
+    EXPECT_GT(checked, 1000);
+}
+
+TEST(NegBin, QuantileMatchesItsDefinitionOnRandomCases)
+{
+    // The check that found the continued fractions' quantiles one count off: 200,000 random
+    // means (1e-3 .. 1e5), sizes (0.05 .. 1e6, or Poisson) and probabilities, tails included.
+    std::mt19937_64 rng(20261203);
+    auto uniform = [&] {
+        return (static_cast<double>(rng() >> 11) + 0.5) * 0x1.0p-53;
+    };
+    auto logUniform = [&](double lo, double hi) {
+        return std::exp(std::log(lo) + uniform() * (std::log(hi) - std::log(lo)));
+    };
+    int mismatches = 0;
+    for (int i = 0; i < 200000; ++i) {
+        const double mean = logUniform(1e-3, 1e5);
+        const double size = uniform() < 0.1 ? 0.0 : logUniform(0.05, 1e6);
+        const double q = i % 10 == 1   ? 1.0 - 1e-3 * uniform()
+                         : i % 10 == 2 ? 1e-3 * uniform()
+                                       : uniform();
+        const NegBin d(mean, size);
+        const int k = d.quantile(q);
+        if (!(d.cdf(k) >= q && (k == 0 || d.cdf(k - 1) < q)) && ++mismatches <= 5)
+            ADD_FAILURE() << "mean " << mean << " size " << size << " q " << q << ": " << k;
+    }
+    EXPECT_EQ(mismatches, 0);
 }
