@@ -7,7 +7,8 @@
 # (`ninja -t deps`), every library on a link line (absolute paths and -l names resolved like the
 # linker does), the shared libraries the built programs load (ldd), the programs the build ran
 # (compiler, cmake, ninja, moc, rcc, lrelease, ...), every pkg-config module and CMake package
-# config found, and what the tests run (programs they look up, the Qt platform plugin they use).
+# config found, and what the tests run (programs they look up or CMake found for them, the Qt
+# platform plugin they use).
 # Each file is mapped to the Debian package that owns it (dpkg's file lists). A package passes when
 # ensure-deps.sh lists it, or a listed package depends on it (Depends and Pre-Depends, recursively,
 # first alternative as apt would pick), or it is in every minimal Debian (Essential or
@@ -118,6 +119,11 @@ grep -rhoE 'findExecutable\(QStringLiteral\("[a-z0-9.+-]+"\)\)|"python3 |xvfb-ru
   while read -r program; do
     path="$(PATH=/usr/bin:/bin:/usr/sbin:/sbin command -v "$program" || true)"
     add "${path:-/usr/bin/$program}" "run by the tests"
+  done
+# Programs a test runs by absolute path (found by CMake's find_program), from the ctest files.
+find "$build" -name CTestTestfile.cmake -exec grep -h '^add_test(' {} + | grep -oE '"/usr/[^"]+"' | tr -d '"' | sort -u |
+  while read -r path; do
+    if [ -f "$path" ] && [ -x "$path" ]; then add "$path" "run by a test"; fi
   done
 plugin_dir="$(dirname "$(grep -m1 -o '/[^ ;]*libQt6Gui\.so[^ ;]*' "$build/build.ninja" || true)")/qt6/plugins"
 grep -rhoE 'QT_QPA_PLATFORM=[a-z]+' "$repo/test.sh" "$repo/tests/CMakeLists.txt" | sed 's/.*=//' | sort -u |

@@ -11,6 +11,8 @@ packages=(build-essential cmake ninja-build pkg-config
           xvfb xauth fonts-dejavu-core sqlite3 poppler-utils python3)
 # Translations: lupdate/lrelease at build time; Qt's own zh_CN texts and a CJK font at run time.
 packages+=(qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-wqy-microhei)
+# The format check (ctest test `format`, tools/check-format.sh).
+packages+=(clang-format)
 
 if [ "${1:-}" = --list ]; then
   printf '%s\n' "${packages[@]}"

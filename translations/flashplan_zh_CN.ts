@@ -1615,6 +1615,14 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
 </context>
 <context>
+    <name>fp::ui::PdfLayout</name>
+    <message>
+        <location filename="../ui/report/pdflayout.cpp" line="+133"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>fp::ui::PlanOverviewCharts</name>
     <message>
         <location filename="../ui/charts/planoverviewcharts.cpp" line="+45"/>
@@ -1665,12 +1673,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanReport</name>
     <message>
-        <location filename="../ui/report/planreport.cpp" line="+226"/>
-        <source>Page %1 of %2</source>
-        <translation>第 %1 页，共 %2 页</translation>
-    </message>
-    <message>
-        <location line="+239"/>
+        <location filename="../ui/report/planreport.cpp" line="+126"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
@@ -1690,12 +1693,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>由 FlashPlan 于 %1 生成</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-23"/>
         <source>Flash sale %1, %2</source>
         <translation>闪购 %1，%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
@@ -1705,24 +1708,24 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+20"/>
         <source>%1 to %2 (%3)</source>
         <translation>%1 至 %2（%3）</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+298"/>
+        <location line="+232"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+296"/>
+        <location line="-229"/>
+        <location line="+230"/>
         <source>Profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-227"/>
         <source>Blend: profit + %1 × revenue</source>
         <translation>综合：毛利 + %1 × 销售额</translation>
     </message>
@@ -1754,12 +1757,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
     <message>
         <location line="+0"/>
         <location line="+1"/>
-        <location line="+222"/>
+        <location line="+156"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-156"/>
         <source>Margin floor</source>
         <translation>最低毛利率</translation>
     </message>
@@ -1796,12 +1799,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="-7"/>
-        <location line="+262"/>
+        <location line="+196"/>
         <source>Expected units</source>
         <translation>预计销量</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-195"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
@@ -1831,17 +1834,17 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>触及限制的商品</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+8"/>
         <source>Sale and settings</source>
         <translation>活动与设置</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Expected totals</source>
         <translation>预计汇总</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+52"/>
         <source>All held-out days</source>
         <translation>全部回测日</translation>
     </message>
@@ -1886,7 +1889,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>。WAPE：绝对误差总和除以总销量（越低越好）；偏差：预测销量除以实际销量再减 1；80% 区间应覆盖 80% 的实际值。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
@@ -1906,12 +1909,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>80% 区间覆盖率</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The naive baseline (same weekday in recent weeks) has a WAPE of %1 on all held-out days.</source>
         <translation>朴素基线（近几周同一星期几）在全部回测日上的 WAPE 为 %1。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+19"/>
         <source>stock</source>
         <translation>库存</translation>
     </message>
