@@ -165,12 +165,12 @@ int runInfo(Arguments& args)
         const auto own = model::overallScoresIn(m.scores, m.kind);
         const auto baseline = model::overallScoresIn(m.scores, "baseline");
         if (own) {
-            char buf[200];
-            std::snprintf(buf, sizeof buf,
+            char scoreLine[200];
+            std::snprintf(scoreLine, sizeof scoreLine,
                           "; held-out WAPE %.3f (baseline %.3f), bias %+.3f, 80%% coverage %.2f",
                           own->wape, baseline ? baseline->wape : std::nan(""), own->bias,
                           own->coverage);
-            std::cout << buf;
+            std::cout << scoreLine;
         }
         std::cout << "\n";
     }

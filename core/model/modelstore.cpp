@@ -17,8 +17,8 @@ TrainedModel::productIndexFor(const std::vector<std::int64_t>& panelProductIds) 
     for (size_t i = 0; i < productIds.size(); ++i)
         index.emplace(productIds[i], static_cast<int>(i));
     std::vector<int> out;
-    for (std::int64_t id : panelProductIds) {
-        const auto it = index.find(id);
+    for (std::int64_t productId : panelProductIds) {
+        const auto it = index.find(productId);
         out.push_back(it == index.end() ? -1 : it->second);
     }
     return out;

@@ -111,7 +111,7 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
     connect(project, &ProjectController::projectChanged, this, &PlannerView::reload);
     connect(project, &ProjectController::modelChanged, this, &PlannerView::reload);
     connect(project, &ProjectController::salesChanged, this, &PlannerView::reload);
-    m_loadJob->onFinished(this, [this](quint64, const DataPtr& data) { applyLoaded(data); });
+    m_loadJob->onFinished(this, [this](quint64, const DataPtr& loaded) { applyLoaded(loaded); });
     connect(m_loadJob, &JobBase::failed, this, [this](quint64, const QString& message) {
         m_document->setData(nullptr);
         m_placeholder->setText(tr("<h3>Nothing to plan yet</h3><p>%1</p><p>Import a sales "
@@ -243,9 +243,9 @@ void PlannerView::startLoad()
     });
 }
 
-void PlannerView::applyLoaded(const std::shared_ptr<const PlannerData>& data)
+void PlannerView::applyLoaded(const std::shared_ptr<const PlannerData>& loaded)
 {
-    m_document->setData(data);
+    m_document->setData(loaded);
     m_stack->setCurrentIndex(1);
     if (!m_pendingCampaign.isEmpty()) {
         m_setup->setWindow(m_pendingStart, m_pendingDays);
@@ -331,19 +331,20 @@ void PlannerView::optimize()
     for (size_t i = 0; i < campaign.products.size(); ++i)
         if (start.locked[i])
             campaign.products[i].lockedDiscount = start.discounts[i];
-    const DataPtr data = m_document->data();
+    const DataPtr plannerData = m_document->data();
     const plan::OptimizerSettings settings = plan::toOptimizerSettings(start.settings);
-    const quint64 run = m_optimizeJob->start(
-        tr("Optimizing %n product(s)", nullptr, m_document->productCount()),
-        [data, campaign, settings](const ProgressFn& progress) {
-            const plan::CampaignEvaluator evaluator(data->panel, data->trained, campaign);
-            return std::make_shared<const plan::OptimizedPlan>(
-                plan::optimize(evaluator, settings, progress));
-        });
+    const quint64 run =
+        m_optimizeJob->start(tr("Optimizing %n product(s)", nullptr, m_document->productCount()),
+                             [plannerData, campaign, settings](const ProgressFn& progress) {
+                                 const plan::CampaignEvaluator evaluator(
+                                     plannerData->panel, plannerData->trained, campaign);
+                                 return std::make_shared<const plan::OptimizedPlan>(
+                                     plan::optimize(evaluator, settings, progress));
+                             });
     if (run == 0)
         return;
     m_optimizeFrom = std::make_shared<const PlannerState>(start);
-    m_optimizeData = data;
+    m_optimizeData = plannerData;
     setBusy(true);
 }
 
@@ -415,11 +416,11 @@ bool PlannerView::exportForecast(const QString& path)
     if (!canExport())
         return false;
     return startExport(tr("Exporting the forecast"), path,
-                       [data = m_document->data(), campaign = m_document->state().campaign,
+                       [plannerData = m_document->data(), campaign = m_document->state().campaign,
                         discounts = m_document->state().discounts,
                         target = path.toStdString()](const ProgressFn& progress) {
-                           exports::writeForecastCsv(data->panel, data->trained, campaign,
-                                                     discounts, target, progress);
+                           exports::writeForecastCsv(plannerData->panel, plannerData->trained,
+                                                     campaign, discounts, target, progress);
                        });
 }
 

@@ -90,7 +90,7 @@ private:
     QWidget* buildCenter();
     void reload();
     void startLoad();
-    void applyLoaded(const std::shared_ptr<const PlannerData>& data);
+    void applyLoaded(const std::shared_ptr<const PlannerData>& loaded);
     void applyOptimized(const plan::OptimizedPlan& optimized);
     void showRow(int row);
     void drawProductCurves(DiscountChart* chart, int row) const;

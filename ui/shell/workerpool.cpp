@@ -47,9 +47,9 @@ void WorkerPool::start(std::shared_ptr<std::atomic_bool> cancel, std::function<v
     pool.threads.start([cancel = std::move(cancel), work = std::move(work)]() mutable {
         work();
         work = nullptr; // what the work owns goes while it still counts as running
-        Registry& pool = registry();
-        const std::lock_guard lock(pool.mutex);
-        std::erase(pool.running, cancel);
+        Registry& ended = registry();
+        const std::lock_guard lock(ended.mutex);
+        std::erase(ended.running, cancel);
     });
 }
 
