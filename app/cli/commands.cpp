@@ -58,7 +58,7 @@ void printProblems(const io::ImportReport& report)
 
 int runImport(Arguments& args)
 {
-    args.allow({"project", "sales", "on-duplicate"}, {});
+    args.allow({"project", "sales", "on-duplicate", "missing"}, {});
     const std::string projectPath = args.required("project");
     const std::string salesPath = args.required("sales");
     io::ImportOptions options;
@@ -67,6 +67,11 @@ int runImport(Arguments& args)
         if (!parsed)
             throw UsageError("--on-duplicate must be error, sum or last, got '" + *policy + "'");
         options.onDuplicate = *parsed;
+    }
+    if (const auto missing = args.value("missing")) {
+        options.missing = io::parseMissingPeriods(*missing);
+        if (!options.missing)
+            throw UsageError("--missing must be zero or unknown, got '" + *missing + "'");
     }
     if (!std::filesystem::is_regular_file(salesPath)) {
         std::cerr << "error: " << salesPath << ": no such file\n";
@@ -101,8 +106,12 @@ int runImport(Arguments& args)
               << formatIsoDate(*report.firstDay) << " .. " << formatIsoDate(*report.lastDay)
               << ") for " << grouped(report.productsTouched) << " products ("
               << grouped(report.productsAdded) << " new); " << grouped(report.rowsMerged)
-              << " duplicates combined, " << grouped(report.rowsFilled)
-              << " missing periods filled with 0 units -> " << projectPath << "\n";
+              << " duplicates combined, " << grouped(report.rowsFilled) << " missing periods "
+              << (report.missing == io::MissingPeriods::Zero ? "counted as 0 units sold"
+                                                              : "left out as unknown")
+              << " -> " << projectPath << "\n";
+    std::cerr << "note: missing periods are " << io::missingPeriodsName(report.missing) << " ("
+              << report.missingReason << "); --missing zero|unknown chooses\n";
     return kOk;
 }
 
@@ -125,7 +134,11 @@ int runInfo(Arguments& args)
               << " days, " << (period == 7 ? "weekly" : "daily") << ")\n";
     std::cout << "rows         " << grouped(s.rows) << " product-"
               << (period == 7 ? "weeks" : "days") << " (" << grouped(s.filledRows)
-              << " missing in the files, stored as 0 units)\n";
+              << " missing in the files, "
+              << (store.meta("missing_periods").value_or("zero") == "unknown"
+                      ? "left out of fitting as unknown"
+                      : "counted as 0 units sold")
+              << ")\n";
     std::cout << "sales        " << money(s.totalUnits) << " units, revenue "
               << money(s.totalRevenue) << "\n";
     std::cout << "stockouts    " << grouped(s.stockoutRows) << " sold-out rows ("

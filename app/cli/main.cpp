@@ -11,6 +11,7 @@ constexpr const char* kHelpText = R"(usage: flashplan-cli COMMAND [options]
 
 commands:
   import  --project P.flashplan --sales sales.csv [--on-duplicate error|sum|last]
+          [--missing zero|unknown]
           read a sales-history CSV into the project (created if missing); all or nothing
   train   --project P.flashplan [--model auto|baseline|structured|neural] [--holdout-days N]
           [--seed N] [--max-iterations N]

@@ -163,6 +163,7 @@ int runForecast(Arguments& args)
             const auto it = planned.find({p, day});
             if (it != planned.end()) {
                 const double listPrice = it->second.listPrice.value_or(list);
+                s.listPrice = static_cast<float>(listPrice);
                 s.discount =
                     listPrice > 0 ? static_cast<float>(1.0 - it->second.price / listPrice) : 0.0f;
                 s.featured = it->second.event;

@@ -8,6 +8,13 @@
 
 namespace fp::data {
 
+float logPriceCut(double price, double reference)
+{
+    if (!(price > 0) || !(reference > 0))
+        return 0.0f;
+    return static_cast<float>(std::clamp(-std::log(price / reference), -1.0, -std::log(0.05)));
+}
+
 int dipPeriods(int periodDays)
 {
     return periodDays == 1 ? 14 : 2;
@@ -77,6 +84,8 @@ std::vector<DemandCell> historyCells(const Panel& panel, int fromPeriod, int toP
             cell.units = panel.units(p, t);
             cell.stock = panel.stock(p, t);
             cell.discount = panel.discount(p, t);
+            cell.priceCut = panel.price(p, t) > 0 ? logPriceCut(panel.price(p, t), product.listPrice)
+                                                  : logPriceCut(1.0 - cell.discount, 1.0);
             cell.censored = panel.censored(p, t);
             const std::int32_t event = panel.event(p, t);
             tracker.step(t, event >= 0, event, cell.discount, cell);
@@ -115,6 +124,10 @@ std::vector<DemandCell> scenarioCells(const Panel& panel,
             cell.units = 0.0f;
             cell.stock = s.stock;
             cell.discount = std::clamp(s.discount, 0.0f, 0.95f);
+            const double list =
+                s.listPrice > 0 ? static_cast<double>(s.listPrice) : product.listPrice;
+            cell.priceCut = logPriceCut(list * (1.0 - std::min(s.discount, 0.95f)),
+                                        product.listPrice > 0 ? product.listPrice : list);
             tracker.step(cell.period, s.featured, -1, cell.discount, cell);
             cells.push_back(cell);
         }

@@ -18,6 +18,10 @@ struct DemandCell
     float units = 0.0f;        // observed units (0 for forecasts)
     float stock = 0.0f;        // NaN: unknown or unlimited
     float discount = 0.0f;     // 0..0.95 off the regular price
+    // The log price cut from the product's reference price (its latest regular price):
+    // -log(price / reference). Negative when dearer: a regular price raised since, or a price
+    // above the regular one. Lets a model see the price level as well as the promotion's depth.
+    float priceCut = 0.0f;
     std::int8_t eventDay = -1; // 0-based period within a flash-sale event; -1 when not featured
     // Periods since the product's last event ended (1 = the period right after); 0 = none within
     // kDipPeriods. Buyers who stocked up in the event buy less for a while.
@@ -25,6 +29,9 @@ struct DemandCell
     float lastEventDepth = 0.0f; // deepest discount of that last event
     bool censored = false;       // sold out: demand >= units
 };
+
+// -log(price / reference), kept within what a price cut can mean (x2.7 dearer to 95% off).
+float logPriceCut(double price, double reference);
 
 // How long after an event its dip is modelled: two weeks of days, or two weeks.
 int dipPeriods(int periodDays);
@@ -35,9 +42,10 @@ struct ScenarioPeriod
 {
     int product = 0;
     DayNumber day = 0;
-    float discount = 0.0f;
+    float discount = 0.0f; // off `listPrice`
     bool featured = false;
     float stock = 0.0f;
+    float listPrice = 0.0f; // the regular price in that period; <= 0 or NaN: the product's latest
 };
 
 // Every present cell of periods [fromPeriod, toPeriod), product by product, period by period.

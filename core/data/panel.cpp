@@ -115,6 +115,8 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
                s.stock, coalesce(s.event_id, -1), s.filled
         FROM sales s JOIN products p ON p.id = s.product_id
         ORDER BY s.product_id, s.day)sql");
+    // Periods absent from the files are 0 units sold, or no data at all (left absent).
+    const bool absentIsUnknown = store.meta("missing_periods").value_or("zero") == "unknown";
     std::int64_t done = 0;
     int lastProduct = -1;
     float lastPrice = kNaN;
@@ -126,6 +128,8 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
             lastPrice = kNaN;
         }
         const bool filled = stmt.int64(7) != 0;
+        if (filled && absentIsUnknown)
+            continue;
         const auto listPrice = static_cast<float>(stmt.isNull(4) ? 0.0 : stmt.real(4));
         float price = stmt.isNull(3) ? kNaN : static_cast<float>(stmt.real(3));
         if (std::isnan(price)) // a filled period: the shelf price carries on

@@ -30,6 +30,20 @@ std::optional<DuplicatePolicy> parseDuplicatePolicy(std::string_view text)
     return std::nullopt;
 }
 
+std::optional<MissingPeriods> parseMissingPeriods(std::string_view text)
+{
+    if (text == "zero")
+        return MissingPeriods::Zero;
+    if (text == "unknown")
+        return MissingPeriods::Unknown;
+    return std::nullopt;
+}
+
+std::string_view missingPeriodsName(MissingPeriods missing)
+{
+    return missing == MissingPeriods::Zero ? "zero" : "unknown";
+}
+
 namespace {
 
 struct StringHash
@@ -84,6 +98,7 @@ private:
     bool finish();
     int decidePeriod();
     void fillMissingPeriods(int period);
+    void decideMissingPeriods(int period);
     void updateProducts();
 
     store::Store& m_store;
@@ -96,6 +111,7 @@ private:
     std::optional<SalesRowParser> m_parser; // once the header is read
     bool m_writing = true; // false after the first problem: keep validating, stop writing
 
+    bool m_sawZeroUnits = false; // a row with 0 units: the file lists periods without sales
     std::optional<sql::Statement> m_insertRow, m_upsertRow, m_insertOverFilled, m_sumRow,
         m_insertProduct, m_insertCategory, m_insertEvent;
     StringMap<ProductState> m_products;
@@ -295,6 +311,7 @@ void SalesImport::processRecord(const CsvReader::Record& r)
     row.line = r.line;
     row.eventId = eventId ? *eventId : -1;
     row.units = record.units;
+    m_sawZeroUnits = m_sawZeroUnits || record.units == 0;
     row.price = record.price;
     row.listPrice = record.listPrice.value_or(kNone);
     row.unitCost = record.unitCost.value_or(kNone);
@@ -406,6 +423,32 @@ void SalesImport::fillMissingPeriods(int period)
     }
 }
 
+void SalesImport::decideMissingPeriods(int period)
+{
+    MissingPeriods missing;
+    const auto stored = m_store.meta("missing_periods");
+    if (m_options.missing) {
+        missing = *m_options.missing;
+        m_report.missingReason = "as asked";
+    } else if (stored && parseMissingPeriods(*stored)) {
+        missing = *parseMissingPeriods(*stored);
+        m_report.missingReason = "as the project says";
+    } else if (period == 7) {
+        missing = MissingPeriods::Unknown;
+        m_report.missingReason = "weekly data: scanner panels leave out weeks they have no data for";
+    } else if (m_sawZeroUnits) {
+        missing = MissingPeriods::Unknown;
+        m_report.missingReason = "the file lists days with 0 units, so an absent day is a day "
+                                 "without data";
+    } else {
+        missing = MissingPeriods::Zero;
+        m_report.missingReason = "daily data without 0-unit rows: an absent day is a day without "
+                                 "sales";
+    }
+    m_report.missing = missing;
+    m_store.setMeta("missing_periods", std::string(missingPeriodsName(missing)));
+}
+
 void SalesImport::updateProducts()
 {
     sql::Statement update(m_db, R"sql(
@@ -453,6 +496,7 @@ bool SalesImport::finish()
         return false;
     m_report.periodDays = period;
     fillMissingPeriods(period);
+    decideMissingPeriods(period);
     updateProducts();
     m_store.setMeta("period_days", std::to_string(period));
     for (const auto& [sku, p] : m_products) {

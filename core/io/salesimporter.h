@@ -26,12 +26,26 @@ enum class DuplicatePolicy
 
 std::optional<DuplicatePolicy> parseDuplicatePolicy(std::string_view text);
 
+// What a period absent from the file, inside a product's range, means. Either way the period is
+// stored (marked filled); the choice is the project's (meta `missing_periods`) and decides whether
+// models read it as 0 units sold or leave it out.
+enum class MissingPeriods
+{
+    Zero,   // no row = nothing sold (shop exports that only list days with sales)
+    Unknown // no row = no data (scanner panels drop weeks they lack): not used for fitting
+};
+
+std::optional<MissingPeriods> parseMissingPeriods(std::string_view text);
+std::string_view missingPeriodsName(MissingPeriods missing);
+
 struct ImportOptions
 {
     DuplicatePolicy onDuplicate = DuplicatePolicy::Error;
     char delimiter = 0;                  // 0 = detect
     std::optional<ColumnMap> columns;    // a mapping chosen by the user; default: match the header
     std::size_t maxListedProblems = 100; // the report lists this many; all are counted
+    // nullopt: what the project already says, else chosen from the data (see ImportReport).
+    std::optional<MissingPeriods> missing;
 };
 
 struct ImportReport
@@ -45,7 +59,9 @@ struct ImportReport
     std::int64_t rowsRead = 0;     // data records in the file
     std::int64_t rowsInserted = 0; // new product-periods
     std::int64_t rowsMerged = 0;   // duplicates summed or replaced, per the policy
-    std::int64_t rowsFilled = 0;   // missing periods stored as 0 units
+    std::int64_t rowsFilled = 0;   // missing periods stored (as 0 units, or unknown)
+    MissingPeriods missing = MissingPeriods::Zero;
+    std::string missingReason; // why: the user's choice, the project's, or the data's shape
     std::int64_t productsAdded = 0;
     std::int64_t productsTouched = 0;
     int periodDays = 0;

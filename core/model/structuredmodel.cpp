@@ -6,21 +6,29 @@
 #include "model/lbfgs.h"
 #include "model/negbin.h"
 #include "model/noisemodel.h"
+#include "model/shrinkage.h"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdio>
 
 namespace fp::model {
 
 namespace {
 
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2; // 2: the structure and the trend's end
 constexpr int kFourier = data::Calendar::kFourierTerms;
 constexpr int kHolidays = data::kHolidayCount;
 constexpr int K = StructuredModel::kSegments;
 constexpr int E = StructuredModel::kEventDays;
 const double kInitialSlope = std::log(std::expm1(1.5)); // softplus^-1 of elasticity 1.5
+// How much better each calendar part must make the forecast of the held-back periods (mean
+// negative log-likelihood per cell, in nats) to be kept.
+constexpr double kPartMargin = 0.002;
+// A shopping day's effect is kept only when the data tell it from zero (|estimate| / standard
+// error at least this): a weekly panel sees each holiday a few times, mixed with promotions.
+constexpr double kHolidayEvidence = 2.0;
 
 double softplus(double z)
 {
@@ -47,11 +55,22 @@ double logPriceCut(double discount)
     return -std::log1p(-std::clamp(discount, 0.0, 0.95));
 }
 
-// Length of x inside segment k.
-double segmentLength(double x, int k)
+// How much of the log price cut x lies on band k: its length inside the band; below 0 (dearer
+// than the reference price) the first band's slope goes on, as a plain log-log response would.
+double bandExposure(double x, int k)
 {
+    if (x < 0)
+        return k == 0 ? x : 0.0;
     const double lo = kKnotX[static_cast<size_t>(k)], hi = kKnotX[static_cast<size_t>(k + 1)];
     return std::clamp(x - lo, 0.0, hi - lo);
+}
+
+// Validation periods fit() holds back to choose the structure: four weeks of days, or eight
+// weeks; none when the history is too short to spare them (then the simplest structure).
+int structureValidationPeriods(int periods, int periodDays)
+{
+    const int wanted = periodDays == 1 ? 28 : 8;
+    return periods >= 3 * wanted ? wanted : 0;
 }
 
 } // namespace
@@ -147,17 +166,17 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
     } else { // a forecast period past the precomputed range
         cal = calendarEffect(theta, L, c, featuresOf(cell.period));
     }
-    double eta = theta[L.level + p] + theta[L.trend + p] * featuresOf(cell.period).trend + cal;
+    double eta = theta[L.level + p] + theta[L.trend + p] * trendValue(cell.period) + cal;
     if (cell.eventDay >= 0) {
         const int k = std::min<int>(cell.eventDay, E - 1);
         eta += theta[L.eventGlobal + k] + theta[L.eventCat + E * c + k] + theta[L.eventProduct + p];
     } else if (cell.sinceEvent > 0 && cell.sinceEvent <= L.D) {
         eta += theta[L.dip + cell.sinceEvent - 1] * cell.lastEventDepth;
     }
-    const double x = logPriceCut(cell.discount);
-    for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k) {
-        eta += softplus(slopeLogit(theta, L, p, c, k)) * segmentLength(x, k);
-    }
+    const double x = cell.priceCut;
+    for (int k = 0; k < K; ++k)
+        if (const double e = bandExposure(x, k); e != 0)
+            eta += softplus(slopeLogit(theta, L, p, c, k)) * e;
     return std::clamp(eta, -30.0, 30.0);
 }
 
@@ -212,9 +231,10 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 dipJ = cell.sinceEvent - 1;
                 eta += theta[L.dip + dipJ] * cell.lastEventDepth;
             }
-            const double x = cell.discount > 0 ? logPriceCut(cell.discount) : 0.0;
-            for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k)
-                eta += slope[static_cast<size_t>(p * K + k)] * segmentLength(x, k);
+            const double x = cell.priceCut;
+            for (int k = 0; k < K; ++k)
+                if (const double e = bandExposure(x, k); e != 0)
+                    eta += slope[static_cast<size_t>(p * K + k)] * e;
             eta = std::clamp(eta, -30.0, 30.0);
             const double r = (eventK >= 0 ? m_eventSize : m_size)[static_cast<size_t>(c)];
             double g;
@@ -243,8 +263,9 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
             } else if (dipJ >= 0) {
                 out.grad[L.dip + dipJ] += g * cell.lastEventDepth;
             }
-            for (int k = 0; k < K && x > kKnotX[static_cast<size_t>(k)]; ++k)
-                out.slopeGrad[static_cast<size_t>(p * K + k)] += g * segmentLength(x, k);
+            for (int k = 0; k < K; ++k)
+                if (const double e = bandExposure(x, k); e != 0)
+                    out.slopeGrad[static_cast<size_t>(p * K + k)] += g * e;
         }
     });
 
@@ -304,27 +325,28 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
     for (int p = 0; p < L.P; ++p) { // products' levels shrink toward their category's
         const int c = m_shape.productCategory[static_cast<size_t>(p)];
         const double d = theta[L.level + p] - theta[L.catLevel + c];
-        value += 0.5 * d * d;
-        gradient[L.level + p] += d;
-        gradient[L.catLevel + c] -= d;
+        value += m_shrinkage.level * d * d;
+        gradient[L.level + p] += 2 * m_shrinkage.level * d;
+        gradient[L.catLevel + c] -= 2 * m_shrinkage.level * d;
     }
-    ridge(L.trend, L.P, 2.0);
+    ridge(L.trend, L.P, m_shrinkage.trend);
     ridge(L.weekday, 7 * L.C, 0.5);
     ridge(L.fourier, kFourier * L.C, 0.5);
     ridge(L.holiday, kHolidays * L.C, 0.5);
     ridge(L.eventGlobal, E, 0.01);
     ridge(L.eventCat, E * L.C, 2.0);
-    ridge(L.eventProduct, L.P, 1.0); // each product's own draw in events, shrunk to its category
+    ridge(L.eventProduct, L.P, m_shrinkage.eventLift); // its own draw in events
     ridge(L.dip, L.D, 1.0);
     smooth(L.dip, L.D, 5.0);
     for (int c = 0; c < L.C; ++c) {
         smooth(L.slopeCat + K * c, K, 2.0);
         ridge(L.slopeCat + K * c, K, 0.01, kInitialSlope);
     }
-    ridge(L.slopeShift, L.P, 2.0);
+    ridge(L.slopeShift, L.P, m_shrinkage.elasticity);
     ridge(L.slopeShape, K * L.P, 10.0);
     for (int p = 0; p < L.P; ++p)
         smooth(L.slopeShape + K * p, K, 10.0);
+    applyStructure(gradient); // parts left out stay at zero
     return value;
 }
 
@@ -424,11 +446,11 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     m_dipPeriods = data::dipPeriods(m_shape.periodDays);
     const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
                    m_dipPeriods);
-    int periods = m_shape.periods;
+    int periods = 0;
     for (const data::DemandCell& cell : train)
         periods = std::max(periods, cell.period + 1);
     m_periodCache.clear();
-    for (int t = 0; t < periods; ++t)
+    for (int t = 0; t < std::max(periods, m_shape.periods); ++t)
         m_periodCache.push_back(featuresOf(t));
 
     const bool warm =
@@ -462,22 +484,221 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         if (cancelled)
             throw Cancelled();
     };
-    // Cold start: a Poisson fit on a quarter of the cells finds the neighbourhood cheaply; then the
-    // negative binomial fit on all cells, with each category's dispersion and event shock.
     const int budget = options.maxIterations > 0 ? options.maxIterations : 100;
-    if (!warm) {
-        std::vector<data::DemandCell> sample;
-        for (const data::DemandCell& cell : train)
-            if ((static_cast<std::uint32_t>(cell.product) * 2654435761u +
-                 static_cast<std::uint32_t>(cell.period) * 40503u) %
-                    4 ==
-                0)
-                sample.push_back(cell);
-        round(sample, budget / 3);
-        estimateNoise(train);
+    if (warm) { // a refit on more history keeps the structure chosen before
+        m_trendEnd = periods - 1;
+        round(train, std::max(10, budget / 4));
+        refreshCalendar();
+        return;
     }
-    round(train, warm ? std::max(10, budget / 4) : budget * 2 / 3);
+    // Cold start: a Poisson fit on a quarter of the cells finds the neighbourhood cheaply; then the
+    // negative binomial fit, with each category's dispersion and event shock. It first leaves the
+    // last periods out, to see which calendar parts forecast them (structure), then goes on with
+    // all periods and only those parts.
+    const int held = structureValidationPeriods(periods, m_shape.periodDays);
+    std::vector<data::DemandCell> fitCells, heldCells;
+    for (const data::DemandCell& cell : train)
+        (cell.period < periods - held ? fitCells : heldCells).push_back(cell);
+    m_structure = Structure{};
+    m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
+    if (held == 0) // too short to tell: no season, no shopping days, a flat trend
+        m_structure = Structure{false, false, TrendContinuation::Flat};
+    applyStructure(m_theta);
+    m_trendEnd = periods - held - 1;
+    std::vector<data::DemandCell> sample;
+    for (const data::DemandCell& cell : fitCells)
+        if ((static_cast<std::uint32_t>(cell.product) * 2654435761u +
+             static_cast<std::uint32_t>(cell.period) * 40503u) %
+                4 ==
+            0)
+            sample.push_back(cell);
+    round(sample, budget / 3);
+    estimateNoise(fitCells);
+    m_shrinkage = Shrinkage{};
+    round(fitCells, held > 0 ? budget / 2 : budget * 2 / 3);
+    {
+        std::vector<double> mean(fitCells.size());
+        refreshCalendar();
+        predict(fitCells, mean);
+        learnShrinkage(fitCells, mean);
+        dropWeakHolidays(fitCells, mean);
+        applyStructure(m_theta);
+    }
+    if (held > 0) {
+        std::vector<data::DemandCell>().swap(fitCells);
+        chooseStructure(heldCells);
+        m_trendEnd = periods - 1;
+        round(train, std::max(10, budget / 3));
+    }
     refreshCalendar();
+}
+
+int StructuredModel::Structure::parts() const
+{
+    return (season ? 1 : 0) + (holidays ? 1 : 0) + (trend != TrendContinuation::Flat ? 1 : 0);
+}
+
+float StructuredModel::trendValue(int period) const
+{
+    const float t = featuresOf(period).trend;
+    if (period <= m_trendEnd || m_structure.trend == TrendContinuation::Fitted)
+        return t;
+    const float end = featuresOf(m_trendEnd).trend;
+    return m_structure.trend == TrendContinuation::Half ? end + 0.5f * (t - end) : end;
+}
+
+void StructuredModel::applyStructure(Eigen::VectorXd& parameters) const
+{
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
+    if (!m_structure.season)
+        parameters.segment(L.fourier, kFourier * L.C).setZero();
+    if (!m_structure.holidays)
+        parameters.segment(L.holiday, kHolidays * L.C).setZero();
+    for (size_t i = 0; i < m_holidayOff.size(); ++i)
+        if (m_holidayOff[i])
+            parameters[L.holiday + static_cast<int>(i)] = 0;
+}
+
+void StructuredModel::dropWeakHolidays(const std::vector<data::DemandCell>& cells,
+                                       const std::vector<double>& mean)
+{
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
+    std::vector<double> information(static_cast<size_t>(L.C) * kHolidays, 0.0);
+    for (size_t i = 0; i < cells.size(); ++i) {
+        const data::DemandCell& cell = cells[i];
+        const std::uint32_t days = m_periodCache[static_cast<size_t>(cell.period)].holidays;
+        if (!days)
+            continue;
+        const double r = sizeFor(cell), mu = mean[i];
+        const double w = r > 0 ? mu * r / (mu + r) : mu;
+        const auto c =
+            static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)]);
+        for (std::uint32_t bits = days; bits; bits &= bits - 1)
+            information[c * kHolidays + static_cast<size_t>(std::countr_zero(bits))] += w;
+    }
+    for (size_t i = 0; i < information.size(); ++i) {
+        const double effect = m_theta[L.holiday + static_cast<int>(i)];
+        if (std::abs(effect) * std::sqrt(information[i]) < kHolidayEvidence)
+            m_holidayOff[i] = 1;
+    }
+}
+
+void StructuredModel::chooseStructure(const std::vector<data::DemandCell>& validation)
+{
+    // Every combination, simplest first; a part must earn its place: a richer structure is taken
+    // only when it forecasts the held-back periods better by more than a small margin per part.
+    const Eigen::VectorXd fitted = m_theta;
+    const double normaliser = constant(validation);
+    // Shopping days are judged only when the held-back periods hold some; otherwise they stay
+    // (each one already had to show its effect in the fit, see dropWeakHolidays).
+    const bool holidaysShow = std::any_of(validation.begin(), validation.end(), [&](const auto& c) {
+        return featuresOf(c.period).holidays != 0;
+    });
+    Structure best{false, false, TrendContinuation::Flat};
+    double bestScore = 0;
+    bool first = true;
+    for (const TrendContinuation trend :
+         {TrendContinuation::Flat, TrendContinuation::Half, TrendContinuation::Fitted})
+        for (const bool season : {false, true})
+            for (const bool holidays : {false, true}) {
+                if (!holidays && !holidaysShow)
+                    continue;
+                m_structure = Structure{season, holidays, trend};
+                m_theta = fitted;
+                applyStructure(m_theta);
+                const double loss = meanLoss(validation, normaliser);
+                const double score = loss + kPartMargin * m_structure.parts();
+                std::fprintf(stderr, "DBG structure s%d h%d t%d loss %.5f score %.5f\n", season,
+                             holidays, static_cast<int>(trend), loss, score);
+                if (first || score < bestScore) {
+                    best = m_structure;
+                    bestScore = score;
+                    first = false;
+                }
+            }
+    m_structure = best;
+    m_theta = fitted;
+    applyStructure(m_theta);
+}
+
+void StructuredModel::learnShrinkage(const std::vector<data::DemandCell>& cells,
+                                     const std::vector<double>& mean)
+{
+    // Each product's data information about its own parameter in each group: the Fisher
+    // information of the count likelihood along the parameter, beyond what the product's level
+    // already explains (its feature centred with the level's weights), from one pass.
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
+    const auto P = static_cast<size_t>(L.P);
+    enum Group
+    {
+        Trend,
+        Event,
+        Slope,
+        Groups
+    };
+    // Per product: sum w, and per group sum w*f and sum w*f^2.
+    std::vector<double> weightSum(P, 0.0);
+    std::vector<std::array<double, Groups>> first(P, {0, 0, 0}), second(P, {0, 0, 0});
+    for (size_t i = 0; i < cells.size(); ++i) {
+        const data::DemandCell& cell = cells[i];
+        const auto p = static_cast<size_t>(cell.product);
+        const int c = m_shape.productCategory[p];
+        const double r = sizeFor(cell), mu = mean[i];
+        const double w = r > 0 ? mu * r / (mu + r) : mu;
+        double slope = 0; // d eta / d (the product's elasticity shift)
+        for (int k = 0; k < K; ++k)
+            if (const double e = bandExposure(cell.priceCut, k); e != 0)
+                slope += sigmoid(slopeLogit(m_theta, L, cell.product, c, k)) * e;
+        const std::array<double, Groups> f = {m_periodCache[static_cast<size_t>(cell.period)].trend,
+                                              cell.eventDay >= 0 ? 1.0 : 0.0, slope};
+        weightSum[p] += w;
+        for (int g = 0; g < Groups; ++g) {
+            first[p][static_cast<size_t>(g)] += w * f[static_cast<size_t>(g)];
+            second[p][static_cast<size_t>(g)] +=
+                w * f[static_cast<size_t>(g)] * f[static_cast<size_t>(g)];
+        }
+    }
+    // A penalized estimate d with data information I and prior precision 2w was pulled in by
+    // I / (I + 2w): undo that for the data's own estimate, with sampling variance 1 / I; the
+    // products' spread beyond that is the prior variance 1 / (2w).
+    auto learn = [&](double& weight, auto information, auto deviation) {
+        std::vector<double> estimates, variances;
+        for (size_t p = 0; p < P; ++p) {
+            const double info = information(p);
+            if (!(info > 1e-9))
+                continue;
+            estimates.push_back(deviation(p) * (info + 2 * weight) / info);
+            variances.push_back(1.0 / info);
+        }
+        if (estimates.size() < 3)
+            return; // too few products to tell how much they differ: keep the default
+        weight = std::clamp(1.0 / (2 * priorVariance(estimates, variances)), 1e-3, 1e4);
+    };
+    auto centred = [&](int g) {
+        return [&, g](size_t p) {
+            const auto k = static_cast<size_t>(g);
+            return weightSum[p] > 0 ? second[p][k] - first[p][k] * first[p][k] / weightSum[p] : 0.0;
+        };
+    };
+    auto own = [&](int start) {
+        return [&, start](size_t p) {
+            return m_theta[start + static_cast<int>(p)];
+        };
+    };
+    learn(
+        m_shrinkage.level, [&](size_t p) { return weightSum[p]; },
+        [&](size_t p) {
+            return m_theta[L.level + static_cast<int>(p)] -
+                   m_theta[L.catLevel + m_shape.productCategory[p]];
+        });
+    learn(m_shrinkage.trend, centred(Trend), own(L.trend));
+    learn(m_shrinkage.eventLift, centred(Event), own(L.eventProduct));
+    learn(m_shrinkage.elasticity, centred(Slope), own(L.slopeShift));
+    std::fprintf(stderr, "DBG shrink level %g trend %g event %g elast %g\n", m_shrinkage.level,
+                 m_shrinkage.trend, m_shrinkage.eventLift, m_shrinkage.elasticity);
 }
 
 void StructuredModel::refreshCalendar()
@@ -517,11 +738,19 @@ void StructuredModel::save(BinaryWriter& out) const
     out.putVector(m_size);
     out.putVector(m_eventSize);
     out.put<std::int32_t>(static_cast<std::int32_t>(m_periodCache.size()));
+    out.put<std::uint8_t>(m_structure.season ? 1 : 0);
+    out.put<std::uint8_t>(m_structure.holidays ? 1 : 0);
+    out.put<std::uint8_t>(static_cast<std::uint8_t>(m_structure.trend));
+    out.put<std::int32_t>(m_trendEnd);
+    out.putVector(std::vector<double>{m_shrinkage.level, m_shrinkage.trend, m_shrinkage.eventLift,
+                                      m_shrinkage.elasticity});
+    out.putVector(m_holidayOff);
 }
 
 void StructuredModel::load(BinaryReader& in)
 {
-    if (in.get<std::uint32_t>() != kFormatVersion)
+    const auto version = in.get<std::uint32_t>();
+    if (version != 1 && version != kFormatVersion)
         throw FlashPlanError("stored structured model has an unknown format; train it again");
     m_shape = PanelShape::load(in);
     m_dipPeriods = in.get<std::int32_t>();
@@ -531,10 +760,31 @@ void StructuredModel::load(BinaryReader& in)
     m_size = in.getVector<double>();
     m_eventSize = in.getVector<double>();
     const int periods = in.get<std::int32_t>();
+    m_structure = Structure{};
+    m_shrinkage = Shrinkage{};
+    m_holidayOff.clear();
+    m_trendEnd = periods - 1;
+    if (version >= 2) { // version 1 kept every part and extrapolated the trend
+        m_structure.season = in.get<std::uint8_t>() != 0;
+        m_structure.holidays = in.get<std::uint8_t>() != 0;
+        const auto trend = in.get<std::uint8_t>();
+        m_trendEnd = in.get<std::int32_t>();
+        if (trend > static_cast<std::uint8_t>(TrendContinuation::Fitted))
+            throw FlashPlanError("stored structured model is corrupt; train it again");
+        m_structure.trend = static_cast<TrendContinuation>(trend);
+        const std::vector<double> weights = in.getVector<double>();
+        if (weights.size() != 4)
+            throw FlashPlanError("stored structured model is corrupt; train it again");
+        m_shrinkage = Shrinkage{weights[0], weights[1], weights[2], weights[3]};
+        m_holidayOff = in.getVector<std::uint8_t>();
+    }
     const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
                    m_dipPeriods);
+    if (m_holidayOff.empty())
+        m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
     if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C ||
-        m_eventSize.size() != m_size.size() || periods < 0)
+        m_eventSize.size() != m_size.size() || periods < 0 ||
+        m_holidayOff.size() != static_cast<size_t>(L.C) * kHolidays)
         throw FlashPlanError("stored structured model is corrupt; train it again");
     m_periodCache.clear();
     for (int t = 0; t < periods; ++t)

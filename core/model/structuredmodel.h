@@ -43,6 +43,36 @@ public:
     // The fitted negative binomial size per category (used while fitting).
     const std::vector<double>& categorySize() const { return m_size; }
 
+    // How the trend goes on past the history: as fitted, half as steep, or flat from its end.
+    enum class TrendContinuation : std::uint8_t
+    {
+        Flat,
+        Half,
+        Fitted
+    };
+    // Which calendar parts the model keeps: fit() chooses them on the last periods of its
+    // training history (a part that does not forecast those periods better is left out).
+    struct Structure
+    {
+        bool season = true;   // the yearly Fourier season
+        bool holidays = true; // the shopping days
+        TrendContinuation trend = TrendContinuation::Fitted;
+        int parts() const; // how many of the three are on (the trend when not flat)
+    };
+    const Structure& structure() const { return m_structure; }
+
+    // How strongly each product's own parameters are pulled toward its category's (the weight of
+    // a ridge penalty w * d^2, i.e. a prior variance 1 / (2w)). Learned from the data (empirical
+    // Bayes): products that really differ are left their own values, thin ones borrow.
+    struct Shrinkage
+    {
+        double level = 0.5;      // the product's level around its category's
+        double trend = 2.0;      // the product's trend around none
+        double eventLift = 1.0;  // its own lift in events around its category's
+        double elasticity = 2.0; // its price response's shift around its category's (logit)
+    };
+    const Shrinkage& shrinkage() const { return m_shrinkage; }
+
 private:
     struct Layout;
     struct PeriodFeatures
@@ -67,6 +97,19 @@ private:
     void estimateNoise(const std::vector<data::DemandCell>& cells);
     double sizeFor(const data::DemandCell& cell) const;
     void refreshCalendar(); // after the parameters change
+    // The trend feature of a period, continued past m_trendEnd as the structure says.
+    float trendValue(int period) const;
+    // Picks the structure whose forecast of `validation` is best, then zeroes what it leaves out.
+    void chooseStructure(const std::vector<data::DemandCell>& validation);
+    // Zeroes the entries of the parts the structure leaves out, in the parameters or a gradient.
+    void applyStructure(Eigen::VectorXd& parameters) const;
+    // Sets each Shrinkage weight from how much the products' fitted values spread beyond what
+    // their own data can tell apart (method of moments on the penalized estimates).
+    void learnShrinkage(const std::vector<data::DemandCell>& cells,
+                        const std::vector<double>& mean);
+    // Leaves out each shopping day's effect (per category) that the data cannot tell from zero.
+    void dropWeakHolidays(const std::vector<data::DemandCell>& cells,
+                          const std::vector<double>& mean);
 
     PanelShape m_shape;
     int m_dipPeriods = 14;
@@ -75,6 +118,10 @@ private:
     std::vector<double> m_eventSize; // and on event days, widened by the shared event shock
     std::vector<PeriodFeatures> m_periodCache; // features of history periods
     std::vector<double> m_calendar; // calendar effects per category x period, for predict()
+    Structure m_structure;
+    Shrinkage m_shrinkage;
+    std::vector<std::uint8_t> m_holidayOff; // per category x holiday: 1 = left out
+    int m_trendEnd = 0;                     // the last period the trend was fitted on
 };
 
 } // namespace fp::model
