@@ -12,6 +12,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace fp::model {
 
@@ -67,6 +68,12 @@ double bandExposure(double x, int k)
 
 // Validation periods fit() holds back to choose the structure: four weeks of days, or eight
 // weeks; none when the history is too short to spare them (then the simplest structure).
+// The recent level is read off this many last periods: four weeks of days, or eight weeks.
+int recentLevelPeriods(int periodDays)
+{
+    return periodDays == 1 ? 28 : 8;
+}
+
 int structureValidationPeriods(int periods, int periodDays)
 {
     const int wanted = periodDays == 1 ? 28 : 8;
@@ -167,6 +174,8 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
         cal = calendarEffect(theta, L, c, featuresOf(cell.period));
     }
     double eta = theta[L.level + p] + theta[L.trend + p] * trendValue(cell.period) + cal;
+    if (cell.period > m_trendEnd && !m_recentLevel.empty())
+        eta += m_recentLevel[static_cast<size_t>(p)];
     if (cell.eventDay >= 0) {
         const int k = std::min<int>(cell.eventDay, E - 1);
         eta += theta[L.eventGlobal + k] + theta[L.eventCat + E * c + k] + theta[L.eventProduct + p];
@@ -329,14 +338,14 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
         gradient[L.level + p] += 2 * m_shrinkage.level * d;
         gradient[L.catLevel + c] -= 2 * m_shrinkage.level * d;
     }
-    ridge(L.trend, L.P, m_shrinkage.trend);
+    ridge(L.trend, L.P, std::getenv("XTR") ? 1e6 : m_shrinkage.trend);
     ridge(L.weekday, 7 * L.C, 0.5);
     ridge(L.fourier, kFourier * L.C, 0.5);
     ridge(L.holiday, kHolidays * L.C, 0.5);
     ridge(L.eventGlobal, E, 0.01);
     ridge(L.eventCat, E * L.C, 2.0);
     ridge(L.eventProduct, L.P, m_shrinkage.eventLift); // its own draw in events
-    ridge(L.dip, L.D, 1.0);
+    ridge(L.dip, L.D, std::getenv("XDIP") ? 1e6 : 1.0);
     smooth(L.dip, L.D, 5.0);
     for (int c = 0; c < L.C; ++c) {
         smooth(L.slopeCat + K * c, K, 2.0);
@@ -487,8 +496,10 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     const int budget = options.maxIterations > 0 ? options.maxIterations : 100;
     if (warm) { // a refit on more history keeps the structure chosen before
         m_trendEnd = periods - 1;
+        m_recentLevel.clear();
         round(train, std::max(10, budget / 4));
         refreshCalendar();
+        updateRecentLevel(train);
         return;
     }
     // Cold start: a Poisson fit on a quarter of the cells finds the neighbourhood cheaply; then the
@@ -500,9 +511,10 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     for (const data::DemandCell& cell : train)
         (cell.period < periods - held ? fitCells : heldCells).push_back(cell);
     m_structure = Structure{};
+    m_recentLevel.clear();
     m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
     if (held == 0) // too short to tell: no season, no shopping days, a flat trend
-        m_structure = Structure{false, false, TrendContinuation::Flat};
+        m_structure = Structure{false, false, TrendContinuation::Flat, 0.0f};
     applyStructure(m_theta);
     m_trendEnd = periods - held - 1;
     std::vector<data::DemandCell> sample;
@@ -525,17 +537,43 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         applyStructure(m_theta);
     }
     if (held > 0) {
+        chooseStructure(fitCells, heldCells);
         std::vector<data::DemandCell>().swap(fitCells);
-        chooseStructure(heldCells);
         m_trendEnd = periods - 1;
+        m_recentLevel.clear();
         round(train, std::max(10, budget / 3));
     }
     refreshCalendar();
+    updateRecentLevel(train);
+}
+
+void StructuredModel::updateRecentLevel(const std::vector<data::DemandCell>& cells)
+{
+    m_recentLevel.clear();
+    if (m_structure.recentLevel <= 0)
+        return;
+    // Per product over its last periods: log(units / fit), taken in the structure's share.
+    const auto P = m_shape.productCategory.size();
+    std::vector<double> units(P, 0.0), fitted(P, 0.0);
+    const int from = m_trendEnd - recentLevelPeriods(m_shape.periodDays);
+    for (const data::DemandCell& cell : cells) {
+        if (cell.period <= from || cell.period > m_trendEnd || cell.censored)
+            continue;
+        const auto p = static_cast<size_t>(cell.product);
+        units[p] += cell.units;
+        fitted[p] += std::exp(linearPredictor(m_theta, cell, m_calendar));
+    }
+    m_recentLevel.assign(P, 0.0);
+    for (size_t p = 0; p < P; ++p)
+        if (fitted[p] > 0)
+            m_recentLevel[p] =
+                m_structure.recentLevel * std::log((units[p] + 0.5) / (fitted[p] + 0.5));
 }
 
 int StructuredModel::Structure::parts() const
 {
-    return (season ? 1 : 0) + (holidays ? 1 : 0) + (trend != TrendContinuation::Flat ? 1 : 0);
+    return (season ? 1 : 0) + (holidays ? 1 : 0) + (trend > TrendContinuation::None ? 1 : 0) +
+           (recentLevel > 0 ? 1 : 0);
 }
 
 float StructuredModel::trendValue(int period) const
@@ -543,6 +581,8 @@ float StructuredModel::trendValue(int period) const
     const float t = featuresOf(period).trend;
     if (period <= m_trendEnd || m_structure.trend == TrendContinuation::Fitted)
         return t;
+    if (m_structure.trend == TrendContinuation::None)
+        return 0.0f;
     const float end = featuresOf(m_trendEnd).trend;
     return m_structure.trend == TrendContinuation::Half ? end + 0.5f * (t - end) : end;
 }
@@ -585,7 +625,8 @@ void StructuredModel::dropWeakHolidays(const std::vector<data::DemandCell>& cell
     }
 }
 
-void StructuredModel::chooseStructure(const std::vector<data::DemandCell>& validation)
+void StructuredModel::chooseStructure(const std::vector<data::DemandCell>& recent,
+                                      const std::vector<data::DemandCell>& validation)
 {
     // Every combination, simplest first; a part must earn its place: a richer structure is taken
     // only when it forecasts the held-back periods better by more than a small margin per part.
@@ -599,28 +640,33 @@ void StructuredModel::chooseStructure(const std::vector<data::DemandCell>& valid
     Structure best{false, false, TrendContinuation::Flat};
     double bestScore = 0;
     bool first = true;
-    for (const TrendContinuation trend :
-         {TrendContinuation::Flat, TrendContinuation::Half, TrendContinuation::Fitted})
+    for (const TrendContinuation trend : {TrendContinuation::None, TrendContinuation::Flat,
+                                          TrendContinuation::Half, TrendContinuation::Fitted})
         for (const bool season : {false, true})
-            for (const bool holidays : {false, true}) {
-                if (!holidays && !holidaysShow)
-                    continue;
-                m_structure = Structure{season, holidays, trend};
-                m_theta = fitted;
-                applyStructure(m_theta);
-                const double loss = meanLoss(validation, normaliser);
-                const double score = loss + kPartMargin * m_structure.parts();
-                std::fprintf(stderr, "DBG structure s%d h%d t%d loss %.5f score %.5f\n", season,
-                             holidays, static_cast<int>(trend), loss, score);
-                if (first || score < bestScore) {
-                    best = m_structure;
-                    bestScore = score;
-                    first = false;
+            for (const bool holidays : {false, true})
+                for (const float recentLevel : {0.0f, 0.5f, 1.0f}) {
+                    if (!holidays && !holidaysShow)
+                        continue;
+                    m_structure = Structure{season, holidays, trend, recentLevel};
+                    m_theta = fitted;
+                    applyStructure(m_theta);
+                    refreshCalendar();
+                    updateRecentLevel(recent);
+                    const double loss = meanLoss(validation, normaliser);
+                    const double score = loss + kPartMargin * m_structure.parts();
+                    std::fprintf(stderr, "DBG structure s%d h%d t%d r%.1f loss %.5f score %.5f\n",
+                                 season, holidays, static_cast<int>(trend), recentLevel, loss,
+                                 score);
+                    if (first || score < bestScore) {
+                        best = m_structure;
+                        bestScore = score;
+                        first = false;
+                    }
                 }
-            }
     m_structure = best;
     m_theta = fitted;
     applyStructure(m_theta);
+    m_recentLevel.clear();
 }
 
 void StructuredModel::learnShrinkage(const std::vector<data::DemandCell>& cells,
@@ -696,6 +742,10 @@ void StructuredModel::learnShrinkage(const std::vector<data::DemandCell>& cells,
         });
     learn(m_shrinkage.trend, centred(Trend), own(L.trend));
     learn(m_shrinkage.eventLift, centred(Event), own(L.eventProduct));
+    if (std::getenv("XEV"))
+        m_shrinkage.eventLift = std::atof(std::getenv("XEV"));
+    if (std::getenv("XEL"))
+        m_shrinkage.elasticity = std::atof(std::getenv("XEL"));
     learn(m_shrinkage.elasticity, centred(Slope), own(L.slopeShift));
     std::fprintf(stderr, "DBG shrink level %g trend %g event %g elast %g\n", m_shrinkage.level,
                  m_shrinkage.trend, m_shrinkage.eventLift, m_shrinkage.elasticity);
@@ -745,6 +795,8 @@ void StructuredModel::save(BinaryWriter& out) const
     out.putVector(std::vector<double>{m_shrinkage.level, m_shrinkage.trend, m_shrinkage.eventLift,
                                       m_shrinkage.elasticity});
     out.putVector(m_holidayOff);
+    out.put<float>(m_structure.recentLevel);
+    out.putVector(m_recentLevel);
 }
 
 void StructuredModel::load(BinaryReader& in)
@@ -763,6 +815,7 @@ void StructuredModel::load(BinaryReader& in)
     m_structure = Structure{};
     m_shrinkage = Shrinkage{};
     m_holidayOff.clear();
+    m_recentLevel.clear();
     m_trendEnd = periods - 1;
     if (version >= 2) { // version 1 kept every part and extrapolated the trend
         m_structure.season = in.get<std::uint8_t>() != 0;
@@ -777,6 +830,8 @@ void StructuredModel::load(BinaryReader& in)
             throw FlashPlanError("stored structured model is corrupt; train it again");
         m_shrinkage = Shrinkage{weights[0], weights[1], weights[2], weights[3]};
         m_holidayOff = in.getVector<std::uint8_t>();
+        m_structure.recentLevel = in.get<float>();
+        m_recentLevel = in.getVector<double>();
     }
     const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
                    m_dipPeriods);
@@ -784,7 +839,8 @@ void StructuredModel::load(BinaryReader& in)
         m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
     if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C ||
         m_eventSize.size() != m_size.size() || periods < 0 ||
-        m_holidayOff.size() != static_cast<size_t>(L.C) * kHolidays)
+        m_holidayOff.size() != static_cast<size_t>(L.C) * kHolidays ||
+        (!m_recentLevel.empty() && static_cast<int>(m_recentLevel.size()) != L.P))
         throw FlashPlanError("stored structured model is corrupt; train it again");
     m_periodCache.clear();
     for (int t = 0; t < periods; ++t)

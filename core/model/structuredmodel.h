@@ -43,10 +43,12 @@ public:
     // The fitted negative binomial size per category (used while fitting).
     const std::vector<double>& categorySize() const { return m_size; }
 
-    // How the trend goes on past the history: as fitted, half as steep, or flat from its end.
+    // How the trend goes on past the history: as fitted, half as steep, flat from its end, or
+    // none (the product's level over its whole history, as if it had no trend).
     enum class TrendContinuation : std::uint8_t
     {
         Flat,
+        None,
         Half,
         Fitted
     };
@@ -57,7 +59,10 @@ public:
         bool season = true;   // the yearly Fourier season
         bool holidays = true; // the shopping days
         TrendContinuation trend = TrendContinuation::Fitted;
-        int parts() const; // how many of the three are on (the trend when not flat)
+        // How much of each product's recent level (its last periods' units against the fit, in
+        // logs) forecasts carry on with: 0, half or all; the rest comes from the fit's end.
+        float recentLevel = 0.0f;
+        int parts() const; // how many parts are on (the trend when not flat)
     };
     const Structure& structure() const { return m_structure; }
 
@@ -100,9 +105,12 @@ private:
     // The trend feature of a period, continued past m_trendEnd as the structure says.
     float trendValue(int period) const;
     // Picks the structure whose forecast of `validation` is best, then zeroes what it leaves out.
-    void chooseStructure(const std::vector<data::DemandCell>& validation);
+    void chooseStructure(const std::vector<data::DemandCell>& recent,
+                         const std::vector<data::DemandCell>& validation);
     // Zeroes the entries of the parts the structure leaves out, in the parameters or a gradient.
     void applyStructure(Eigen::VectorXd& parameters) const;
+    // Sets m_recentLevel from the cells of the last periods up to m_trendEnd (or clears it).
+    void updateRecentLevel(const std::vector<data::DemandCell>& cells);
     // Sets each Shrinkage weight from how much the products' fitted values spread beyond what
     // their own data can tell apart (method of moments on the penalized estimates).
     void learnShrinkage(const std::vector<data::DemandCell>& cells,
@@ -121,6 +129,7 @@ private:
     Structure m_structure;
     Shrinkage m_shrinkage;
     std::vector<std::uint8_t> m_holidayOff; // per category x holiday: 1 = left out
+    std::vector<double> m_recentLevel;      // per product: log offset of periods after m_trendEnd
     int m_trendEnd = 0;                     // the last period the trend was fitted on
 };
 
