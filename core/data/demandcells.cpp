@@ -15,6 +15,14 @@ float logPriceCut(double price, double reference)
     return static_cast<float>(std::clamp(-std::log(price / reference), -1.0, -std::log(0.05)));
 }
 
+void setDiscount(DemandCell& cell, double discount)
+{
+    const double level = cell.priceCut + std::log1p(-static_cast<double>(cell.discount));
+    cell.discount = static_cast<float>(std::clamp(discount, 0.0, 0.95));
+    cell.priceCut = static_cast<float>(
+        std::clamp(level - std::log1p(-static_cast<double>(cell.discount)), -1.0, -std::log(0.05)));
+}
+
 int dipPeriods(int periodDays)
 {
     return periodDays == 1 ? 14 : 2;
@@ -123,11 +131,16 @@ std::vector<DemandCell> scenarioCells(const Panel& panel,
             cell.period = panel.periodOf(s.day);
             cell.units = 0.0f;
             cell.stock = s.stock;
-            cell.discount = std::clamp(s.discount, 0.0f, 0.95f);
             const double list =
                 s.listPrice > 0 ? static_cast<double>(s.listPrice) : product.listPrice;
-            cell.priceCut = logPriceCut(list * (1.0 - std::min(s.discount, 0.95f)),
-                                        product.listPrice > 0 ? product.listPrice : list);
+            const double reference = product.listPrice > 0 ? product.listPrice : list;
+            if (s.discount < 0) { // dearer than the regular price
+                cell.discount = 0.0f;
+                cell.priceCut = logPriceCut(list * (1.0 - s.discount), reference);
+            } else { // the regular price's level, then the discount: as setDiscount() does
+                cell.priceCut = logPriceCut(list, reference);
+                setDiscount(cell, s.discount);
+            }
             tracker.step(cell.period, s.featured, -1, cell.discount, cell);
             cells.push_back(cell);
         }

@@ -33,6 +33,10 @@ struct DemandCell
 // -log(price / reference), kept within what a price cut can mean (x2.7 dearer to 95% off).
 float logPriceCut(double price, double reference);
 
+// Moves a cell to another discount off the same regular price, keeping its price cut (and so the
+// regular price's level) consistent: what-if evaluation changes only this.
+void setDiscount(DemandCell& cell, double discount);
+
 // How long after an event its dip is modelled: two weeks of days, or two weeks.
 int dipPeriods(int periodDays);
 

@@ -90,7 +90,8 @@ std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
         const auto discount = static_cast<float>(std::clamp(discounts[item], 0.0, 0.95));
         firstRow[item] = periods.size();
         for (const DayNumber day : windowPeriods(panel, cp.product, campaign.start, campaign.days))
-            periods.push_back({cp.product, day, discount, true, std::nanf("")});
+            periods.push_back(
+                {cp.product, day, discount, true, std::nanf(""), static_cast<float>(cp.listPrice)});
         rowCount[item] = periods.size() - firstRow[item];
     }
     std::vector<model::ForecastRow> sorted = model::forecastPeriods(panel, trained, periods);

@@ -11,8 +11,6 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace fp::model {
 
@@ -338,14 +336,14 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
         gradient[L.level + p] += 2 * m_shrinkage.level * d;
         gradient[L.catLevel + c] -= 2 * m_shrinkage.level * d;
     }
-    ridge(L.trend, L.P, std::getenv("XTR") ? 1e6 : m_shrinkage.trend);
+    ridge(L.trend, L.P, m_shrinkage.trend);
     ridge(L.weekday, 7 * L.C, 0.5);
     ridge(L.fourier, kFourier * L.C, 0.5);
     ridge(L.holiday, kHolidays * L.C, 0.5);
     ridge(L.eventGlobal, E, 0.01);
     ridge(L.eventCat, E * L.C, 2.0);
     ridge(L.eventProduct, L.P, m_shrinkage.eventLift); // its own draw in events
-    ridge(L.dip, L.D, std::getenv("XDIP") ? 1e6 : 1.0);
+    ridge(L.dip, L.D, 1.0);
     smooth(L.dip, L.D, 5.0);
     for (int c = 0; c < L.C; ++c) {
         smooth(L.slopeCat + K * c, K, 2.0);
@@ -654,9 +652,6 @@ void StructuredModel::chooseStructure(const std::vector<data::DemandCell>& recen
                     updateRecentLevel(recent);
                     const double loss = meanLoss(validation, normaliser);
                     const double score = loss + kPartMargin * m_structure.parts();
-                    std::fprintf(stderr, "DBG structure s%d h%d t%d r%.1f loss %.5f score %.5f\n",
-                                 season, holidays, static_cast<int>(trend), recentLevel, loss,
-                                 score);
                     if (first || score < bestScore) {
                         best = m_structure;
                         bestScore = score;
@@ -742,13 +737,7 @@ void StructuredModel::learnShrinkage(const std::vector<data::DemandCell>& cells,
         });
     learn(m_shrinkage.trend, centred(Trend), own(L.trend));
     learn(m_shrinkage.eventLift, centred(Event), own(L.eventProduct));
-    if (std::getenv("XEV"))
-        m_shrinkage.eventLift = std::atof(std::getenv("XEV"));
-    if (std::getenv("XEL"))
-        m_shrinkage.elasticity = std::atof(std::getenv("XEL"));
     learn(m_shrinkage.elasticity, centred(Slope), own(L.slopeShift));
-    std::fprintf(stderr, "DBG shrink level %g trend %g event %g elast %g\n", m_shrinkage.level,
-                 m_shrinkage.trend, m_shrinkage.eventLift, m_shrinkage.elasticity);
 }
 
 void StructuredModel::refreshCalendar()

@@ -32,7 +32,8 @@ CampaignEvaluator::CampaignEvaluator(const data::Panel& panel, const model::Trai
         }
         std::vector<data::ScenarioPeriod> plan;
         for (DayNumber day = first; day < m_campaign.start + m_campaign.days; day += periodDays)
-            plan.push_back({cp.product, day, 0.0f, true, std::nanf("")});
+            plan.push_back({cp.product, day, 0.0f, true, std::nanf(""),
+                            static_cast<float>(cp.listPrice)});
         std::vector<data::DemandCell> cells = data::scenarioCells(panel, plan);
         for (data::DemandCell& cell : cells)
             cell.product = modelIndex[static_cast<size_t>(cp.product)];
@@ -49,7 +50,7 @@ CampaignEvaluator::windowDemands(const std::vector<std::pair<int, double>>& quer
     for (const auto& [item, discount] : queries) {
         offsets.push_back(cells.size());
         for (data::DemandCell cell : m_cells[static_cast<size_t>(item)]) {
-            cell.discount = static_cast<float>(std::clamp(discount, 0.0, 0.95));
+            data::setDiscount(cell, discount);
             cells.push_back(cell);
         }
     }
@@ -72,7 +73,7 @@ std::vector<double> CampaignEvaluator::periodMeans(int item, double discount) co
 {
     std::vector<data::DemandCell> cells = m_cells[static_cast<size_t>(item)];
     for (data::DemandCell& cell : cells)
-        cell.discount = static_cast<float>(std::clamp(discount, 0.0, 0.95));
+        data::setDiscount(cell, discount);
     std::vector<double> means(cells.size());
     m_trained.model->predict(cells, means);
     return means;

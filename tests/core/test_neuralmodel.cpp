@@ -57,7 +57,7 @@ data::DemandCell futureCell(int product, int period, float discount, bool featur
     cell.product = product;
     cell.period = period;
     cell.stock = std::numeric_limits<float>::quiet_NaN();
-    cell.discount = discount;
+    data::setDiscount(cell, discount);
     cell.eventDay = featured ? 0 : -1;
     return cell;
 }

@@ -181,9 +181,13 @@ void forward(const Context& ctx, const Views<const float>& w, const CellChunk& c
             col(row + 2) = cell.lastEventDepth * fast;
             col(row + 3) = cell.lastEventDepth * slow;
         }
-        const float x = -std::log1p(-std::clamp(cell.discount, 0.0f, 0.95f));
-        for (int k = 0; k < net.knots(); ++k)
-            ws.phi(k, j) = std::max(0.0f, x - net.knotX[static_cast<std::size_t>(k)]);
+        // The log price cut from the product's reference price; dearer than it (x < 0), the first
+        // ramp goes on linearly, so the price level moves demand as well as a promotion's depth.
+        const float x = cell.priceCut;
+        for (int k = 0; k < net.knots(); ++k) {
+            const float over = x - net.knotX[static_cast<std::size_t>(k)];
+            ws.phi(k, j) = k == 0 ? over : std::max(0.0f, over);
+        }
         const float trend = ctx.calendar.trend[static_cast<std::size_t>(t)];
         ws.trend(j) = trend;
         ws.eta(j) = w.prodLevel(cell.product) + w.catLevel(c) +
