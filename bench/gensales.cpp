@@ -138,7 +138,8 @@ template <class Write> bool writeText(const std::string& path, std::string* erro
 template <class Market> bool writeSalesAndTruth(const Market& market, const Options& o)
 {
     std::string error;
-    if ((!o.out.empty() && !fp::synth::writeSalesCsv(market, o.out, &error)) ||
+    if ((!o.out.empty() &&
+         !fp::synth::writeSalesCsv(fp::synth::salesCsvTable(market), o.out, &error)) ||
         (!o.truth.empty() && !writeTruthCsv(market, o.truth, &error)))
         return fail(error);
     return true;

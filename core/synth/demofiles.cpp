@@ -14,25 +14,6 @@
 namespace fp::synth {
 namespace {
 
-// The first family's sales.csv for the shared writer.
-SalesCsvTable salesTableOf(const Market& market)
-{
-    const MarketConfig& config = market.config();
-    SalesCsvTable table;
-    table.columns = salesCsvColumns(config);
-    for (const ProductTruth& t : market.products()) {
-        std::string fields = "," + csvQuoted(t.sku);
-        if (config.withNameCategory)
-            fields += "," + csvQuoted(t.name) + "," + csvQuoted(t.category);
-        table.productFields.push_back(fields + ",");
-    }
-    table.rowCount = market.rowCount();
-    table.forEachRow = [&market](const std::function<bool(const SalesRow&)>& fn) {
-        market.forEachRow(fn);
-    };
-    return table;
-}
-
 std::uint64_t pickKey(std::uint64_t seed, int product)
 {
     std::uint64_t z = seed ^ (0x9e3779b97f4a7c15ULL * static_cast<std::uint64_t>(product + 1));
@@ -65,15 +46,33 @@ std::vector<std::string> salesCsvColumns(const MarketConfig& config)
     return columns;
 }
 
+SalesCsvTable salesCsvTable(const Market& market)
+{
+    const MarketConfig& config = market.config();
+    SalesCsvTable table;
+    table.columns = salesCsvColumns(config);
+    for (const ProductTruth& t : market.products()) {
+        std::string fields = "," + csvQuoted(t.sku);
+        if (config.withNameCategory)
+            fields += "," + csvQuoted(t.name) + "," + csvQuoted(t.category);
+        table.productFields.push_back(fields + ",");
+    }
+    table.rowCount = market.rowCount();
+    table.forEachRow = [&market](const std::function<bool(const SalesRow&)>& fn) {
+        market.forEachRow(fn);
+    };
+    return table;
+}
+
 void writeSalesCsv(const Market& market, std::ostream& out)
 {
-    writeSalesCsv(salesTableOf(market), out);
+    writeSalesCsv(salesCsvTable(market), out);
 }
 
 bool writeSalesCsv(const Market& market, const std::string& path, std::string* error,
                    const ProgressFn& progress)
 {
-    return writeSalesCsv(salesTableOf(market), path, error, progress);
+    return writeSalesCsv(salesCsvTable(market), path, error, progress);
 }
 
 std::vector<CampaignProduct> campaignProducts(const Market& market, DayNumber start, int days,

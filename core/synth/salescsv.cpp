@@ -17,6 +17,14 @@ namespace {
 // Receives the CSV in chunks; false = the write failed.
 using Sink = std::function<bool(const char* data, std::size_t size)>;
 
+Sink sinkInto(std::ostream& out)
+{
+    return [&out](const char* data, std::size_t size) {
+        out.write(data, static_cast<std::streamsize>(size));
+        return static_cast<bool>(out);
+    };
+}
+
 constexpr std::size_t kChunk = 1 << 20;
 constexpr std::size_t kNumbers = 8 * 24 + 16; // a row's numbers and separators, at most
 
@@ -139,13 +147,7 @@ bool streamSales(const SalesCsvTable& table, const Sink& sink, const ProgressFn&
 void writeSalesCsv(const SalesCsvTable& table, std::ostream& out)
 {
     bool cancelled = false;
-    streamSales(
-        table,
-        [&](const char* data, std::size_t size) {
-            out.write(data, static_cast<std::streamsize>(size));
-            return static_cast<bool>(out);
-        },
-        {}, &cancelled);
+    streamSales(table, sinkInto(out), {}, &cancelled);
 }
 
 bool writeSalesCsv(const SalesCsvTable& table, const std::string& path, std::string* error,
@@ -153,15 +155,8 @@ bool writeSalesCsv(const SalesCsvTable& table, const std::string& path, std::str
 {
     try {
         AtomicFile file(path);
-        std::ostream& out = file.stream();
         bool cancelled = false;
-        streamSales(
-            table,
-            [&](const char* data, std::size_t size) {
-                out.write(data, static_cast<std::streamsize>(size));
-                return static_cast<bool>(out);
-            },
-            progress, &cancelled);
+        streamSales(table, sinkInto(file.stream()), progress, &cancelled);
         if (cancelled) {
             if (error)
                 *error = "cannot write " + path + ": cancelled";

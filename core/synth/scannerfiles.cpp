@@ -2,7 +2,6 @@
 
 #include "base/text.h"
 #include "synth/random.h"
-#include "synth/salescsv.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,19 +15,6 @@ namespace {
 
 constexpr double kTightness[] = {0.4, 0.8, 1.2, 3.0}; // campaign stock / demand at 30% off
 constexpr double kMaxDiscounts[] = {0.5, 0.7, 0.9};
-
-SalesCsvTable salesTableOf(const ScannerMarket& market)
-{
-    SalesCsvTable table;
-    table.columns = salesCsvColumns(market.config());
-    for (const ScannerProduct& t : market.products())
-        table.productFields.push_back("," + csvQuoted(t.sku) + ",");
-    table.rowCount = market.rowCount();
-    table.forEachRow = [&market](const std::function<bool(const SalesRow&)>& fn) {
-        market.forEachRow(fn);
-    };
-    return table;
-}
 
 double unitDraw(std::uint64_t seed, int product, int what)
 {
@@ -49,15 +35,17 @@ std::vector<std::string> salesCsvColumns(const ScannerConfig& config)
     return columns;
 }
 
-void writeSalesCsv(const ScannerMarket& market, std::ostream& out)
+SalesCsvTable salesCsvTable(const ScannerMarket& market)
 {
-    writeSalesCsv(salesTableOf(market), out);
-}
-
-bool writeSalesCsv(const ScannerMarket& market, const std::string& path, std::string* error,
-                   const ProgressFn& progress)
-{
-    return writeSalesCsv(salesTableOf(market), path, error, progress);
+    SalesCsvTable table;
+    table.columns = salesCsvColumns(market.config());
+    for (const ScannerProduct& t : market.products())
+        table.productFields.push_back("," + csvQuoted(t.sku) + ",");
+    table.rowCount = market.rowCount();
+    table.forEachRow = [&market](const std::function<bool(const SalesRow&)>& fn) {
+        market.forEachRow(fn);
+    };
+    return table;
 }
 
 std::vector<CampaignProduct> scannerCampaign(const ScannerMarket& market, int week,

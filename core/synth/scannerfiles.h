@@ -4,10 +4,10 @@
 // sales.csv (section 1) and an upcoming campaign (section 2), with what a benchmark needs to score
 // forecasts and plans against its truth: the truth at any prices, and the oracle plan.
 
-#include "base/progress.h"
 #include "io/pricetable.h"
 #include "synth/demofiles.h"
 #include "synth/oracle.h"
+#include "synth/salescsv.h"
 #include "synth/scannermarket.h"
 
 #include <iosfwd>
@@ -18,10 +18,8 @@ namespace fp::synth {
 
 // date,sku,units,price[,list_price][,stock],event: no name, no category, no cost.
 std::vector<std::string> salesCsvColumns(const ScannerConfig& config);
-// As writeSalesCsv(const Market&, ...) (demofiles.h), week by week.
-void writeSalesCsv(const ScannerMarket& market, std::ostream& out);
-bool writeSalesCsv(const ScannerMarket& market, const std::string& path, std::string* error,
-                   const ProgressFn& progress = {});
+// The market's sales.csv for writeSalesCsv (salescsv.h), week by week.
+SalesCsvTable salesCsvTable(const ScannerMarket& market);
 
 // A one-week flash sale in `week` (featured, like a featured week of the history): productCount
 // products that sell before it, picked deterministically for the market, with stock of mixed

@@ -40,7 +40,7 @@ std::vector<SalesRow> collect(const ScannerMarket& market)
 std::string csvOf(const ScannerMarket& market)
 {
     std::ostringstream out;
-    writeSalesCsv(market, out);
+    writeSalesCsv(salesCsvTable(market), out);
     return out.str();
 }
 
@@ -149,7 +149,7 @@ TEST(ScannerRows, ImportAsWeeklyDataWithoutCategories)
     test::TempDir dir;
     std::string error;
     const ScannerMarket market(smallConfig(40, 60));
-    ASSERT_TRUE(writeSalesCsv(market, dir.file("sales.csv"), &error)) << error;
+    ASSERT_TRUE(writeSalesCsv(salesCsvTable(market), dir.file("sales.csv"), &error)) << error;
     store::Store store(dir.file("p.flashplan"));
     const io::ImportReport report = io::importSalesFile(store, dir.file("sales.csv"));
     ASSERT_TRUE(report.committed);
