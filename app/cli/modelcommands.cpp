@@ -15,6 +15,7 @@
 #include <iostream>
 #include <map>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace fp::cli {
 
@@ -143,6 +144,16 @@ int runForecast(Arguments& args)
         }
     }
     std::vector<data::ScenarioPeriod> periods;
+    // An event the history knows keeps its id (a forecast can continue it); new ones get their own.
+    std::unordered_map<std::string, std::int32_t> newEvents;
+    auto eventIdOf = [&](const std::string& name) {
+        const std::int32_t known = panel.eventIdOf(name);
+        if (known >= 0)
+            return known;
+        constexpr std::int32_t kFirstNew = 1 << 30;
+        return newEvents.emplace(name, kFirstNew + static_cast<std::int32_t>(newEvents.size()))
+            .first->second;
+    };
     for (int p = 0; p < panel.productCount(); ++p) {
         const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
         if (!wanted[static_cast<size_t>(p)] || product.lastPeriod < product.firstPeriod)
@@ -167,6 +178,8 @@ int runForecast(Arguments& args)
                 s.discount =
                     listPrice > 0 ? static_cast<float>(1.0 - it->second.price / listPrice) : 0.0f;
                 s.featured = it->second.event;
+                if (s.featured)
+                    s.eventId = eventIdOf(it->second.eventId);
                 if (it->second.stock)
                     s.stock = static_cast<float>(*it->second.stock);
             }

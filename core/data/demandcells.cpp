@@ -92,8 +92,9 @@ std::vector<DemandCell> historyCells(const Panel& panel, int fromPeriod, int toP
             cell.units = panel.units(p, t);
             cell.stock = panel.stock(p, t);
             cell.discount = panel.discount(p, t);
-            cell.priceCut = panel.price(p, t) > 0 ? logPriceCut(panel.price(p, t), product.listPrice)
-                                                  : logPriceCut(1.0 - cell.discount, 1.0);
+            cell.priceCut = panel.price(p, t) > 0
+                                ? logPriceCut(panel.price(p, t), product.listPrice)
+                                : logPriceCut(1.0 - cell.discount, 1.0);
             cell.censored = panel.censored(p, t);
             const std::int32_t event = panel.event(p, t);
             tracker.step(t, event >= 0, event, cell.discount, cell);
@@ -141,7 +142,7 @@ std::vector<DemandCell> scenarioCells(const Panel& panel,
                 cell.priceCut = logPriceCut(list, reference);
                 setDiscount(cell, s.discount);
             }
-            tracker.step(cell.period, s.featured, -1, cell.discount, cell);
+            tracker.step(cell.period, s.featured, s.eventId, cell.discount, cell);
             cells.push_back(cell);
         }
     }

@@ -14,10 +14,10 @@ class Panel;
 struct DemandCell
 {
     std::int32_t product = 0;
-    std::int32_t period = 0;   // panel period; forecasts continue past the last one
-    float units = 0.0f;        // observed units (0 for forecasts)
-    float stock = 0.0f;        // NaN: unknown or unlimited
-    float discount = 0.0f;     // 0..0.95 off the regular price
+    std::int32_t period = 0; // panel period; forecasts continue past the last one
+    float units = 0.0f;      // observed units (0 for forecasts)
+    float stock = 0.0f;      // NaN: unknown or unlimited
+    float discount = 0.0f;   // 0..0.95 off the regular price
     // The log price cut from the product's reference price (its latest regular price):
     // -log(price / reference). Negative when dearer: a regular price raised since, or a price
     // above the regular one. Lets a model see the price level as well as the promotion's depth.
@@ -50,6 +50,8 @@ struct ScenarioPeriod
     bool featured = false;
     float stock = 0.0f;
     float listPrice = 0.0f; // the regular price in that period; <= 0 or NaN: the product's latest
+    // Which event a featured period belongs to; -1: featured periods in a row are one event.
+    std::int32_t eventId = -1;
 };
 
 // Every present cell of periods [fromPeriod, toPeriod), product by product, period by period.

@@ -57,6 +57,12 @@ int Panel::periodOf(DayNumber day) const
     return offset >= 0 ? offset / m_periodDays : -((-offset + m_periodDays - 1) / m_periodDays);
 }
 
+std::int32_t Panel::eventIdOf(const std::string& name) const
+{
+    const auto it = m_eventIds.find(name);
+    return it == m_eventIds.end() ? -1 : it->second;
+}
+
 int Panel::findProduct(const std::string& sku) const
 {
     for (int p = 0; p < productCount(); ++p)
@@ -100,6 +106,10 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
         productIndex.emplace(r.id, static_cast<int>(panel.m_products.size()));
         panel.m_products.push_back(std::move(p));
     }
+
+    sql::Statement events(db, "SELECT id, name FROM events");
+    while (events.step())
+        panel.m_eventIds.emplace(events.text(1), static_cast<std::int32_t>(events.int64(0)));
 
     sql::Statement range(db, "SELECT min(day), max(day), count(*) FROM sales");
     if (!range.step() || range.isNull(0))

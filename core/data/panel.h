@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace fp::store {
@@ -62,6 +63,8 @@ public:
         return !std::isnan(s) && units(p, t) >= s;
     }
     std::int32_t event(int p, int t) const { return m_event[index(p, t)]; } // -1: none
+    // The id event(p, t) gives for an event of that name, or -1 when the history has none.
+    std::int32_t eventIdOf(const std::string& name) const;
     bool filled(int p, int t) const { return m_present[index(p, t)] == 2; }
 
     // For building small panels in tests and from other sources.
@@ -87,6 +90,7 @@ private:
     std::vector<float> m_units, m_price, m_listPrice, m_stock;
     std::vector<std::int32_t> m_event;
     std::vector<std::uint8_t> m_present; // 0 absent, 1 from a file, 2 filled with 0 units
+    std::unordered_map<std::string, std::int32_t> m_eventIds; // event name -> id
 };
 
 } // namespace fp::data

@@ -46,8 +46,8 @@ void capByWindowStock(std::span<model::ForecastRow> rows, const model::TrainedMo
         means.push_back(row.forecast);
     double soldBefore = 0;
     for (size_t t = 0; t < rows.size(); ++t) {
-        const model::NegBin upToNow =
-            trained.noise.windowDemand(category, std::span(means.data(), t + 1), true);
+        const model::NegBin upToNow = trained.noise.windowDemand(
+            category, std::span(means.data(), t + 1), true, rows.front().extraVariance);
         const double sold = upToNow.expectedSales(stock);
         rows[t].forecast = std::max(0.0, sold - soldBefore);
         soldBefore = sold;

@@ -86,7 +86,9 @@ PriceTable readPriceTable(const std::string& path)
                 continue;
             }
         }
-        row.event = map.has(SalesField::Event) && !trim(field(SalesField::Event)).empty();
+        if (map.has(SalesField::Event))
+            row.eventId = std::string(trim(field(SalesField::Event)));
+        row.event = !row.eventId.empty();
         table.rows.push_back(std::move(row));
     }
     if (reader.error())

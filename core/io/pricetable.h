@@ -18,6 +18,7 @@ struct PlannedPrice
     double price = 0;
     std::optional<double> listPrice;
     bool event = false;
+    std::string eventId; // the event column's text: periods with different ids are different events
     std::optional<double> stock;
 };
 

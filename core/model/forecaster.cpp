@@ -25,17 +25,18 @@ std::vector<ForecastRow> forecastPeriods(const data::Panel& panel, const Trained
                                  "' was imported; train again");
         cell.product = index;
     }
-    std::vector<double> means(cells.size());
-    trained.model->predict(cells, means);
+    std::vector<double> means(cells.size()), extra(cells.size());
+    trained.predict(cells, means, extra);
     std::vector<ForecastRow> rows;
     rows.reserve(cells.size());
     for (size_t i = 0; i < cells.size(); ++i) {
         const data::ScenarioPeriod& period = periods[i];
         const int category = panel.products()[static_cast<size_t>(period.product)].category;
-        const NegBin demand = trained.noise.cellDemand(category, cells[i], means[i]);
+        const NegBin demand = trained.noise.cellDemand(category, cells[i], means[i], extra[i]);
         ForecastRow row;
         row.product = period.product;
         row.day = period.day;
+        row.extraVariance = extra[i];
         const bool capped = std::isfinite(period.stock);
         row.forecast = capped ? demand.expectedSales(period.stock) : means[i];
         row.lower = demand.quantile(0.1);

@@ -19,6 +19,7 @@ struct ForecastRow
     double forecast = 0; // expected units sold: E[min(D, stock)], or E[D] without a stock
     int lower = 0;       // 80% interval of units sold
     int upper = 0;
+    double extraVariance = 0; // of the mean: an extrapolation past the supported depth (DepthGuard)
 };
 
 // Forecasts each planned period with the trained model. Periods must be sorted by (product, day);

@@ -1,5 +1,6 @@
 #include "model/modelstore.h"
 
+#include "model/depthguard.h"
 #include "store/store.h"
 
 #include <unordered_map>
@@ -7,7 +8,7 @@
 namespace fp::model {
 
 namespace {
-constexpr std::uint32_t kBlobVersion = 1;
+constexpr std::uint32_t kBlobVersion = 2; // 2: the supported depth per product
 }
 
 std::vector<int>
@@ -24,6 +25,12 @@ TrainedModel::productIndexFor(const std::vector<std::int64_t>& panelProductIds) 
     return out;
 }
 
+void TrainedModel::predict(std::span<const data::DemandCell> cells, std::span<double> means,
+                           std::span<double> extraVariance) const
+{
+    DepthGuard::predict(*model, supportedDepth, cells, means, extraVariance);
+}
+
 std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)
 {
     BinaryWriter params;
@@ -32,6 +39,7 @@ std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)
     params.putVector(trained.productIds);
     trained.model->save(params);
     trained.noise.save(params);
+    params.putVector(trained.supportedDepth);
     BinaryWriter curve;
     curve.putVector(trained.curve);
 
@@ -65,7 +73,8 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
     const std::vector<std::uint8_t> params = stmt.blob(3);
     const std::vector<std::uint8_t> curve = stmt.blob(5);
     BinaryReader in(params);
-    if (in.get<std::uint32_t>() != kBlobVersion)
+    const auto version = in.get<std::uint32_t>();
+    if (version != 1 && version != kBlobVersion)
         throw FlashPlanError("the stored model comes from another FlashPlan version; train again");
     trained.kind = in.getString();
     trained.productIds = in.getVector<std::int64_t>();
@@ -74,6 +83,11 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
         throw FlashPlanError("the stored model is of an unknown kind '" + trained.kind + "'");
     trained.model->load(in);
     trained.noise = NoiseModel::load(in);
+    if (version >= 2)
+        trained.supportedDepth = in.getVector<float>();
+    if (!trained.supportedDepth.empty() &&
+        trained.supportedDepth.size() != trained.productIds.size())
+        throw FlashPlanError("the stored model is corrupt; train again");
     if (!curve.empty()) {
         BinaryReader curveIn(curve);
         trained.curve = curveIn.getVector<LossPoint>();

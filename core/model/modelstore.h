@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,15 @@ struct TrainedModel
     std::string scoresJson;
     std::vector<LossPoint> curve;
     std::uint64_t seed = 0;
+    // Per model product: the deepest discount its category sold at
+    // (data::deepestSupportedDiscounts); demand past it is continued by DepthGuard. Empty for a
+    // model stored before it was kept.
+    std::vector<float> supportedDepth;
+
+    // Expected demand of cells (cell.product is the model's index), continued boundedly past the
+    // supported depth; extraVariance (when not empty) gets the continuation's relative variance.
+    void predict(std::span<const data::DemandCell> cells, std::span<double> means,
+                 std::span<double> extraVariance = {}) const;
 
     // The model's index of each panel product, or -1 for products it has not seen.
     std::vector<int> productIndexFor(const std::vector<std::int64_t>& panelProductIds) const;

@@ -118,16 +118,19 @@ NoiseModel NoiseModel::estimate(const PanelShape& shape, const std::vector<data:
     return noise;
 }
 
-NegBin NoiseModel::cellDemand(int category, const data::DemandCell& cell, double mean) const
+NegBin NoiseModel::cellDemand(int category, const data::DemandCell& cell, double mean,
+                              double extra) const
 {
     const double r = m_size[static_cast<size_t>(category)];
-    if (cell.eventDay < 0)
+    const double shock = cell.eventDay < 0 ? 0.0 : m_shock[static_cast<size_t>(category)];
+    if (shock + extra <= 0)
         return NegBin(mean, r);
     // Var = mu + mu^2 / r + mu^2 v  ->  size 1 / (1 / r + v)
-    return NegBin(mean, 1.0 / (1.0 / r + m_shock[static_cast<size_t>(category)]));
+    return NegBin(mean, 1.0 / (1.0 / r + shock + extra));
 }
 
-NegBin NoiseModel::windowDemand(int category, std::span<const double> means, bool featured) const
+NegBin NoiseModel::windowDemand(int category, std::span<const double> means, bool featured,
+                                double extra) const
 {
     const double r = m_size[static_cast<size_t>(category)];
     double total = 0, variance = 0;
@@ -135,10 +138,9 @@ NegBin NoiseModel::windowDemand(int category, std::span<const double> means, boo
         total += m;
         variance += m + m * m / r;
     }
-    if (featured)
-        variance += m_shock[static_cast<size_t>(category)] * total * total;
-    const double extra = variance - total;
-    return NegBin(total, extra > 1e-12 ? total * total / extra : 0.0);
+    variance += ((featured ? m_shock[static_cast<size_t>(category)] : 0.0) + extra) * total * total;
+    const double overdispersion = variance - total;
+    return NegBin(total, overdispersion > 1e-12 ? total * total / overdispersion : 0.0);
 }
 
 void NoiseModel::save(BinaryWriter& out) const

@@ -25,10 +25,14 @@ public:
                                std::span<const double> means);
 
     // Demand of one cell: on an event day the shock's variance widens the negative binomial.
-    NegBin cellDemand(int category, const data::DemandCell& cell, double mean) const;
+    // `extra` is more relative variance of the mean itself (an extrapolation's, DepthGuard).
+    NegBin cellDemand(int category, const data::DemandCell& cell, double mean,
+                      double extra = 0.0) const;
     // Total demand over several periods of one product with these means, moment-matched to a
     // negative binomial; `featured` adds the event shock shared by all of them.
-    NegBin windowDemand(int category, std::span<const double> means, bool featured) const;
+    // `extra`: relative variance of the whole window's mean, shared by its periods.
+    NegBin windowDemand(int category, std::span<const double> means, bool featured,
+                        double extra = 0.0) const;
 
     double size(int category) const { return m_size[static_cast<size_t>(category)]; }
     double eventShockVariance(int category) const { return m_shock[static_cast<size_t>(category)]; }

@@ -1,5 +1,6 @@
 #include "model/trainer.h"
 
+#include "data/discountsupport.h"
 #include "data/panel.h"
 #include "model/modelstore.h"
 #include "model/noisemodel.h"
@@ -194,8 +195,12 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
     trained.kind = summary.chosen;
     trained.model = std::move(final.model);
     trained.noise = NoiseModel::estimate(shape, all, allMeans);
-    for (const data::PanelProduct& p : panel.products())
+    const std::vector<double> deepest = data::deepestSupportedDiscounts(panel);
+    for (const data::PanelProduct& p : panel.products()) {
         trained.productIds.push_back(p.id);
+        trained.supportedDepth.push_back(
+            static_cast<float>(deepest[static_cast<size_t>(p.category)]));
+    }
     trained.scoresJson = summaryJson(summary);
     trained.curve = best->curve; // the curve with its held-out validation loss
     trained.seed = options.seed;

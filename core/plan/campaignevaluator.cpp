@@ -32,8 +32,8 @@ CampaignEvaluator::CampaignEvaluator(const data::Panel& panel, const model::Trai
         }
         std::vector<data::ScenarioPeriod> plan;
         for (DayNumber day = first; day < m_campaign.start + m_campaign.days; day += periodDays)
-            plan.push_back({cp.product, day, 0.0f, true, std::nanf(""),
-                            static_cast<float>(cp.listPrice)});
+            plan.push_back(
+                {cp.product, day, 0.0f, true, std::nanf(""), static_cast<float>(cp.listPrice)});
         std::vector<data::DemandCell> cells = data::scenarioCells(panel, plan);
         for (data::DemandCell& cell : cells)
             cell.product = modelIndex[static_cast<size_t>(cp.product)];
@@ -55,8 +55,8 @@ CampaignEvaluator::windowDemands(const std::vector<std::pair<int, double>>& quer
         }
     }
     offsets.push_back(cells.size());
-    std::vector<double> means(cells.size());
-    m_trained.model->predict(cells, means);
+    std::vector<double> means(cells.size()), extra(cells.size());
+    m_trained.predict(cells, means, extra);
     std::vector<model::NegBin> out;
     out.reserve(queries.size());
     for (size_t q = 0; q < queries.size(); ++q) {
@@ -64,7 +64,9 @@ CampaignEvaluator::windowDemands(const std::vector<std::pair<int, double>>& quer
         const int category = m_panel.products()[static_cast<size_t>(cp.product)].category;
         const std::span<const double> window(means.data() + offsets[q],
                                              offsets[q + 1] - offsets[q]);
-        out.push_back(m_trained.noise.windowDemand(category, window, true));
+        // The periods share the discount, and so the extrapolation's uncertainty.
+        const double shared = offsets[q + 1] > offsets[q] ? extra[offsets[q]] : 0.0;
+        out.push_back(m_trained.noise.windowDemand(category, window, true, shared));
     }
     return out;
 }
@@ -75,7 +77,7 @@ std::vector<double> CampaignEvaluator::periodMeans(int item, double discount) co
     for (data::DemandCell& cell : cells)
         data::setDiscount(cell, discount);
     std::vector<double> means(cells.size());
-    m_trained.model->predict(cells, means);
+    m_trained.predict(cells, means);
     return means;
 }
 

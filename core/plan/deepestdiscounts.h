@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/discountsupport.h"
 #include "plan/rowflags.h"
 
 #include <vector>
@@ -10,13 +11,13 @@ class Panel;
 
 namespace fp::plan {
 
-// Per category of a sales history, the deepest discount (whole points, 0..0.95) that at least
-// kSupport of its product-periods were sold at. The model has seen nothing deeper: a plan or a
-// forecast beyond it extrapolates, and says so (the planner's mark, the beyond_history flag).
+// Per category of a sales history, the deepest discount its products sold at
+// (data::deepestSupportedDiscounts). The model has seen nothing deeper: a plan or a forecast beyond
+// it extrapolates cautiously, and says so (the planner's mark, the beyond_history flag).
 class DeepestDiscounts final
 {
 public:
-    static constexpr int kSupport = 3;
+    static constexpr int kSupport = data::kDiscountSupport;
 
     DeepestDiscounts() = default;
     explicit DeepestDiscounts(const data::Panel& panel);

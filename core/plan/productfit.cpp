@@ -25,7 +25,7 @@ std::vector<FittedPeriod> fittedHistory(const data::Panel& panel,
     for (data::DemandCell& cell : modelCells)
         cell.product = modelIndex;
     std::vector<double> means(cells.size());
-    trained.model->predict(modelCells, means);
+    trained.predict(modelCells, means);
 
     const int category = panel.products()[static_cast<size_t>(product)].category;
     std::vector<FittedPeriod> out;

@@ -63,7 +63,7 @@ TEST_F(ProductFitTest, FittedValuesAreTheModelsExpectedUnitsSold)
     for (data::DemandCell& cell : modelCells)
         cell.product = modelIndex;
     std::vector<double> means(cells.size());
-    s_trained->model->predict(modelCells, means);
+    s_trained->predict(modelCells, means);
     for (size_t i = 0; i < cells.size(); ++i) {
         const model::NegBin demand =
             s_trained->noise.cellDemand(panel.products()[p].category, cells[i], means[i]);

@@ -121,7 +121,7 @@ private:
         for (data::DemandCell& cell : modelCells)
             cell.product = modelIndex;
         std::vector<double> means(cells.size());
-        trained->model->predict(modelCells, means);
+        trained->predict(modelCells, means);
         const QList<QPointF> fitted = view.fittedSeries()->points();
         const QList<QPointF> actual = view.actualSeries()->points();
         QCOMPARE(fitted.size(), qsizetype(cells.size()));
