@@ -18,7 +18,7 @@ class DemandModel;
 // variance, which widens the intervals.
 struct DepthGuard
 {
-    static constexpr double kDecay = 0.25;    // in log price cut: the slope halves every ~17 points
+    static constexpr double kDecay = 0.15;    // log price cut: the slope halves every ~10% more off
     static constexpr double kSlopeSpan = 0.1; // the last slope is read over [depth - 0.1, depth]
 
     // means (and, when not empty, extraVariance) of `cells`; supportedDepth is per model product
