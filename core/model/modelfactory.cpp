@@ -1,4 +1,5 @@
 #include "model/baselinemodel.h"
+#include "model/blendmodel.h"
 #include "model/demandmodel.h"
 #include "model/neuralmodel.h"
 #include "model/structuredmodel.h"
@@ -13,6 +14,8 @@ std::unique_ptr<DemandModel> createModel(const std::string& kind)
         return std::make_unique<StructuredModel>();
     if (kind == "neural")
         return std::make_unique<NeuralModel>();
+    if (kind == "blend")
+        return std::make_unique<BlendModel>();
     return nullptr;
 }
 

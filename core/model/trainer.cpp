@@ -2,12 +2,14 @@
 
 #include "data/discountsupport.h"
 #include "data/panel.h"
+#include "model/blendmodel.h"
 #include "model/modelstore.h"
 #include "model/noisemodel.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 namespace fp::model {
 
@@ -149,43 +151,90 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
     TrainSummary summary;
     summary.holdoutPeriods = holdout;
     summary.holdoutStart = panel.dayOf(T - holdout);
-    std::vector<double> trainMeans(train.size()), heldOutMeans(heldOut.size());
+    std::vector<std::vector<double>> trainMeans, heldOutMeans; // per kind
     std::vector<std::unique_ptr<DemandModel>> fittedModels;
+    auto report = [&](const std::string& kind, const std::vector<double>& trainMean,
+                      const std::vector<double>& heldOutMean) {
+        const NoiseModel noise = NoiseModel::estimate(shape, train, trainMean);
+        ModelReport r;
+        r.kind = kind;
+        r.evaluation = evaluate(shape, heldOut, heldOutMean, noise, naiveScale);
+        return r;
+    };
     for (const std::string& kind : kinds) {
         stage("training " + kind);
         Fitted fitted = fitOne(kind, nullptr, panel, train, heldOut, holdout, options, callbacks);
-        fitted.model->predict(train, trainMeans);
-        fitted.model->predict(heldOut, heldOutMeans);
-        const NoiseModel noise = NoiseModel::estimate(shape, train, trainMeans);
-        ModelReport report;
-        report.kind = kind;
-        report.evaluation = evaluate(shape, heldOut, heldOutMeans, noise, naiveScale);
-        report.seconds = fitted.seconds;
-        report.curve = std::move(fitted.curve);
-        summary.reports.push_back(std::move(report));
+        trainMeans.emplace_back(train.size());
+        heldOutMeans.emplace_back(heldOut.size());
+        fitted.model->predict(train, trainMeans.back());
+        fitted.model->predict(heldOut, heldOutMeans.back());
+        ModelReport r = report(kind, trainMeans.back(), heldOutMeans.back());
+        r.seconds = fitted.seconds;
+        r.curve = std::move(fitted.curve);
+        summary.reports.push_back(std::move(r));
         fittedModels.push_back(std::move(fitted.model));
+    }
+    // auto also tries blends of the two price-aware models, weighted on the held-out periods.
+    double blendWeight = 0.5;
+    if (options.model == "auto" && kinds.size() == 3) {
+        std::optional<ModelReport> bestBlend;
+        for (const double w : {0.25, 0.5, 0.75}) {
+            std::vector<double> trainMean(train.size()), heldOutMean(heldOut.size());
+            for (size_t i = 0; i < train.size(); ++i)
+                trainMean[i] = w * trainMeans[1][i] + (1 - w) * trainMeans[2][i];
+            for (size_t i = 0; i < heldOut.size(); ++i)
+                heldOutMean[i] = w * heldOutMeans[1][i] + (1 - w) * heldOutMeans[2][i];
+            ModelReport r = report("blend", trainMean, heldOutMean);
+            if (!bestBlend || r.evaluation.overall.wape < bestBlend->evaluation.overall.wape) {
+                bestBlend = std::move(r);
+                blendWeight = w;
+            }
+        }
+        bestBlend->seconds = summary.reports[1].seconds + summary.reports[2].seconds;
+        summary.blendWeight = blendWeight;
+        summary.reports.push_back(std::move(*bestBlend));
     }
     const double baselineWape = summary.reports.front().evaluation.overall.wape;
     for (ModelReport& r : summary.reports)
         r.beatsBaseline = r.kind == "baseline" || r.evaluation.overall.wape < baselineWape;
 
+    // auto keeps the best model that responds to price: never the baseline, which ignores it,
+    // even where the baseline scores best held out (the summary says so).
     const ModelReport* best = &summary.reports.back();
-    if (options.model == "auto")
+    if (options.model == "auto") {
+        best = nullptr;
         for (const ModelReport& r : summary.reports)
-            if (r.evaluation.overall.wape < best->evaluation.overall.wape)
+            if (r.kind != "baseline" &&
+                (!best || r.evaluation.overall.wape < best->evaluation.overall.wape))
                 best = &r;
+    }
     summary.chosen = best->kind;
+    const std::string chosen = summary.chosen;
+    std::vector<ModelReport>::size_type chosenIndex =
+        static_cast<size_t>(best - summary.reports.data());
+    std::vector<LossPoint> chosenCurve = best->curve;
 
     // The evaluation's cells are no longer needed: free them before building all history's.
     std::vector<data::DemandCell>().swap(train);
     std::vector<data::DemandCell>().swap(heldOut);
-    std::vector<double>().swap(trainMeans);
-    std::vector<double>().swap(heldOutMeans);
-    stage("refitting " + summary.chosen + " on all history");
+    std::vector<std::vector<double>>().swap(trainMeans);
+    std::vector<std::vector<double>>().swap(heldOutMeans);
+    stage("refitting " + chosen + " on all history");
     const std::vector<data::DemandCell> all = data::historyCells(panel, 0, T);
-    const auto chosenIndex = static_cast<size_t>(best - summary.reports.data());
-    Fitted final = fitOne(summary.chosen, std::move(fittedModels[chosenIndex]), panel, all, {},
-                          holdout, options, callbacks);
+    Fitted final;
+    if (chosen == "blend") { // both parts, each from its own held-out fit
+        Fitted first = fitOne("structured", std::move(fittedModels[1]), panel, all, {}, holdout,
+                              options, callbacks);
+        Fitted second = fitOne("neural", std::move(fittedModels[2]), panel, all, {}, holdout,
+                               options, callbacks);
+        final.seconds = first.seconds + second.seconds;
+        final.model = std::make_unique<BlendModel>(std::move(first.model), std::move(second.model),
+                                                   blendWeight);
+        chosenCurve = summary.reports[1].curve;
+    } else {
+        final = fitOne(chosen, std::move(fittedModels[chosenIndex]), panel, all, {}, holdout,
+                       options, callbacks);
+    }
     summary.refitSeconds = final.seconds;
     std::vector<double> allMeans(all.size());
     final.model->predict(all, allMeans);
@@ -202,7 +251,7 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
             static_cast<float>(deepest[static_cast<size_t>(p.category)]));
     }
     trained.scoresJson = summaryJson(summary);
-    trained.curve = best->curve; // the curve with its held-out validation loss
+    trained.curve = chosenCurve; // the curve with its held-out validation loss
     trained.seed = options.seed;
     summary.modelId = saveActiveModel(store, trained);
     return summary;

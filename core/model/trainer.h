@@ -36,7 +36,8 @@ struct ModelReport
 struct TrainSummary
 {
     std::vector<ModelReport> reports; // the baseline first
-    std::string chosen;
+    std::string chosen;     // auto: the best price-aware model (never the baseline), or "blend"
+    double blendWeight = 0; // the structured model's weight in the blend report (auto)
     DayNumber holdoutStart = 0;
     int holdoutPeriods = 0;
     double refitSeconds = 0;
