@@ -4,6 +4,7 @@
 // --truth FILE also writes date,sku,expected for every row of sales.csv, in the same order:
 // SalesRow::expectedDemand, the true expected demand at the price charged (event shock and noise
 // have mean 1), not capped by stock; for --weekly, the sum over the week.
+#include "base/error.h"
 #include "synth/demofiles.h"
 #include "synth/market.h"
 
@@ -114,11 +115,13 @@ int main(int argc, char** argv)
         return 1;
     }
     const fp::synth::Market market(config);
-    std::string error;
-    if (!fp::synth::writeSalesCsv(market, out, &error)) {
-        std::cerr << "flashplan-gensales: " << error << "\n";
+    try {
+        fp::synth::writeSalesCsv(market, out);
+    } catch (const fp::FlashPlanError& e) {
+        std::cerr << "flashplan-gensales: " << e.what() << "\n";
         return 2;
     }
+    std::string error;
     if (!truth.empty() && !writeTruthCsv(market, truth, &error)) {
         std::cerr << "flashplan-gensales: " << error << "\n";
         return 2;

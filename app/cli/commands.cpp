@@ -76,20 +76,23 @@ int runImport(Arguments& args)
     store::Store store(projectPath, store::Store::OpenMode::CreateIfMissing);
     TerminalProgress::installInterruptHandler();
     TerminalProgress bar("importing " + std::filesystem::path(salesPath).filename().string());
-    const io::ImportReport report = io::importSalesFile(store, salesPath, options, bar.callback());
-    bar.finish();
-    if (report.cancelled) {
+    io::ImportReport report;
+    try {
+        report = io::importSalesFile(store, salesPath, options, bar.callback());
+    } catch (const Cancelled&) {
+        bar.finish();
         std::cerr << "import cancelled; the project is unchanged\n";
         return kCancelled;
     }
+    bar.finish();
     if (!report.committed) {
         printProblems(report);
         std::cerr << "import failed: " << grouped(report.problemCount)
                   << " problem(s); the project is unchanged\n";
         return kBadInput;
     }
-    for (const std::string& note : report.notes)
-        std::cerr << "note: " << note << "\n";
+    for (const Problem& note : report.notes)
+        std::cerr << "note: " << note.message() << "\n";
     if (!report.ignoredColumns.empty()) {
         std::string names;
         for (const std::string& c : report.ignoredColumns)
@@ -186,10 +189,15 @@ int runDemo(Arguments& args)
     const std::string dir = args.required("out");
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    std::string error;
-    if (ec || !synth::writeDemoFiles(dir, &error)) {
-        std::cerr << "error: cannot write the demo files to " << dir << ": "
-                  << (ec ? ec.message() : error) << "\n";
+    std::string failure = ec ? ec.message() : std::string();
+    try {
+        if (!ec)
+            synth::writeDemoFiles(dir);
+    } catch (const FlashPlanError& e) {
+        failure = e.what();
+    }
+    if (!failure.empty()) {
+        std::cerr << "error: cannot write the demo files to " << dir << ": " << failure << "\n";
         return kBadInput;
     }
     std::cout << "wrote " << (std::filesystem::path(dir) / "sales.csv").string() << " and "

@@ -37,10 +37,11 @@ struct ImportOptions
 struct ImportReport
 {
     bool committed = false;
-    bool cancelled = false;
     std::vector<Problem> problems; // the first maxListedProblems, in file order
     std::int64_t problemCount = 0;
-    std::vector<std::string> notes; // choices made for the user, e.g. an estimated regular price
+    // Choices made for the user, e.g. an estimated regular price: worded like problems (a kind
+    // and its arguments), but they stop nothing.
+    std::vector<Problem> notes;
 
     std::int64_t rowsRead = 0;     // data records in the file
     std::int64_t rowsInserted = 0; // new product-periods
@@ -55,7 +56,8 @@ struct ImportReport
 };
 
 // Reads a sales-history CSV (spec/data-format.md, section 1) into the project in one transaction.
-// Every row is validated; on any problem, or a cancel from `progress`, nothing is changed.
+// Every row is validated; on any problem nothing is changed and the report lists them. When
+// `progress` asks to stop, throws Cancelled and nothing is changed either.
 // `displayName` names the file in problems; `totalBytes` (when known) scales progress.
 ImportReport importSales(store::Store& store, std::istream& in, const std::string& displayName,
                          const ImportOptions& options = {}, const ProgressFn& progress = {},

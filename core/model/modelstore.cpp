@@ -66,12 +66,12 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
     const std::vector<std::uint8_t> curve = stmt.blob(5);
     BinaryReader in(params);
     if (in.get<std::uint32_t>() != kBlobVersion)
-        throw FlashPlanError("the stored model comes from another FlashPlan version; train again");
+        throw FlashPlanError(ProblemKind::StoredModelOtherVersion);
     trained.kind = in.getString();
     trained.productIds = in.getVector<std::int64_t>();
     trained.model = createModel(trained.kind);
     if (!trained.model)
-        throw FlashPlanError("the stored model is of an unknown kind '" + trained.kind + "'");
+        throw FlashPlanError(ProblemKind::StoredModelUnknownKind, {trained.kind});
     trained.model->load(in);
     trained.noise = NoiseModel::load(in);
     if (!curve.empty()) {
@@ -85,8 +85,7 @@ TrainedModel requireActiveModel(store::Store& store)
 {
     std::optional<TrainedModel> trained = loadActiveModel(store);
     if (!trained)
-        throw FlashPlanError(store.path() + " has no trained model; run flashplan-cli train (or "
-                                            "Train in the window) first");
+        throw FlashPlanError(ProblemKind::NoTrainedModel, {store.path()});
     return std::move(*trained);
 }
 

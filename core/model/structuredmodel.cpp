@@ -491,7 +491,7 @@ void StructuredModel::predict(std::span<const data::DemandCell> cells, std::span
     for (size_t i = 0; i < cells.size(); ++i) {
         if (cells[i].product < 0 ||
             cells[i].product >= static_cast<int>(m_shape.productCategory.size()))
-            throw FlashPlanError("the model does not know this product; train it again");
+            throw FlashPlanError(ProblemKind::ProductUnknownToModel);
         mean[i] = std::exp(linearPredictor(m_theta, cells[i], calendar));
     }
 }
@@ -522,7 +522,7 @@ void StructuredModel::save(BinaryWriter& out) const
 void StructuredModel::load(BinaryReader& in)
 {
     if (in.get<std::uint32_t>() != kFormatVersion)
-        throw FlashPlanError("stored structured model has an unknown format; train it again");
+        throw FlashPlanError(ProblemKind::StoredModelUnknownFormat, {"structured"});
     m_shape = PanelShape::load(in);
     m_dipPeriods = in.get<std::int32_t>();
     const std::vector<double> theta = in.getVector<double>();
@@ -535,7 +535,7 @@ void StructuredModel::load(BinaryReader& in)
                    m_dipPeriods);
     if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C ||
         m_eventSize.size() != m_size.size() || periods < 0)
-        throw FlashPlanError("stored structured model is corrupt; train it again");
+        throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
     m_periodCache.clear();
     for (int t = 0; t < periods; ++t)
         m_periodCache.push_back(featuresOf(t));

@@ -52,9 +52,8 @@ std::string cents(double value)
     return std::string(text, out);
 }
 
-// Returns false when the sink failed or progress cancelled (then *cancelled is set).
-bool streamSales(const Market& market, const Sink& sink, const ProgressFn& progress,
-                 bool* cancelled)
+// Returns false when the sink failed; throws Cancelled when progress asks to stop.
+bool streamSales(const Market& market, const Sink& sink, const ProgressFn& progress)
 {
     const MarketConfig& config = market.config();
     const std::vector<ProductTruth>& products = market.products();
@@ -124,18 +123,14 @@ bool streamSales(const Market& market, const Sink& sink, const ProgressFn& progr
             ok = sink(begin, static_cast<std::size_t>(out - begin));
             out = begin;
         }
-        if (ok && (++done & 0xffff) == 0 && !reportProgress(progress, done, total)) {
-            *cancelled = true;
-            ok = false;
-        }
+        if (ok && (++done & 0xffff) == 0)
+            reportProgressOrCancel(progress, done, total);
         return ok;
     });
     if (ok && out != begin)
         ok = sink(begin, static_cast<std::size_t>(out - begin));
-    if (ok && !reportProgress(progress, total, total)) {
-        *cancelled = true;
-        ok = false;
-    }
+    if (ok)
+        reportProgressOrCancel(progress, total, total);
     return ok;
 }
 
@@ -173,42 +168,26 @@ std::vector<std::string> salesCsvColumns(const MarketConfig& config)
 
 void writeSalesCsv(const Market& market, std::ostream& out)
 {
-    bool cancelled = false;
+    streamSales(market,
+                [&](const char* data, std::size_t size) {
+                    out.write(data, static_cast<std::streamsize>(size));
+                    return static_cast<bool>(out);
+                },
+                {});
+}
+
+void writeSalesCsv(const Market& market, const std::string& path, const ProgressFn& progress)
+{
+    AtomicFile file(path); // a cancel leaves the target as it was: the temporary file goes
+    std::ostream& out = file.stream();
     streamSales(
         market,
         [&](const char* data, std::size_t size) {
             out.write(data, static_cast<std::streamsize>(size));
             return static_cast<bool>(out);
         },
-        {}, &cancelled);
-}
-
-bool writeSalesCsv(const Market& market, const std::string& path, std::string* error,
-                   const ProgressFn& progress)
-{
-    try {
-        AtomicFile file(path);
-        std::ostream& out = file.stream();
-        bool cancelled = false;
-        streamSales(
-            market,
-            [&](const char* data, std::size_t size) {
-                out.write(data, static_cast<std::streamsize>(size));
-                return static_cast<bool>(out);
-            },
-            progress, &cancelled);
-        if (cancelled) {
-            if (error)
-                *error = "cannot write " + path + ": cancelled";
-            return false; // the temporary file goes with `file`
-        }
-        file.commit(); // after a failed write, throws with the reason and keeps the target
-        return true;
-    } catch (const FlashPlanError& e) {
-        if (error)
-            *error = e.what();
-        return false;
-    }
+        progress);
+    file.commit(); // after a failed write, throws with the reason and keeps the target
 }
 
 std::vector<CampaignProduct> campaignProducts(const Market& market, DayNumber start, int days,
@@ -276,30 +255,18 @@ MarketConfig demoMarketConfig()
     return config;
 }
 
-bool writeDemoFiles(const std::string& dir, std::string* error)
+void writeDemoFiles(const std::string& dir)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) {
-        if (error)
-            *error = "cannot create folder " + dir + ": " + ec.message();
-        return false;
-    }
+    if (ec)
+        throw FlashPlanError(ProblemKind::CannotCreateFolder, {dir, ec.message()});
     const Market market(demoMarketConfig());
-    if (!writeSalesCsv(market, (fs::path(dir) / "sales.csv").string(), error))
-        return false;
-    try {
-        writeFileAtomically((fs::path(dir) / "campaign.csv").string(), [&](std::ostream& out) {
-            writeCampaignCsv(market, out, kDemoCampaignStart, kDemoCampaignDays,
-                             kDemoCampaignProducts);
-        });
-    } catch (const FlashPlanError& e) {
-        if (error)
-            *error = e.what();
-        return false;
-    }
-    return true;
+    writeSalesCsv(market, (fs::path(dir) / "sales.csv").string());
+    writeFileAtomically((fs::path(dir) / "campaign.csv").string(), [&](std::ostream& out) {
+        writeCampaignCsv(market, out, kDemoCampaignStart, kDemoCampaignDays, kDemoCampaignProducts);
+    });
 }
 
 } // namespace fp::synth
