@@ -2731,6 +2731,11 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>sku &apos;%1&apos; is not in the synthetic market</source>
+        <translation>sku “%1” 不在合成市场中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>sku &apos;%1&apos; is listed twice</source>
         <translation>sku “%1” 列出了两次</translation>
     </message>

@@ -3,136 +3,16 @@
 #include "base/atomicfile.h"
 #include "base/error.h"
 #include "base/text.h"
+#include "synth/salescsv.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <cstring>
 #include <filesystem>
 #include <functional>
-#include <limits>
 #include <ostream>
 
 namespace fp::synth {
 namespace {
-
-// Receives the CSV in chunks; false = the write failed.
-using Sink = std::function<bool(const char* data, std::size_t size)>;
-
-constexpr std::size_t kChunk = 1 << 20;
-
-void append(char*& out, std::string_view text)
-{
-    if (text.empty()) // an empty view may hold a null pointer, which memcpy must not get
-        return;
-    std::memcpy(out, text.data(), text.size());
-    out += text.size();
-}
-
-void appendInt(char*& out, long long value)
-{
-    out = std::to_chars(out, out + 24, value).ptr;
-}
-
-// Money with exactly two decimals, from whole cents (no floating-point formatting).
-void appendCents(char*& out, double value)
-{
-    const long long cents = std::llround(value * 100.0);
-    appendInt(out, cents / 100);
-    *out++ = '.';
-    *out++ = static_cast<char>('0' + cents % 100 / 10);
-    *out++ = static_cast<char>('0' + cents % 10);
-}
-
-std::string cents(double value)
-{
-    char text[32];
-    char* out = text;
-    appendCents(out, value);
-    return std::string(text, out);
-}
-
-// Returns false when the sink failed; throws Cancelled when progress asks to stop.
-bool streamSales(const Market& market, const Sink& sink, const ProgressFn& progress)
-{
-    const MarketConfig& config = market.config();
-    const std::vector<ProductTruth>& products = market.products();
-
-    // The constant parts of a product's row, built once: ",sku[,name,category]," before units,
-    // and "[,list_price][,unit_cost]" after price.
-    std::vector<std::string> head(products.size());
-    std::vector<std::string> tail(products.size());
-    std::size_t longest = 0;
-    std::size_t longestEvent = 0;
-    for (std::size_t p = 0; p < products.size(); ++p) {
-        const ProductTruth& t = products[p];
-        head[p] = "," + csvQuoted(t.sku);
-        if (config.withNameCategory)
-            head[p] += "," + csvQuoted(t.name) + "," + csvQuoted(t.category);
-        head[p] += ",";
-        if (config.withListPrice)
-            tail[p] += "," + cents(t.listPrice);
-        if (config.withCost)
-            tail[p] += "," + cents(t.unitCost);
-        longest = std::max(longest, head[p].size() + tail[p].size());
-    }
-    for (const Campaign& c : market.campaigns())
-        longestEvent = std::max(longestEvent, c.id.size());
-
-    std::string header;
-    for (const std::string& column : salesCsvColumns(config))
-        header += (header.empty() ? "" : ",") + column;
-    header += '\n';
-
-    // A row never outgrows the slack after a chunk: date, numbers (< 24 chars each), the rest.
-    std::vector<char> buffer(std::max(kChunk, header.size()) + longest + longestEvent + 256);
-    char* const begin = buffer.data();
-    char* out = begin;
-    append(out, header);
-
-    bool ok = true;
-    const std::int64_t total = market.rowCount();
-    std::int64_t done = 0;
-    DayNumber dateOf = std::numeric_limits<DayNumber>::min();
-    char date[10];
-    market.forEachRow([&](const SalesRow& row) {
-        if (row.day != dateOf) { // rows come grouped by date (or by week), format it once
-            formatIsoDate(row.day, date);
-            dateOf = row.day;
-        }
-        append(out, std::string_view(date, 10));
-        append(out, head[row.product]);
-        appendInt(out, row.units);
-        *out++ = ',';
-        appendCents(out, row.price);
-        append(out, tail[row.product]);
-        if (config.withStock) {
-            *out++ = ',';
-            appendInt(out, row.stock);
-        }
-        if (config.withViews) {
-            *out++ = ',';
-            appendInt(out, row.views);
-        }
-        if (config.withEvent) {
-            *out++ = ',';
-            append(out, row.event);
-        }
-        *out++ = '\n';
-        if (static_cast<std::size_t>(out - begin) >= kChunk) {
-            ok = sink(begin, static_cast<std::size_t>(out - begin));
-            out = begin;
-        }
-        if (ok && (++done & 0xffff) == 0)
-            reportProgressOrCancel(progress, done, total);
-        return ok;
-    });
-    if (ok && out != begin)
-        ok = sink(begin, static_cast<std::size_t>(out - begin));
-    if (ok)
-        reportProgressOrCancel(progress, total, total);
-    return ok;
-}
 
 std::uint64_t pickKey(std::uint64_t seed, int product)
 {
@@ -166,28 +46,32 @@ std::vector<std::string> salesCsvColumns(const MarketConfig& config)
     return columns;
 }
 
+SalesCsvTable salesCsvTable(const Market& market)
+{
+    const MarketConfig& config = market.config();
+    SalesCsvTable table;
+    table.columns = salesCsvColumns(config);
+    for (const ProductTruth& t : market.products()) {
+        std::string fields = "," + csvQuoted(t.sku);
+        if (config.withNameCategory)
+            fields += "," + csvQuoted(t.name) + "," + csvQuoted(t.category);
+        table.productFields.push_back(fields + ",");
+    }
+    table.rowCount = market.rowCount();
+    table.forEachRow = [&market](const std::function<bool(const SalesRow&)>& fn) {
+        market.forEachRow(fn);
+    };
+    return table;
+}
+
 void writeSalesCsv(const Market& market, std::ostream& out)
 {
-    streamSales(market,
-                [&](const char* data, std::size_t size) {
-                    out.write(data, static_cast<std::streamsize>(size));
-                    return static_cast<bool>(out);
-                },
-                {});
+    writeSalesCsv(salesCsvTable(market), out);
 }
 
 void writeSalesCsv(const Market& market, const std::string& path, const ProgressFn& progress)
 {
-    AtomicFile file(path); // a cancel leaves the target as it was: the temporary file goes
-    std::ostream& out = file.stream();
-    streamSales(
-        market,
-        [&](const char* data, std::size_t size) {
-            out.write(data, static_cast<std::streamsize>(size));
-            return static_cast<bool>(out);
-        },
-        progress);
-    file.commit(); // after a failed write, throws with the reason and keeps the target
+    writeSalesCsv(salesCsvTable(market), path, progress);
 }
 
 std::vector<CampaignProduct> campaignProducts(const Market& market, DayNumber start, int days,
@@ -241,9 +125,9 @@ void writeCampaignCsv(const Market& market, std::ostream& out, DayNumber start, 
     out << "sku,stock,unit_cost,list_price,min_discount,max_discount\n";
     for (const CampaignProduct& item : campaignProducts(market, start, days, productCount)) {
         const ProductTruth& t = market.products()[item.product];
-        out << csvQuoted(t.sku) << ',' << item.stock << ',' << cents(t.unitCost) << ','
-            << cents(t.listPrice) << ',' << cents(item.minDiscount) << ','
-            << cents(item.maxDiscount) << '\n';
+        out << csvQuoted(t.sku) << ',' << item.stock << ',' << formatCents(t.unitCost) << ','
+            << formatCents(t.listPrice) << ',' << formatCents(item.minDiscount) << ','
+            << formatCents(item.maxDiscount) << '\n';
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "base/progress.h"
 #include "synth/market.h"
+#include "synth/salescsv.h"
 
 #include <iosfwd>
 #include <string>
@@ -15,6 +16,9 @@ namespace fp::synth {
 // The header of sales.csv for a config: date,sku,name,category,units,price,list_price,unit_cost,
 // stock,views,event, leaving out the optional columns the config turns off.
 std::vector<std::string> salesCsvColumns(const MarketConfig& config);
+
+// The market's sales.csv for the shared writer (salescsv.h).
+SalesCsvTable salesCsvTable(const Market& market);
 
 // Streams every row of the market in its configured order: prices and costs in cents with two
 // decimals, units/stock/views as integers. Failures show in the stream's state.

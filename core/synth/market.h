@@ -3,6 +3,8 @@
 // A deterministic synthetic flash-sale market whose true demand is known exactly.
 // It feeds the bundled demo data, the tests that check models against the truth (elasticities,
 // censoring bias, planner vs oracle) and the benchmarks (millions of rows, streamed).
+// The second family, scannermarket.h (weekly, no categories, bounded price response), differs
+// from this one on purpose, so that no model is tuned to one generator.
 //
 // Demand of product p on day t (all factors are public truth functions below):
 //   E[D] = baseLevel * calendar(category, t) * trend(p, t)          baselineDemand()

@@ -70,6 +70,7 @@ namespace {
                       "most common of their high prices, and discount depth is measured from it"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "sku '%1' is not in the project's sales history"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "sku '%1' is not in the project"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText", "sku '%1' is not in the synthetic market"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "sku '%1' is listed twice"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "list_price must be > 0 (the history has no regular price for '%1')"),

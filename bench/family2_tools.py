@@ -1,0 +1,216 @@
+#!/usr/bin/python3
+"""Data and scores for the second synthetic family's benchmark (bench/family2_bench.sh).
+
+    family2_tools.py split --sales all.csv --truth all_truth.csv --start DATE --weeks H
+                           [--no-list-price] --out DIR
+        Splits a generated market (flashplan-gensales --family scanner, with list_price) at DATE:
+        DIR/history.csv = every row before it (without the list_price column when asked);
+        the next H weeks' rows of products with history: DIR/test_prices.csv
+        (date,sku,price[,list_price],event), DIR/test_actual.csv (date,sku,units),
+        DIR/truth_test.csv (date,sku,expected); DIR/test_prices_all.csv = the same prices with
+        the products that first sell in those weeks; DIR/list_prices.csv = date,sku,list_price of
+        the test weeks (the truth's regular prices, for fixed-discount scenarios).
+    family2_tools.py at-discount --list-prices list_prices.csv --discount D [--no-list-price]
+                                 --out P.csv
+        Every product and test week at D off its list price, featured (event AD-<date>).
+    family2_tools.py established --sales history.csv --origins K --horizon H --out FILE
+        The rows of the products that sell before the first of K rolling origins of H dates
+        (bench/realdata/split_origins.py's blocks), for a rolling origin that today's forecast
+        does not refuse: it refuses a whole prices file naming a product without history.
+    family2_tools.py real --forecast fc.csv --truth truth.csv --prices test_prices.csv
+                          --actual test_actual.csv
+        The forecast at the real prices of the test weeks against the true expected demand
+        (date,sku,expected): WAPE = sum|f - x| / sum x and bias = sum(f - x) / sum x, overall, on
+        featured (event) rows and on the others; coverage = share of rows whose actual units lie
+        in the 80% interval [lower, upper].
+    family2_tools.py ratio --forecast fc.csv --truth truth_at.csv
+        The forecast at a fixed discount against the truth there: per product, the forecast summed
+        over the weeks divided by the truth summed; median, mean, 10th and 90th percentile over
+        products and the share of products within 0.5-1.5x.
+    family2_tools.py plan-prices --recommended recommended.csv --date DATE --event ID --out P.csv
+        A recommended plan (flashplan-cli plan's CSV) as a prices file for flashplan-gensales
+        --truth-at: date,sku,price,list_price,event,stock, price = list_price * (1 - discount).
+    family2_tools.py plan --recommended recommended.csv --truth truth_at.csv --oracle oracle.csv
+        The plan's true expected revenue, sum of list_price * (1 - discount) * E[min(D, stock)]
+        under the truth (the expected_sales of --truth-at), divided by the oracle's.
+Each command prints one JSON object.
+"""
+
+import argparse
+import json
+import sys
+
+import numpy as np
+import pandas as pd
+
+
+def load(path):
+    df = pd.read_csv(path, dtype={"date": str, "sku": str, "event": str}, keep_default_na=False)
+    df.columns = [c.strip().lower() for c in df.columns]
+    for c in ["forecast", "lower", "upper", "units", "expected", "expected_sales", "discount",
+              "list_price", "stock", "expected_revenue"]:
+        if c in df:
+            df[c] = pd.to_numeric(df[c], errors="coerce")
+    return df
+
+
+def joined(forecast, truth):
+    df = truth.merge(forecast, on=["date", "sku"], how="left", validate="one_to_one")
+    missing = df["forecast"].isna()
+    if missing.any():
+        first = df.loc[missing, ["date", "sku"]].iloc[0].tolist()
+        sys.exit(f"family2_tools: the forecast misses {int(missing.sum())} of {len(df)} rows, "
+                 f"e.g. {first}")
+    return df
+
+
+def wape_bias(f, x):
+    if not len(x) or x.sum() <= 0:
+        return None, None
+    return float(np.abs(f - x).sum() / x.sum()), float((f - x).sum() / x.sum())
+
+
+def split(args):
+    sales = load(args.sales)
+    truth = load(args.truth)
+    end = (pd.Timestamp(args.start) + pd.Timedelta(weeks=args.weeks)).strftime("%Y-%m-%d")
+    history = sales[sales["date"] < args.start]
+    test = sales[(sales["date"] >= args.start) & (sales["date"] < end)]
+    known = test["sku"].isin(set(history["sku"]))
+    columns = ["date", "sku", "price"] + ([] if args.no_list_price else ["list_price"]) + ["event"]
+    history.drop(columns=["list_price"] if args.no_list_price else []).to_csv(
+        f"{args.out}/history.csv", index=False, float_format="%.2f")
+    test[columns].to_csv(f"{args.out}/test_prices_all.csv", index=False, float_format="%.2f")
+    test.loc[known, columns].to_csv(f"{args.out}/test_prices.csv", index=False, float_format="%.2f")
+    test.loc[known, ["date", "sku", "units"]].to_csv(f"{args.out}/test_actual.csv", index=False)
+    test.loc[known, ["date", "sku", "list_price"]].to_csv(f"{args.out}/list_prices.csv",
+                                                          index=False, float_format="%.2f")
+    truth.merge(test.loc[known, ["date", "sku"]], on=["date", "sku"], validate="one_to_one").to_csv(
+        f"{args.out}/truth_test.csv", index=False, float_format="%.7g")
+    return {"history_rows": len(history), "history_products": int(history["sku"].nunique()),
+            "test_rows": int(known.sum()), "test_products": int(test.loc[known, "sku"].nunique()),
+            "new_products": int(test.loc[~known, "sku"].nunique()),
+            "new_product_rows": int((~known).sum()), "end": end}
+
+
+def at_discount(args):
+    lp = load(args.list_prices)
+    out = pd.DataFrame({"date": lp["date"], "sku": lp["sku"],
+                        "price": (lp["list_price"] * (1 - args.discount)).round(2)})
+    if not args.no_list_price:
+        out["list_price"] = lp["list_price"]
+    out["event"] = "AD-" + lp["date"]
+    out.to_csv(args.out, index=False, float_format="%.2f")
+    return {"rows": len(out)}
+
+
+def established(args):
+    sales = load(args.sales)
+    dates = sorted(sales["date"].unique())
+    origin = dates[-args.origins * args.horizon]
+    first = sales.groupby("sku")["date"].min()
+    keep = set(first[first < origin].index)
+    sales[sales["sku"].isin(keep)].to_csv(args.out, index=False, float_format="%.2f")
+    return {"first_origin": origin, "products_kept": len(keep),
+            "products_dropped": int(len(first) - len(keep))}
+
+
+def real(args):
+    df = joined(load(args.forecast), load(args.truth))
+    df = df.merge(load(args.prices)[["date", "sku", "event"]], on=["date", "sku"], how="left")
+    df = df.merge(load(args.actual)[["date", "sku", "units"]], on=["date", "sku"], how="left")
+    f = df["forecast"].to_numpy(float)
+    x = df["expected"].to_numpy(float)
+    event = df["event"].fillna("").str.strip().ne("").to_numpy()
+    res = {"rows": len(df), "event_rows": int(event.sum())}
+    res["wape"], res["bias"] = wape_bias(f, x)
+    res["wape_event"], res["bias_event"] = wape_bias(f[event], x[event])
+    res["wape_regular"], res["bias_regular"] = wape_bias(f[~event], x[~event])
+    res["coverage"] = None
+    if "lower" in df and "upper" in df:
+        u = df["units"].to_numpy(float)
+        res["coverage"] = float(np.mean((u >= df["lower"].to_numpy(float)) &
+                                        (u <= df["upper"].to_numpy(float))))
+    return res
+
+
+def ratio(args):
+    df = joined(load(args.forecast), load(args.truth))
+    sums = df.groupby("sku")[["forecast", "expected"]].sum()
+    r = (sums["forecast"] / sums["expected"]).to_numpy(float)
+    return {"products": len(r), "median": float(np.median(r)), "mean": float(np.mean(r)),
+            "p10": float(np.percentile(r, 10)), "p90": float(np.percentile(r, 90)),
+            "within_0.5_1.5": float(np.mean((r >= 0.5) & (r <= 1.5)))}
+
+
+def plan_prices(args):
+    rec = load(args.recommended)
+    out = pd.DataFrame({"date": args.date, "sku": rec["sku"],
+                        "price": rec["list_price"] * (1 - rec["discount"]),
+                        "list_price": rec["list_price"], "event": args.event})
+    if "stock" in rec and rec["stock"].notna().all():
+        out["stock"] = rec["stock"]
+    out.to_csv(args.out, index=False, float_format="%.10g")
+    return {"products": len(out)}
+
+
+def plan(args):
+    rec = load(args.recommended)
+    truth = load(args.truth)
+    oracle = load(args.oracle)
+    if len(rec) != len(truth) or (rec["sku"].to_numpy() != truth["sku"].to_numpy()).any():
+        sys.exit("family2_tools: the truth rows do not follow the recommended rows")
+    df = rec[["sku", "list_price", "discount"]].merge(
+        oracle.rename(columns={"discount": "oracle_discount"}), on="sku", how="left",
+        validate="one_to_one")
+    if df["expected_revenue"].isna().any():
+        sys.exit("family2_tools: a recommended product has no oracle row")
+    revenue = (df["list_price"] * (1 - df["discount"])).to_numpy() * \
+        truth["expected_sales"].to_numpy(float)
+    gap = (df["discount"] - df["oracle_discount"]).to_numpy(float)
+    return {"products": len(df), "revenue": float(revenue.sum()),
+            "oracle": float(df["expected_revenue"].sum()),
+            "ratio": float(revenue.sum() / df["expected_revenue"].sum()),
+            "mean_abs_discount_gap": float(np.abs(gap).mean()),
+            "deeper_than_oracle": int((gap > 1e-9).sum()),
+            "beyond_0.7": int((df["discount"] > 0.7 + 1e-9).sum()),
+            "oracle_beyond_0.7": int((df["oracle_discount"] > 0.7 + 1e-9).sum())}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("split")
+    for a in ["--sales", "--truth", "--start", "--out"]:
+        p.add_argument(a, required=True)
+    p.add_argument("--weeks", type=int, required=True)
+    p.add_argument("--no-list-price", action="store_true")
+    p = sub.add_parser("at-discount")
+    for a in ["--list-prices", "--out"]:
+        p.add_argument(a, required=True)
+    p.add_argument("--discount", type=float, required=True)
+    p.add_argument("--no-list-price", action="store_true")
+    p = sub.add_parser("established")
+    for a in ["--sales", "--out"]:
+        p.add_argument(a, required=True)
+    for a in ["--origins", "--horizon"]:
+        p.add_argument(a, type=int, required=True)
+    p = sub.add_parser("real")
+    for a in ["--forecast", "--truth", "--prices", "--actual"]:
+        p.add_argument(a, required=True)
+    p = sub.add_parser("ratio")
+    for a in ["--forecast", "--truth"]:
+        p.add_argument(a, required=True)
+    p = sub.add_parser("plan-prices")
+    for a in ["--recommended", "--date", "--event", "--out"]:
+        p.add_argument(a, required=True)
+    p = sub.add_parser("plan")
+    for a in ["--recommended", "--truth", "--oracle"]:
+        p.add_argument(a, required=True)
+    args = ap.parse_args()
+    command = {"split": split, "at-discount": at_discount, "established": established, "real": real, "ratio": ratio, "plan-prices": plan_prices, "plan": plan}
+    print(json.dumps(command[args.command](args)))
+
+
+if __name__ == "__main__":
+    main()
