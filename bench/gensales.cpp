@@ -19,6 +19,7 @@
 // (forecast --prices format: date,sku,price[,list_price][,event][,stock]) and writes
 // date,sku,expected,expected_sales: the true expected demand at those prices, and the expected
 // sales under the row's stock.
+#include "base/error.h"
 #include "io/pricetable.h"
 #include "synth/demofiles.h"
 #include "synth/market.h"
@@ -33,7 +34,6 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -137,10 +137,14 @@ template <class Write> bool writeText(const std::string& path, std::string* erro
 
 template <class Market> bool writeSalesAndTruth(const Market& market, const Options& o)
 {
+    try {
+        if (!o.out.empty())
+            fp::synth::writeSalesCsv(fp::synth::salesCsvTable(market), o.out);
+    } catch (const fp::FlashPlanError& e) {
+        return fail(e.what());
+    }
     std::string error;
-    if ((!o.out.empty() &&
-         !fp::synth::writeSalesCsv(fp::synth::salesCsvTable(market), o.out, &error)) ||
-        (!o.truth.empty() && !writeTruthCsv(market, o.truth, &error)))
+    if (!o.truth.empty() && !writeTruthCsv(market, o.truth, &error))
         return fail(error);
     return true;
 }
@@ -176,7 +180,7 @@ bool writeScannerExtras(const fp::synth::ScannerMarket& market, const Options& o
                     fp::synth::writeTruthAtPricesCsv(market, prices.rows, out);
                 }))
                 return fail(error);
-        } catch (const std::invalid_argument& e) {
+        } catch (const fp::FlashPlanError& e) {
             return fail(o.truthAt + ": " + e.what());
         }
     }

@@ -45,8 +45,7 @@ Setup& setup()
         config.days = 180;
         config.firstDay = daysFromCivil(2026, 5, 1);
         const synth::Market market(config);
-        std::string error;
-        synth::writeSalesCsv(market, csv, &error);
+        synth::writeSalesCsv(market, csv);
         out->store = std::make_unique<store::Store>(project);
         io::importSalesFile(*out->store, csv);
         out->panel = std::make_unique<data::Panel>(data::Panel::load(*out->store));

@@ -4,7 +4,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message numerus="yes">
-        <location filename="../ui/planner/campaignsetup.cpp" line="+237"/>
+        <location filename="../ui/planner/campaignsetup.cpp" line="+238"/>
         <source>%n product(s) in the campaign</source>
         <translation>
             <numerusform>%n product in the campaign</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/planner/plannerview.cpp" line="+337"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+338"/>
         <source>Optimizing %n product(s)</source>
         <translation>
             <numerusform>Optimizing %n product</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+97"/>
+        <location line="+98"/>
         <source>Flash sale %1, %n day(s)</source>
         <translation>
             <numerusform>Flash sale %1, %n day</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>fp::ui::ScenarioPanel</name>
     <message numerus="yes">
-        <location filename="../ui/planner/scenariopanel.cpp" line="+86"/>
+        <location filename="../ui/planner/scenariopanel.cpp" line="+87"/>
         <source>%1
 %n product(s) · %2</source>
         <translation>

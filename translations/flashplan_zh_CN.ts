@@ -58,7 +58,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message>
-        <location filename="../ui/planner/campaignsetup.cpp" line="+67"/>
+        <location filename="../ui/planner/campaignsetup.cpp" line="+68"/>
         <source>Sale window and goal</source>
         <translation>活动时间与目标</translation>
     </message>
@@ -467,7 +467,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::ChartExportMenu</name>
     <message>
-        <location filename="../ui/charts/chartexport.cpp" line="+64"/>
+        <location filename="../ui/charts/chartexport.cpp" line="+57"/>
         <source>Save Chart as PNG…</source>
         <translation>将图表另存为 PNG…</translation>
     </message>
@@ -624,7 +624,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+266"/>
+        <location filename="../ui/model/fitview.cpp" line="+267"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
@@ -769,7 +769,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
 <context>
     <name>fp::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="+47"/>
+        <location filename="../ui/import/importdialog.cpp" line="+48"/>
         <source>Detect</source>
         <translation>自动检测</translation>
     </message>
@@ -859,8 +859,8 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>闪购活动编号，没有则留空。</translation>
     </message>
     <message>
-        <location line="+296"/>
-        <location filename="../ui/import/importreporttext.cpp" line="+20"/>
+        <location line="+297"/>
+        <location filename="../ui/import/importreporttext.cpp" line="+21"/>
         <source>weekly</source>
         <translation>按周</translation>
     </message>
@@ -902,7 +902,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location filename="../ui/import/importdialog.cpp" line="-31"/>
-        <location line="+67"/>
+        <location line="+66"/>
         <location filename="../ui/import/importreporttext.cpp" line="+1"/>
         <source>, </source>
         <translation>、</translation>
@@ -964,12 +964,12 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location line="+5"/>
-        <location line="+388"/>
+        <location line="+386"/>
         <source>Close without importing</source>
         <translation>关闭且不导入</translation>
     </message>
     <message>
-        <location line="-352"/>
+        <location line="-349"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
@@ -1108,8 +1108,8 @@ Optional: (none) leaves it out.</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+91"/>
+        <location line="+4"/>
+        <location line="+90"/>
         <source>This file cannot be imported: %1</source>
         <translation>此文件无法导入：%1</translation>
     </message>
@@ -1164,7 +1164,7 @@ Optional: (none) leaves it out.</source>
         <translation>请选择要导入的 CSV 文件。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Choose a column for each required field (marked *); still missing: %1.</source>
         <translation>请为每个必填字段（标 *）选择列；仍缺少：%1。</translation>
     </message>
@@ -1200,18 +1200,17 @@ Optional: (none) leaves it out.</source>
         <translation>正在写入项目...</translation>
     </message>
     <message>
-        <location line="-324"/>
-        <location line="+334"/>
+        <location line="-323"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未更改。</translation>
     </message>
     <message>
-        <location line="-338"/>
+        <location line="-5"/>
         <source>Import failed: %1; the project is unchanged.</source>
         <translation>导入失败：%1；项目未更改。</translation>
     </message>
     <message>
-        <location line="+355"/>
+        <location line="+353"/>
         <source>Import failed: 1 problem; the project is unchanged. Fix the line below and import again.</source>
         <translation>导入失败：1 个问题，项目未更改。请修正下面这一行后重新导入。</translation>
     </message>
@@ -1224,14 +1223,6 @@ Optional: (none) leaves it out.</source>
         <location line="+17"/>
         <source>Stop the import; the project stays unchanged</source>
         <translation>停止导入，项目保持不变</translation>
-    </message>
-</context>
-<context>
-    <name>fp::ui::JobBase</name>
-    <message>
-        <location filename="../ui/shell/job.cpp" line="+110"/>
-        <source>unexpected error</source>
-        <translation>意外错误</translation>
     </message>
 </context>
 <context>
@@ -1288,7 +1279,7 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+78"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+61"/>
         <location line="+276"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
@@ -1673,7 +1664,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanReport</name>
     <message>
-        <location filename="../ui/report/planreport.cpp" line="+126"/>
+        <location filename="../ui/report/planreport.cpp" line="+125"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
@@ -2163,7 +2154,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/planner/plannerview.cpp" line="+99"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+100"/>
         <source>Edited by hand</source>
         <translation>手动调整</translation>
     </message>
@@ -2213,12 +2204,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+202"/>
+        <location line="+204"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-201"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2300,7 +2291,7 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Optimal on the %1-point ladder</source>
         <translation>在 %1 个百分点的折扣档位上最优</translation>
     </message>
@@ -2325,12 +2316,12 @@ No file was changed.</source>
         <translation>请先规划活动：添加商品并优化。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Exporting the recommended table</source>
         <translation>正在导出推荐折扣表</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Exporting the forecast</source>
         <translation>正在导出销量预测</translation>
     </message>
@@ -2572,9 +2563,449 @@ No file was changed.</source>
     </message>
 </context>
 <context>
+    <name>fp::ui::ProblemText</name>
+    <message>
+        <location filename="../ui/settings/problemtext.cpp" line="+21"/>
+        <source>cannot open the file for reading</source>
+        <translation>无法打开文件进行读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is a folder; choose a CSV file</source>
+        <translation>这是一个文件夹；请选择 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is empty; expected a header line such as &apos;date,sku,units,price&apos;</source>
+        <translation>文件是空的；第一行应是表头，例如 “date,sku,units,price”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file has a header but no data rows</source>
+        <translation>文件只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a record is longer than %1 MB; is this a CSV file with line breaks?</source>
+        <translation>有一条记录超过 %1 MB；这真的是按行分隔的 CSV 文件吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file contains binary data (NUL bytes); it is not a text CSV file</source>
+        <translation>文件含有二进制数据（空字节），不是文本格式的 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a quoted field starting on this line is never closed</source>
+        <translation>从这一行开始的带引号字段缺少结束引号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unexpected character after a closing quote</source>
+        <translation>结束引号后出现了多余的字符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>required column &apos;%1&apos; is missing (accepted names: %2)</source>
+        <translation>缺少必需的列 “%1”（可用的列名：%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>required column &apos;%1&apos; is missing</source>
+        <translation>缺少必需的列 “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>columns %1 and %2 both give &apos;%3&apos;; remove or rename one of them</source>
+        <translation>第 %1 列和第 %2 列都对应 “%3”；请删除其中一列或给它改名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no column is mapped to the required field &apos;%1&apos;</source>
+        <translation>必需字段 “%1” 没有选择对应的列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>field &apos;%1&apos; is mapped to column %2 but the header has only %3 columns</source>
+        <translation>字段 “%1” 对应第 %2 列，但表头只有 %3 列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected %1 fields (as in the header), found %2</source>
+        <translation>应有 %1 个字段（与表头一致），实际有 %2 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected %1 fields, found %2</source>
+        <translation>应有 %1 个字段，实际有 %2 个</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date is not a valid YYYY-MM-DD date: &apos;%1&apos;</source>
+        <translation>日期不是有效的 YYYY-MM-DD 格式：“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date is not a valid YYYY-MM-DD date</source>
+        <translation>日期不是有效的 YYYY-MM-DD 格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sku is empty</source>
+        <translation>sku 为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a number: &apos;%2&apos;</source>
+        <translation>%1 不是数字：“%2”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be &gt; %2, got &apos;%3&apos;</source>
+        <translation>%1 必须大于 %2，实际为 “%3”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be &gt;= %2, got &apos;%3&apos;</source>
+        <translation>%1 必须大于或等于 %2，实际为 “%3”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be &gt;= %2</source>
+        <translation>%1 必须大于或等于 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a number &gt; %2</source>
+        <translation>%1 必须是大于 %2 的数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 must be a number &gt;= %2</source>
+        <translation>%1 必须是大于或等于 %2 的数字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a second row for sku &apos;%1&apos; on %2 (to combine such rows choose the duplicate policy sum or last: --on-duplicate in flashplan-cli, Duplicate rows in the import dialog)</source>
+        <translation>sku “%1” 在 %2 出现了第二行（如需合并这类行，请在导入对话框的“重复行”中选择“相加合并”或“保留最后一行”；命令行 flashplan-cli 用 --on-duplicate）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>this sku and date are already in the project from an earlier import (to replace them choose the duplicate policy last: --on-duplicate in flashplan-cli, Duplicate rows in the import dialog)</source>
+        <translation>这个 sku 和日期已由之前的导入存入项目（如需替换，请在导入对话框的“重复行”中选择“保留最后一行”；命令行 flashplan-cli 用 --on-duplicate）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could not store the row: %1</source>
+        <translation>无法保存这一行：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project holds weekly data but this file has daily dates; import weekly rows (dates 7 days apart) or use a new project</source>
+        <translation>项目中是按周的数据，但此文件的日期是按日的；请导入按周的行（日期相隔 7 天），或新建一个项目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>dates are 7 days apart, but the project holds daily data: rows are imported as days and the days between are 0 units</source>
+        <translation>日期相隔 7 天，但项目中是按日的数据：这些行按日导入，其间的日子记为销量 0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no list_price for %1 product(s): their regular price was estimated as the most common of their high prices, and discount depth is measured from it</source>
+        <translation>%1 个商品没有 list_price：其常规价按较高价格中最常见的一个估算，折扣深度以此为基准计算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sku &apos;%1&apos; is not in the project&apos;s sales history</source>
+        <translation>sku “%1” 不在项目的销售历史中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sku &apos;%1&apos; is not in the project</source>
+        <translation>sku “%1” 不在项目中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sku &apos;%1&apos; is not in the synthetic market</source>
+        <translation>sku “%1” 不在合成市场中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sku &apos;%1&apos; is listed twice</source>
+        <translation>sku “%1” 列出了两次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>list_price must be &gt; 0 (the history has no regular price for &apos;%1&apos;)</source>
+        <translation>list_price 必须大于 0（历史数据中没有 “%1” 的常规价）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>discounts are fractions from 0 to 1 (0.35 = 35% off)</source>
+        <translation>折扣是 0 到 1 之间的小数（0.35 表示降价 35%，即 6.5 折）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>min_discount is above max_discount</source>
+        <translation>min_discount 大于 max_discount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the campaign lists no products</source>
+        <translation>活动文件中没有任何商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: no such project file</source>
+        <translation>%1：项目文件不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is an SQLite database but not a FlashPlan project</source>
+        <translation>%1 是 SQLite 数据库，但不是 FlashPlan 项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: not a FlashPlan project (%2)</source>
+        <translation>%1：不是 FlashPlan 项目（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was written by a newer FlashPlan (schema version %2, this build knows %3); open it with that version</source>
+        <translation>%1 由较新版本的 FlashPlan 写入（数据结构版本 %2，本版本最高支持 %3）；请用那个版本打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (it was made by an older FlashPlan and must be upgraded, which needs write access to it)</source>
+        <translation>%1（该项目由旧版 FlashPlan 创建，需要先升级，而升级需要对它有写入权限）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no FlashPlan schema this version can read</source>
+        <translation>%1 中没有本版本能读取的 FlashPlan 数据结构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1</source>
+        <comment>a database error: SQLite&apos;s own words</comment>
+        <translation>数据库出错：%1</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>%1 holds no sales yet; import a sales CSV first</source>
+        <translation>%1 中还没有销售数据；请先导入销售 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no product with id %2</source>
+        <translation>%1 中没有编号为 %2 的商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no trained model; run flashplan-cli train (or Train in the window) first</source>
+        <translation>%1 中还没有训练好的模型；请先在窗口中点击“训练”（或运行 flashplan-cli train）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown model &apos;%1&apos; (auto, baseline, structured, neural)</source>
+        <translation>未知的模型 “%1”（可选：自动、基线、结构化模型、神经网络）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too little history to train: %1 periods, but the held-out tail alone is %2; import more history or use a shorter --holdout-days</source>
+        <translation>历史数据太少，无法训练：共 %1 个周期，而留作回测的末段就有 %2 个；请导入更多历史数据，或缩短 --holdout-days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the model was trained before product &apos;%1&apos; was imported; train again</source>
+        <translation>模型是在商品 “%1” 导入之前训练的；请重新训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the model does not know this product; train it again</source>
+        <translation>模型中没有这个商品；请重新训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>product &apos;%1&apos; has no sales history</source>
+        <translation>商品 “%1” 没有销售历史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the stored model comes from another FlashPlan version; train again</source>
+        <translation>已保存的模型来自另一个版本的 FlashPlan；请重新训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the stored model is of an unknown kind &apos;%1&apos;</source>
+        <translation>已保存的模型类型未知：“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stored %1 model has an unknown format; train it again</source>
+        <translation>已保存的 %1 模型格式无法识别；请重新训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stored %1 model is corrupt; train it again</source>
+        <translation>已保存的 %1 模型已损坏；请重新训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stored model is truncated or corrupt</source>
+        <translation>已保存的模型不完整或已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stored noise model is corrupt; train again</source>
+        <translation>已保存的噪声模型已损坏；请重新训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stored model is not a neural demand model</source>
+        <translation>已保存的模型不是神经网络需求模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stored neural model has format version %1; this FlashPlan reads version %2</source>
+        <translation>已保存的神经网络模型格式版本为 %1；此版本的 FlashPlan 只能读取版本 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stored neural model uses %1 input features, this FlashPlan %2; train the model again</source>
+        <translation>已保存的神经网络模型使用 %1 个输入特征，此版本的 FlashPlan 使用 %2 个；请重新训练模型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stored neural model is corrupt</source>
+        <translation>已保存的神经网络模型已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a scenario needs a name</source>
+        <translation>方案需要一个名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a scenario name may have up to %1 characters; this one has %2</source>
+        <translation>方案名称最多 %1 个字符；这个名称有 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>there is already a scenario named &apos;%1&apos;; choose another name or delete that scenario first</source>
+        <translation>已有名为 “%1” 的方案；请换一个名称，或先删除那个方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>scenario &apos;%1&apos; has a damaged setting: &apos;%2&apos;</source>
+        <translation>方案 “%1” 有一项设置已损坏：“%2”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the scenario&apos;s sale window must last at least one day</source>
+        <translation>方案的活动时间至少要有一天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the scenario names a product the project does not hold</source>
+        <translation>方案中有一个商品不在项目中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>product &apos;%1&apos; is in the scenario twice</source>
+        <translation>商品 “%1” 在方案中出现了两次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the discounts of &apos;%1&apos; must be fractions from 0 to 1 (0.35 = 35% off)</source>
+        <translation>“%1” 的折扣必须是 0 到 1 之间的小数（0.35 表示降价 35%，即 6.5 折）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>scenario #%1 is not in this project; it may have been deleted</source>
+        <translation>方案 #%1 不在此项目中；可能已被删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; is no longer in the project&apos;s sales history; left out</source>
+        <translation>“%1” 已不在项目的销售历史中；已略去</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;%1&apos; had no saved discount; set to its lowest</source>
+        <translation>“%1” 没有保存折扣；已设为其最低折扣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write %1: %2; check that the folder exists, is writable and has free space</source>
+        <translation>无法写入 %1：%2；请检查文件夹是否存在、是否可写、是否还有剩余空间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot create folder %1: %2</source>
+        <translation>无法创建文件夹 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot write a temporary sort file (is the temporary directory full?)</source>
+        <translation>无法写入排序用的临时文件（临时目录是否已满？）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read back a temporary sort file</source>
+        <translation>无法读回排序用的临时文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1</source>
+        <comment>an internal error: a programmer&apos;s detail, in English</comment>
+        <translation>内部错误：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>line %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1:%2: </source>
+        <translation>%1:%2：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: </source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column %1: </source>
+        <translation>第 %1 列：</translation>
+    </message>
+</context>
+<context>
     <name>fp::ui::ProductHistoryChart</name>
     <message>
-        <location filename="../ui/products/producthistorychart.cpp" line="+150"/>
+        <location filename="../ui/products/producthistorychart.cpp" line="+151"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
@@ -2740,7 +3171,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ProductsView</name>
     <message>
-        <location filename="../ui/products/productsview.cpp" line="+28"/>
+        <location filename="../ui/products/productsview.cpp" line="+29"/>
         <source>Filter by SKU or name</source>
         <translation>按 SKU 或名称筛选</translation>
     </message>
@@ -2868,7 +3299,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::ScenarioPanel</name>
     <message>
-        <location filename="../ui/planner/scenariopanel.cpp" line="+36"/>
+        <location filename="../ui/planner/scenariopanel.cpp" line="+37"/>
         <source>&lt;b&gt;Scenarios&lt;/b&gt;</source>
         <translation>&lt;b&gt;方案&lt;/b&gt;</translation>
     </message>
@@ -3199,7 +3630,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TrainingView</name>
     <message>
-        <location filename="../ui/model/trainingview.cpp" line="+74"/>
+        <location filename="../ui/model/trainingview.cpp" line="+75"/>
         <source>loading the sales history</source>
         <translation>加载历史销售数据</translation>
     </message>

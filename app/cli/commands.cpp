@@ -54,6 +54,24 @@ void printProblems(const io::ImportReport& report)
                   << " more problem(s)\n";
 }
 
+// The import's reason for its treatment of absent periods, as the note says it.
+const char* missingReasonText(io::MissingPeriodsReason reason)
+{
+    switch (reason) {
+    case io::MissingPeriodsReason::Asked:
+        return "as asked";
+    case io::MissingPeriodsReason::ProjectSetting:
+        return "as the project says";
+    case io::MissingPeriodsReason::WeeklyData:
+        return "weekly data: scanner panels leave out weeks they have no data for";
+    case io::MissingPeriodsReason::ZeroUnitRows:
+        return "the file lists periods with 0 units, so an absent one is a period without data";
+    case io::MissingPeriodsReason::DailyWithoutZeros:
+        break;
+    }
+    return "daily data without 0-unit rows: an absent day is a day without sales";
+}
+
 } // namespace
 
 int runImport(Arguments& args)
@@ -81,20 +99,23 @@ int runImport(Arguments& args)
     store::Store store(projectPath, store::Store::OpenMode::CreateIfMissing);
     TerminalProgress::installInterruptHandler();
     TerminalProgress bar("importing " + std::filesystem::path(salesPath).filename().string());
-    const io::ImportReport report = io::importSalesFile(store, salesPath, options, bar.callback());
-    bar.finish();
-    if (report.cancelled) {
+    io::ImportReport report;
+    try {
+        report = io::importSalesFile(store, salesPath, options, bar.callback());
+    } catch (const Cancelled&) {
+        bar.finish();
         std::cerr << "import cancelled; the project is unchanged\n";
         return kCancelled;
     }
+    bar.finish();
     if (!report.committed) {
         printProblems(report);
         std::cerr << "import failed: " << grouped(report.problemCount)
                   << " problem(s); the project is unchanged\n";
         return kBadInput;
     }
-    for (const std::string& note : report.notes)
-        std::cerr << "note: " << note << "\n";
+    for (const Problem& note : report.notes)
+        std::cerr << "note: " << note.message() << "\n";
     if (!report.ignoredColumns.empty()) {
         std::string names;
         for (const std::string& c : report.ignoredColumns)
@@ -108,10 +129,10 @@ int runImport(Arguments& args)
               << grouped(report.productsAdded) << " new); " << grouped(report.rowsMerged)
               << " duplicates combined, " << grouped(report.rowsFilled) << " missing periods "
               << (report.missing == io::MissingPeriods::Zero ? "counted as 0 units sold"
-                                                              : "left out as unknown")
+                                                             : "left out as unknown")
               << " -> " << projectPath << "\n";
     std::cerr << "note: missing periods are " << io::missingPeriodsName(report.missing) << " ("
-              << report.missingReason << "); --missing zero|unknown chooses\n";
+              << missingReasonText(report.missingReason) << "); --missing zero|unknown chooses\n";
     return kOk;
 }
 
@@ -199,10 +220,15 @@ int runDemo(Arguments& args)
     const std::string dir = args.required("out");
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    std::string error;
-    if (ec || !synth::writeDemoFiles(dir, &error)) {
-        std::cerr << "error: cannot write the demo files to " << dir << ": "
-                  << (ec ? ec.message() : error) << "\n";
+    std::string failure = ec ? ec.message() : std::string();
+    try {
+        if (!ec)
+            synth::writeDemoFiles(dir);
+    } catch (const FlashPlanError& e) {
+        failure = e.what();
+    }
+    if (!failure.empty()) {
+        std::cerr << "error: cannot write the demo files to " << dir << ": " << failure << "\n";
         return kBadInput;
     }
     std::cout << "wrote " << (std::filesystem::path(dir) / "sales.csv").string() << " and "

@@ -57,6 +57,9 @@ int main(int argc, char** argv)
     } catch (const UsageError& e) {
         std::cerr << "flashplan-cli: " << e.what() << "\n(see flashplan-cli --help)\n";
         return kUsage;
+    } catch (const fp::Cancelled&) { // commands that say more catch it themselves
+        std::cerr << "cancelled\n";
+        return kCancelled;
     } catch (const fp::FlashPlanError& e) {
         std::cerr << "error: " << e.what() << "\n";
         return kBadInput;

@@ -130,7 +130,7 @@ int runForecast(Arguments& args)
             const int p = panel.findProduct(row.sku);
             if (p < 0) {
                 table.problems.push_back(
-                    {*pricesPath, row.line, 0, "sku '" + row.sku + "' is not in the project"});
+                    {*pricesPath, row.line, 0, ProblemKind::SkuNotInProject, {row.sku}});
                 ++table.problemCount;
                 continue;
             }

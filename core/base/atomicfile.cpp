@@ -123,8 +123,7 @@ std::ostream& AtomicFile::stream()
 
 void AtomicFile::fail(const std::string& reason) const
 {
-    throw FlashPlanError("cannot write " + m_target + ": " + reason +
-                         "; check that the folder exists, is writable and has free space");
+    throw FlashPlanError(ProblemKind::CannotWriteFile, {m_target, reason});
 }
 
 void AtomicFile::syncAndClose()

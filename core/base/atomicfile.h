@@ -14,8 +14,8 @@ namespace fp {
 // failure, an exception or destruction without commit() removes the temporary file.
 //
 // Write through stream(), or let a library that wants a file name (libxlsxwriter) write to
-// tempPath(); not both. Failures throw FlashPlanError naming the target and the operating system's
-// reason: "cannot write /x/r.csv: No space left on device; check that ...".
+// tempPath(); not both. Failures throw FlashPlanError (CannotWriteFile: the target and the
+// operating system's reason): "cannot write /x/r.csv: No space left on device; check that ...".
 class AtomicFile final
 {
 public:

@@ -59,7 +59,7 @@ public:
     {
         const auto n = get<std::uint64_t>();
         if (n > (m_bytes.size() - m_pos) / sizeof(T))
-            throw FlashPlanError("stored model is truncated or corrupt");
+            throw FlashPlanError(ProblemKind::StoredModelTruncated);
         std::vector<T> values(n);
         std::memcpy(values.data(), m_bytes.data() + m_pos, n * sizeof(T));
         m_pos += n * sizeof(T);
@@ -72,7 +72,7 @@ private:
     void need(std::size_t n) const
     {
         if (m_bytes.size() - m_pos < n)
-            throw FlashPlanError("stored model is truncated or corrupt");
+            throw FlashPlanError(ProblemKind::StoredModelTruncated);
     }
     const std::vector<std::uint8_t>& m_bytes;
     std::size_t m_pos = 0;

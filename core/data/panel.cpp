@@ -113,7 +113,7 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
 
     sql::Statement range(db, "SELECT min(day), max(day), count(*) FROM sales");
     if (!range.step() || range.isNull(0))
-        throw FlashPlanError(store.path() + " holds no sales yet; import a sales CSV first");
+        throw FlashPlanError(ProblemKind::NoSales, {store.path()});
     panel.m_firstDay = static_cast<DayNumber>(range.int64(0));
     const auto lastDay = static_cast<DayNumber>(range.int64(1));
     const std::int64_t rows = range.int64(2);
@@ -149,8 +149,8 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
         const float stock = stmt.isNull(5) ? kNaN : static_cast<float>(stmt.real(5));
         panel.setCell(p, t, static_cast<float>(stmt.real(2)), price, listPrice, stock,
                       static_cast<std::int32_t>(stmt.int64(6)), filled);
-        if (++done % 262144 == 0 && !reportProgress(progress, done, rows))
-            throw Cancelled();
+        if (++done % 262144 == 0)
+            reportProgressOrCancel(progress, done, rows);
     }
     // Products without any sale keep an empty range.
     return panel;

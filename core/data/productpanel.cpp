@@ -45,7 +45,7 @@ Panel loadProductPanel(store::Store& store, std::int64_t productId, const DayRan
         FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id = ?)sql");
     productStmt.bind(1, productId);
     if (!productStmt.step())
-        throw FlashPlanError(store.path() + " has no product with id " + std::to_string(productId));
+        throw FlashPlanError(ProblemKind::NoSuchProduct, {store.path(), std::to_string(productId)});
     PanelProduct product;
     product.id = productId;
     product.sku = productStmt.text(0);

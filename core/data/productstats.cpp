@@ -46,8 +46,7 @@ std::vector<ProductStats> productStats(store::Store& store, const ProgressFn& pr
         if (!stmt.isNull(7))
             s.lastEvent = static_cast<DayNumber>(stmt.int64(7));
         out.push_back(s);
-        if (!reportProgress(progress, static_cast<std::int64_t>(out.size()), products))
-            throw Cancelled();
+        reportProgressOrCancel(progress, static_cast<std::int64_t>(out.size()), products);
     }
     reportProgress(progress, products, products);
     return out;

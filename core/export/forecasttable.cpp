@@ -75,8 +75,8 @@ std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
 {
     const std::vector<plan::CampaignProduct>& products = campaign.products;
     if (discounts.size() != products.size())
-        throw FlashPlanError("the plan has " + std::to_string(discounts.size()) +
-                             " discounts for " + std::to_string(products.size()) + " products");
+        throw internalError("the plan has " + std::to_string(discounts.size()) + " discounts for " +
+                            std::to_string(products.size()) + " products");
     // forecastPeriods() wants the periods sorted by product: forecast in that order, then put
     // the rows back in campaign order.
     std::vector<size_t> order(products.size());
@@ -116,8 +116,8 @@ void writeForecastCsv(const data::Panel& panel, const std::vector<model::Forecas
 {
     constexpr size_t kRowsPerReport = 4096;
     if (flags.size() != rows.size())
-        throw FlashPlanError("the forecast has " + std::to_string(flags.size()) + " flags for " +
-                             std::to_string(rows.size()) + " rows");
+        throw internalError("the forecast has " + std::to_string(flags.size()) + " flags for " +
+                            std::to_string(rows.size()) + " rows");
     AtomicFile file(path);
     std::ostream& out = file.stream();
     out << "date,sku,forecast,lower,upper,flags\n";

@@ -116,11 +116,10 @@ Row rowOf(const plan::ProductPlan& p)
 
 // ---- Failures -------------------------------------------------------------------------------
 
-// The same message as AtomicFile's, for errors the XLSX library reports.
+// The same problem as AtomicFile's, for errors the XLSX library reports.
 [[noreturn]] void failWriting(const std::string& target, const std::string& reason)
 {
-    throw FlashPlanError("cannot write " + target + ": " + reason +
-                         "; check that the folder exists, is writable and has free space");
+    throw FlashPlanError(ProblemKind::CannotWriteFile, {target, reason});
 }
 
 // ---- CSV --------------------------------------------------------------------------------------

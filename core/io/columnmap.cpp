@@ -59,10 +59,9 @@ HeaderMatch matchHeader(const std::vector<std::string_view>& header)
                 result.problems.push_back({{},
                                            1,
                                            col + 1,
-                                           "columns " + std::to_string(previous + 1) + " and " +
-                                               std::to_string(col + 1) + " both give '" +
-                                               std::string(info.canonical) +
-                                               "'; remove or rename one of them"});
+                                           ProblemKind::ColumnsGiveOneField,
+                                           {std::to_string(previous + 1), std::to_string(col + 1),
+                                            std::string(info.canonical)}});
             } else {
                 result.map[info.field] = col;
             }
@@ -74,16 +73,14 @@ HeaderMatch matchHeader(const std::vector<std::string_view>& header)
     for (const SalesFieldInfo& info : salesFields()) {
         if (!info.required || result.map.has(info.field))
             continue;
-        std::string accepted;
-        for (std::string_view name : {info.canonical})
-            accepted.append("'").append(name).append("'");
+        std::string accepted = "'" + std::string(info.canonical) + "'";
         for (std::string_view synonym : info.synonyms)
             accepted.append(", '").append(synonym).append("'");
         result.problems.push_back({{},
                                    1,
                                    0,
-                                   "required column '" + std::string(info.canonical) +
-                                       "' is missing (accepted names: " + accepted + ")"});
+                                   ProblemKind::MissingColumnWithNames,
+                                   {std::string(info.canonical), accepted}});
     }
     return result;
 }

@@ -73,8 +73,8 @@ CsvPreview previewCsv(std::istream& in, const std::string& displayName, int maxR
     CsvPreview preview;
     CsvReader reader(in, delimiter);
     CsvReader::Record record;
-    auto fail = [&](std::int64_t line, std::string message) {
-        preview.problems.push_back({displayName, line, 0, std::move(message)});
+    auto fail = [&](std::int64_t line, ProblemKind kind, std::vector<std::string> args = {}) {
+        preview.problems.push_back({displayName, line, 0, kind, std::move(args)});
     };
     const bool gotHeader = reader.next(record);
     preview.delimiter = reader.delimiter() ? reader.delimiter() : ',';
@@ -82,9 +82,9 @@ CsvPreview previewCsv(std::istream& in, const std::string& displayName, int maxR
     preview.byteOrderMark = reader.hadByteOrderMark();
     if (!gotHeader) {
         if (reader.error())
-            fail(reader.error()->line, reader.error()->message);
+            fail(reader.error()->line, reader.error()->kind, reader.error()->args);
         else
-            fail(0, "the file is empty; expected a header line such as 'date,sku,units,price'");
+            fail(0, ProblemKind::EmptyFileWithoutHeader);
         return preview;
     }
     preview.header.assign(record.fields.begin(), record.fields.end());
@@ -99,12 +99,12 @@ CsvPreview previewCsv(std::istream& in, const std::string& displayName, int maxR
         preview.lines.push_back(record.line);
     }
     if (reader.error()) {
-        fail(reader.error()->line, reader.error()->message);
+        fail(reader.error()->line, reader.error()->kind, reader.error()->args);
     } else {
         // One record more says whether the file goes on; its own problems are the import's.
         preview.moreRows = reader.next(record) || reader.error();
         if (preview.rows.empty() && !preview.moreRows)
-            fail(1, "the file has a header but no data rows");
+            fail(1, ProblemKind::NoDataRows);
     }
     preview.period = guessPeriod(preview.rows, preview.match.map);
     return preview;
@@ -115,13 +115,13 @@ CsvPreview previewCsv(const std::string& path, int maxRows, char delimiter)
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         CsvPreview preview;
-        preview.problems.push_back({path, 0, 0, "this is a folder; choose a CSV file"});
+        preview.problems.push_back({path, 0, 0, ProblemKind::IsAFolder, {}});
         return preview;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         CsvPreview preview;
-        preview.problems.push_back({path, 0, 0, "cannot open the file for reading"});
+        preview.problems.push_back({path, 0, 0, ProblemKind::CannotOpenFile, {}});
         return preview;
     }
     return previewCsv(in, path, maxRows, delimiter);

@@ -34,10 +34,10 @@ CsvReader::CsvReader(std::istream& in, char delimiter)
 {
 }
 
-void CsvReader::setError(std::int64_t line, std::string message)
+void CsvReader::setError(std::int64_t line, ProblemKind kind, std::vector<std::string> args)
 {
     if (!m_error)
-        m_error = Problem{{}, line, 0, std::move(message)};
+        m_error = Problem{{}, line, 0, kind, std::move(args)};
 }
 
 bool CsvReader::fill()
@@ -52,8 +52,7 @@ bool CsvReader::fill()
     }
     if (m_buffer.size() - m_end < kChunk) {
         if (m_buffer.size() >= kMaxRecordBytes) {
-            setError(m_line, "a record is longer than " + std::to_string(kMaxRecordBytes >> 20) +
-                                 " MB; is this a CSV file with line breaks?");
+            setError(m_line, ProblemKind::RecordTooLong, {std::to_string(kMaxRecordBytes >> 20)});
             return false;
         }
         m_buffer.resize(m_buffer.size() * 2);
@@ -65,7 +64,7 @@ bool CsvReader::fill()
         return false;
     }
     if (std::memchr(m_buffer.data() + m_end, '\0', got)) {
-        setError(m_line, "the file contains binary data (NUL bytes); it is not a text CSV file");
+        setError(m_line, ProblemKind::BinaryData);
         return false;
     }
     m_end += got;
@@ -160,7 +159,7 @@ bool CsvReader::parseRecord(Record& record, bool& needMore)
             for (;;) {
                 if (p == end) {
                     if (m_eof) {
-                        setError(startLine, "a quoted field starting on this line is never closed");
+                        setError(startLine, ProblemKind::UnclosedQuote);
                         return false;
                     }
                     needMore = true;
@@ -194,7 +193,7 @@ bool CsvReader::parseRecord(Record& record, bool& needMore)
                 return false;
             }
             if (p < end && *p != delim && *p != '\n' && *p != '\r') {
-                setError(startLine, "unexpected character after a closing quote");
+                setError(startLine, ProblemKind::TextAfterClosingQuote);
                 return false;
             }
         } else {

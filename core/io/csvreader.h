@@ -45,7 +45,7 @@ private:
     bool fill(); // moves the unread tail to the front and reads more; false at EOF
     void detectDelimiter();
     bool parseRecord(Record& record, bool& needMore);
-    void setError(std::int64_t line, std::string message);
+    void setError(std::int64_t line, ProblemKind kind, std::vector<std::string> args = {});
 
     std::istream& m_in;
     std::vector<char> m_buffer;

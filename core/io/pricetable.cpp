@@ -20,36 +20,36 @@ std::optional<double> number(std::string_view text)
 PriceTable readPriceTable(const std::string& path)
 {
     PriceTable table;
-    auto problem = [&](std::int64_t line, int column, std::string message) {
+    auto problem = [&](std::int64_t line, int column, ProblemKind kind,
+                       std::vector<std::string> args = {}) {
         if (++table.problemCount <= 100)
-            table.problems.push_back({path, line, column, std::move(message)});
+            table.problems.push_back({path, line, column, kind, std::move(args)});
     };
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        problem(0, 0, "cannot open the file for reading");
+        problem(0, 0, ProblemKind::CannotOpenFile);
         return table;
     }
     CsvReader reader(in);
     CsvReader::Record record;
     if (!reader.next(record)) {
-        problem(reader.error() ? reader.error()->line : 0, 0,
-                reader.error() ? reader.error()->message : "the file is empty");
+        const Problem empty = problemOf(ProblemKind::EmptyFile);
+        const Problem& why = reader.error() ? *reader.error() : empty;
+        problem(why.line, 0, why.kind, why.args);
         return table;
     }
     const HeaderMatch header = matchHeader(record.fields);
     const ColumnMap& map = header.map;
     for (SalesField required : {SalesField::Date, SalesField::Sku, SalesField::Price})
         if (!map.has(required))
-            problem(1, 0,
-                    "required column '" + std::string(infoOf(required).canonical) + "' is missing");
+            problem(1, 0, ProblemKind::MissingColumn, {std::string(infoOf(required).canonical)});
     if (table.problemCount > 0)
         return table;
     const size_t fields = record.fields.size();
     while (reader.next(record)) {
         if (record.fields.size() != fields) {
-            problem(record.line, 0,
-                    "expected " + std::to_string(fields) + " fields, found " +
-                        std::to_string(record.fields.size()));
+            problem(record.line, 0, ProblemKind::WrongFieldCount,
+                    {std::to_string(fields), std::to_string(record.fields.size())});
             continue;
         }
         auto field = [&](SalesField f) {
@@ -59,30 +59,33 @@ PriceTable readPriceTable(const std::string& path)
         row.line = record.line;
         const auto day = parseIsoDate(trim(field(SalesField::Date)));
         if (!day) {
-            problem(record.line, map[SalesField::Date] + 1, "date is not a valid YYYY-MM-DD date");
+            problem(record.line, map[SalesField::Date] + 1, ProblemKind::BadDate);
             continue;
         }
         row.day = *day;
         row.sku = std::string(trim(field(SalesField::Sku)));
         const auto price = number(field(SalesField::Price));
         if (row.sku.empty() || !price || *price <= 0) {
-            problem(record.line, 0,
-                    row.sku.empty() ? "sku is empty" : "price must be a number > 0");
+            if (row.sku.empty())
+                problem(record.line, 0, ProblemKind::EmptySku);
+            else
+                problem(record.line, 0, ProblemKind::NumberMustBeAbove, {"price", "0"});
             continue;
         }
         row.price = *price;
         if (map.has(SalesField::ListPrice) && !trim(field(SalesField::ListPrice)).empty()) {
             row.listPrice = number(field(SalesField::ListPrice));
             if (!row.listPrice || *row.listPrice <= 0) {
-                problem(record.line, map[SalesField::ListPrice] + 1,
-                        "list_price must be a number > 0");
+                problem(record.line, map[SalesField::ListPrice] + 1, ProblemKind::NumberMustBeAbove,
+                        {"list_price", "0"});
                 continue;
             }
         }
         if (map.has(SalesField::Stock) && !trim(field(SalesField::Stock)).empty()) {
             row.stock = number(field(SalesField::Stock));
             if (!row.stock || *row.stock < 0) {
-                problem(record.line, map[SalesField::Stock] + 1, "stock must be a number >= 0");
+                problem(record.line, map[SalesField::Stock] + 1, ProblemKind::NumberMustBeAtLeast,
+                        {"stock", "0"});
                 continue;
             }
         }
@@ -92,7 +95,7 @@ PriceTable readPriceTable(const std::string& path)
         table.rows.push_back(std::move(row));
     }
     if (reader.error())
-        problem(reader.error()->line, 0, reader.error()->message);
+        problem(reader.error()->line, 0, reader.error()->kind, reader.error()->args);
     return table;
 }
 

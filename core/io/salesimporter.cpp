@@ -86,7 +86,12 @@ public:
     void run(std::istream& in, const ProgressFn& progress, std::int64_t totalBytes);
 
 private:
-    void problem(std::int64_t line, int column, std::string message);
+    void problem(std::int64_t line, int column, ProblemKind kind,
+                 std::vector<std::string> args = {});
+    void problem(const Problem& found)
+    {
+        problem(found.line, found.column, found.kind, found.args);
+    }
     bool readHeader(CsvReader& reader, CsvReader::Record& record);
     void prepareStatements();
     void loadExisting();
@@ -95,6 +100,7 @@ private:
     std::optional<std::int64_t> idFor(StringMap<std::int64_t>& ids, sql::Statement& insert,
                                       std::string_view name);
     bool writeRows(const ProgressFn& progress, std::int64_t totalBytes);
+    void note(ProblemKind kind, std::vector<std::string> args = {});
     bool finish();
     int decidePeriod();
     void fillMissingPeriods(int period);
@@ -121,23 +127,27 @@ private:
     SaleSorter m_sorter;
 };
 
-void SalesImport::problem(std::int64_t line, int column, std::string message)
+void SalesImport::problem(std::int64_t line, int column, ProblemKind kind,
+                          std::vector<std::string> args)
 {
     m_writing = false;
     ++m_report.problemCount;
     if (m_report.problems.size() < m_options.maxListedProblems)
-        m_report.problems.push_back({m_name, line, column, std::move(message)});
+        m_report.problems.push_back({m_name, line, column, kind, std::move(args)});
+}
+
+void SalesImport::note(ProblemKind kind, std::vector<std::string> args)
+{
+    m_report.notes.push_back(problemOf(kind, std::move(args)));
 }
 
 bool SalesImport::readHeader(CsvReader& reader, CsvReader::Record& record)
 {
     if (!reader.next(record)) {
         if (reader.error())
-            problem(reader.error()->line, 0, reader.error()->message);
+            problem(*reader.error());
         else
-            problem(0, 0,
-                    "the file is empty; expected a header line such as "
-                    "'date,sku,units,price'");
+            problem(0, 0, ProblemKind::EmptyFileWithoutHeader);
         return false;
     }
     m_report.delimiter = reader.delimiter();
@@ -148,18 +158,15 @@ bool SalesImport::readHeader(CsvReader& reader, CsvReader::Record& record)
         for (const SalesFieldInfo& info : salesFields()) {
             const int col = m_columns[info.field];
             if (info.required && col < 0)
-                problem(1, 0,
-                        "no column is mapped to the required field '" +
-                            std::string(info.canonical) + "'");
+                problem(1, 0, ProblemKind::RequiredFieldUnmapped, {std::string(info.canonical)});
             if (col >= static_cast<int>(m_fieldCount))
-                problem(1, 0,
-                        "field '" + std::string(info.canonical) + "' is mapped to column " +
-                            std::to_string(col + 1) + " but the header has only " +
-                            std::to_string(m_fieldCount) + " columns");
+                problem(1, 0, ProblemKind::FieldMappedPastHeader,
+                        {std::string(info.canonical), std::to_string(col + 1),
+                         std::to_string(m_fieldCount)});
         }
     } else {
-        for (Problem& p : match.problems)
-            problem(p.line, p.column, std::move(p.message));
+        for (const Problem& p : match.problems)
+            problem(p);
     }
     for (int col = 0; col < static_cast<int>(m_fieldCount); ++col) {
         bool used = false;
@@ -258,8 +265,8 @@ void SalesImport::processRecord(const CsvReader::Record& r)
 {
     ++m_report.rowsRead;
     SalesRowParser::Result parsed = m_parser->parse(r.fields);
-    if (RowProblem* p = std::get_if<RowProblem>(&parsed)) {
-        problem(r.line, p->column, std::move(p->message));
+    if (Problem* p = std::get_if<Problem>(&parsed)) {
+        problem(r.line, p->column, p->kind, std::move(p->args));
         return;
     }
     const SalesRecord& record = std::get<SalesRecord>(parsed);
@@ -270,11 +277,8 @@ void SalesImport::processRecord(const CsvReader::Record& r)
     product.gapGcd = std::gcd(product.gapGcd, static_cast<std::int64_t>(day - product.firstSeen));
     const bool duplicate = !product.days.insert(day);
     if (duplicate && m_options.onDuplicate == DuplicatePolicy::Error) {
-        problem(r.line, m_columns[SalesField::Date] + 1,
-                "a second row for sku " + quoteForMessage(record.sku) + " on " +
-                    formatIsoDate(day) +
-                    " (to combine such rows choose the duplicate policy sum or last: "
-                    "--on-duplicate in flashplan-cli, Duplicate rows in the import dialog)");
+        problem(r.line, m_columns[SalesField::Date] + 1, ProblemKind::DuplicateRow,
+                {cutForMessage(record.sku), formatIsoDate(day)});
         return;
     }
     product.minDay = product.minDay ? std::min(*product.minDay, day) : day;
@@ -321,7 +325,7 @@ void SalesImport::processRecord(const CsvReader::Record& r)
 }
 
 // Writes the validated rows in (product, day) order. Progress runs on from the parse phase:
-// `totalBytes` for reading, as much again for writing.
+// `totalBytes` for reading, as much again for writing. False after a problem; throws Cancelled.
 bool SalesImport::writeRows(const ProgressFn& progress, std::int64_t totalBytes)
 {
     auto optional = [](double v) {
@@ -346,25 +350,20 @@ bool SalesImport::writeRows(const ProgressFn& progress, std::int64_t totalBytes)
         try {
             stmt.run();
         } catch (const sql::SqlError& e) {
-            problem(row.line, 0, std::string("could not store the row: ") + e.what());
+            problem(row.line, 0, ProblemKind::CannotStoreRow, {e.what()});
             return ok = false;
         }
         if (m_db.changes() == 0) { // only InsertOverFilled can change nothing
-            problem(row.line, m_columns[SalesField::Date] + 1,
-                    "this sku and date are already in the project from an earlier import (to "
-                    "replace them choose the duplicate policy last: --on-duplicate in "
-                    "flashplan-cli, Duplicate rows in the import dialog)");
+            problem(row.line, m_columns[SalesField::Date] + 1, ProblemKind::RowAlreadyInProject);
             return ok = false;
         }
         if (row.duplicateInFile)
             ++m_report.rowsMerged;
         else
             ++m_report.rowsInserted;
-        if (++written % 65536 == 0 && totalBytes > 0 &&
-            !reportProgress(progress, totalBytes + totalBytes * written / rows, 2 * totalBytes)) {
-            m_report.cancelled = true;
-            return ok = false;
-        }
+        if (++written % 65536 == 0 && totalBytes > 0)
+            reportProgressOrCancel(progress, totalBytes + totalBytes * written / rows,
+                                   2 * totalBytes);
         return true;
     });
     return ok;
@@ -383,14 +382,11 @@ int SalesImport::decidePeriod()
     const int detected = anyGap && allWeekly ? 7 : 1;
     const int existing = m_store.periodDays();
     if (existing == 7 && detected == 1) {
-        problem(0, 0,
-                "the project holds weekly data but this file has daily dates; import "
-                "weekly rows (dates 7 days apart) or use a new project");
+        problem(0, 0, ProblemKind::WeeklyProjectDailyFile);
         return 0;
     }
     if (existing == 1 && detected == 7)
-        m_report.notes.push_back("dates are 7 days apart, but the project holds daily data: "
-                                 "rows are imported as days and the days between are 0 units");
+        note(ProblemKind::DailyProjectWeeklyDates);
     return existing ? existing : (anyGap ? detected : 1);
 }
 
@@ -429,21 +425,19 @@ void SalesImport::decideMissingPeriods(int period)
     const auto stored = m_store.meta("missing_periods");
     if (m_options.missing) {
         missing = *m_options.missing;
-        m_report.missingReason = "as asked";
+        m_report.missingReason = MissingPeriodsReason::Asked;
     } else if (stored && parseMissingPeriods(*stored)) {
         missing = *parseMissingPeriods(*stored);
-        m_report.missingReason = "as the project says";
+        m_report.missingReason = MissingPeriodsReason::ProjectSetting;
     } else if (period == 7) {
         missing = MissingPeriods::Unknown;
-        m_report.missingReason = "weekly data: scanner panels leave out weeks they have no data for";
+        m_report.missingReason = MissingPeriodsReason::WeeklyData;
     } else if (m_sawZeroUnits) {
         missing = MissingPeriods::Unknown;
-        m_report.missingReason = "the file lists days with 0 units, so an absent day is a day "
-                                 "without data";
+        m_report.missingReason = MissingPeriodsReason::ZeroUnitRows;
     } else {
         missing = MissingPeriods::Zero;
-        m_report.missingReason = "daily data without 0-unit rows: an absent day is a day without "
-                                 "sales";
+        m_report.missingReason = MissingPeriodsReason::DailyWithoutZeros;
     }
     m_report.missing = missing;
     m_store.setMeta("missing_periods", std::string(missingPeriodsName(missing)));
@@ -479,16 +473,13 @@ void SalesImport::updateProducts()
         update.bind(4, listPrice).bind(5, isEstimate ? 1 : 0).bind(6, p.unitCost).run();
     }
     if (estimated > 0)
-        m_report.notes.push_back(
-            "no list_price for " + std::to_string(estimated) +
-            " product(s): their regular price was estimated as the most common of their high "
-            "prices, and discount depth is measured from it");
+        note(ProblemKind::ListPriceEstimated, {std::to_string(estimated)});
 }
 
 bool SalesImport::finish()
 {
     if (m_report.rowsRead == 0) {
-        problem(1, 0, "the file has a header but no data rows");
+        problem(1, 0, ProblemKind::NoDataRows);
         return false;
     }
     const int period = decidePeriod();
@@ -506,8 +497,8 @@ bool SalesImport::finish()
         m_report.lastDay = m_report.lastDay ? std::max(*m_report.lastDay, *p.maxDay) : *p.maxDay;
     }
     std::string notes;
-    for (const std::string& note : m_report.notes)
-        notes += (notes.empty() ? "" : "\n") + note;
+    for (const Problem& n : m_report.notes)
+        notes += (notes.empty() ? "" : "\n") + n.message();
     sql::Statement log(m_db, "INSERT INTO imports(file, imported_at, rows_read, rows_rejected, "
                              "rows_filled, products_added, period_days, notes) "
                              "VALUES(?1, ?2, ?3, 0, ?4, ?5, ?6, ?7)");
@@ -534,20 +525,14 @@ void SalesImport::run(std::istream& in, const ProgressFn& progress, std::int64_t
         processRecord(record);
         if (++sinceProgress == 16384) {
             sinceProgress = 0;
-            if (!reportProgress(progress, reader.bytesConsumed(), total)) {
-                m_report.cancelled = true;
-                return; // the transaction rolls back
-            }
+            reportProgressOrCancel(progress, reader.bytesConsumed(), total); // rolls back
         }
     }
     if (reader.error())
-        problem(reader.error()->line, 0, reader.error()->message);
+        problem(*reader.error());
     if (m_report.problemCount > 0 || !writeRows(progress, totalBytes) || !finish())
         return;
-    if (!reportProgress(progress, total, total)) {
-        m_report.cancelled = true;
-        return;
-    }
+    reportProgressOrCancel(progress, total, total);
     transaction.commit();
     m_report.committed = true;
 }
@@ -575,7 +560,7 @@ ImportReport importSalesFile(store::Store& store, const std::string& path,
     if (!in) {
         ImportReport report;
         report.problemCount = 1;
-        report.problems.push_back({path, 0, 0, "cannot open the file for reading"});
+        report.problems.push_back({path, 0, 0, ProblemKind::CannotOpenFile, {}});
         return report;
     }
     in.seekg(0, std::ios::end);

@@ -38,6 +38,16 @@ enum class MissingPeriods
 std::optional<MissingPeriods> parseMissingPeriods(std::string_view text);
 std::string_view missingPeriodsName(MissingPeriods missing);
 
+// Why an import treats absent periods the way it does.
+enum class MissingPeriodsReason
+{
+    Asked,             // the user said so (--missing)
+    ProjectSetting,    // an earlier import decided it
+    WeeklyData,        // scanner panels leave out weeks they have no data for
+    ZeroUnitRows,      // the file lists 0-unit periods, so an absent one has no data
+    DailyWithoutZeros, // an absent day is a day without sales
+};
+
 struct ImportOptions
 {
     DuplicatePolicy onDuplicate = DuplicatePolicy::Error;
@@ -51,17 +61,18 @@ struct ImportOptions
 struct ImportReport
 {
     bool committed = false;
-    bool cancelled = false;
     std::vector<Problem> problems; // the first maxListedProblems, in file order
     std::int64_t problemCount = 0;
-    std::vector<std::string> notes; // choices made for the user, e.g. an estimated regular price
+    // Choices made for the user, e.g. an estimated regular price: worded like problems (a kind
+    // and its arguments), but they stop nothing.
+    std::vector<Problem> notes;
 
     std::int64_t rowsRead = 0;     // data records in the file
     std::int64_t rowsInserted = 0; // new product-periods
     std::int64_t rowsMerged = 0;   // duplicates summed or replaced, per the policy
     std::int64_t rowsFilled = 0;   // missing periods stored (as 0 units, or unknown)
     MissingPeriods missing = MissingPeriods::Zero;
-    std::string missingReason; // why: the user's choice, the project's, or the data's shape
+    MissingPeriodsReason missingReason = MissingPeriodsReason::DailyWithoutZeros;
     std::int64_t productsAdded = 0;
     std::int64_t productsTouched = 0;
     int periodDays = 0;
@@ -71,7 +82,8 @@ struct ImportReport
 };
 
 // Reads a sales-history CSV (spec/data-format.md, section 1) into the project in one transaction.
-// Every row is validated; on any problem, or a cancel from `progress`, nothing is changed.
+// Every row is validated; on any problem nothing is changed and the report lists them. When
+// `progress` asks to stop, throws Cancelled and nothing is changed either.
 // `displayName` names the file in problems; `totalBytes` (when known) scales progress.
 ImportReport importSales(store::Store& store, std::istream& in, const std::string& displayName,
                          const ImportOptions& options = {}, const ProgressFn& progress = {},

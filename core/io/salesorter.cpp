@@ -46,7 +46,7 @@ private:
         if (n == 0)
             return;
         if (std::fread(m_block.data(), sizeof(PendingSale), n, m_file) != n)
-            throw FlashPlanError("cannot read back a temporary sort file");
+            throw FlashPlanError(ProblemKind::TemporaryFileUnreadable);
         m_left -= static_cast<std::int64_t>(n);
     }
 
@@ -83,8 +83,7 @@ void SaleSorter::spill()
         std::fwrite(m_buffer.data(), sizeof(PendingSale), m_buffer.size(), file.get()) !=
             m_buffer.size() ||
         std::fflush(file.get()) != 0)
-        throw FlashPlanError("cannot write a temporary sort file (is the temporary directory "
-                             "full?)");
+        throw FlashPlanError(ProblemKind::TemporaryFileUnwritable);
     m_runs.push_back(std::move(file));
     m_runSizes.push_back(static_cast<std::int64_t>(m_buffer.size()));
     m_buffer.clear();

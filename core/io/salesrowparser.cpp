@@ -27,14 +27,18 @@ NumberStatus parseNumber(std::string_view text, double& value)
     return NumberStatus::Ok;
 }
 
+// A row's problem, in its column (1-based; 0 for the row as a whole): the import adds the place.
+Problem rowProblem(int column, ProblemKind kind, std::vector<std::string> args = {})
+{
+    return Problem{{}, 0, column, kind, std::move(args)};
+}
+
 } // namespace
 
-std::string quoteForMessage(std::string_view text)
+std::string cutForMessage(std::string_view text)
 {
     constexpr size_t kMax = 40;
-    std::string out = "'";
-    out += text.size() > kMax ? std::string(text.substr(0, kMax)) + "..." : std::string(text);
-    return out + "'";
+    return text.size() > kMax ? std::string(text.substr(0, kMax)) + "..." : std::string(text);
 }
 
 SalesRowParser::SalesRowParser(const ColumnMap& columns, std::size_t fieldCount)
@@ -42,9 +46,9 @@ SalesRowParser::SalesRowParser(const ColumnMap& columns, std::size_t fieldCount)
 {
 }
 
-std::optional<RowProblem>
-SalesRowParser::optionalNumber(const std::vector<std::string_view>& fields, SalesField field,
-                               double minimum, bool strict, std::optional<double>& out) const
+std::optional<Problem> SalesRowParser::optionalNumber(const std::vector<std::string_view>& fields,
+                                                      SalesField field, double minimum, bool strict,
+                                                      std::optional<double>& out) const
 {
     out.reset();
     const int col = m_columns[field];
@@ -57,11 +61,11 @@ SalesRowParser::optionalNumber(const std::vector<std::string_view>& fields, Sale
         return std::nullopt;
     const std::string name(infoOf(field).canonical);
     if (status == NumberStatus::Invalid)
-        return RowProblem{col + 1, name + " is not a number: " + quoteForMessage(text)};
+        return rowProblem(col + 1, ProblemKind::NotANumber, {name, cutForMessage(text)});
     if (strict ? value <= minimum : value < minimum)
-        return RowProblem{col + 1, name + (strict ? " must be > " : " must be >= ") +
-                                       std::to_string(int(minimum)) + ", got " +
-                                       quoteForMessage(text)};
+        return rowProblem(col + 1,
+                          strict ? ProblemKind::MustBeAboveGot : ProblemKind::MustBeAtLeastGot,
+                          {name, std::to_string(int(minimum)), cutForMessage(text)});
     out = value;
     return std::nullopt;
 }
@@ -69,9 +73,8 @@ SalesRowParser::optionalNumber(const std::vector<std::string_view>& fields, Sale
 SalesRowParser::Result SalesRowParser::parse(const std::vector<std::string_view>& fields)
 {
     if (fields.size() != m_fieldCount)
-        return RowProblem{0, "expected " + std::to_string(m_fieldCount) +
-                                 " fields (as in the header), found " +
-                                 std::to_string(fields.size())};
+        return rowProblem(0, ProblemKind::WrongFieldCountAsInHeader,
+                          {std::to_string(m_fieldCount), std::to_string(fields.size())});
     auto field = [&](SalesField f) {
         return fields[static_cast<size_t>(m_columns[f])];
     };
@@ -85,29 +88,29 @@ SalesRowParser::Result SalesRowParser::parse(const std::vector<std::string_view>
     if (m_lastDateText.empty() || dateText != m_lastDateText) { // empty: nothing parsed yet
         const auto parsed = parseIsoDate(dateText);
         if (!parsed)
-            return RowProblem{column(SalesField::Date),
-                              "date is not a valid YYYY-MM-DD date: " + quoteForMessage(dateText)};
+            return rowProblem(column(SalesField::Date), ProblemKind::BadDateValue,
+                              {cutForMessage(dateText)});
         record.day = *parsed;
         m_lastDateText.assign(dateText);
         m_lastDate = record.day;
     }
     record.sku = trim(field(SalesField::Sku));
     if (record.sku.empty())
-        return RowProblem{column(SalesField::Sku), "sku is empty"};
+        return rowProblem(column(SalesField::Sku), ProblemKind::EmptySku);
     const NumberStatus units = parseNumber(field(SalesField::Units), record.units);
-    if (units != NumberStatus::Ok || record.units < 0)
-        return RowProblem{
-            column(SalesField::Units),
-            units == NumberStatus::Ok
-                ? "units must be >= 0, got " + quoteForMessage(field(SalesField::Units))
-                : "units is not a number: " + quoteForMessage(field(SalesField::Units))};
+    if (units != NumberStatus::Ok)
+        return rowProblem(column(SalesField::Units), ProblemKind::NotANumber,
+                          {"units", cutForMessage(field(SalesField::Units))});
+    if (record.units < 0)
+        return rowProblem(column(SalesField::Units), ProblemKind::MustBeAtLeastGot,
+                          {"units", "0", cutForMessage(field(SalesField::Units))});
     const NumberStatus price = parseNumber(field(SalesField::Price), record.price);
-    if (price != NumberStatus::Ok || record.price <= 0)
-        return RowProblem{
-            column(SalesField::Price),
-            price == NumberStatus::Ok
-                ? "price must be > 0, got " + quoteForMessage(field(SalesField::Price))
-                : "price is not a number: " + quoteForMessage(field(SalesField::Price))};
+    if (price != NumberStatus::Ok)
+        return rowProblem(column(SalesField::Price), ProblemKind::NotANumber,
+                          {"price", cutForMessage(field(SalesField::Price))});
+    if (record.price <= 0)
+        return rowProblem(column(SalesField::Price), ProblemKind::MustBeAboveGot,
+                          {"price", "0", cutForMessage(field(SalesField::Price))});
     if (auto problem = optionalNumber(fields, SalesField::ListPrice, 0, true, record.listPrice))
         return std::move(*problem);
     if (auto problem = optionalNumber(fields, SalesField::UnitCost, 0, false, record.unitCost))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/civildate.h"
+#include "base/error.h"
 #include "io/columnmap.h"
 
 #include <cstddef>
@@ -26,19 +27,13 @@ struct SalesRecord
     std::string_view name, category, event;
 };
 
-// The first thing wrong with a row. column: 1-based, 0 for the row as a whole.
-struct RowProblem
-{
-    int column = 0;
-    std::string message;
-};
-
 // Turns the fields of sales rows into SalesRecords, with no database: the pure half of the import.
-// Problems are worded as the import report shows them.
+// A row's problem is the first thing wrong with it: its kind, its arguments and its column
+// (1-based, 0 for the row as a whole); the import adds the file and the line.
 class SalesRowParser final
 {
 public:
-    using Result = std::variant<SalesRecord, RowProblem>;
+    using Result = std::variant<SalesRecord, Problem>;
 
     // `columns` feed the fields (required ones mapped); the header had `fieldCount` fields.
     SalesRowParser(const ColumnMap& columns, std::size_t fieldCount);
@@ -48,9 +43,9 @@ public:
     Result parse(const std::vector<std::string_view>& fields);
 
 private:
-    std::optional<RowProblem> optionalNumber(const std::vector<std::string_view>& fields,
-                                             SalesField field, double minimum, bool strict,
-                                             std::optional<double>& out) const;
+    std::optional<Problem> optionalNumber(const std::vector<std::string_view>& fields,
+                                          SalesField field, double minimum, bool strict,
+                                          std::optional<double>& out) const;
 
     ColumnMap m_columns;
     std::size_t m_fieldCount;
@@ -58,7 +53,7 @@ private:
     DayNumber m_lastDate = 0;
 };
 
-// `text` in single quotes for a problem message, cut after 40 characters.
-std::string quoteForMessage(std::string_view text);
+// `text` as a problem's argument, cut after 40 characters (the texts put it in quotes).
+std::string cutForMessage(std::string_view text);
 
 } // namespace fp::io

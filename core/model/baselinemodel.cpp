@@ -90,7 +90,7 @@ void BaselineModel::predict(std::span<const data::DemandCell> cells, std::span<d
     const int P = static_cast<int>(m_shape.productCategory.size());
     for (size_t i = 0; i < cells.size(); ++i) {
         if (cells[i].product < 0 || cells[i].product >= P)
-            throw FlashPlanError("the model does not know this product; train it again");
+            throw FlashPlanError(ProblemKind::ProductUnknownToModel);
         mean[i] =
             m_mean[static_cast<size_t>(cells[i].product * slots + weekdayOf(cells[i].period))];
     }
@@ -106,7 +106,7 @@ void BaselineModel::save(BinaryWriter& out) const
 void BaselineModel::load(BinaryReader& in)
 {
     if (in.get<std::uint32_t>() != kFormatVersion)
-        throw FlashPlanError("stored baseline model has an unknown format; train it again");
+        throw FlashPlanError(ProblemKind::StoredModelUnknownFormat, {"baseline"});
     m_shape = PanelShape::load(in);
     m_mean = in.getVector<float>();
 }

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 
+#include <stdexcept>
 #include <vector>
 
 namespace fp::model {
@@ -21,7 +22,7 @@ void BlendModel::fit(const data::Panel& panel, const std::vector<data::DemandCel
                      const LossFn& onLoss)
 {
     if (!m_first || !m_second)
-        throw FlashPlanError("a blend needs its two models before it can fit");
+        throw std::logic_error("a blend needs its two models before it can fit");
     m_first->fit(panel, train, validation, options, onLoss);
     m_second->fit(panel, train, validation, options, onLoss);
 }
@@ -48,20 +49,20 @@ void BlendModel::save(BinaryWriter& out) const
 void BlendModel::load(BinaryReader& in)
 {
     if (in.get<std::uint32_t>() != kFormatVersion)
-        throw FlashPlanError("stored blend model has an unknown format; train it again");
+        throw FlashPlanError(ProblemKind::StoredModelUnknownFormat, {"blend"});
     m_firstWeight = in.get<double>();
     auto part = [&]() {
         const std::string kind = in.getString();
         std::unique_ptr<DemandModel> model = kind == "blend" ? nullptr : createModel(kind);
         if (!model)
-            throw FlashPlanError("stored blend model is corrupt; train it again");
+            throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"blend"});
         model->load(in);
         return model;
     };
     m_first = part();
     m_second = part();
     if (!(m_firstWeight >= 0 && m_firstWeight <= 1))
-        throw FlashPlanError("stored blend model is corrupt; train it again");
+        throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"blend"});
 }
 
 } // namespace fp::model

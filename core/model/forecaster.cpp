@@ -20,9 +20,8 @@ std::vector<ForecastRow> forecastPeriods(const data::Panel& panel, const Trained
     for (data::DemandCell& cell : cells) {
         const int index = modelIndex[static_cast<size_t>(cell.product)];
         if (index < 0)
-            throw FlashPlanError("the model was trained before product '" +
-                                 panel.products()[static_cast<size_t>(cell.product)].sku +
-                                 "' was imported; train again");
+            throw FlashPlanError(ProblemKind::ProductNewerThanModel,
+                                 {panel.products()[static_cast<size_t>(cell.product)].sku});
         cell.product = index;
     }
     std::vector<double> means(cells.size()), extra(cells.size());

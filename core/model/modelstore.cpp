@@ -75,19 +75,19 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
     BinaryReader in(params);
     const auto version = in.get<std::uint32_t>();
     if (version != 1 && version != kBlobVersion)
-        throw FlashPlanError("the stored model comes from another FlashPlan version; train again");
+        throw FlashPlanError(ProblemKind::StoredModelOtherVersion);
     trained.kind = in.getString();
     trained.productIds = in.getVector<std::int64_t>();
     trained.model = createModel(trained.kind);
     if (!trained.model)
-        throw FlashPlanError("the stored model is of an unknown kind '" + trained.kind + "'");
+        throw FlashPlanError(ProblemKind::StoredModelUnknownKind, {trained.kind});
     trained.model->load(in);
     trained.noise = NoiseModel::load(in);
     if (version >= 2)
         trained.supportedDepth = in.getVector<float>();
     if (!trained.supportedDepth.empty() &&
         trained.supportedDepth.size() != trained.productIds.size())
-        throw FlashPlanError("the stored model is corrupt; train again");
+        throw FlashPlanError(ProblemKind::StoredModelTruncated);
     if (!curve.empty()) {
         BinaryReader curveIn(curve);
         trained.curve = curveIn.getVector<LossPoint>();
@@ -99,8 +99,7 @@ TrainedModel requireActiveModel(store::Store& store)
 {
     std::optional<TrainedModel> trained = loadActiveModel(store);
     if (!trained)
-        throw FlashPlanError(store.path() + " has no trained model; run flashplan-cli train (or "
-                                            "Train in the window) first");
+        throw FlashPlanError(ProblemKind::NoTrainedModel, {store.path()});
     return std::move(*trained);
 }
 

@@ -37,14 +37,14 @@ void checkSettings(const NeuralSettings& s)
         !(s.batchSize >= 1 && s.batchSize <= (1 << 20)) || !(s.epochs >= 1 && s.epochs <= 10000) ||
         !(s.warmStartEpochs >= 1 && s.warmStartEpochs <= 10000) || !(s.patience >= 1) ||
         !(s.learningRate > 0.0 && s.learningRate < 1.0) || !knotsOk)
-        throw FlashPlanError("neural model: invalid settings");
+        throw internalError("neural model: invalid settings");
 }
 
 void checkCells(std::span<const data::DemandCell> cells, int products)
 {
     for (const data::DemandCell& cell : cells)
         if (cell.product < 0 || cell.product >= products)
-            throw FlashPlanError("neural model: a cell's product is not in the model's panel");
+            throw internalError("neural model: a cell's product is not in the model's panel");
 }
 
 } // namespace
@@ -68,7 +68,7 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
                       const LossFn& onLoss)
 {
     if (train.empty())
-        throw FlashPlanError("neural model: no history to train on");
+        throw internalError("neural model: no history to train on");
     PanelShape shape = PanelShape::of(panel);
     const int products = static_cast<int>(shape.productCategory.size());
     checkCells(train, products);
@@ -141,9 +141,9 @@ void NeuralModel::fit(const data::Panel& panel, const std::vector<data::DemandCe
 void NeuralModel::predict(std::span<const data::DemandCell> cells, std::span<double> mean) const
 {
     if (!m_net)
-        throw FlashPlanError("neural model: predict before fit or load");
+        throw internalError("neural model: predict before fit or load");
     if (mean.size() != cells.size())
-        throw FlashPlanError("neural model: predict needs one output per cell");
+        throw internalError("neural model: predict needs one output per cell");
     if (cells.empty())
         return;
     checkCells(cells, m_net->products);
@@ -162,7 +162,7 @@ void NeuralModel::predict(std::span<const data::DemandCell> cells, std::span<dou
 void NeuralModel::save(BinaryWriter& out) const
 {
     if (!m_net)
-        throw FlashPlanError("neural model: save before fit");
+        throw internalError("neural model: save before fit");
     out.put<std::uint32_t>(kMagic);
     out.put<std::int32_t>(kFormatVersion);
     m_shape.save(out);
@@ -188,11 +188,11 @@ void NeuralModel::save(BinaryWriter& out) const
 void NeuralModel::load(BinaryReader& in)
 {
     if (in.get<std::uint32_t>() != kMagic)
-        throw FlashPlanError("stored model is not a neural demand model");
+        throw FlashPlanError(ProblemKind::StoredModelNotNeural);
     const auto version = in.get<std::int32_t>();
     if (version != kFormatVersion)
-        throw FlashPlanError("stored neural model has format version " + std::to_string(version) +
-                             "; this FlashPlan reads version " + std::to_string(kFormatVersion));
+        throw FlashPlanError(ProblemKind::StoredNeuralModelVersion,
+                             {std::to_string(version), std::to_string(kFormatVersion)});
     PanelShape shape = PanelShape::load(in);
     const DayNumber trendOrigin = in.get<std::int32_t>();
     NeuralSettings settings;
@@ -212,7 +212,7 @@ void NeuralModel::load(BinaryReader& in)
     std::vector<float> theta = in.getVector<float>();
 
     const auto corrupt = [] {
-        return FlashPlanError("stored neural model is corrupt");
+        return FlashPlanError(ProblemKind::StoredNeuralModelCorrupt);
     };
     try {
         checkSettings(settings);
@@ -230,9 +230,8 @@ void NeuralModel::load(BinaryReader& in)
         throw corrupt();
     auto net = std::make_unique<Network>(neural::makeNetwork(settings, shape));
     if (inputs != net->inputs())
-        throw FlashPlanError("stored neural model uses " + std::to_string(inputs) +
-                             " input features, this FlashPlan " + std::to_string(net->inputs()) +
-                             "; train the model again");
+        throw FlashPlanError(ProblemKind::StoredNeuralModelInputs,
+                             {std::to_string(inputs), std::to_string(net->inputs())});
     if (theta.size() != net->total ||
         !std::all_of(theta.begin(), theta.end(), [](float v) { return std::isfinite(v); }))
         throw corrupt();
@@ -254,7 +253,7 @@ double neuralGradientError(const data::Panel& panel, const std::vector<data::Dem
         sample.begin(), sample.begin() + static_cast<std::ptrdiff_t>(
                                              std::min<std::size_t>(sample.size(), neural::kChunk)));
     if (cells.empty())
-        throw FlashPlanError("neural gradient check: no cells");
+        throw internalError("neural gradient check: no cells");
     checkCells(cells, static_cast<int>(shape.productCategory.size()));
     const auto net = std::make_unique<Network>(neural::makeNetwork(NeuralSettings{}, shape));
     std::mt19937_64 rng(seed);

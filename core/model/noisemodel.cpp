@@ -155,7 +155,7 @@ NoiseModel NoiseModel::load(BinaryReader& in)
     noise.m_size = in.getVector<double>();
     noise.m_shock = in.getVector<double>();
     if (noise.m_size.size() != noise.m_shock.size() || noise.m_size.empty())
-        throw FlashPlanError("stored noise model is corrupt; train again");
+        throw FlashPlanError(ProblemKind::StoredNoiseModelCorrupt);
     return noise;
 }
 

@@ -751,7 +751,7 @@ void StructuredModel::predict(std::span<const data::DemandCell> cells, std::span
     for (size_t i = 0; i < cells.size(); ++i) {
         if (cells[i].product < 0 ||
             cells[i].product >= static_cast<int>(m_shape.productCategory.size()))
-            throw FlashPlanError("the model does not know this product; train it again");
+            throw FlashPlanError(ProblemKind::ProductUnknownToModel);
         mean[i] = std::exp(linearPredictor(m_theta, cells[i], calendar));
     }
 }
@@ -792,7 +792,7 @@ void StructuredModel::load(BinaryReader& in)
 {
     const auto version = in.get<std::uint32_t>();
     if (version != 1 && version != kFormatVersion)
-        throw FlashPlanError("stored structured model has an unknown format; train it again");
+        throw FlashPlanError(ProblemKind::StoredModelUnknownFormat, {"structured"});
     m_shape = PanelShape::load(in);
     m_dipPeriods = in.get<std::int32_t>();
     const std::vector<double> theta = in.getVector<double>();
@@ -812,11 +812,11 @@ void StructuredModel::load(BinaryReader& in)
         const auto trend = in.get<std::uint8_t>();
         m_trendEnd = in.get<std::int32_t>();
         if (trend > static_cast<std::uint8_t>(TrendContinuation::Fitted))
-            throw FlashPlanError("stored structured model is corrupt; train it again");
+            throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
         m_structure.trend = static_cast<TrendContinuation>(trend);
         const std::vector<double> weights = in.getVector<double>();
         if (weights.size() != 4)
-            throw FlashPlanError("stored structured model is corrupt; train it again");
+            throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
         m_shrinkage = Shrinkage{weights[0], weights[1], weights[2], weights[3]};
         m_holidayOff = in.getVector<std::uint8_t>();
         m_structure.recentLevel = in.get<float>();
@@ -830,7 +830,7 @@ void StructuredModel::load(BinaryReader& in)
         m_eventSize.size() != m_size.size() || periods < 0 ||
         m_holidayOff.size() != static_cast<size_t>(L.C) * kHolidays ||
         (!m_recentLevel.empty() && static_cast<int>(m_recentLevel.size()) != L.P))
-        throw FlashPlanError("stored structured model is corrupt; train it again");
+        throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
     m_periodCache.clear();
     for (int t = 0; t < periods; ++t)
         m_periodCache.push_back(featuresOf(t));

@@ -125,8 +125,7 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
         kinds = modelKinds();
     } else {
         if (!createModel(options.model))
-            throw FlashPlanError("unknown model '" + options.model +
-                                 "' (auto, baseline, structured, neural)");
+            throw FlashPlanError(ProblemKind::UnknownModel, {options.model});
         kinds = {"baseline"};
         if (options.model != "baseline")
             kinds.push_back(options.model);
@@ -140,9 +139,8 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
                                                 : 8;
     const int T = panel.periodCount();
     if (T < holdout + 8 * 7 / periodDays)
-        throw FlashPlanError("too little history to train: " + std::to_string(T) +
-                             " periods, but the held-out tail alone is " + std::to_string(holdout) +
-                             "; import more history or use a shorter --holdout-days");
+        throw FlashPlanError(ProblemKind::TooLittleHistory,
+                             {std::to_string(T), std::to_string(holdout)});
     std::vector<data::DemandCell> train = data::historyCells(panel, 0, T - holdout);
     std::vector<data::DemandCell> heldOut = data::historyCells(panel, T - holdout, T);
     const double naiveScale = seasonalNaiveScale(train, periodDays);

@@ -46,20 +46,21 @@ int columnOf(std::string_view header)
 CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
 {
     CampaignFile file;
-    auto problem = [&](std::int64_t line, std::string message) {
+    auto problem = [&](std::int64_t line, ProblemKind kind, std::vector<std::string> args = {}) {
         if (file.problems.size() < 100)
-            file.problems.push_back({path, line, 0, std::move(message)});
+            file.problems.push_back({path, line, 0, kind, std::move(args)});
     };
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        problem(0, "cannot open the file for reading");
+        problem(0, ProblemKind::CannotOpenFile);
         return file;
     }
     io::CsvReader reader(in);
     io::CsvReader::Record record;
     if (!reader.next(record)) {
-        problem(reader.error() ? reader.error()->line : 0,
-                reader.error() ? reader.error()->message : "the file is empty");
+        const Problem empty = problemOf(ProblemKind::EmptyFile);
+        const Problem& why = reader.error() ? *reader.error() : empty;
+        problem(why.line, why.kind, why.args);
         return file;
     }
     int column[ColumnCount] = {-1, -1, -1, -1, -1, -1};
@@ -67,7 +68,7 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
         if (const int c = columnOf(record.fields[static_cast<size_t>(i)]); c >= 0)
             column[c] = i;
     if (column[Sku] < 0) {
-        problem(1, "required column 'sku' is missing");
+        problem(1, ProblemKind::MissingColumn, {"sku"});
         return file;
     }
     const size_t fields = record.fields.size();
@@ -75,8 +76,8 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
     while (reader.next(record)) {
         const std::int64_t line = record.line;
         if (record.fields.size() != fields) {
-            problem(line, "expected " + std::to_string(fields) + " fields, found " +
-                              std::to_string(record.fields.size()));
+            problem(line, ProblemKind::WrongFieldCount,
+                    {std::to_string(fields), std::to_string(record.fields.size())});
             continue;
         }
         auto text = [&](Column c) {
@@ -91,7 +92,7 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
                 return std::nullopt;
             const std::optional<double> v = parseDouble(t);
             if (!v) {
-                problem(line, std::string(name) + " is not a number: '" + std::string(t) + "'");
+                problem(line, ProblemKind::NotANumber, {name, std::string(t)});
                 bad = true;
             }
             return v;
@@ -99,11 +100,11 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
         const std::string sku(text(Sku));
         const int p = panel.findProduct(sku);
         if (p < 0) {
-            problem(line, "sku '" + sku + "' is not in the project's sales history");
+            problem(line, ProblemKind::SkuNotInHistory, {sku});
             continue;
         }
         if (!seen.insert(p).second) {
-            problem(line, "sku '" + sku + "' is listed twice");
+            problem(line, ProblemKind::SkuListedTwice, {sku});
             continue;
         }
         const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
@@ -117,37 +118,36 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
         if (bad)
             continue;
         if (cp.stock && *cp.stock < 0) {
-            problem(line, "stock must be >= 0");
+            problem(line, ProblemKind::MustBeAtLeast, {"stock", "0"});
             continue;
         }
         if (cp.unitCost && *cp.unitCost < 0) {
-            problem(line, "unit_cost must be >= 0");
+            problem(line, ProblemKind::MustBeAtLeast, {"unit_cost", "0"});
             continue;
         }
         if (!cp.unitCost)
             cp.unitCost = product.unitCost;
         cp.listPrice = listPrice.value_or(product.listPrice);
         if (!(cp.listPrice > 0)) {
-            problem(line,
-                    "list_price must be > 0 (the history has no regular price for '" + sku + "')");
+            problem(line, ProblemKind::NoListPrice, {sku});
             continue;
         }
         cp.minDiscount = minDiscount.value_or(0.0);
         cp.maxDiscount = maxDiscount.value_or(0.7);
         if (cp.minDiscount < 0 || cp.minDiscount > 1 || cp.maxDiscount < 0 || cp.maxDiscount > 1) {
-            problem(line, "discounts are fractions from 0 to 1 (0.35 = 35% off)");
+            problem(line, ProblemKind::DiscountNotAFraction);
             continue;
         }
         if (cp.minDiscount > cp.maxDiscount) {
-            problem(line, "min_discount is above max_discount");
+            problem(line, ProblemKind::MinDiscountAboveMax);
             continue;
         }
         file.products.push_back(cp);
     }
     if (reader.error())
-        problem(reader.error()->line, reader.error()->message);
+        problem(reader.error()->line, reader.error()->kind, reader.error()->args);
     if (file.products.empty() && file.problems.empty())
-        problem(1, "the campaign lists no products");
+        problem(1, ProblemKind::CampaignWithoutProducts);
     return file;
 }
 

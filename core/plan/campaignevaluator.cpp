@@ -22,8 +22,7 @@ CampaignEvaluator::CampaignEvaluator(const data::Panel& panel, const model::Trai
     for (const CampaignProduct& cp : m_campaign.products) {
         const data::PanelProduct& product = panel.products()[static_cast<size_t>(cp.product)];
         if (modelIndex[static_cast<size_t>(cp.product)] < 0)
-            throw FlashPlanError("the model was trained before product '" + product.sku +
-                                 "' was imported; train again");
+            throw FlashPlanError(ProblemKind::ProductNewerThanModel, {product.sku});
         // The sale's periods: its days, or the product's weeks that overlap them.
         DayNumber first = m_campaign.start;
         if (periodDays > 1 && product.lastPeriod >= product.firstPeriod) {

@@ -85,10 +85,9 @@ ProductFit fitProduct(const data::Panel& panel, const model::TrainedModel& train
     const data::PanelProduct& p = panel.products()[static_cast<size_t>(product)];
     const int modelIndex = trained.productIndexFor({p.id}).front();
     if (modelIndex < 0)
-        throw FlashPlanError("the model was trained before product '" + p.sku +
-                             "' was imported; train again");
+        throw FlashPlanError(ProblemKind::ProductNewerThanModel, {p.sku});
     if (p.lastPeriod < p.firstPeriod)
-        throw FlashPlanError("product '" + p.sku + "' has no sales history");
+        throw FlashPlanError(ProblemKind::ProductWithoutHistory, {p.sku});
 
     ProductFit fit;
     fit.history = fittedHistory(panel, trained, product, modelIndex);

@@ -38,11 +38,10 @@ std::string validName(const std::string& name)
         --end;
     std::string trimmed = name.substr(begin, end - begin);
     if (trimmed.empty())
-        throw FlashPlanError("a scenario needs a name");
+        throw FlashPlanError(ProblemKind::ScenarioWithoutName);
     if (const std::size_t length = utf8Characters(trimmed); length > kMaxNameCharacters)
-        throw FlashPlanError("a scenario name may have up to " +
-                             std::to_string(kMaxNameCharacters) + " characters; this one has " +
-                             std::to_string(length));
+        throw FlashPlanError(ProblemKind::ScenarioNameTooLong,
+                             {std::to_string(kMaxNameCharacters), std::to_string(length)});
     return trimmed;
 }
 
@@ -70,7 +69,7 @@ std::string settingsText(const PlanSettings& s)
 PlanSettings parseSettings(const std::string& text, const std::string& scenario)
 {
     const auto corrupt = [&](const std::string& line) {
-        return FlashPlanError("scenario '" + scenario + "' has a damaged setting: '" + line + "'");
+        return FlashPlanError(ProblemKind::ScenarioSettingDamaged, {scenario, line});
     };
     PlanSettings s;
     std::size_t at = 0;
@@ -126,23 +125,22 @@ void checkScenario(const data::Panel& panel, const Campaign& campaign,
                    const std::vector<double>& discounts)
 {
     if (discounts.size() != campaign.products.size())
-        throw FlashPlanError("the scenario has " + std::to_string(discounts.size()) +
-                             " discounts for " + std::to_string(campaign.products.size()) +
-                             " products");
+        throw internalError("the scenario has " + std::to_string(discounts.size()) +
+                            " discounts for " + std::to_string(campaign.products.size()) +
+                            " products");
     if (campaign.days <= 0)
-        throw FlashPlanError("the scenario's sale window must last at least one day");
+        throw FlashPlanError(ProblemKind::ScenarioWindowTooShort);
     std::set<int> seen;
     for (std::size_t i = 0; i < campaign.products.size(); ++i) {
         const CampaignProduct& cp = campaign.products[i];
         if (cp.product < 0 || cp.product >= panel.productCount())
-            throw FlashPlanError("the scenario names a product the project does not hold");
+            throw FlashPlanError(ProblemKind::ScenarioUnknownProduct);
         const std::string& sku = panel.products()[static_cast<size_t>(cp.product)].sku;
         if (!seen.insert(cp.product).second)
-            throw FlashPlanError("product '" + sku + "' is in the scenario twice");
+            throw FlashPlanError(ProblemKind::ScenarioProductTwice, {sku});
         const double discount = cp.lockedDiscount.value_or(discounts[i]);
         if (!isFraction(discount) || !isFraction(cp.minDiscount) || !isFraction(cp.maxDiscount))
-            throw FlashPlanError("the discounts of '" + sku +
-                                 "' must be fractions from 0 to 1 (0.35 = 35% off)");
+            throw FlashPlanError(ProblemKind::ScenarioDiscountNotAFraction, {sku});
     }
 }
 
@@ -151,8 +149,7 @@ std::int64_t scenarioCampaign(sql::Database& db, std::int64_t id)
     sql::Statement stmt(db, "SELECT campaign_id FROM scenarios WHERE id = ?1");
     stmt.bind(1, id);
     if (!stmt.step())
-        throw FlashPlanError("scenario #" + std::to_string(id) +
-                             " is not in this project; it may have been deleted");
+        throw FlashPlanError(ProblemKind::ScenarioNotInProject, {std::to_string(id)});
     return stmt.int64(0);
 }
 
@@ -271,8 +268,7 @@ Scenario loadScenario(store::Store& store, const data::Panel& panel, std::int64_
         FROM scenarios s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = ?1)sql");
     head.bind(1, id);
     if (!head.step())
-        throw FlashPlanError("scenario #" + std::to_string(id) +
-                             " is not in this project; it may have been deleted");
+        throw FlashPlanError(ProblemKind::ScenarioNotInProject, {std::to_string(id)});
     Scenario scenario;
     ScenarioInfo& info = scenario.info;
     info.id = id;
@@ -306,8 +302,7 @@ Scenario loadScenario(store::Store& store, const data::Panel& panel, std::int64_
         const std::string sku = products.text(1);
         const auto found = panelIndex.find(products.int64(0));
         if (found == panelIndex.end()) {
-            scenario.notes.push_back("'" + sku +
-                                     "' is no longer in the project's sales history; left out");
+            scenario.notes.push_back(problemOf(ProblemKind::ScenarioProductGone, {sku}));
             continue;
         }
         CampaignProduct cp;
@@ -320,7 +315,7 @@ Scenario loadScenario(store::Store& store, const data::Panel& panel, std::int64_
         cp.maxDiscount = products.real(6);
         double discount = cp.minDiscount;
         if (products.isNull(7))
-            scenario.notes.push_back("'" + sku + "' had no saved discount; set to its lowest");
+            scenario.notes.push_back(problemOf(ProblemKind::ScenarioDiscountMissing, {sku}));
         else
             discount = products.real(7);
         if (!products.isNull(8) && products.int64(8) != 0)
@@ -351,8 +346,7 @@ void renameScenario(store::Store& store, std::int64_t id, const std::string& nam
     sql::Statement taken(db, "SELECT 1 FROM scenarios WHERE name = ?1 AND id <> ?2");
     taken.bind(1, scenarioName).bind(2, id);
     if (taken.step())
-        throw FlashPlanError("there is already a scenario named '" + scenarioName +
-                             "'; choose another name or delete that scenario first");
+        throw FlashPlanError(ProblemKind::ScenarioNameTaken, {scenarioName});
     sql::Statement renameScenarioRow(db, "UPDATE scenarios SET name = ?1 WHERE id = ?2");
     renameScenarioRow.bind(1, scenarioName).bind(2, id).run();
     sql::Statement renameCampaign(db, "UPDATE campaigns SET name = ?1 WHERE id = ?2");
@@ -365,9 +359,8 @@ PlanResult planAtDiscounts(const CampaignEvaluator& evaluator, const PlanSetting
 {
     const Campaign& campaign = evaluator.campaign();
     if (discounts.size() != campaign.products.size())
-        throw FlashPlanError("the plan has " + std::to_string(discounts.size()) +
-                             " discounts for " + std::to_string(campaign.products.size()) +
-                             " products");
+        throw internalError("the plan has " + std::to_string(discounts.size()) + " discounts for " +
+                            std::to_string(campaign.products.size()) + " products");
     std::vector<std::pair<int, double>> queries;
     for (int i = 0; i < evaluator.productCount(); ++i)
         queries.emplace_back(i, discounts[static_cast<size_t>(i)]);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/civildate.h"
+#include "base/error.h"
 #include "plan/campaign.h"
 #include "plan/optimizer.h"
 #include "plan/planresult.h"
@@ -56,8 +57,8 @@ struct Scenario
     ScenarioInfo info;
     Campaign campaign; // panel indices; lockedDiscount set for locked rows
     PlanSettings settings;
-    std::vector<double> discounts;  // one per campaign product
-    std::vector<std::string> notes; // e.g. products no longer in the project, left out
+    std::vector<double> discounts; // one per campaign product
+    std::vector<Problem> notes;    // e.g. products no longer in the project, left out
 };
 
 // Saves campaign, settings, discounts and locks in one transaction as a new scenario, replacing a

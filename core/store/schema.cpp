@@ -134,10 +134,9 @@ void migrate(sql::Database& db)
 {
     const int version = readUserVersion(db);
     if (version > currentSchemaVersion())
-        throw FlashPlanError(db.path() + " was written by a newer FlashPlan (schema version " +
-                             std::to_string(version) + ", this build knows " +
-                             std::to_string(currentSchemaVersion()) +
-                             "); open it with that version");
+        throw FlashPlanError(
+            ProblemKind::NewerProjectVersion,
+            {db.path(), std::to_string(version), std::to_string(currentSchemaVersion())});
     if (version == currentSchemaVersion())
         return;
     sql::Transaction transaction(db);

@@ -12,7 +12,8 @@ namespace {
     std::string message(what);
     message += ": ";
     message += db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-    throw SqlError(message, db ? sqlite3_extended_errcode(db) : code);
+    throw SqlError(problemOf(ProblemKind::DatabaseError, {std::move(message)}),
+                   db ? sqlite3_extended_errcode(db) : code);
 }
 
 } // namespace
@@ -43,11 +44,10 @@ Database::Database(const std::string& path, Mode mode) : m_path(path)
     }
     const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        const std::string message =
-            "cannot open " + path + ": " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+        std::string reason = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw SqlError(message, rc);
+        throw SqlError(problemOf(ProblemKind::CannotOpenDatabase, {path, std::move(reason)}), rc);
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
@@ -65,7 +65,8 @@ void Database::exec(const char* sql)
     if (rc != SQLITE_OK) {
         std::string message = error ? error : sqlite3_errstr(rc);
         sqlite3_free(error);
-        throw SqlError(message, sqlite3_extended_errcode(m_db));
+        throw SqlError(problemOf(ProblemKind::DatabaseError, {std::move(message)}),
+                       sqlite3_extended_errcode(m_db));
     }
 }
 

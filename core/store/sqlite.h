@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -97,11 +98,12 @@ private:
     bool m_open = true;
 };
 
-// Raised for SQLite failures; carries the SQLite extended result code.
+// Raised for SQLite failures (DatabaseError, with SQLite's own words, or CannotOpenDatabase);
+// carries the SQLite extended result code.
 class SqlError final : public FlashPlanError
 {
 public:
-    SqlError(const std::string& message, int code) : FlashPlanError(message), m_code(code) {}
+    SqlError(Problem problem, int code) : FlashPlanError(std::move(problem)), m_code(code) {}
     int code() const { return m_code; }
     bool isConstraintViolation() const;
 

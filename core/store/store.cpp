@@ -16,11 +16,11 @@ sql::Database::Mode databaseMode(const std::string& path, Store::OpenMode mode)
         return sql::Database::Mode::ReadWriteCreate;
     case Store::OpenMode::MustExist:
         if (!std::filesystem::exists(path))
-            throw FlashPlanError(path + ": no such project file");
+            throw FlashPlanError(ProblemKind::NoSuchProjectFile, {path});
         return sql::Database::Mode::ReadWrite;
     case Store::OpenMode::ReadOnly:
         if (!std::filesystem::exists(path))
-            throw FlashPlanError(path + ": no such project file");
+            throw FlashPlanError(ProblemKind::NoSuchProjectFile, {path});
         return sql::Database::Mode::ReadOnly;
     }
     return sql::Database::Mode::ReadWrite;
@@ -52,7 +52,7 @@ Store::Store(const std::string& path, OpenMode mode) : m_db(path, databaseMode(p
         const std::int64_t version = scalarInt(m_db, "PRAGMA user_version");
         const std::int64_t tables = scalarInt(m_db, "SELECT count(*) FROM sqlite_schema");
         if ((version > 0 || tables > 0) && appId != kApplicationId)
-            throw FlashPlanError(path + " is an SQLite database but not a FlashPlan project");
+            throw FlashPlanError(ProblemKind::NotAFlashPlanProject, {path});
         if (mode == OpenMode::ReadOnly) {
             // A project from an older FlashPlan is upgraded in place first (one transaction, on
             // a connection of its own), so that reading it never depends on how it was opened
@@ -63,13 +63,11 @@ Store::Store(const std::string& path, OpenMode mode) : m_db(path, databaseMode(p
                 try {
                     Store upgrade(path, OpenMode::MustExist);
                 } catch (const FlashPlanError& e) {
-                    throw FlashPlanError(std::string(e.what()) +
-                                         " (it was made by an older FlashPlan and must be "
-                                         "upgraded, which needs write access to it)");
+                    throw FlashPlanError(ProblemKind::OlderProjectReadOnly, {e.what()});
                 }
             }
             if (scalarInt(m_db, "PRAGMA user_version") != currentSchemaVersion())
-                throw FlashPlanError(path + " has no FlashPlan schema this version can read");
+                throw FlashPlanError(ProblemKind::UnreadableSchema, {path});
         } else {
             m_db.exec("PRAGMA journal_mode = WAL");
             m_db.exec("PRAGMA synchronous = NORMAL");
@@ -79,7 +77,7 @@ Store::Store(const std::string& path, OpenMode mode) : m_db(path, databaseMode(p
         }
         m_db.exec("PRAGMA foreign_keys = ON");
     } catch (const sql::SqlError& e) {
-        throw FlashPlanError(path + ": not a FlashPlan project (" + e.what() + ")");
+        throw FlashPlanError(ProblemKind::NotAProject, {path, e.what()});
     }
 }
 

@@ -69,10 +69,9 @@ void writeSalesCsv(const Market& market, std::ostream& out)
     writeSalesCsv(salesCsvTable(market), out);
 }
 
-bool writeSalesCsv(const Market& market, const std::string& path, std::string* error,
-                   const ProgressFn& progress)
+void writeSalesCsv(const Market& market, const std::string& path, const ProgressFn& progress)
 {
-    return writeSalesCsv(salesCsvTable(market), path, error, progress);
+    writeSalesCsv(salesCsvTable(market), path, progress);
 }
 
 std::vector<CampaignProduct> campaignProducts(const Market& market, DayNumber start, int days,
@@ -140,30 +139,18 @@ MarketConfig demoMarketConfig()
     return config;
 }
 
-bool writeDemoFiles(const std::string& dir, std::string* error)
+void writeDemoFiles(const std::string& dir)
 {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) {
-        if (error)
-            *error = "cannot create folder " + dir + ": " + ec.message();
-        return false;
-    }
+    if (ec)
+        throw FlashPlanError(ProblemKind::CannotCreateFolder, {dir, ec.message()});
     const Market market(demoMarketConfig());
-    if (!writeSalesCsv(market, (fs::path(dir) / "sales.csv").string(), error))
-        return false;
-    try {
-        writeFileAtomically((fs::path(dir) / "campaign.csv").string(), [&](std::ostream& out) {
-            writeCampaignCsv(market, out, kDemoCampaignStart, kDemoCampaignDays,
-                             kDemoCampaignProducts);
-        });
-    } catch (const FlashPlanError& e) {
-        if (error)
-            *error = e.what();
-        return false;
-    }
-    return true;
+    writeSalesCsv(market, (fs::path(dir) / "sales.csv").string());
+    writeFileAtomically((fs::path(dir) / "campaign.csv").string(), [&](std::ostream& out) {
+        writeCampaignCsv(market, out, kDemoCampaignStart, kDemoCampaignDays, kDemoCampaignProducts);
+    });
 }
 
 } // namespace fp::synth

@@ -23,10 +23,10 @@ SalesCsvTable salesCsvTable(const Market& market);
 // Streams every row of the market in its configured order: prices and costs in cents with two
 // decimals, units/stock/views as integers. Failures show in the stream's state.
 void writeSalesCsv(const Market& market, std::ostream& out);
-// The same into a file, replaced atomically (AtomicFile). Progress counts rows; returning false
-// cancels. On failure or cancel the file is as it was, error says why, and the result is false.
-bool writeSalesCsv(const Market& market, const std::string& path, std::string* error,
-                   const ProgressFn& progress = {});
+// The same into a file, replaced atomically (AtomicFile). Progress counts rows. Throws
+// FlashPlanError (CannotWriteFile) on failure and Cancelled when progress asks to stop; then the
+// file is as it was.
+void writeSalesCsv(const Market& market, const std::string& path, const ProgressFn& progress = {});
 
 // One product of an upcoming campaign and its limits.
 struct CampaignProduct
@@ -53,8 +53,8 @@ inline constexpr int kDemoCampaignDays = 3;
 inline constexpr int kDemoCampaignProducts = 30;
 MarketConfig demoMarketConfig();
 
-// Writes DIR/sales.csv and DIR/campaign.csv, creating DIR if needed. Returns false and fills
-// error (naming the file and the reason) on I/O failure.
-bool writeDemoFiles(const std::string& dir, std::string* error);
+// Writes DIR/sales.csv and DIR/campaign.csv, creating DIR if needed. Throws FlashPlanError
+// (CannotCreateFolder, CannotWriteFile: the path and the reason) on I/O failure.
+void writeDemoFiles(const std::string& dir);
 
 } // namespace fp::synth

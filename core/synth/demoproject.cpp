@@ -17,17 +17,13 @@ constexpr int kTrainingSteps = 120;
 void buildDemoProject(const std::string& filesDir, const std::string& projectPath,
                       const ProgressFn& progress)
 {
-    std::string error;
-    if (!writeDemoFiles(filesDir, &error))
-        throw FlashPlanError(error);
+    writeDemoFiles(filesDir);
     store::Store store(projectPath);
     const io::ImportReport report =
         io::importSalesFile(store, filesDir + "/sales.csv", {}, progress);
-    if (report.cancelled)
-        throw Cancelled();
     if (!report.committed)
-        throw FlashPlanError(report.problems.empty() ? "import failed"
-                                                     : report.problems[0].describe());
+        throw report.problems.empty() ? internalError("the demo's import failed")
+                                      : FlashPlanError(report.problems[0]);
     model::TrainOptions options;
     options.model = "structured";
     model::TrainCallbacks callbacks;

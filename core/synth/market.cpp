@@ -1,5 +1,6 @@
 #include "synth/market.h"
 
+#include "base/error.h"
 #include "synth/catalogue.h"
 #include "synth/random.h"
 #include "synth/salessimulator.h"
@@ -9,7 +10,6 @@
 #include <cmath>
 #include <numbers>
 #include <random>
-#include <stdexcept>
 
 namespace fp::synth {
 
@@ -35,12 +35,12 @@ bool overlaps(const Promotion& plan, DayNumber start, int days, int margin)
 Market::Market(const MarketConfig& config) : m_config(config)
 {
     if (config.products < 1 || config.days < 1)
-        throw std::invalid_argument("synthetic market: products and days must be at least 1");
+        throw internalError("synthetic market: products and days must be at least 1");
     if (config.categories < 1 || config.categories > kCatalogueCategories)
-        throw std::invalid_argument("synthetic market: categories must be 1..12");
+        throw internalError("synthetic market: categories must be 1..12");
     if (!(config.stockoutIntensity >= 0.0) || !(config.eventsPerProductYear >= 0.0) ||
         !(config.promosPerProductYear >= 0.0))
-        throw std::invalid_argument("synthetic market: intensities and rates must be >= 0");
+        throw internalError("synthetic market: intensities and rates must be >= 0");
     m_middleDay = config.firstDay + 0.5 * (config.days - 1);
     m_categories = makeCategories(config.categories);
     m_products = makeProducts(config, m_categories);

@@ -168,7 +168,7 @@ double holidayLift(DayNumber day);
 class Market final
 {
 public:
-    // Throws std::invalid_argument for a config outside its documented ranges.
+    // Throws FlashPlanError (Internal) for a config outside its documented ranges.
     explicit Market(const MarketConfig& config);
 
     const MarketConfig& config() const { return m_config; }

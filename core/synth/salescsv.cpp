@@ -55,9 +55,8 @@ bool has(const SalesCsvTable& table, std::string_view column)
     return std::find(table.columns.begin(), table.columns.end(), column) != table.columns.end();
 }
 
-// Returns false when the sink failed or progress cancelled (then *cancelled is set).
-bool streamSales(const SalesCsvTable& table, const Sink& sink, const ProgressFn& progress,
-                 bool* cancelled)
+// Returns false when the sink failed; throws Cancelled when progress asks to stop.
+bool streamSales(const SalesCsvTable& table, const Sink& sink, const ProgressFn& progress)
 {
     const bool listPrice = has(table, "list_price");
     const bool unitCost = has(table, "unit_cost");
@@ -127,18 +126,14 @@ bool streamSales(const SalesCsvTable& table, const Sink& sink, const ProgressFn&
         *out++ = '\n';
         if (ok && static_cast<std::size_t>(out - begin) >= kChunk)
             ok = flush();
-        if (ok && (++done & 0xffff) == 0 && !reportProgress(progress, done, table.rowCount)) {
-            *cancelled = true;
-            ok = false;
-        }
+        if (ok && (++done & 0xffff) == 0)
+            reportProgressOrCancel(progress, done, table.rowCount);
         return ok;
     });
     if (ok && out != begin)
         ok = flush();
-    if (ok && !reportProgress(progress, table.rowCount, table.rowCount)) {
-        *cancelled = true;
-        ok = false;
-    }
+    if (ok)
+        reportProgressOrCancel(progress, table.rowCount, table.rowCount);
     return ok;
 }
 
@@ -146,29 +141,14 @@ bool streamSales(const SalesCsvTable& table, const Sink& sink, const ProgressFn&
 
 void writeSalesCsv(const SalesCsvTable& table, std::ostream& out)
 {
-    bool cancelled = false;
-    streamSales(table, sinkInto(out), {}, &cancelled);
+    streamSales(table, sinkInto(out), {});
 }
 
-bool writeSalesCsv(const SalesCsvTable& table, const std::string& path, std::string* error,
-                   const ProgressFn& progress)
+void writeSalesCsv(const SalesCsvTable& table, const std::string& path, const ProgressFn& progress)
 {
-    try {
-        AtomicFile file(path);
-        bool cancelled = false;
-        streamSales(table, sinkInto(file.stream()), progress, &cancelled);
-        if (cancelled) {
-            if (error)
-                *error = "cannot write " + path + ": cancelled";
-            return false; // the temporary file goes with `file`
-        }
-        file.commit(); // after a failed write, throws with the reason and keeps the target
-        return true;
-    } catch (const FlashPlanError& e) {
-        if (error)
-            *error = e.what();
-        return false;
-    }
+    AtomicFile file(path); // a cancel leaves the target as it was: the temporary file goes
+    streamSales(table, sinkInto(file.stream()), progress);
+    file.commit(); // after a failed write, throws with the reason and keeps the target
 }
 
 std::string formatCents(double value)

@@ -30,9 +30,10 @@ struct SalesCsvTable
 // Prices and costs in cents with two decimals, units/stock/views as integers. Failures show in
 // the stream's state.
 void writeSalesCsv(const SalesCsvTable& table, std::ostream& out);
-// The same into a file, replaced atomically (AtomicFile). Progress counts rows; returning false
-// cancels. On failure or cancel the file is as it was, error says why, and the result is false.
-bool writeSalesCsv(const SalesCsvTable& table, const std::string& path, std::string* error,
+// The same into a file, replaced atomically (AtomicFile). Progress counts rows. Throws
+// FlashPlanError (CannotWriteFile) on failure and Cancelled when progress asks to stop; then the
+// file is as it was.
+void writeSalesCsv(const SalesCsvTable& table, const std::string& path,
                    const ProgressFn& progress = {});
 
 // Money with exactly two decimals, from whole cents (no floating-point formatting): "12.50".

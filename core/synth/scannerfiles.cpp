@@ -1,5 +1,6 @@
 #include "synth/scannerfiles.h"
 
+#include "base/error.h"
 #include "base/text.h"
 #include "synth/random.h"
 
@@ -7,7 +8,6 @@
 #include <cmath>
 #include <map>
 #include <ostream>
-#include <stdexcept>
 
 namespace fp::synth {
 
@@ -130,8 +130,7 @@ std::vector<TruthAtPrice> truthAtPrices(const ScannerMarket& market,
     for (const io::PlannedPrice& row : rows) {
         const auto it = bySku.find(row.sku);
         if (it == bySku.end())
-            throw std::invalid_argument("line " + std::to_string(row.line) + ": sku '" + row.sku +
-                                        "' is not in the synthetic market");
+            throw FlashPlanError(Problem{{}, row.line, 0, ProblemKind::SkuNotInMarket, {row.sku}});
         const int week = market.weekOf(row.day);
         const double discount =
             std::max(0.0, 1.0 - row.price / market.listPriceAt(it->second, week));

@@ -50,7 +50,7 @@ struct TruthAtPrice
     double expected = 0.0;
     double expectedSales = 0.0;
 };
-// Throws std::invalid_argument naming the first row whose sku the market does not have.
+// Throws FlashPlanError (SkuNotInMarket) for the first row whose sku the market does not have.
 std::vector<TruthAtPrice> truthAtPrices(const ScannerMarket& market,
                                         const std::vector<io::PlannedPrice>& rows);
 // date,sku,expected,expected_sales for those rows, in their order.

@@ -1,5 +1,6 @@
 #include "synth/scannermarket.h"
 
+#include "base/error.h"
 #include "model/negbin.h"
 #include "synth/random.h"
 #include "synth/scannercatalogue.h"
@@ -8,7 +9,6 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <stdexcept>
 
 namespace fp::synth {
 
@@ -26,14 +26,14 @@ bool inUnitInterval(double x)
 ScannerMarket::ScannerMarket(const ScannerConfig& config) : m_config(config)
 {
     if (config.products < 1 || config.weeks < 1 || config.lastEntryWeeks < 1)
-        throw std::invalid_argument(
+        throw internalError(
             "scanner market: products, weeks and lastEntryWeeks must be at least 1");
     if (!inUnitInterval(config.lateEntryShare) || !inUnitInterval(config.lastWeeksEntryShare) ||
         !inUnitInterval(config.denseShare) || !inUnitInterval(config.featuredShare) ||
         !inUnitInterval(config.saturatingShare) || !(config.promotionsPerYear >= 0.0))
-        throw std::invalid_argument("scanner market: shares must be 0..1 and rates >= 0");
+        throw internalError("scanner market: shares must be 0..1 and rates >= 0");
     if (!(config.maxHistoryDiscount >= 0.1 && config.maxHistoryDiscount <= 0.95))
-        throw std::invalid_argument("scanner market: maxHistoryDiscount must be 0.1..0.95");
+        throw internalError("scanner market: maxHistoryDiscount must be 0.1..0.95");
     m_middleWeek = 0.5 * (config.weeks - 1);
     m_products = makeScannerProducts(config);
     buildPlans();

@@ -106,7 +106,7 @@ struct ScannerPromotion
 class ScannerMarket final
 {
 public:
-    // Throws std::invalid_argument for a config outside its documented ranges.
+    // Throws FlashPlanError (Internal) for a config outside its documented ranges.
     explicit ScannerMarket(const ScannerConfig& config);
 
     const ScannerConfig& config() const { return m_config; }

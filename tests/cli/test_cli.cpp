@@ -1,13 +1,16 @@
 // End-to-end tests: run the real flashplan-cli binary as a user would.
+#include "base/civildate.h"
 #include "support/tempdir.h"
 
 #include <algorithm>
 #include <array>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <iterator>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -36,6 +39,45 @@ CliRun cli(const std::string& args)
 bool contains(const std::string& haystack, const std::string& needle)
 {
     return haystack.find(needle) != std::string::npos;
+}
+
+// Runs the CLI with `args` as a user at a terminal would, and presses Ctrl-C (SIGINT) once its
+// output shows `cue`.
+CliRun cliInterrupted(const std::vector<std::string>& args, const std::string& cue)
+{
+    CliRun run;
+    int out[2];
+    if (pipe(out) != 0)
+        return run;
+    const pid_t pid = fork();
+    if (pid == 0) {
+        dup2(out[1], STDOUT_FILENO);
+        dup2(out[1], STDERR_FILENO);
+        close(out[0]);
+        close(out[1]);
+        std::vector<char*> argv{const_cast<char*>(FLASHPLAN_CLI)};
+        for (const std::string& arg : args)
+            argv.push_back(const_cast<char*>(arg.c_str()));
+        argv.push_back(nullptr);
+        execv(FLASHPLAN_CLI, argv.data());
+        _exit(127);
+    }
+    close(out[1]);
+    bool interrupted = false;
+    std::array<char, 4096> buf{};
+    ssize_t n = 0;
+    while ((n = read(out[0], buf.data(), buf.size())) > 0) {
+        run.output.append(buf.data(), static_cast<size_t>(n));
+        if (!interrupted && contains(run.output, cue)) {
+            kill(pid, SIGINT);
+            interrupted = true;
+        }
+    }
+    close(out[0]);
+    int raw = 0;
+    waitpid(pid, &raw, 0);
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    return run;
 }
 
 } // namespace
@@ -91,6 +133,25 @@ TEST(Cli, BadRowExitsTwoNamingFileAndLineAndLeavesNoProject)
     EXPECT_EQ(r.status, 2);
     EXPECT_TRUE(contains(r.output, "bad.csv:3: column 3: units must be >= 0")) << r.output;
     EXPECT_TRUE(contains(r.output, "the project is unchanged"));
+    const CliRun info = cli("info --project " + project);
+    EXPECT_TRUE(contains(info.output, "none yet")) << info.output;
+}
+
+TEST(Cli, AnInterruptedImportExitsThreeAndLeavesTheProjectUnchanged)
+{
+    fp::test::TempDir dir;
+    // 500,000 rows: the import runs on for a good while after its first progress report.
+    std::string csv = "date,sku,units,price\n";
+    for (int d = 0; d < 1250; ++d) {
+        const std::string date = fp::formatIsoDate(fp::daysFromCivil(2020, 1, 1) + d);
+        for (int p = 0; p < 400; ++p)
+            csv += date + ",P" + std::to_string(p) + ",1,10\n";
+    }
+    const std::string project = dir.file("p.flashplan");
+    const CliRun r = cliInterrupted(
+        {"import", "--project", project, "--sales", dir.write("sales.csv", csv)}, "importing");
+    EXPECT_EQ(r.status, 3) << r.output;
+    EXPECT_TRUE(contains(r.output, "import cancelled; the project is unchanged")) << r.output;
     const CliRun info = cli("info --project " + project);
     EXPECT_TRUE(contains(info.output, "none yet")) << info.output;
 }

@@ -31,8 +31,8 @@ TEST(MatchHeader, MissingRequiredColumnIsNamedWithItsSynonyms)
 {
     const HeaderMatch m = matchHeader({"date", "sku", "price"});
     ASSERT_EQ(m.problems.size(), 1u);
-    EXPECT_NE(m.problems[0].message.find("'units'"), std::string::npos);
-    EXPECT_NE(m.problems[0].message.find("'qty'"), std::string::npos);
+    EXPECT_NE(m.problems[0].message().find("'units'"), std::string::npos);
+    EXPECT_NE(m.problems[0].message().find("'qty'"), std::string::npos);
 }
 
 TEST(MatchHeader, TwoColumnsForOneFieldIsAProblem)

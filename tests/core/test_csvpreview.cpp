@@ -143,7 +143,7 @@ TEST(CsvPreview, EmptyFileIsAProblem)
 {
     const CsvPreview p = previewText("");
     ASSERT_EQ(p.problems.size(), 1u);
-    EXPECT_NE(p.problems[0].message.find("empty"), std::string::npos);
+    EXPECT_NE(p.problems[0].message().find("empty"), std::string::npos);
     EXPECT_EQ(p.problems[0].file, "sales.csv");
 }
 
@@ -151,7 +151,7 @@ TEST(CsvPreview, HeaderWithoutRowsIsAProblem)
 {
     const CsvPreview p = previewText("date,sku,units,price\n");
     ASSERT_EQ(p.problems.size(), 1u);
-    EXPECT_NE(p.problems[0].message.find("no data rows"), std::string::npos);
+    EXPECT_NE(p.problems[0].message().find("no data rows"), std::string::npos);
     EXPECT_EQ(p.header.size(), 4u);
 }
 
@@ -161,7 +161,7 @@ TEST(CsvPreview, BinaryFileIsAProblem)
     bytes += std::string(20, '\0');
     const CsvPreview p = previewText(bytes);
     ASSERT_EQ(p.problems.size(), 1u);
-    EXPECT_NE(p.problems[0].message.find("binary"), std::string::npos);
+    EXPECT_NE(p.problems[0].message().find("binary"), std::string::npos);
 }
 
 TEST(CsvPreview, UnclosedQuoteInTheFirstRowsIsAProblemWithItsLine)
@@ -185,10 +185,10 @@ TEST(CsvPreview, UnreadableFileAndFolderAreProblems)
     TempDir dir;
     const CsvPreview missing = previewCsv(dir.file("nope.csv"));
     ASSERT_EQ(missing.problems.size(), 1u);
-    EXPECT_NE(missing.problems[0].message.find("cannot open"), std::string::npos);
+    EXPECT_NE(missing.problems[0].message().find("cannot open"), std::string::npos);
     const CsvPreview folder = previewCsv(dir.path().string());
     ASSERT_EQ(folder.problems.size(), 1u);
-    EXPECT_NE(folder.problems[0].message.find("folder"), std::string::npos);
+    EXPECT_NE(folder.problems[0].message().find("folder"), std::string::npos);
 }
 
 TEST(CsvPreview, ReadsAFileFromItsPath)

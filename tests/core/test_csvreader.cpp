@@ -19,7 +19,7 @@ std::vector<std::vector<std::string>> readAll(const std::string& text, char deli
         if (lines)
             lines->push_back(record.line);
     }
-    EXPECT_FALSE(reader.error().has_value()) << reader.error()->message;
+    EXPECT_FALSE(reader.error().has_value()) << reader.error()->message();
     return rows;
 }
 
@@ -100,7 +100,7 @@ TEST(CsvReader, UnterminatedQuoteIsAnErrorOnTheLineItStarts)
     EXPECT_EQ(count, 2);
     ASSERT_TRUE(reader.error().has_value());
     EXPECT_EQ(reader.error()->line, 3);
-    EXPECT_NE(reader.error()->message.find("never closed"), std::string::npos);
+    EXPECT_NE(reader.error()->message().find("never closed"), std::string::npos);
 }
 
 TEST(CsvReader, GarbageAfterClosingQuoteIsAnError)
@@ -125,7 +125,7 @@ TEST(CsvReader, BinaryDataIsRejected)
     while (reader.next(record)) {
     }
     ASSERT_TRUE(reader.error().has_value());
-    EXPECT_NE(reader.error()->message.find("binary"), std::string::npos);
+    EXPECT_NE(reader.error()->message().find("binary"), std::string::npos);
 }
 
 TEST(CsvReader, RecordsSpanningBufferRefillsParseIdentically)

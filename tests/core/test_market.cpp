@@ -180,13 +180,13 @@ TEST(MarketConfigCheck, RejectsValuesOutsideTheirRange)
 {
     MarketConfig config = smallConfig();
     config.products = 0;
-    EXPECT_THROW(Market{config}, std::invalid_argument);
+    EXPECT_THROW(Market{config}, FlashPlanError);
     config = smallConfig();
     config.categories = 13;
-    EXPECT_THROW(Market{config}, std::invalid_argument);
+    EXPECT_THROW(Market{config}, FlashPlanError);
     config = smallConfig();
     config.stockoutIntensity = -1.0;
-    EXPECT_THROW(Market{config}, std::invalid_argument);
+    EXPECT_THROW(Market{config}, FlashPlanError);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -731,22 +731,21 @@ TEST(SalesCsv, FileWriterReportsProgressAndRemovesTheFileWhenCancelled)
 {
     const Market market(smallConfig(200, 400)); // 80,000 rows: progress fires more than once
     const std::filesystem::path path = tempPath("cancel.csv");
-    std::string error;
     int calls = 0;
-    EXPECT_FALSE(
-        writeSalesCsv(market, path.string(), &error, [&](std::int64_t done, std::int64_t total) {
-            EXPECT_EQ(total, 80000);
-            EXPECT_LT(done, total);
-            return ++calls < 1;
-        }));
-    EXPECT_NE(error.find("cancelled"), std::string::npos) << error;
+    EXPECT_THROW(writeSalesCsv(market, path.string(),
+                               [&](std::int64_t done, std::int64_t total) {
+                                   EXPECT_EQ(total, 80000);
+                                   EXPECT_LT(done, total);
+                                   return ++calls < 1;
+                               }),
+                 Cancelled);
     EXPECT_FALSE(std::filesystem::exists(path));
 
     std::int64_t last = 0;
-    ASSERT_TRUE(writeSalesCsv(market, path.string(), &error, [&](std::int64_t done, std::int64_t) {
+    writeSalesCsv(market, path.string(), [&](std::int64_t done, std::int64_t) {
         last = done;
         return true;
-    }));
+    });
     EXPECT_EQ(last, 80000);
     EXPECT_EQ(readLines(path).size(), 80001u);
     std::filesystem::remove(path);
@@ -755,9 +754,16 @@ TEST(SalesCsv, FileWriterReportsProgressAndRemovesTheFileWhenCancelled)
 TEST(SalesCsv, FileWriterNamesThePathItCannotWrite)
 {
     const Market market(smallConfig(2, 2));
-    std::string error;
-    EXPECT_FALSE(writeSalesCsv(market, "/nonexistent-dir/x/sales.csv", &error));
-    EXPECT_NE(error.find("/nonexistent-dir/x/sales.csv"), std::string::npos) << error;
+    try {
+        writeSalesCsv(market, "/nonexistent-dir/x/sales.csv");
+        ADD_FAILURE() << "no error";
+    } catch (const FlashPlanError& e) {
+        EXPECT_EQ(e.problem().kind, ProblemKind::CannotWriteFile);
+        EXPECT_EQ(e.problem().args.at(0), "/nonexistent-dir/x/sales.csv");
+        EXPECT_EQ(std::string(e.what()),
+                  "cannot write /nonexistent-dir/x/sales.csv: No such file or directory; check "
+                  "that the folder exists, is writable and has free space");
+    }
 }
 
 TEST(CampaignCsv, MixesStockTightnessAcrossCategories)
@@ -789,8 +795,7 @@ TEST(DemoFiles, WriteTwoYearsOfHistoryAndAnElevenElevenCampaign)
 {
     const std::filesystem::path dir = tempPath("demo");
     std::filesystem::remove_all(dir);
-    std::string error;
-    ASSERT_TRUE(writeDemoFiles(dir.string(), &error)) << error;
+    writeDemoFiles(dir.string());
 
     const std::vector<std::string> sales = readLines(dir / "sales.csv");
     ASSERT_FALSE(sales.empty());
@@ -855,8 +860,12 @@ TEST(DemoFiles, FailWithAMessageWhenTheFolderCannotBeCreated)
 {
     const std::filesystem::path file = tempPath("not_a_dir");
     std::ofstream(file) << "x";
-    std::string error;
-    EXPECT_FALSE(writeDemoFiles((file / "demo").string(), &error));
-    EXPECT_NE(error.find(file.string()), std::string::npos) << error;
+    try {
+        writeDemoFiles((file / "demo").string());
+        ADD_FAILURE() << "no error";
+    } catch (const FlashPlanError& e) {
+        EXPECT_EQ(e.problem().kind, ProblemKind::CannotCreateFolder);
+        EXPECT_NE(std::string(e.what()).find(file.string()), std::string::npos) << e.what();
+    }
     std::filesystem::remove(file);
 }

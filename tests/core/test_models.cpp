@@ -255,13 +255,22 @@ TEST(Trainer, AutoScoresEveryModelAgainstTheBaselineAndStoresTheBest)
         return ++lossPoints > 0;
     };
     const model::TrainSummary summary = model::trainAndStore(project.store(), {}, callbacks);
-    ASSERT_EQ(summary.reports.size(), model::modelKinds().size());
+    // Every kind, then the best blend of the two price-aware models.
+    ASSERT_EQ(summary.reports.size(), model::modelKinds().size() + 1);
     EXPECT_EQ(summary.reports.front().kind, "baseline");
-    for (const model::ModelReport& r : summary.reports)
-        EXPECT_LE(std::find_if(summary.reports.begin(), summary.reports.end(),
-                               [&](const auto& x) { return x.kind == summary.chosen; })
-                      ->evaluation.overall.wape,
-                  r.evaluation.overall.wape);
+    EXPECT_EQ(summary.reports.back().kind, "blend");
+    EXPECT_GE(summary.blendWeight, 0.25);
+    EXPECT_LE(summary.blendWeight, 0.75);
+    // auto keeps the best model that responds to price, never the baseline.
+    EXPECT_NE(summary.chosen, "baseline");
+    const auto chosen = std::find_if(summary.reports.begin(), summary.reports.end(),
+                                     [&](const auto& x) { return x.kind == summary.chosen; });
+    ASSERT_NE(chosen, summary.reports.end());
+    for (const model::ModelReport& r : summary.reports) {
+        if (r.kind != "baseline") {
+            EXPECT_LE(chosen->evaluation.overall.wape, r.evaluation.overall.wape) << r.kind;
+        }
+    }
     EXPECT_GT(lossPoints, 10);
     EXPECT_EQ(summary.holdoutPeriods, 28);
     const auto models = project.store().models();

@@ -68,7 +68,7 @@ protected:
         EXPECT_FALSE(r.committed);
         bool found = false;
         for (const Problem& p : r.problems)
-            found = found || (p.line == line && p.message.find(text) != std::string::npos);
+            found = found || (p.line == line && p.message().find(text) != std::string::npos);
         std::string all;
         for (const Problem& p : r.problems)
             all += p.describe() + "\n";
@@ -293,7 +293,7 @@ TEST_F(SalesImport, DailyRowsIntoAWeeklyProjectAreRefused)
     const ImportReport r = import("date,sku,units,price\n2025-02-03,C,5,2\n2025-02-04,C,4,2\n");
     EXPECT_FALSE(r.committed);
     ASSERT_FALSE(r.problems.empty());
-    EXPECT_NE(r.problems[0].message.find("weekly"), std::string::npos);
+    EXPECT_NE(r.problems[0].message().find("weekly"), std::string::npos);
     EXPECT_EQ(dump(), before);
 }
 
@@ -311,7 +311,10 @@ TEST_F(SalesImport, RegularPriceIsEstimatedWhenListPriceIsAbsent)
     EXPECT_DOUBLE_EQ(*products[0].listPrice, 19.99);
     EXPECT_TRUE(products[0].listPriceEstimated);
     ASSERT_EQ(r.notes.size(), 1u);
-    EXPECT_NE(r.notes[0].find("estimated"), std::string::npos);
+    EXPECT_EQ(r.notes[0].kind, ProblemKind::ListPriceEstimated);
+    EXPECT_EQ(r.notes[0].message(),
+              "no list_price for 1 product(s): their regular price was estimated as the most "
+              "common of their high prices, and discount depth is measured from it");
     EXPECT_EQ(m_store.summary().discountedRows, 18);
 }
 
@@ -340,20 +343,27 @@ TEST_F(SalesImport, AnErrorInTheLastRowOfALargeFileChangesNothing)
     EXPECT_EQ(dump(), before);
 }
 
-TEST_F(SalesImport, CancellingChangesNothing)
+TEST_F(SalesImport, CancellingThrowsAndChangesNothing)
 {
     const std::string before = dump();
     std::string csv = "date,sku,units,price\n";
     for (int d = 0; d < 50000; ++d)
         csv += formatIsoDate(daysFromCivil(2000, 1, 1) + d) + ",A,1,10\n";
     int calls = 0;
-    const ImportReport r = import(csv, {}, [&](std::int64_t done, std::int64_t total) {
-        EXPECT_LE(done, total);
-        return ++calls < 2;
-    });
-    EXPECT_TRUE(r.cancelled);
-    EXPECT_FALSE(r.committed);
+    EXPECT_THROW(import(csv, {},
+                        [&](std::int64_t done, std::int64_t total) {
+                            EXPECT_LE(done, total);
+                            return ++calls < 2; // while reading
+                        }),
+                 Cancelled);
     EXPECT_EQ(dump(), before);
+    EXPECT_THROW(import(csv, {},
+                        [&](std::int64_t done, std::int64_t total) {
+                            return done < total; // the last moment: before the commit
+                        }),
+                 Cancelled);
+    EXPECT_EQ(dump(), before);
+    EXPECT_TRUE(import(csv).committed); // and the project is usable afterwards
 }
 
 TEST_F(SalesImport, ProgressReachesTheEnd)

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 using namespace fp;
-using fp::io::RowProblem;
 using fp::io::SalesRecord;
 using fp::io::SalesRowParser;
 
@@ -27,18 +26,17 @@ public:
     SalesRecord record(const std::string& row)
     {
         SalesRowParser::Result result = parse(row);
-        if (const RowProblem* p = std::get_if<RowProblem>(&result))
-            ADD_FAILURE() << row << ": " << p->message;
+        if (const Problem* p = std::get_if<Problem>(&result))
+            ADD_FAILURE() << row << ": " << p->message();
         return std::holds_alternative<SalesRecord>(result) ? std::get<SalesRecord>(result)
                                                            : SalesRecord{};
     }
 
-    RowProblem problem(const std::string& row)
+    Problem problem(const std::string& row)
     {
         SalesRowParser::Result result = parse(row);
-        EXPECT_TRUE(std::holds_alternative<RowProblem>(result)) << row;
-        return std::holds_alternative<RowProblem>(result) ? std::get<RowProblem>(result)
-                                                          : RowProblem{};
+        EXPECT_TRUE(std::holds_alternative<Problem>(result)) << row;
+        return std::holds_alternative<Problem>(result) ? std::get<Problem>(result) : Problem{};
     }
 
 private:
@@ -94,27 +92,33 @@ TEST(SalesRowParser, AbsentAndBlankOptionalColumnsAreEmpty)
 TEST(SalesRowParser, NamesTheFirstProblemAndItsColumn)
 {
     Rows rows("date,sku,units,price,list_price,stock");
+    using K = ProblemKind;
     struct Case
     {
         const char* row;
         int column;
+        ProblemKind kind;
         const char* message;
     };
     for (const Case& c : {
-             Case{"2025-13-01,A,1,5,,", 1, "date is not a valid YYYY-MM-DD date: '2025-13-01'"},
-             Case{"2025-01-01, ,1,5,,", 2, "sku is empty"},
-             Case{"2025-01-01,A,-1,5,,", 3, "units must be >= 0, got '-1'"},
-             Case{"2025-01-01,A,x,5,,", 3, "units is not a number: 'x'"},
-             Case{"2025-01-01,A,1,0,,", 4, "price must be > 0, got '0'"},
-             Case{"2025-01-01,A,1,5e,,", 4, "price is not a number: '5e'"},
-             Case{"2025-01-01,A,1,5,0,", 5, "list_price must be > 0, got '0'"},
-             Case{"2025-01-01,A,1,5,,-2", 6, "stock must be >= 0, got '-2'"},
-             Case{"2025-01-01,A,x,0,,", 3, "units is not a number: 'x'"}, // the first one only
-             Case{"2025-01-01,A,1", 0, "expected 6 fields (as in the header), found 3"},
+             Case{"2025-13-01,A,1,5,,", 1, K::BadDateValue,
+                  "date is not a valid YYYY-MM-DD date: '2025-13-01'"},
+             Case{"2025-01-01, ,1,5,,", 2, K::EmptySku, "sku is empty"},
+             Case{"2025-01-01,A,-1,5,,", 3, K::MustBeAtLeastGot, "units must be >= 0, got '-1'"},
+             Case{"2025-01-01,A,x,5,,", 3, K::NotANumber, "units is not a number: 'x'"},
+             Case{"2025-01-01,A,1,0,,", 4, K::MustBeAboveGot, "price must be > 0, got '0'"},
+             Case{"2025-01-01,A,1,5e,,", 4, K::NotANumber, "price is not a number: '5e'"},
+             Case{"2025-01-01,A,1,5,0,", 5, K::MustBeAboveGot, "list_price must be > 0, got '0'"},
+             Case{"2025-01-01,A,1,5,,-2", 6, K::MustBeAtLeastGot, "stock must be >= 0, got '-2'"},
+             Case{"2025-01-01,A,x,0,,", 3, K::NotANumber,
+                  "units is not a number: 'x'"}, // the first one only
+             Case{"2025-01-01,A,1", 0, K::WrongFieldCountAsInHeader,
+                  "expected 6 fields (as in the header), found 3"},
          }) {
-        const RowProblem p = rows.problem(c.row);
+        const Problem p = rows.problem(c.row);
         EXPECT_EQ(p.column, c.column) << c.row;
-        EXPECT_EQ(p.message, c.message) << c.row;
+        EXPECT_EQ(p.kind, c.kind) << c.row;
+        EXPECT_EQ(p.message(), c.message) << c.row;
     }
 }
 
@@ -122,7 +126,7 @@ TEST(SalesRowParser, CutsLongTextInMessages)
 {
     Rows rows("date,sku,units,price");
     const std::string longText(60, '9');
-    EXPECT_EQ(rows.problem("2025-01-01,A,1," + longText + "x").message,
+    EXPECT_EQ(rows.problem("2025-01-01,A,1," + longText + "x").message(),
               "price is not a number: '" + std::string(40, '9') + "...'");
 }
 
@@ -139,7 +143,7 @@ TEST(SalesRowParser, ConsecutiveRowsOfOneDateAndThenAnotherEachGetTheirOwn)
 TEST(SalesRowParser, AnEmptyDateIsAProblemOnTheFirstRowsToo)
 {
     Rows rows("date,sku,units,price");
-    EXPECT_EQ(rows.problem(" ,A,1,5").message, "date is not a valid YYYY-MM-DD date: ''");
+    EXPECT_EQ(rows.problem(" ,A,1,5").message(), "date is not a valid YYYY-MM-DD date: ''");
     EXPECT_EQ(rows.record("2025-01-01,A,1,5").day, daysFromCivil(2025, 1, 1));
-    EXPECT_EQ(rows.problem(",A,1,5").message, "date is not a valid YYYY-MM-DD date: ''");
+    EXPECT_EQ(rows.problem(",A,1,5").message(), "date is not a valid YYYY-MM-DD date: ''");
 }

@@ -105,13 +105,12 @@ TEST(ScannerConfigCheck, RejectsValuesOutsideTheirRange)
         change(config);
         return config;
     };
-    EXPECT_THROW(ScannerMarket(bad([](ScannerConfig& c) { c.products = 0; })),
-                 std::invalid_argument);
-    EXPECT_THROW(ScannerMarket(bad([](ScannerConfig& c) { c.weeks = 0; })), std::invalid_argument);
+    EXPECT_THROW(ScannerMarket(bad([](ScannerConfig& c) { c.products = 0; })), FlashPlanError);
+    EXPECT_THROW(ScannerMarket(bad([](ScannerConfig& c) { c.weeks = 0; })), FlashPlanError);
     EXPECT_THROW(ScannerMarket(bad([](ScannerConfig& c) { c.lateEntryShare = 1.5; })),
-                 std::invalid_argument);
+                 FlashPlanError);
     EXPECT_THROW(ScannerMarket(bad([](ScannerConfig& c) { c.maxHistoryDiscount = 0.99; })),
-                 std::invalid_argument);
+                 FlashPlanError);
     EXPECT_NO_THROW(ScannerMarket(bad([](ScannerConfig& c) { c.maxHistoryDiscount = 0.5; })));
 }
 
@@ -147,9 +146,8 @@ TEST(ScannerRows, NoCategoryColumnAndTheOptionalColumnsFollowTheConfig)
 TEST(ScannerRows, ImportAsWeeklyDataWithoutCategories)
 {
     test::TempDir dir;
-    std::string error;
     const ScannerMarket market(smallConfig(40, 60));
-    ASSERT_TRUE(writeSalesCsv(salesCsvTable(market), dir.file("sales.csv"), &error)) << error;
+    writeSalesCsv(salesCsvTable(market), dir.file("sales.csv"));
     store::Store store(dir.file("p.flashplan"));
     const io::ImportReport report = io::importSalesFile(store, dir.file("sales.csv"));
     ASSERT_TRUE(report.committed);
@@ -512,5 +510,14 @@ TEST(ScannerCampaign, TruthAtPricesIsTheTruthFunctionAtThosePrices)
     EXPECT_EQ(market.listPriceAt(4, week), market.listPrices(4).back().price);
     io::PlannedPrice unknown = deep;
     unknown.sku = "nope";
-    EXPECT_THROW(truthAtPrices(market, {unknown}), std::invalid_argument);
+    unknown.line = 7;
+    try {
+        truthAtPrices(market, {unknown});
+        ADD_FAILURE() << "no error";
+    } catch (const FlashPlanError& e) {
+        EXPECT_EQ(e.problem().kind, ProblemKind::SkuNotInMarket);
+        EXPECT_EQ(e.problem().line, unknown.line);
+        EXPECT_EQ(std::string(e.what()), "line " + std::to_string(unknown.line) +
+                                             ": sku 'nope' is not in the synthetic market");
+    }
 }

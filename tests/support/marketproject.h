@@ -21,9 +21,7 @@ public:
     explicit MarketProject(const synth::MarketConfig& config)
         : m_market(config), m_store(m_dir.file("market.flashplan"))
     {
-        std::string error;
-        if (!synth::writeSalesCsv(m_market, m_dir.file("sales.csv"), &error))
-            throw std::runtime_error(error);
+        synth::writeSalesCsv(m_market, m_dir.file("sales.csv"));
         const io::ImportReport report = io::importSalesFile(m_store, m_dir.file("sales.csv"));
         if (!report.committed)
             throw std::runtime_error("import failed: " + report.problems.at(0).describe());

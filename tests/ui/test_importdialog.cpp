@@ -51,9 +51,7 @@ struct Project
         fp::synth::MarketConfig config;
         config.products = products;
         config.days = days;
-        std::string error;
-        if (!fp::synth::writeSalesCsv(fp::synth::Market(config), dir.file(name), &error))
-            qFatal("cannot write the CSV: %s", error.c_str());
+        fp::synth::writeSalesCsv(fp::synth::Market(config), dir.file(name));
         return QString::fromStdString(dir.file(name));
     }
     fp::store::ProjectSummary summary() const { return fp::store::Store(path).summary(); }

@@ -133,18 +133,23 @@ private slots:
         QVERIFY(!job.isRunning());
     }
 
-    void exceptionsAreReportedAsFailuresWithTheirMessage_data()
+    void exceptionsAreReportedAsFailuresWithTheirProblem_data()
     {
         QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("problemKind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("FlashPlanError") << 0 << "disk on fire";
-        QTest::newRow("std::exception") << 1 << "vector too long";
-        QTest::newRow("anything else") << 2 << "unexpected error";
+        QTest::newRow("FlashPlanError")
+            << 0 << int(fp::ProblemKind::NoSales)
+            << "p.flashplan holds no sales yet; import a sales CSV first";
+        QTest::newRow("std::exception") << 1 << int(fp::ProblemKind::Internal) << "vector too long";
+        QTest::newRow("anything else")
+            << 2 << int(fp::ProblemKind::Unexpected) << "unexpected error";
     }
 
-    void exceptionsAreReportedAsFailuresWithTheirMessage()
+    void exceptionsAreReportedAsFailuresWithTheirProblem()
     {
         QFETCH(int, kind);
+        QFETCH(int, problemKind);
         QFETCH(QString, message);
         Job<int> job;
         QSignalSpy failed(&job, &JobBase::failed);
@@ -154,7 +159,7 @@ private slots:
         job.onFinished(this, [&](quint64, const int&) { ++results; });
         const quint64 run = job.start("broken", [kind](const fp::ProgressFn&) -> int {
             if (kind == 0)
-                throw fp::FlashPlanError("disk on fire");
+                throw fp::FlashPlanError(fp::ProblemKind::NoSales, {"p.flashplan"});
             if (kind == 1)
                 throw std::length_error("vector too long");
             throw 42;
@@ -162,7 +167,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 5000);
         QCOMPARE(failed.count(), 1);
         QCOMPARE(failed.first().at(0).toULongLong(), run);
-        QCOMPARE(failed.first().at(1).toString(), message);
+        const auto problem = failed.first().at(1).value<fp::Problem>();
+        QCOMPARE(int(problem.kind), problemKind);
+        QCOMPARE(QString::fromStdString(problem.message()), message);
         QCOMPARE(cancelled.count(), 0);
         QCOMPARE(results, 0);
     }

@@ -35,8 +35,7 @@ private slots:
         fp::synth::MarketConfig config;
         config.products = 12;
         config.days = 60;
-        std::string error;
-        QVERIFY(fp::synth::writeSalesCsv(fp::synth::Market(config), dir.file("sales.csv"), &error));
+        fp::synth::writeSalesCsv(fp::synth::Market(config), dir.file("sales.csv"));
         fp::ui::MainWindow window;
         window.show();
         QString message;

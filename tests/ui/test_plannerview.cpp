@@ -18,6 +18,7 @@
 #include "planner/scenariocompareview.h"
 #include "planner/scenariopanel.h"
 #include "planner/totalsbar.h"
+#include "settings/problemtext.h"
 #include "shell/job.h"
 #include "shell/projectcontroller.h"
 #include "support/tempdir.h"
@@ -540,7 +541,9 @@ private slots:
         closer.start(50);
         QVERIFY(m_view->exportRecommended(bad));
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
-        QVERIFY(failed.first().at(1).toString().contains("flashplan-no-such-dir"));
+        const auto problem = failed.first().at(1).value<Problem>();
+        QCOMPARE(problem.kind, ProblemKind::CannotWriteFile);
+        QVERIFY(ui::problemText(problem).contains("flashplan-no-such-dir"));
         QVERIFY(!QFile::exists(bad));
     }
 };

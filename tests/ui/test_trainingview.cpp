@@ -26,9 +26,7 @@ QString makeProject(const QTemporaryDir& dir, int products, int days)
     config.products = products;
     config.days = days;
     const std::string csv = dir.filePath("sales.csv").toStdString();
-    std::string error;
-    if (!fp::synth::writeSalesCsv(fp::synth::Market(config), csv, &error))
-        qFatal("cannot write %s: %s", csv.c_str(), error.c_str());
+    fp::synth::writeSalesCsv(fp::synth::Market(config), csv);
     const QString path = dir.filePath("shop.flashplan");
     fp::store::Store store(path.toStdString());
     const fp::io::ImportReport report = fp::io::importSalesFile(store, csv);

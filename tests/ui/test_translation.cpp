@@ -12,6 +12,7 @@
 #include "settings/appsettings.h"
 #include "settings/helpdialog.h"
 #include "settings/preferencesdialog.h"
+#include "settings/problemtext.h"
 #include "settings/shortcutsdialog.h"
 #include "settings/translation.h"
 #include "shell/job.h"
@@ -38,6 +39,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -183,15 +186,13 @@ private:
 const QStringList& latinAllowed()
 {
     static const QStringList words = {
-        "FlashPlan",    "English",     "SKU",       "WAPE",      "MASE",
-        "NLL",          "CSV",         "XLSX",      "PDF",       "PNG",
-        "UTF",          "BOM",         "Excel",     "MIT",       "Qt",
-        "Eigen",        "SQLite",      "Ctrl",      "Shift",     "Home",
-        "Delete",       "F",           "A",         "B",         "YYYY",
-        "MM",           "DD",          "flashplan", "csv",       "tsv",
-        "txt",          "xlsx",        "pdf",       "png",       "sku",
-        "date",         "stock",       "units",     "unit_cost", "list_price",
-        "min_discount", "max_discount"};
+        "FlashPlan", "English", "SKU",    "WAPE",      "MASE",       "NLL",          "CSV",
+        "XLSX",      "PDF",     "PNG",    "UTF",       "BOM",        "Excel",        "MIT",
+        "Qt",        "Eigen",   "SQLite", "Ctrl",      "Shift",      "Home",         "Delete",
+        "F",         "A",       "B",      "YYYY",      "MM",         "DD",           "flashplan",
+        "csv",       "tsv",     "txt",    "xlsx",      "pdf",        "png",          "sku",
+        "date",      "stock",   "units",  "unit_cost", "list_price", "min_discount", "max_discount",
+        "price",     "MB"};
     return words;
 }
 
@@ -208,11 +209,12 @@ QStringList untranslated(const QList<ShownText>& texts, QStringList data)
     std::sort(data.begin(), data.end(),
               [](const QString& a, const QString& b) { return a.size() > b.size(); });
     static const QRegularExpression latinWord(QStringLiteral("[A-Za-z][A-Za-z_]*"));
-    // Accelerators ("文件(&F)", and "(F)" in tooltips made from such texts), key sequences and
-    // file names.
+    // Accelerators ("文件(&F)", and "(F)" in tooltips made from such texts), key sequences, file
+    // names, and the command line's words (flashplan-cli train, --on-duplicate).
     static const QRegularExpression technical(
         QStringLiteral("\\(&?[A-Za-z]\\)|&[A-Za-z]|\\b(?:Ctrl|Shift|Alt)\\+(?:[A-Za-z0-9]+|\\S)|"
-                       "[\\w-]+\\.(?:csv|tsv|txt|xlsx|pdf|png|flashplan)\\b"));
+                       "[\\w-]+\\.(?:csv|tsv|txt|xlsx|pdf|png|flashplan)\\b|"
+                       "flashplan-cli(?: [a-z]+)?|--[a-z][a-z-]*"));
     QStringList found;
     for (const ShownText& shown : texts) {
         QString rest = shown.text;
@@ -274,6 +276,15 @@ private:
                                     [](const ui::JobBase* job) { return job->isRunning(); });
             },
             60000);
+    }
+
+    // A problem of the kind at a place in a file, with arguments the checks can tell apart.
+    static Problem sampleProblem(ProblemKind kind)
+    {
+        Problem problem{"sales.csv", 12, 3, kind, {}};
+        for (int n = 1; n <= argumentCount(kind); ++n)
+            problem.args.push_back("Sample" + std::to_string(n));
+        return problem;
     }
 
     static QList<ShownText> shownTexts(ui::MainWindow& window)
@@ -443,6 +454,87 @@ private slots:
                 chinese << shown.where + ": " + shown.text;
         QVERIFY2(chinese.isEmpty(), qPrintable(chinese.join('\n')));
         QCOMPARE(window.menuBar()->actions().first()->text(), "&File");
+    }
+
+    void englishProblemTextsAreCoresOwn()
+    {
+        QVERIFY(ui::applyLanguage({"en", QLocale("en_US")}));
+        for (int k = 0; k < kProblemKindCount; ++k) {
+            Problem problem = sampleProblem(static_cast<ProblemKind>(k));
+            QCOMPARE(ui::problemText(problem), QString::fromStdString(problem.describe()));
+            problem.file.clear(); // "line 12: column 3: ..."
+            QCOMPARE(ui::problemText(problem), QString::fromStdString(problem.describe()));
+            problem.file = "p.flashplan";
+            problem.line = problem.column = 0; // "p.flashplan: ..."
+            QCOMPARE(ui::problemText(problem), QString::fromStdString(problem.describe()));
+        }
+    }
+
+    void chineseTranslatesEveryProblemKind()
+    {
+        QVERIFY(ui::applyLanguage({"zh_CN", QLocale("zh_CN")}));
+        QList<ShownText> texts;
+        QStringList arguments = {"sales.csv"};
+        for (int k = 0; k < kProblemKindCount; ++k) {
+            const Problem problem = sampleProblem(static_cast<ProblemKind>(k));
+            const QString english = QString::fromStdString(problem.describe());
+            const QString chinese = ui::problemText(problem);
+            QVERIFY2(chinese != english, qPrintable(english));
+            QVERIFY2(hasChinese(chinese), qPrintable(chinese));
+            for (const std::string& argument : problem.args) {
+                QVERIFY2(chinese.contains(QString::fromStdString(argument)), qPrintable(chinese));
+                arguments << QString::fromStdString(argument);
+            }
+            texts.append({english, chinese});
+        }
+        const QStringList missing = untranslated(texts, arguments);
+        for (const QString& line : missing)
+            qWarning().noquote() << "untranslated:" << line;
+        QVERIFY2(missing.isEmpty(), qPrintable(QString::number(missing.size()) + " untranslated"));
+    }
+
+    void chineseImportListsItsProblemsInChinese()
+    {
+        QVERIFY(ui::applyLanguage({"zh_CN", QLocale("zh_CN")}));
+        ui::MainWindow window;
+        QString message;
+        QVERIFY(window.controller()->openProject(
+            QString::fromStdString(m_dir.file("bad-import.flashplan")), true, &message));
+        const std::string csv = m_dir.write("bad.csv", "date,sku,units,price,list_price\n"
+                                                       "2025-01-02,A,1,9.5,12\n"
+                                                       "2025-13-02,A,1,9.5,12\n"
+                                                       "2025-01-03,A,-2,9.5,12\n"
+                                                       "2025-01-04,A,?,9.5,12\n"
+                                                       "2025-01-05,A,1,0,12\n"
+                                                       "2025-01-06,A,1,9.5\n"
+                                                       "2025-01-02,A,1,9.5,12\n");
+        ui::ImportDialog import(window.controller(), QString::fromStdString(csv), &window);
+        import.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&import));
+        auto* importButton = import.findChild<QPushButton*>("importButton");
+        QVERIFY(importButton && importButton->isEnabled());
+        importButton->click();
+        auto* details = import.findChild<QPlainTextEdit*>("detailsEdit");
+        QVERIFY(details);
+        QTRY_VERIFY_WITH_TIMEOUT(details->isVisible(), 30000);
+
+        // A bad date, units below 0 and not a number, a price of 0, a short row, a second row.
+        const QStringList lines = details->toPlainText().split('\n');
+        QCOMPARE(lines.size(), 6);
+        QList<ShownText> texts;
+        for (const QString& line : lines) {
+            QVERIFY2(hasChinese(line), qPrintable(line));
+            texts.append({QStringLiteral("import problems"), line});
+        }
+        const QString summary = import.findChild<QLabel*>("messageLabel")->text();
+        QVERIFY2(hasChinese(summary), qPrintable(summary));
+        texts.append({QStringLiteral("import message"), summary});
+        // What the file itself says: its name, the header's names, the cells.
+        const QStringList data = {"bad.csv", "2025-13-02", "2025-01-02"};
+        const QStringList missing = untranslated(texts, data);
+        for (const QString& line : missing)
+            qWarning().noquote() << "untranslated:" << line;
+        QVERIFY2(missing.isEmpty(), qPrintable(QString::number(missing.size()) + " untranslated"));
     }
 
     void englishPluralsReadNaturally()

@@ -2,13 +2,13 @@
 
 #include "base/error.h"
 #include "settings/appsettings.h"
+#include "settings/problemtext.h"
 
 #include <QApplication>
 #include <QBuffer>
 #include <QChart>
 #include <QChartView>
 #include <QContextMenuEvent>
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -24,13 +24,6 @@
 namespace fp::ui {
 
 namespace {
-
-[[noreturn]] void failSaving(const QString& path, const QString& reason)
-{
-    throw FlashPlanError(QStringLiteral("cannot save the chart to %1: %2")
-                             .arg(QDir::toNativeSeparators(path), reason)
-                             .toStdString());
-}
 
 // Opens the export menu on a right click or the Menu key. On Linux the context menu event comes
 // with the right button press, before anyone knows whether it starts a pan, so a mouse-made menu
@@ -138,7 +131,7 @@ void ChartExportMenu::saveWithDialog()
         settings.setChartExportFolder(QFileInfo(path).absolutePath());
     } catch (const FlashPlanError& e) {
         QMessageBox::warning(m_view, tr("Save Chart as PNG"),
-                             QString::fromStdString(e.what()) + QLatin1Char('\n') +
+                             problemText(e) + QLatin1Char('\n') +
                                  tr("Choose another folder or file name and try again."));
     }
 }
@@ -182,26 +175,26 @@ void saveChartPng(QChartView* view, const QString& path, QSize size, qreal dpr)
 void saveChartImage(const QImage& image, const QString& path)
 {
     if (image.isNull())
-        failSaving(path, QStringLiteral("the chart has no size to draw at"));
+        throwCannotWrite(path, QStringLiteral("the chart has no size to draw at"));
     QByteArray png;
     {
         QBuffer buffer(&png);
         buffer.open(QIODevice::WriteOnly);
         if (!image.save(&buffer, "PNG"))
-            failSaving(path, QStringLiteral("PNG encoding failed"));
+            throwCannotWrite(path, QStringLiteral("PNG encoding failed"));
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        failSaving(path, file.errorString());
+        throwCannotWrite(path, file.errorString());
     // QSaveFile reports a short write (a full disk) only by its count.
     const qint64 written = file.write(png);
     const int writeErrno = errno;
     if (written != png.size())
-        failSaving(path, file.error() != QFileDevice::NoError
-                             ? file.errorString()
-                             : QString::fromLocal8Bit(std::strerror(writeErrno)));
+        throwCannotWrite(path, file.error() != QFileDevice::NoError
+                                   ? file.errorString()
+                                   : QString::fromLocal8Bit(std::strerror(writeErrno)));
     if (!file.commit())
-        failSaving(path, file.errorString());
+        throwCannotWrite(path, file.errorString());
 }
 
 void installChartExportMenu(QChartView* view)

@@ -15,8 +15,8 @@ namespace fp::ui {
 QImage renderChart(QChartView* view, QSize size, qreal dpr = 2.0);
 
 // Saves the chart as a PNG of `size` (empty: the view's size) at `dpr`, through a temporary file
-// renamed into place, so a failure never leaves a partial file. Throws fp::FlashPlanError naming
-// the path and the reason.
+// renamed into place, so a failure never leaves a partial file. Throws fp::FlashPlanError
+// (CannotWriteFile: the path and the reason).
 void saveChartPng(QChartView* view, const QString& path, QSize size = {}, qreal dpr = 2.0);
 // Saves a rendered chart the same way; safe on a worker thread (no widget involved).
 void saveChartImage(const QImage& image, const QString& path);

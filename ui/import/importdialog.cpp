@@ -4,6 +4,7 @@
 #include "import/importreporttext.h"
 #include "io/salesimporter.h"
 #include "settings/appsettings.h"
+#include "settings/problemtext.h"
 #include "shell/job.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
@@ -174,9 +175,10 @@ ImportDialog::ImportDialog(ProjectController* controller, const QString& csvPath
             [this](quint64, qint64 done, qint64 total) { onProgress(done, total); });
     m_job->onFinished(this,
                       [this](quint64, const io::ImportReport& report) { onImported(report); });
-    connect(m_job, &JobBase::failed, this, [this](quint64, const QString& message) {
+    connect(m_job, &JobBase::failed, this, [this](quint64, const Problem& problem) {
         setRunning(false);
-        showMessage(tr("Import failed: %1; the project is unchanged.").arg(message), true);
+        showMessage(tr("Import failed: %1; the project is unchanged.").arg(problemText(problem)),
+                    true);
     });
     connect(m_job, &JobBase::cancelled, this, [this] {
         setRunning(false);
@@ -326,9 +328,9 @@ void ImportDialog::reloadPreview()
                                                  : tr("Preview"));
     updatePeriodLabel();
     if (!m_path.isEmpty() && !m_preview.ok())
-        showMessage(tr("This file cannot be imported: %1")
-                        .arg(fromStd(m_preview.problems.front().describe())),
-                    true);
+        showMessage(
+            tr("This file cannot be imported: %1").arg(problemText(m_preview.problems.front())),
+            true);
     else if (!m_controller->hasProject())
         showMessage(validationError(), false);
     else if (!m_path.isEmpty())
@@ -362,7 +364,7 @@ QString ImportDialog::mappingHint() const
             .arg(unnamed.join(tr(", ")));
     if (!m_preview.match.problems.empty()) // two columns named for one field
         return tr("Check the columns above: %1.")
-            .arg(fromStd(m_preview.match.problems.front().message));
+            .arg(problemMessage(m_preview.match.problems.front()));
     return {};
 }
 
@@ -417,8 +419,7 @@ QString ImportDialog::validationError() const
     if (m_path.isEmpty())
         return tr("Choose a CSV file to import.");
     if (!m_preview.ok())
-        return tr("This file cannot be imported: %1")
-            .arg(fromStd(m_preview.problems.front().describe()));
+        return tr("This file cannot be imported: %1").arg(problemText(m_preview.problems.front()));
     const io::ColumnMap map = currentMap();
     QStringList missing;
     for (const io::SalesFieldInfo& info : io::salesFields())
@@ -513,8 +514,6 @@ void ImportDialog::onImported(const io::ImportReport& report)
     setRunning(false);
     if (report.committed)
         finishSuccess(report);
-    else if (report.cancelled)
-        showMessage(tr("Import cancelled; the project is unchanged."), false);
     else
         showProblems(report);
 }

@@ -3,6 +3,7 @@
 #include "base/civildate.h"
 #include "import/importdialog.h"
 #include "io/salesimporter.h"
+#include "settings/problemtext.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -31,8 +32,8 @@ QString importSummary(const io::ImportReport& report)
     if (report.rowsFilled > 0)
         lines << ImportDialog::tr("%1 missing periods were stored as 0 units.")
                      .arg(locale.toString(report.rowsFilled));
-    for (const std::string& note : report.notes)
-        lines << ImportDialog::tr("Note: %1.").arg(QString::fromStdString(note));
+    for (const Problem& note : report.notes)
+        lines << ImportDialog::tr("Note: %1.").arg(problemMessage(note));
     if (!report.ignoredColumns.empty()) {
         QStringList ignored;
         for (const std::string& name : report.ignoredColumns)
@@ -59,7 +60,7 @@ QString importProblemList(const io::ImportReport& report, const std::vector<std:
                                              .arg(QString::fromStdString(header[c]))
                                        : ImportDialog::tr("column %1: ").arg(p.column);
         }
-        lines << ImportDialog::tr("%1: %2%3").arg(where, column, QString::fromStdString(p.message));
+        lines << ImportDialog::tr("%1: %2%3").arg(where, column, problemMessage(p));
     }
     const auto listed = static_cast<qint64>(report.problems.size());
     if (report.problemCount > listed)

@@ -11,6 +11,7 @@
 #include "model/evaluation.h"
 #include "model/modelstore.h"
 #include "plan/productfit.h"
+#include "settings/problemtext.h"
 #include "settings/translation.h"
 #include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
@@ -171,8 +172,8 @@ FitView::FitView(ProjectController* project, QWidget* parent)
             m_latest->request();
     });
     m_job->onFinished(this, [this](quint64, const FitResult& result) { apply(result); });
-    connect(m_job, &JobBase::failed, this, [this](quint64, const QString& message) {
-        showMessage(tr("Cannot show the fit of %1: %2").arg(m_sku, message));
+    connect(m_job, &JobBase::failed, this, [this](quint64, const Problem& problem) {
+        showMessage(tr("Cannot show the fit of %1: %2").arg(m_sku, problemText(problem)));
     });
     connect(m_project, &ProjectController::projectChanged, this, [this] {
         clear();

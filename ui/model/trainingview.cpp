@@ -5,6 +5,7 @@
 #include "model/demandmodel.h"
 #include "model/losschart.h"
 #include "model/trainer.h"
+#include "settings/problemtext.h"
 #include "settings/translation.h"
 #include "shell/job.h"
 #include "shell/projectcontroller.h"
@@ -154,7 +155,7 @@ TrainingView::TrainingView(ProjectController* controller, QWidget* parent)
     m_job->onPartial(this, [this](quint64, const TrainingUpdate& update) { showUpdate(update); });
     m_job->onFinished(this, [this](quint64, const TrainingResult& result) { showTrained(result); });
     connect(m_job, &JobBase::failed, this,
-            [this](quint64, const QString& message) { onFailed(message); });
+            [this](quint64, const Problem& problem) { onFailed(problemText(problem)); });
     connect(m_job, &JobBase::cancelled, this, [this] { onCancelled(); });
     connect(controller, &ProjectController::projectChanged, this, &TrainingView::onProjectChanged);
     connect(controller, &ProjectController::modelChanged, this, &TrainingView::loadStoredScores);
@@ -442,7 +443,7 @@ void TrainingView::loadStoredScores()
                         ? tr("The project holds no sales yet: import a sales history first.")
                         : tr("No model trained yet: choose a model and press Train."));
     } catch (const std::exception& e) {
-        clearScores(tr("Could not read the project's models: %1").arg(e.what()));
+        clearScores(tr("Could not read the project's models: %1").arg(problemText(e)));
     }
 }
 

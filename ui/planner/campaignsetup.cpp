@@ -5,6 +5,7 @@
 #include "planner/campaigntablemodel.h"
 #include "planner/plannerdocument.h"
 #include "settings/appsettings.h"
+#include "settings/problemtext.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -397,7 +398,7 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
     if (!file.problems.empty()) {
         QStringList lines;
         for (const Problem& p : file.problems)
-            lines << QString::fromStdString(p.describe());
+            lines << problemText(p);
         QMessageBox box(QMessageBox::Warning, tr("Cannot load the campaign"),
                         tr("The campaign file has %n problem(s); nothing was changed.", nullptr,
                            static_cast<int>(file.problems.size())),

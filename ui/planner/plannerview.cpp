@@ -17,6 +17,7 @@
 #include "planner/totalsbar.h"
 #include "report/planreport.h"
 #include "settings/appsettings.h"
+#include "settings/problemtext.h"
 #include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 
@@ -112,12 +113,12 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
     connect(project, &ProjectController::modelChanged, this, &PlannerView::reload);
     connect(project, &ProjectController::salesChanged, this, &PlannerView::reload);
     m_loadJob->onFinished(this, [this](quint64, const DataPtr& loaded) { applyLoaded(loaded); });
-    connect(m_loadJob, &JobBase::failed, this, [this](quint64, const QString& message) {
+    connect(m_loadJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
         m_document->setData(nullptr);
         m_placeholder->setText(tr("<h3>Nothing to plan yet</h3><p>%1</p><p>Import a sales "
                                   "history (File > Import) and train a model (Model > Train); "
                                   "then plan a campaign here.</p>")
-                                   .arg(message.toHtmlEscaped()));
+                                   .arg(problemText(problem).toHtmlEscaped()));
         m_stack->setCurrentIndex(0);
     });
     m_optimizeJob->onFinished(
@@ -129,16 +130,16 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
         m_optimizeData.reset();
         setBusy(false);
     });
-    connect(m_optimizeJob, &JobBase::failed, this, [this](quint64, const QString& message) {
-        QMessageBox::warning(this, tr("Cannot optimize"), message);
+    connect(m_optimizeJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
+        QMessageBox::warning(this, tr("Cannot optimize"), problemText(problem));
     });
     m_exportJob->onFinished(this, [this](quint64, const QString& path) {
         emit statusMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)));
         emit exported(path);
     });
-    connect(m_exportJob, &JobBase::failed, this, [this](quint64, const QString& message) {
+    connect(m_exportJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
         QMessageBox::warning(this, tr("Export failed"),
-                             tr("%1\n\nNo file was changed.").arg(message));
+                             tr("%1\n\nNo file was changed.").arg(problemText(problem)));
     });
     reload();
 }

@@ -5,6 +5,7 @@
 #include "plan/scenariostore.h"
 #include "planner/plannerdocument.h"
 #include "planner/scenariocompareview.h"
+#include "settings/problemtext.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 
@@ -95,8 +96,8 @@ void ScenarioPanel::refresh()
                 item->setData(kIdRole, QVariant::fromValue<qint64>(info.id));
             }
         } catch (const std::exception& e) {
-            auto* item =
-                new QListWidgetItem(tr("Cannot read the scenarios: %1").arg(e.what()), m_list);
+            auto* item = new QListWidgetItem(
+                tr("Cannot read the scenarios: %1").arg(problemText(e)), m_list);
             item->setFlags(Qt::NoItemFlags);
         }
     }
@@ -139,7 +140,7 @@ std::int64_t ScenarioPanel::saveCurrent(const QString& name)
                 m_list->setCurrentRow(row);
         return id;
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot save the scenario"), QString::fromUtf8(e.what()));
+        QMessageBox::warning(this, tr("Cannot save the scenario"), problemText(e));
         return 0;
     }
 }
@@ -186,13 +187,13 @@ bool ScenarioPanel::openScenario(std::int64_t id)
             next, tr("Open scenario %1").arg(QString::fromStdString(scenario.info.name)));
         if (!scenario.notes.empty()) {
             QStringList notes;
-            for (const std::string& note : scenario.notes)
-                notes << QString::fromStdString(note);
+            for (const Problem& note : scenario.notes)
+                notes << problemMessage(note);
             QMessageBox::information(this, tr("Scenario opened with changes"), notes.join('\n'));
         }
         return true;
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot open the scenario"), QString::fromUtf8(e.what()));
+        QMessageBox::warning(this, tr("Cannot open the scenario"), problemText(e));
         return false;
     }
 }
@@ -242,7 +243,7 @@ void ScenarioPanel::compare(std::int64_t a, std::int64_t b)
         m_lastComparison = view;
         dialog->show();
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot compare"), QString::fromUtf8(e.what()));
+        QMessageBox::warning(this, tr("Cannot compare"), problemText(e));
     }
 }
 
@@ -264,7 +265,7 @@ bool ScenarioPanel::renameScenario(std::int64_t id, const QString& name)
         refresh();
         return true;
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot rename the scenario"), QString::fromUtf8(e.what()));
+        QMessageBox::warning(this, tr("Cannot rename the scenario"), problemText(e));
         return false;
     }
 }
@@ -291,7 +292,7 @@ bool ScenarioPanel::deleteScenario(std::int64_t id)
         refresh();
         return true;
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Cannot delete the scenario"), QString::fromUtf8(e.what()));
+        QMessageBox::warning(this, tr("Cannot delete the scenario"), problemText(e));
         return false;
     }
 }

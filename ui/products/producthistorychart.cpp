@@ -6,6 +6,7 @@
 #include "charts/timechartview.h"
 #include "data/panel.h"
 #include "data/productpanel.h"
+#include "settings/problemtext.h"
 #include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
@@ -88,8 +89,8 @@ ProductHistoryChart::ProductHistoryChart(ProjectController* project, QWidget* pa
         apply(*panel);
         emit loaded(m_productId);
     });
-    connect(m_job, &JobBase::failed, this, [this](quint64, const QString& message) {
-        showMessage(tr("Cannot show %1: %2").arg(m_sku, message));
+    connect(m_job, &JobBase::failed, this, [this](quint64, const Problem& problem) {
+        showMessage(tr("Cannot show %1: %2").arg(m_sku, problemText(problem)));
     });
     connect(m_project, &ProjectController::projectChanged, this, &ProductHistoryChart::clear);
     connect(m_project, &ProjectController::salesChanged, this, [this] {

@@ -2,6 +2,7 @@
 
 #include "data/productstats.h"
 #include "products/productstablemodel.h"
+#include "settings/problemtext.h"
 #include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
@@ -81,8 +82,8 @@ ProductsView::ProductsView(ProjectController* project, QWidget* parent)
         updateCount();
         emit statsLoaded();
     });
-    connect(m_statsJob, &JobBase::failed, this, [this](quint64, const QString& message) {
-        m_count->setText(tr("Cannot compute the product statistics: %1").arg(message));
+    connect(m_statsJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
+        m_count->setText(tr("Cannot compute the product statistics: %1").arg(problemText(problem)));
     });
     connect(m_statsJob, &JobBase::cancelled, this, [this] {
         m_count->setText(tr("Statistics cancelled; reopen the project to compute them."));
@@ -105,7 +106,7 @@ void ProductsView::reload()
             products = store.products();
             categories = store.categories();
         } catch (const std::exception& e) {
-            m_count->setText(tr("Cannot read the products: %1").arg(QString::fromUtf8(e.what())));
+            m_count->setText(tr("Cannot read the products: %1").arg(problemText(e)));
         }
     }
     const QString category = m_category->currentData().toString();

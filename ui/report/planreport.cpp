@@ -1,15 +1,14 @@
 #include "report/planreport.h"
 
 #include "base/civildate.h"
-#include "base/error.h"
 #include "report/pdflayout.h"
 #include "report/pdftable.h"
 #include "settings/numbertext.h"
+#include "settings/problemtext.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
 #include <QFontMetricsF>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -389,20 +388,13 @@ private:
     const PdfFonts& m_fonts;
 };
 
-[[noreturn]] void failWriting(const QString& path, const QString& reason)
-{
-    throw FlashPlanError(QStringLiteral("cannot write the report %1: %2")
-                             .arg(QDir::toNativeSeparators(path), reason)
-                             .toStdString());
-}
-
 } // namespace
 
 void writePlanReport(const PlanReport& report, const QString& path)
 {
     QSaveFile file(path); // opened first: an unwritable folder fails before any drawing
     if (!file.open(QIODevice::WriteOnly))
-        failWriting(path, file.errorString());
+        throwCannotWrite(path, file.errorString());
 
     // The PDF is made in memory: QPdfWriter ignores a short write (a full disk) and would leave a
     // truncated file to commit, while one checked write of the whole document cannot miss it.
@@ -417,20 +409,20 @@ void writePlanReport(const PlanReport& report, const QString& path)
     const PdfWriteResult written =
         writePdf(pdf, title, footer, fonts, [&](PdfLayout& layout) { content.write(layout); });
     if (!written.error.isEmpty())
-        failWriting(path, written.error);
+        throwCannotWrite(path, written.error);
 
     const QByteArray& bytes = pdf.data();
     const qint64 bytesWritten = file.write(bytes);
     const int writeErrno = errno;
     if (bytesWritten != bytes.size())
-        failWriting(path, file.error() != QFileDevice::NoError
-                              ? file.errorString()
-                              : QStringLiteral("only %1 of %2 bytes could be written (%3)")
-                                    .arg(std::max<qint64>(bytesWritten, 0))
-                                    .arg(bytes.size())
-                                    .arg(QString::fromLocal8Bit(std::strerror(writeErrno))));
+        throwCannotWrite(path, file.error() != QFileDevice::NoError
+                                   ? file.errorString()
+                                   : QStringLiteral("only %1 of %2 bytes could be written (%3)")
+                                         .arg(std::max<qint64>(bytesWritten, 0))
+                                         .arg(bytes.size())
+                                         .arg(QString::fromLocal8Bit(std::strerror(writeErrno))));
     if (!file.commit())
-        failWriting(path, file.errorString());
+        throwCannotWrite(path, file.errorString());
 }
 
 } // namespace fp::ui

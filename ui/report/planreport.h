@@ -37,8 +37,8 @@ struct PlanReport
 // where profit=incomplete when some unit cost is unknown and budget=none without a budget.
 //
 // The file is written through a temporary file renamed into place, so a failure never leaves a
-// partial file nor touches an existing one. Throws fp::FlashPlanError naming the path and the
-// reason.
+// partial file nor touches an existing one. Throws fp::FlashPlanError (CannotWriteFile: the
+// path and the reason).
 void writePlanReport(const PlanReport& report, const QString& path);
 
 } // namespace fp::ui

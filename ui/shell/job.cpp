@@ -102,12 +102,13 @@ quint64 JobBase::launch(const QString& title, Body body)
                 job.complete(run, [&] { emit job.cancelled(run); });
             };
         } catch (const std::exception& e) {
-            outcome = [run, message = QString::fromStdString(e.what())](JobBase& job) {
-                job.complete(run, [&] { emit job.failed(run, message); });
+            outcome = [run, problem = problemOf(e)](JobBase& job) {
+                job.complete(run, [&] { emit job.failed(run, problem); });
             };
         } catch (...) {
             outcome = [run](JobBase& job) {
-                job.complete(run, [&] { emit job.failed(run, tr("unexpected error")); });
+                const Problem problem = problemOf(ProblemKind::Unexpected);
+                job.complete(run, [&] { emit job.failed(run, problem); });
             };
         }
         link->post(std::move(outcome));

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "base/error.h"
 #include "base/progress.h"
 
+#include <QMetaType>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -22,7 +24,8 @@ class JobLink;
 // operations learn to stop. Every run has an id, and all it reports arrives on the GUI thread in
 // order: started, progressed (and partial results), one outcome (the typed result of Job, failed
 // or cancelled), then ended. Exceptions are caught at the edge of the worker: fp::Cancelled is
-// reported as cancelled(), any other as failed() with its message.
+// reported as cancelled(), any other as failed() with its Problem (problemText() says it in the
+// language shown).
 // A job never waits for its work: destroying it cancels the run and drops what the run still
 // reports; the work, which owns what it uses (copies, shared_ptr), ends on its own (WorkerPool).
 class JobBase : public QObject
@@ -45,7 +48,7 @@ public:
 signals:
     void started(quint64 run, const QString& title);
     void progressed(quint64 run, qint64 done, qint64 total);
-    void failed(quint64 run, const QString& message);
+    void failed(quint64 run, const fp::Problem& problem);
     void cancelled(quint64 run);
     void ended(quint64 run); // after the outcome; also after a discarded run
 
@@ -159,3 +162,5 @@ quint64 Job<Result, Partial>::start(const QString& title, Work work)
 }
 
 } // namespace fp::ui
+
+Q_DECLARE_METATYPE(fp::Problem) // what failed() carries

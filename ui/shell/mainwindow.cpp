@@ -10,6 +10,7 @@
 #include "settings/appsettings.h"
 #include "settings/helpdialog.h"
 #include "settings/preferencesdialog.h"
+#include "settings/problemtext.h"
 #include "settings/shortcutsdialog.h"
 #include "shell/job.h"
 #include "shell/jobstatus.h"
@@ -100,8 +101,8 @@ MainWindow::MainWindow(QWidget* parent)
                                       synth::kDemoCampaignDays);
         openProject(demo.project);
     });
-    connect(m_demoJob, &JobBase::failed, this, [this](quint64, const QString& message) {
-        QMessageBox::warning(this, tr("Cannot build the demo"), message);
+    connect(m_demoJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
+        QMessageBox::warning(this, tr("Cannot build the demo"), problemText(problem));
     });
     const std::initializer_list<JobBase*> shown = {m_demoJob, m_products->statsJob(),
                                                    m_planner->loadJob(), m_planner->optimizeJob(),

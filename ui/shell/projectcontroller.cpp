@@ -1,5 +1,6 @@
 #include "shell/projectcontroller.h"
 
+#include "settings/problemtext.h"
 #include "shell/job.h"
 #include "store/store.h"
 
@@ -39,7 +40,7 @@ bool ProjectController::openProject(const QString& path, bool create, QString* e
                                                       : store::Store::OpenMode::MustExist);
     } catch (const std::exception& e) {
         if (error)
-            *error = QString::fromStdString(e.what());
+            *error = problemText(e);
         return false;
     }
     m_path = QFileInfo(path).absoluteFilePath();
