@@ -4,7 +4,9 @@
 #include "data/panel.h"
 #include "io/columnmap.h"
 #include "io/csvreader.h"
+#include "plan/deepestdiscounts.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -45,6 +47,7 @@ int columnOf(std::string_view header)
 
 CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
 {
+    const DeepestDiscounts deepest(panel); // the default maximum discount of each category
     CampaignFile file;
     auto problem = [&](std::int64_t line, ProblemKind kind, std::vector<std::string> args = {}) {
         if (file.problems.size() < 100)
@@ -133,7 +136,8 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             continue;
         }
         cp.minDiscount = minDiscount.value_or(0.0);
-        cp.maxDiscount = maxDiscount.value_or(0.7);
+        cp.maxDiscount =
+            maxDiscount.value_or(std::max(deepest.defaultMaxDiscount(p), cp.minDiscount));
         if (cp.minDiscount < 0 || cp.minDiscount > 1 || cp.maxDiscount < 0 || cp.maxDiscount > 1) {
             problem(line, ProblemKind::DiscountNotAFraction);
             continue;

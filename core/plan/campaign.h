@@ -40,7 +40,8 @@ struct CampaignFile
 
 // Reads campaign.csv: sku (must be in the panel), optional stock, unit_cost, list_price,
 // min_discount, max_discount. Missing values default to the product's history (unit cost, list
-// price) or to the contract's defaults (unlimited stock, 0..0.7). Each bad row is a problem with
+// price, the deepest discount its category sold at) or to the contract's defaults (unlimited
+// stock, no minimum discount, 0.7 for a category never discounted). Each bad row is a problem with
 // its line: unknown sku, min > max, a discount outside 0..1, negative stock or cost.
 CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel);
 
