@@ -1604,6 +1604,11 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <source>neural</source>
         <translation>神经网络</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>blend</source>
+        <translation>混合模型</translation>
+    </message>
 </context>
 <context>
     <name>fp::ui::PdfLayout</name>

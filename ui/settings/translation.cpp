@@ -104,7 +104,8 @@ QString modelDisplayName(const QString& kind)
     // The kinds core trains, listed here for lupdate; English keeps the command line's names.
     static const char* const kKinds[] = {QT_TRANSLATE_NOOP("fp::ui::ModelName", "baseline"),
                                          QT_TRANSLATE_NOOP("fp::ui::ModelName", "structured"),
-                                         QT_TRANSLATE_NOOP("fp::ui::ModelName", "neural")};
+                                         QT_TRANSLATE_NOOP("fp::ui::ModelName", "neural"),
+                                         QT_TRANSLATE_NOOP("fp::ui::ModelName", "blend")};
     for (const char* known : kKinds)
         if (kind == QLatin1String(known))
             return QCoreApplication::translate("fp::ui::ModelName", known);
