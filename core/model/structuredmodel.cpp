@@ -201,6 +201,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
             0)
             sample.push_back(cell);
     round(sample, budget / 3);
+    std::vector<data::DemandCell>().swap(sample); // memory: the big fit below needs its own
     estimateNoise(fitCells);
     m_shrinkage = Shrinkage{};
     round(fitCells, held > 0 ? budget / 2 : budget * 2 / 3);
