@@ -1,5 +1,6 @@
 // End-to-end tests: run the real flashplan-cli binary as a user would.
 #include "base/civildate.h"
+#include "support/clirun.h"
 #include "support/tempdir.h"
 
 #include <algorithm>
@@ -14,32 +15,9 @@
 
 namespace {
 
-struct CliRun
-{
-    int status = -1;
-    std::string output; // stdout and stderr together
-};
-
-CliRun cli(const std::string& args)
-{
-    const std::string command = std::string(FLASHPLAN_CLI) + " " + args + " 2>&1";
-    CliRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-        return run;
-    std::array<char, 4096> buf{};
-    size_t n = 0;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
-        run.output.append(buf.data(), n);
-    const int raw = pclose(pipe);
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return run;
-}
-
-bool contains(const std::string& haystack, const std::string& needle)
-{
-    return haystack.find(needle) != std::string::npos;
-}
+using fp::test::cli;
+using fp::test::CliRun;
+using fp::test::contains;
 
 // Runs the CLI with `args` as a user at a terminal would, and presses Ctrl-C (SIGINT) once its
 // output shows `cue`.

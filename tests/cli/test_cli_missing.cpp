@@ -1,4 +1,5 @@
 // End-to-end: how `import` and `info` say absent periods are treated, and `--missing`.
+#include "support/clirun.h"
 #include "support/tempdir.h"
 
 #include <array>
@@ -8,32 +9,9 @@
 
 namespace {
 
-struct CliRun
-{
-    int status = -1;
-    std::string output; // stdout and stderr together
-};
-
-CliRun cli(const std::string& args)
-{
-    const std::string command = std::string(FLASHPLAN_CLI) + " " + args + " 2>&1";
-    CliRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-        return run;
-    std::array<char, 4096> buf{};
-    size_t n = 0;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0)
-        run.output.append(buf.data(), n);
-    const int raw = pclose(pipe);
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return run;
-}
-
-bool contains(const std::string& haystack, const std::string& needle)
-{
-    return haystack.find(needle) != std::string::npos;
-}
+using fp::test::cli;
+using fp::test::CliRun;
+using fp::test::contains;
 
 // A on Mondays with one week absent, B every Monday.
 const char* kWeekly = "date,sku,units,price\n"
