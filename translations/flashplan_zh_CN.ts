@@ -2761,6 +2761,26 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>sku &apos;%1&apos; has no sales history: skipped, as FlashPlan cannot forecast new products yet; the rest of the campaign is planned</source>
+        <translation>SKU“%1”没有销售历史：已跳过，因为 FlashPlan 暂时无法预测新产品；活动中的其余产品照常规划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no product of the campaign has a sales history to plan from</source>
+        <translation>活动中没有任何产品有可供规划的销售历史</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the sale starts on %1, inside the sales history (%2 to %3): the plan forecasts days that have already passed; planned anyway</source>
+        <translation>促销开始于 %1，位于销售历史之内（%2 至 %3）：计划预测的是已经过去的日子；仍已规划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sale starts on %1, %2 days after the sales history ends (%3): the forecast reaches far past what the model saw; planned anyway</source>
+        <translation>促销开始于 %1，在销售历史结束（%3）之后 %2 天：预测远超模型见过的范围；仍已规划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1: no such project file</source>
         <translation>%1：项目文件不存在</translation>
     </message>

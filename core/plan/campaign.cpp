@@ -46,6 +46,7 @@ int columnOf(std::string_view header)
 CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
 {
     CampaignFile file;
+    file.path = path;
     auto problem = [&](std::int64_t line, ProblemKind kind, std::vector<std::string> args = {}) {
         if (file.problems.size() < 100)
             file.problems.push_back({path, line, 0, kind, std::move(args)});
@@ -72,7 +73,7 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
         return file;
     }
     const size_t fields = record.fields.size();
-    std::set<int> seen;
+    std::set<std::string> seen;
     while (reader.next(record)) {
         const std::int64_t line = record.line;
         if (record.fields.size() != fields) {
@@ -98,13 +99,13 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             return v;
         };
         const std::string sku(text(Sku));
-        const int p = panel.findProduct(sku);
-        if (p < 0) {
-            problem(line, ProblemKind::SkuNotInHistory, {sku});
+        if (!seen.insert(sku).second) {
+            problem(line, ProblemKind::SkuListedTwice, {sku});
             continue;
         }
-        if (!seen.insert(p).second) {
-            problem(line, ProblemKind::SkuListedTwice, {sku});
+        const int p = panel.findProduct(sku);
+        if (p < 0) {
+            file.newProducts.push_back({sku, line});
             continue;
         }
         const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
@@ -146,9 +147,34 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
     }
     if (reader.error())
         problem(reader.error()->line, reader.error()->kind, reader.error()->args);
-    if (file.products.empty() && file.problems.empty())
+    if (file.products.empty() && file.newProducts.empty() && file.problems.empty())
         problem(1, ProblemKind::CampaignWithoutProducts);
     return file;
+}
+
+std::vector<Problem> placeNewProducts(CampaignFile& file)
+{
+    std::vector<Problem> notes;
+    for (const NewCampaignProduct& product : file.newProducts)
+        notes.push_back(
+            {file.path, product.line, 0, ProblemKind::NewProductSkipped, {product.sku}});
+    file.newProducts.clear();
+    return notes;
+}
+
+std::optional<Problem> saleWindowWarning(const data::Panel& panel, DayNumber start)
+{
+    if (panel.periodCount() == 0)
+        return std::nullopt;
+    const DayNumber first = panel.firstDay();
+    const DayNumber last = panel.dayOf(panel.periodCount() - 1) + panel.periodDays() - 1;
+    if (start <= last)
+        return problemOf(ProblemKind::SaleStartsInsideHistory,
+                         {formatIsoDate(start), formatIsoDate(first), formatIsoDate(last)});
+    if (start - last > kFarAheadDays)
+        return problemOf(ProblemKind::SaleStartsFarAhead,
+                         {formatIsoDate(start), std::to_string(start - last), formatIsoDate(last)});
+    return std::nullopt;
 }
 
 } // namespace fp::plan
