@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/planner/plannerdocument.cpp" line="+31"/>
+        <location filename="../ui/planner/plannerdocument.cpp" line="+25"/>
         <source>Set %1 to %2% off</source>
         <translation>将 %1 设为降价 %2%</translation>
     </message>
@@ -58,7 +58,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message>
-        <location filename="../ui/planner/campaignsetup.cpp" line="+68"/>
+        <location filename="../ui/planner/campaignsetup.cpp" line="+75"/>
         <source>Sale window and goal</source>
         <translation>活动时间与目标</translation>
     </message>
@@ -83,7 +83,7 @@
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
@@ -128,17 +128,27 @@
         <translation>限制总让利成本：(原价 − 活动价) × 件数</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Margin floor</source>
-        <translation>最低毛利率</translation>
+        <location line="-78"/>
+        <source>%1: imported after the model was trained; train again to include it</source>
+        <translation>%1：在模型训练之后才导入；请重新训练以纳入它</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Never sell below unit cost x (1 + this margin)</source>
-        <translation>售价不低于 单位成本 × (1 + 此毛利率)</translation>
+        <location line="+88"/>
+        <source>Never below cost</source>
+        <translation>不低于成本</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Never sell below unit cost x (1 + this margin); 0% is the unit cost. Uncheck to allow prices below cost (such rows are flagged below_cost)</source>
+        <translation>售价不低于 单位成本 × (1 + 此毛利率)；0% 即单位成本。取消勾选则允许低于成本的价格（这些行会被标出）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>margin </source>
+        <translation>毛利率 </translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source> points</source>
         <translation> 个百分点</translation>
     </message>
@@ -203,7 +213,7 @@
         <translation>双击编辑；可用 Ctrl+V 粘贴从电子表格复制的区域</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+52"/>
         <source>%n product(s) in the campaign</source>
         <translation>
             <numerusform>活动共 %n 个商品</numerusform>
@@ -214,8 +224,15 @@
         <source>Train a model to plan a campaign</source>
         <translation>先训练模型，再规划活动</translation>
     </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>... and %n more (see the tooltip)</source>
+        <translation>
+            <numerusform>……另有 %n 个（见提示）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Change the optimizer settings</source>
         <translation>修改优化设置</translation>
     </message>
@@ -224,21 +241,27 @@
         <source>Change the sale window</source>
         <translation>修改活动时间</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+45"/>
-        <location line="+101"/>
-        <source>Products left out</source>
-        <translation>部分商品未加入</translation>
+        <source>%n product(s) left out:</source>
+        <translation>
+            <numerusform>%n 个商品未加入：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="-100"/>
-        <source>%n product(s) were imported after the model was trained and cannot be planned yet. Train the model again to include them.</source>
+        <location line="+105"/>
+        <source>%1: %n product(s) skipped, the rest loaded:</source>
         <translation>
-            <numerusform>有 %n 个商品是在模型训练后导入的，暂时无法规划。请重新训练模型以纳入这些商品。</numerusform>
+            <numerusform>%1：跳过 %n 个商品，其余已载入：</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>No product of %1 can be planned; nothing was changed.</source>
+        <translation>%1 中没有可以规划的商品；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="-96"/>
         <source>No products selected</source>
         <translation>未选择商品</translation>
     </message>
@@ -297,26 +320,25 @@
         <translation>活动 CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+32"/>
         <source>Cannot load the campaign</source>
         <translation>无法载入活动</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-31"/>
         <source>The campaign file has %n problem(s); nothing was changed.</source>
         <translation>
             <numerusform>活动文件有 %n 处问题，未做任何更改。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+25"/>
-        <source>%n product(s) of the file are not in the trained model and were left out. Train the model again to include them.</source>
-        <translation>
-            <numerusform>文件中有 %n 个商品不在已训练的模型中，已略过。请重新训练模型以纳入这些商品。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+35"/>
         <source>Load %1</source>
         <translation>载入 %1</translation>
     </message>
@@ -616,7 +638,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::DiscountSpinDelegate</name>
     <message>
-        <location filename="../ui/planner/plantableview.cpp" line="+95"/>
+        <location filename="../ui/planner/plantableview.cpp" line="+96"/>
         <source>Discount in percent; Up and Down change it by one point</source>
         <translation>折扣（百分比）；上下方向键每次调整 1 个百分点</translation>
     </message>
@@ -1280,12 +1302,12 @@ Optional: (none) leaves it out.</source>
     <name>fp::ui::MainWindow</name>
     <message>
         <location filename="../ui/shell/mainwindow.cpp" line="+61"/>
-        <location line="+276"/>
+        <location line="+298"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-291"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1520,30 +1542,40 @@ Optional: (none) leaves it out.</source>
         <translation>FlashPlan 的版本、所用的库及许可证</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
+        <source>Stop the running job?</source>
+        <translation>停止正在运行的任务？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is still running. Stop it? The project stays as it was before it started.</source>
+        <translation>%1 仍在运行。要停止吗？项目将保持它开始之前的状态。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
-        <location line="+26"/>
+        <location line="+14"/>
+        <location line="+28"/>
         <source>FlashPlan projects (*.flashplan)</source>
         <translation>FlashPlan 项目 (*.flashplan)</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+37"/>
+        <location line="-36"/>
+        <location line="+41"/>
         <source>Cannot create the project</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-34"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -1567,12 +1599,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>正在生成演示项目</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-241"/>
         <source>Cannot build the demo</source>
         <translation>无法生成演示项目</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+255"/>
         <source>FlashPlan - %1</source>
         <translation>FlashPlan - %1</translation>
     </message>
@@ -1664,7 +1696,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanReport</name>
     <message>
-        <location filename="../ui/report/planreport.cpp" line="+125"/>
+        <location filename="../ui/report/planreport.cpp" line="+118"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
@@ -1705,18 +1737,18 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+232"/>
+        <location line="+220"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+230"/>
+        <location line="-217"/>
+        <location line="+218"/>
         <source>Profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-215"/>
         <source>Blend: profit + %1 × revenue</source>
         <translation>综合：毛利 + %1 × 销售额</translation>
     </message>
@@ -1748,12 +1780,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
     <message>
         <location line="+0"/>
         <location line="+1"/>
-        <location line="+156"/>
+        <location line="+144"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-144"/>
         <source>Margin floor</source>
         <translation>最低毛利率</translation>
     </message>
@@ -1774,6 +1806,11 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Optimality gap</source>
         <translation>最优性差距</translation>
     </message>
@@ -1790,12 +1827,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="-7"/>
-        <location line="+196"/>
+        <location line="+183"/>
         <source>Expected units</source>
         <translation>预计销量</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-182"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
@@ -1835,7 +1872,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>预计汇总</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+39"/>
         <source>All held-out days</source>
         <translation>全部回测日</translation>
     </message>
@@ -1991,6 +2028,29 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
 </context>
 <context>
+    <name>fp::ui::PlanStateText</name>
+    <message>
+        <location filename="../ui/settings/planstatetext.cpp" line="+17"/>
+        <source>Not optimized yet</source>
+        <translation>尚未优化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optimal</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edited since Optimize</source>
+        <translation>优化后已修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model or window changed: re-optimize</source>
+        <translation>模型或活动时间已变：请重新优化</translation>
+    </message>
+</context>
+<context>
     <name>fp::ui::PlanTableModel</name>
     <message>
         <location filename="../ui/planner/plantablemodel.cpp" line="+25"/>
@@ -2028,7 +2088,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>允许范围 %1 至 %2。拖动滑块或输入数值；重新优化时，已锁定商品的折扣保持不变。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Deeper than any discount this category sold at (%1): the forecast extrapolates beyond the history.</source>
         <translation>超过该类目历史上出现过的最大折扣（%1）：此预测是在历史数据范围之外的外推。</translation>
     </message>
@@ -2048,7 +2108,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>需求达到库存的概率</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Expected units sold in the sale window, capped by the stock</source>
         <translation>活动期间的预计销量（不超过库存）</translation>
     </message>
@@ -2154,14 +2214,9 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/planner/plannerview.cpp" line="+100"/>
-        <source>Edited by hand</source>
-        <translation>手动调整</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>&lt;h3&gt;Nothing to plan yet&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Import a sales history (File &gt; Import) and train a model (Model &gt; Train); then plan a campaign here.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;暂无可规划的内容&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请先导入历史销售数据（文件 &gt; 导入）并训练模型（模型 &gt; 训练），然后在这里规划活动。&lt;/p&gt;</translation>
+        <location filename="../ui/planner/plannerview.cpp" line="+140"/>
+        <source>&lt;h3&gt;Nothing to plan yet&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Import a sales history (File &gt; Import Sales CSV) and train a model (Model &gt; Train); then plan a campaign here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;暂无可规划的内容&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请先导入销售历史（文件 &gt; 导入销售 CSV）并训练模型（模型 &gt; 训练），然后在此规划活动。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2204,12 +2259,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+204"/>
+        <location line="+304"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-301"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2244,7 +2299,7 @@ No file was changed.</source>
         <translation>活动概览</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>&lt;h3&gt;No project open&lt;/h3&gt;&lt;p&gt;Open a project or the demo (File menu) to plan a flash sale.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;未打开项目&lt;/h3&gt;&lt;p&gt;请打开一个项目或演示项目（文件菜单）来规划闪购。&lt;/p&gt;</translation>
     </message>
@@ -2258,8 +2313,56 @@ No file was changed.</source>
         <source>Loading the planner</source>
         <translation>正在加载规划器</translation>
     </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n product(s) of the plan are not in the trained model and were left out; train the model again to include them.</source>
+        <translation>
+            <numerusform>计划中有 %n 个商品不在已训练的模型中，已略过；请重新训练模型以纳入这些商品。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+31"/>
+        <location line="+15"/>
+        <source>the saved plan could not be read: %1</source>
+        <translation>无法读取已保存的计划：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the model changed: revenue %1 → %2, profit %3 → %4</source>
+        <translation>模型已更新：销售额 %1 → %2，毛利 %3 → %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plan was evaluated again with the new model: %1</source>
+        <translation>已用新模型重新评估计划：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, within %2 of the best possible</source>
+        <translation>%1，与最佳可能结果相差不超过 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The plan is not saved</source>
+        <translation>计划未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The working plan could not be written to the project:
+%1
+
+Close the project anyway and lose the changes since it was last saved?</source>
+        <translation>无法将当前计划写入项目：
+%1
+
+仍要关闭项目并丢失自上次保存以来的更改吗？</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Select a product to see its revenue and profit curves</source>
         <translation>选择一个商品以查看其销售额和毛利曲线</translation>
     </message>
@@ -2291,22 +2394,12 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Optimal on the %1-point ladder</source>
-        <translation>在 %1 个百分点的折扣档位上最优</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Within %1 of the best possible</source>
-        <translation>与理论最优相差不超过 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Even the smallest discounts exceed the budget; the plan uses them</source>
+        <location line="+34"/>
+        <source>even the smallest discounts exceed the budget; the plan uses them</source>
         <translation>即使最小折扣也超出预算；计划采用最小折扣</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>

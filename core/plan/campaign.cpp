@@ -5,6 +5,7 @@
 #include "io/columnmap.h"
 #include "io/csvreader.h"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -160,6 +161,16 @@ std::vector<Problem> placeNewProducts(CampaignFile& file)
             {file.path, product.line, 0, ProblemKind::NewProductSkipped, {product.sku}});
     file.newProducts.clear();
     return notes;
+}
+
+double deepestAllowedDiscount(const CampaignProduct& product, std::optional<double> marginFloor)
+{
+    if (!marginFloor || !product.unitCost || !(product.listPrice > 0))
+        return product.maxDiscount;
+    const double floorPrice = *product.unitCost * (1.0 + *marginFloor);
+    // The optimizer's tolerance (optimizer.cpp): its steps at the floor stay allowed here.
+    const double deepest = 1.0 - (floorPrice - 1e-9) / product.listPrice;
+    return std::max(product.minDiscount, std::min(product.maxDiscount, deepest));
 }
 
 std::optional<Problem> saleWindowWarning(const data::Panel& panel, DayNumber start)

@@ -60,6 +60,11 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
 // from their peers, this is where they join file.products instead.
 std::vector<Problem> placeNewProducts(CampaignFile& file);
 
+// The deepest discount a margin floor leaves `product` (sale price >= unit cost x (1 + floor)):
+// its max discount without a floor or a unit cost, never less than its min discount (a minimum
+// that already sells below the floor holds the product there).
+double deepestAllowedDiscount(const CampaignProduct& product, std::optional<double> marginFloor);
+
 // A warning, not a refusal, about a sale window starting on `start`: inside the sales history
 // (days already passed) or more than kFarAheadDays after its last day; nullopt when neither.
 constexpr int kFarAheadDays = 90;

@@ -73,7 +73,7 @@ PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
         ProductPlan& row = result.rows[i];
         if (data.beyondHistory(campaign.products[i].product, row.discount))
             row.flags.set(RowFlag::BeyondHistory);
-        if (row.unitCost && row.salePrice < *row.unitCost - 1e-9)
+        if (row.unitCost && row.salePrice < *row.unitCost - 1e-6) // not a rounding at the floor
             row.flags.set(RowFlag::BelowCost);
     }
     if (upperBound) {

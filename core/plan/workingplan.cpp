@@ -21,16 +21,6 @@ bool sameLimits(const CampaignProduct& a, const CampaignProduct& b)
            a.maxDiscount == b.maxDiscount;
 }
 
-bool sameProducts(const Campaign& a, const Campaign& b)
-{
-    if (a.products.size() != b.products.size())
-        return false;
-    for (size_t i = 0; i < a.products.size(); ++i)
-        if (!sameLimits(a.products[i], b.products[i]))
-            return false;
-    return true;
-}
-
 Limit limitNamed(const std::string& name)
 {
     constexpr std::array kLimits = {Limit::None,        Limit::Stock,  Limit::MaxDiscount,
@@ -153,6 +143,16 @@ std::optional<ReadPlan> readPlan(sql::Database& db, const data::Panel& panel, co
 }
 
 } // namespace
+
+bool sameProducts(const Campaign& a, const Campaign& b)
+{
+    if (a.products.size() != b.products.size())
+        return false;
+    for (size_t i = 0; i < a.products.size(); ++i)
+        if (!sameLimits(a.products[i], b.products[i]))
+            return false;
+    return true;
+}
 
 PlanState planStateOf(const WorkingPlan& plan, std::int64_t modelId)
 {

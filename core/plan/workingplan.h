@@ -48,6 +48,9 @@ struct WorkingPlan
     std::shared_ptr<const OptimizedPlanMark> optimized; // none before the first Optimize
 };
 
+// The same products with the same limits (stock, cost, list price, discount range), in order.
+bool sameProducts(const Campaign& a, const Campaign& b);
+
 // Whether `plan`, planned with the model `modelId`, still is what its last Optimize gave: Stale
 // once the model or the window changed, Edited once anything else did (discounts, locks, products,
 // their limits, settings), else Optimal; NotOptimized without an Optimize.

@@ -20,6 +20,7 @@ namespace {
 
 constexpr int kSliderMargin = 6; // pixels between the cell edge and the groove ends
 constexpr int kTicks = 1000;     // the painted slider's resolution
+constexpr int kHandleReach = 6;  // pixels either side of the handle's centre that grab it
 
 double roleNumber(const QModelIndex& index, int role)
 {
@@ -183,8 +184,17 @@ void PlanTableView::mousePressEvent(QMouseEvent* event)
         index.column() == PlanTableModel::Slider && (index.flags() & Qt::ItemIsEditable)) {
         setCurrentIndex(index);
         m_dragRow = m_proxy->mapToSource(index).row();
+        m_pressX = event->position().toPoint().x();
         m_document->beginDrag();
-        dragTo(event->position().toPoint().x());
+        // A click beside the handle moves it there; a click on it moves nothing (no undo step).
+        const QModelIndex source = m_model->index(m_dragRow, PlanTableModel::Slider);
+        const int handle =
+            DiscountSliderDelegate::xOf(roleNumber(source, Qt::EditRole), sliderRect(m_dragRow),
+                                        roleNumber(source, PlanTableModel::MinDiscountRole),
+                                        roleNumber(source, PlanTableModel::MaxDiscountRole));
+        m_moved = std::abs(m_pressX - handle) > kHandleReach;
+        if (m_moved)
+            dragTo(m_pressX);
         event->accept();
         return;
     }
@@ -194,7 +204,10 @@ void PlanTableView::mousePressEvent(QMouseEvent* event)
 void PlanTableView::mouseMoveEvent(QMouseEvent* event)
 {
     if (m_dragRow >= 0) {
-        dragTo(event->position().toPoint().x());
+        const int x = event->position().toPoint().x();
+        m_moved = m_moved || x != m_pressX;
+        if (m_moved)
+            dragTo(x);
         event->accept();
         return;
     }
@@ -204,7 +217,8 @@ void PlanTableView::mouseMoveEvent(QMouseEvent* event)
 void PlanTableView::mouseReleaseEvent(QMouseEvent* event)
 {
     if (m_dragRow >= 0) {
-        dragTo(event->position().toPoint().x());
+        if (m_moved)
+            dragTo(event->position().toPoint().x());
         m_dragRow = -1;
         m_document->endDrag();
         event->accept();

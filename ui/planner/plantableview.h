@@ -71,6 +71,8 @@ private:
     PlanTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     int m_dragRow = -1; // source row of the slider being dragged
+    int m_pressX = 0;
+    bool m_moved = false; // a press on the handle moves nothing until the mouse does
 };
 
 } // namespace fp::ui

@@ -255,8 +255,26 @@ void MainWindow::restoreLayout()
     restoreState(settings.windowState(), kLayoutVersion);
 }
 
+bool MainWindow::mayLeaveProject()
+{
+    if (!m_controller->hasProject())
+        return true;
+    // The plan is written with every edit; what could still be lost is work in progress.
+    if (const JobBase* job = m_controller->runningProjectJob();
+        job && QMessageBox::question(this, tr("Stop the running job?"),
+                                     tr("%1 is still running. Stop it? The project stays as it "
+                                        "was before it started.")
+                                         .arg(job->title()),
+                                     QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::No) != QMessageBox::Yes)
+        return false;
+    return m_planner->mayClosePlan();
+}
+
 void MainWindow::newProject()
 {
+    if (!mayLeaveProject())
+        return;
     const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QDir::homePath(),
                                                       tr("FlashPlan projects (*.flashplan)"));
     if (path.isEmpty())
@@ -269,6 +287,8 @@ void MainWindow::newProject()
 
 void MainWindow::chooseProject()
 {
+    if (!mayLeaveProject())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QDir::homePath(),
                                                       tr("FlashPlan projects (*.flashplan)"));
     if (!path.isEmpty())
@@ -277,6 +297,8 @@ void MainWindow::chooseProject()
 
 bool MainWindow::openProject(const QString& path)
 {
+    if (path != m_controller->projectPath() && !mayLeaveProject())
+        return false;
     QString error;
     if (m_controller->openProject(path, false, &error))
         return true;
@@ -314,7 +336,7 @@ void MainWindow::importSales(const QString& csvPath)
 
 void MainWindow::openDemo()
 {
-    if (m_demoJob->isRunning())
+    if (m_demoJob->isRunning() || !mayLeaveProject())
         return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
@@ -380,6 +402,10 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!mayLeaveProject()) {
+        event->ignore();
+        return;
+    }
     // Running jobs stop through their cancel flags, their transactions roll back; closing
     // never waits for them (main() does, bounded, once the window is gone).
     for (JobBase* job : findChildren<JobBase*>())
