@@ -93,7 +93,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/planner/plannerview.cpp" line="+294"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+356"/>
         <source>%n product(s) of the plan are not in the trained model and were left out; train the model again to include them.</source>
         <translation>
             <numerusform>%n product of the plan is not in the trained model and was left out; train the model again to include it.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+158"/>
         <source>Optimizing %n product(s)</source>
         <translation>
             <numerusform>Optimizing %n product</numerusform>

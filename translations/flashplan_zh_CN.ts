@@ -50,7 +50,7 @@
 <context>
     <name>fp::ui::AppSettings</name>
     <message>
-        <location filename="../ui/settings/appsettings.cpp" line="+205"/>
+        <location filename="../ui/settings/appsettings.cpp" line="+216"/>
         <source>units</source>
         <translation>件</translation>
     </message>
@@ -638,7 +638,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::DiscountSpinDelegate</name>
     <message>
-        <location filename="../ui/planner/plantableview.cpp" line="+96"/>
+        <location filename="../ui/planner/plantableview.cpp" line="+109"/>
         <source>Discount in percent; Up and Down change it by one point</source>
         <translation>折扣（百分比）；上下方向键每次调整 1 个百分点</translation>
     </message>
@@ -1301,13 +1301,13 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+61"/>
-        <location line="+298"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+62"/>
+        <location line="+307"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-300"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1332,12 +1332,12 @@ Optional: (none) leaves it out.</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Open a project, or drop a sales CSV here to start one.</source>
         <translation>打开一个项目，或将销售 CSV 拖到此处新建项目。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1542,7 +1542,7 @@ Optional: (none) leaves it out.</source>
         <translation>FlashPlan 的版本、所用的库及许可证</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+59"/>
         <source>Stop the running job?</source>
         <translation>停止正在运行的任务？</translation>
     </message>
@@ -1599,12 +1599,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>正在生成演示项目</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-249"/>
         <source>Cannot build the demo</source>
         <translation>无法生成演示项目</translation>
     </message>
     <message>
-        <location line="+255"/>
+        <location line="+263"/>
         <source>FlashPlan - %1</source>
         <translation>FlashPlan - %1</translation>
     </message>
@@ -2206,15 +2206,35 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanTableView</name>
     <message>
-        <location filename="../ui/planner/plantableview.cpp" line="+49"/>
+        <location filename="../ui/planner/plantableview.cpp" line="+59"/>
+        <source>Drag a column title to move the column; right-click to hide or show columns</source>
+        <translation>拖动列标题可移动该列；右键单击可隐藏或显示列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Drag a slider, or select a row and use Left/Right (Shift: 5 points) to change its discount</source>
         <translation>拖动滑块，或选中一行后用左/右方向键（按住 Shift：5 个百分点）调整折扣</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Show All Columns</source>
+        <translation>显示全部列</translation>
     </message>
 </context>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/planner/plannerview.cpp" line="+140"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+95"/>
+        <source>Campaign setup</source>
+        <translation>活动设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scenarios</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>&lt;h3&gt;Nothing to plan yet&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Import a sales history (File &gt; Import Sales CSV) and train a model (Model &gt; Train); then plan a campaign here.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;暂无可规划的内容&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请先导入销售历史（文件 &gt; 导入销售 CSV）并训练模型（模型 &gt; 训练），然后在此规划活动。&lt;/p&gt;</translation>
     </message>
@@ -2259,12 +2279,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+304"/>
+        <location line="+353"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-350"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2289,7 +2309,17 @@ No file was changed.</source>
         <translation>重做上一次撤销的更改</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+15"/>
+        <source>Setup</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the campaign setup and the scenarios (the plan table gets their width)</source>
+        <translation>显示或隐藏活动设置和方案（隐藏后计划表可占用其宽度）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Selected product</source>
         <translation>所选商品</translation>
     </message>
@@ -2299,7 +2329,7 @@ No file was changed.</source>
         <translation>活动概览</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+68"/>
         <source>&lt;h3&gt;No project open&lt;/h3&gt;&lt;p&gt;Open a project or the demo (File menu) to plan a flash sale.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;未打开项目&lt;/h3&gt;&lt;p&gt;请打开一个项目或演示项目（文件菜单）来规划闪购。&lt;/p&gt;</translation>
     </message>
@@ -2321,7 +2351,7 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>the saved plan could not be read: %1</source>
         <translation>无法读取已保存的计划：%1</translation>
     </message>

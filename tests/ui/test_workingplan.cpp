@@ -2,7 +2,8 @@
 // working plan is written to the project with every edit and reopened exactly; a retrain keeps
 // it and evaluates it again; one state word follows every kind of edit; prices never fall below
 // cost by default; skus without history are skipped with the rest planned; an odd sale window is
-// warned of. On the demo project, as a user drives the planner.
+// warned of; the plan table shows what matters on a 1366x768 laptop, with a side panel that folds
+// away and columns that can be hidden, both remembered. On the demo project, as a user drives it.
 #include "model/modelstore.h"
 #include "model/trainer.h"
 #include "plan/campaignevaluator.h"
@@ -14,7 +15,9 @@
 #include "planner/plansaver.h"
 #include "planner/plantablemodel.h"
 #include "planner/plantableview.h"
+#include "settings/appsettings.h"
 #include "settings/planstatetext.h"
+#include "shell/mainwindow.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
 #include "support/tempdir.h"
@@ -27,8 +30,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -114,6 +120,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        ui::AppSettings::useFile(QString::fromStdString(m_dir.file("settings.ini")));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         const std::string files = m_dir.file("demo-files");
         m_projectPath = QString::fromStdString(m_dir.file("demo.flashplan"));
@@ -435,6 +442,59 @@ private slots:
         QVERIFY(view()->mayClosePlan());
         QVERIFY(view()->saver()->isSaved());
         QVERIFY(!status().contains("not saved"));
+    }
+
+    void theKeyColumnsFitA1366By768Window()
+    {
+        ui::MainWindow window;
+        window.setWindowState(Qt::WindowNoState); // the first start fills the (offscreen) screen
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openProject(m_projectPath));
+        window.tabs()->setCurrentWidget(window.plannerView());
+        ui::PlannerView* planner = window.plannerView();
+        QTRY_VERIFY_WITH_TIMEOUT(planner->document()->productCount() > 0, 30000);
+        QVERIFY(planner->isSidePanelShown()); // the setup shows, and still the columns fit
+        ui::PlanTableView* table = planner->table();
+        QCOMPARE(table->horizontalScrollBar()->value(), 0);
+        const QRect viewport = table->viewport()->rect();
+        for (const int column : {ui::PlanTableModel::Sku, ui::PlanTableModel::Name,
+                                 ui::PlanTableModel::Slider, ui::PlanTableModel::Discount,
+                                 ui::PlanTableModel::Revenue, ui::PlanTableModel::Profit}) {
+            const QRect cell = table->visualRect(table->proxy()->index(0, column));
+            QVERIFY2(viewport.contains(cell), qPrintable(QStringLiteral("column %1 at %2..%3 of %4")
+                                                             .arg(column)
+                                                             .arg(cell.left())
+                                                             .arg(cell.right())
+                                                             .arg(viewport.width())));
+        }
+        // Folded away, the side panel gives the table its width.
+        const int before = table->viewport()->width();
+        planner->setSidePanelShown(false);
+        QTRY_VERIFY(table->viewport()->width() > before + 200);
+        planner->setSidePanelShown(true);
+        QTRY_COMPARE(table->viewport()->width(), before);
+    }
+
+    void theSidePanelAndHiddenColumnsAreRemembered()
+    {
+        view()->setSidePanelShown(false);
+        view()->sidePanel()->setCurrentIndex(1); // scenarios
+        view()->table()->setColumnShown(ui::PlanTableModel::Interval, false);
+        QVERIFY(view()->table()->isColumnHidden(ui::PlanTableModel::Interval));
+        {
+            Planner again;
+            QVERIFY(again.open(m_projectPath));
+            QVERIFY(!again.view->isSidePanelShown());
+            QCOMPARE(again.view->sidePanel()->currentIndex(), 1);
+            QVERIFY(again.view->table()->isColumnHidden(ui::PlanTableModel::Interval));
+            QVERIFY(!again.view->table()->isColumnHidden(ui::PlanTableModel::Revenue));
+            QTRY_VERIFY_WITH_TIMEOUT(again.doc()->hasData(), 30000);
+        }
+        view()->setSidePanelShown(true);
+        view()->sidePanel()->setCurrentIndex(0);
+        view()->table()->setColumnShown(ui::PlanTableModel::Interval, true);
     }
 };
 

@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -48,6 +49,10 @@ namespace fp::ui {
 namespace {
 
 using DataPtr = std::shared_ptr<const PlannerData>;
+
+constexpr int kSideWidth = 340; // the side panel's first width: the setup's form fits
+constexpr auto kSplitterLayout = "planner/splitter";
+constexpr auto kSideTabLayout = "planner/sideTab";
 
 constexpr double kCurveStep = 0.01; // the selected product's curve: every point of discount
 
@@ -80,17 +85,27 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
     m_placeholder->setObjectName("plannerPlaceholder");
     m_stack->addWidget(m_placeholder);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, m_stack);
-    m_setup = new CampaignSetup(m_document, splitter);
-    splitter->addWidget(m_setup);
-    splitter->addWidget(buildCenter());
-    m_scenarios = new ScenarioPanel(m_document, project, splitter);
-    splitter->addWidget(m_scenarios);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 0);
-    splitter->setSizes({400, 960, 180});
-    m_stack->addWidget(splitter);
+    // The campaign setup and the scenarios share one side panel (a tab each) that folds away, so
+    // that the plan table keeps the width (a 1366-pixel laptop shows its key columns).
+    m_splitter = new QSplitter(Qt::Horizontal, m_stack);
+    m_splitter->setObjectName("plannerSplitter");
+    m_side = new QTabWidget(m_splitter);
+    m_side->setObjectName("plannerSide");
+    m_setup = new CampaignSetup(m_document, m_side);
+    m_side->addTab(m_setup, tr("Campaign setup"));
+    m_scenarios = new ScenarioPanel(m_document, project, m_side);
+    m_side->addTab(m_scenarios, tr("Scenarios"));
+    m_splitter->addWidget(m_side);
+    m_splitter->addWidget(buildCenter());
+    m_splitter->setCollapsible(0, true);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({kSideWidth, 1000});
+    m_stack->addWidget(m_splitter);
+    restoreLayout();
+    connect(m_splitter, &QSplitter::splitterMoved, this, &PlannerView::saveLayout);
+    connect(m_side, &QTabWidget::currentChanged, this, &PlannerView::saveLayout);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_stack);
@@ -201,6 +216,15 @@ QWidget* PlannerView::buildCenter()
     m_planStatus = new QLabel(center);
     m_planStatus->setObjectName("planStatus");
     m_planStatus->setForegroundRole(QPalette::PlaceholderText);
+    m_sideToggle = new QToolButton(center);
+    m_sideToggle->setObjectName("sidePanelToggle");
+    m_sideToggle->setCheckable(true);
+    m_sideToggle->setChecked(true);
+    m_sideToggle->setText(tr("Setup"));
+    m_sideToggle->setToolTip(tr("Show or hide the campaign setup and the scenarios (the plan "
+                                "table gets their width)"));
+    connect(m_sideToggle, &QToolButton::toggled, this, &PlannerView::setSidePanelShown);
+    bar->addWidget(m_sideToggle);
     bar->addWidget(m_optimize);
     bar->addWidget(m_undo);
     bar->addWidget(m_redo);
@@ -229,11 +253,49 @@ QWidget* PlannerView::buildCenter()
     return center;
 }
 
-void PlannerView::setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days)
+void PlannerView::setSidePanelShown(bool shown)
+{
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (shown && sizes.value(0) == 0)
+        m_splitter->setSizes({kSideWidth, std::max(1, total - kSideWidth)});
+    else if (!shown && sizes.value(0) > 0)
+        m_splitter->setSizes({0, total});
+    const QSignalBlocker quiet(m_sideToggle);
+    m_sideToggle->setChecked(shown);
+    saveLayout();
+}
+
+bool PlannerView::isSidePanelShown() const
+{
+    return m_splitter->sizes().value(0) > 0;
+}
+
+void PlannerView::restoreLayout()
+{
+    const AppSettings settings;
+    m_splitter->restoreState(settings.viewState(kSplitterLayout));
+    m_side->setCurrentIndex(settings.viewState(kSideTabLayout).toInt());
+    const QSignalBlocker quiet(m_sideToggle);
+    m_sideToggle->setChecked(isSidePanelShown());
+}
+
+void PlannerView::saveLayout()
+{
+    const QSignalBlocker quiet(m_sideToggle);
+    m_sideToggle->setChecked(isSidePanelShown()); // dragged shut, or open again
+    AppSettings settings;
+    settings.setViewState(kSplitterLayout, m_splitter->saveState());
+    settings.setViewState(kSideTabLayout, QByteArray::number(m_side->currentIndex()));
+}
+
+void PlannerView::setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days,
+                                     bool optimize)
 {
     m_pendingCampaign = campaignCsv;
     m_pendingStart = startDay;
     m_pendingDays = days;
+    m_pendingOptimize = optimize;
 }
 
 void PlannerView::setSelectionSource(std::function<QList<qint64>()> source)
@@ -302,6 +364,8 @@ void PlannerView::applyLoaded(const PlannerLoad& loaded)
         m_setup->setWindow(m_pendingStart, m_pendingDays);
         m_setup->loadCampaignFile(m_pendingCampaign);
         m_document->undoStack()->clear();
+        if (m_pendingOptimize)
+            optimize();
     }
     m_pendingCampaign.clear();
     if (loaded.storedProblem)

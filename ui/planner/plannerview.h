@@ -61,9 +61,17 @@ public:
 
     void optimize();
 
+    // The side panel (campaign setup and scenarios, a tab each) folds away for the plan table's
+    // sake; its width, tab and whether it shows are remembered.
+    void setSidePanelShown(bool shown);
+    bool isSidePanelShown() const;
+    QTabWidget* sidePanel() const { return m_side; }
+
     // Once the project's data has loaded, sets this window and loads this campaign.csv (the demo's
-    // campaign), leaving no undo history behind.
-    void setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days);
+    // campaign), leaving no undo history behind, and optimizes it when `optimize` says so. Only
+    // for a project that keeps no plan yet: a kept plan wins.
+    void setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days,
+                            bool optimize = false);
 
     // Exports; each shows a clear message on failure and returns false. The file chooser versions
     // ask for a path first.
@@ -113,6 +121,8 @@ private:
     // Says how the totals moved when the plan was evaluated again with a new model.
     void noteModelChange(std::int64_t modelBefore, const plan::PlanTotals& before);
     void updatePlanStatus();
+    void restoreLayout();
+    void saveLayout();
     void applyOptimized(const plan::OptimizedPlan& optimized);
     void showRow(int row);
     void drawProductCurves(DiscountChart* chart, int row) const;
@@ -140,6 +150,9 @@ private:
     DiscountChart* m_chart = nullptr;
     PlanOverviewCharts* m_overview = nullptr;
     QTabWidget* m_chartTabs = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QTabWidget* m_side = nullptr;
+    QToolButton* m_sideToggle = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_placeholder = nullptr;
     QLabel* m_planStatus = nullptr;
@@ -158,6 +171,7 @@ private:
     QString m_pendingCampaign;
     qint64 m_pendingStart = 0;
     int m_pendingDays = 0;
+    bool m_pendingOptimize = false;
 };
 
 } // namespace fp::ui

@@ -55,6 +55,9 @@ public:
     QRect sliderRect(int sourceRow) const; // in viewport coordinates
     int currentSourceRow() const;          // -1: none
 
+    // Hides or shows a column (PlanTableModel::Column), as the header's menu does; remembered.
+    void setColumnShown(int column, bool shown);
+
 signals:
     void currentProductChanged(int sourceRow);
 
@@ -66,6 +69,9 @@ protected:
 
 private:
     void dragTo(int x);
+    void showColumnMenu(const QPoint& at);
+    void restoreLayout();
+    void saveLayout() const;
 
     PlannerDocument* m_document;
     PlanTableModel* m_model;

@@ -28,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -96,10 +97,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controller, &ProjectController::projectChanged, this, &MainWindow::onProjectChanged);
 
     m_demoJob->onFinished(this, [this](quint64, const DemoProject& demo) {
-        // The planner opens on the demo's 11.11 campaign.
+        // The planner opens on the demo's 11.11 campaign, optimized.
         m_planner->setPendingCampaign(demo.files + "/campaign.csv", synth::kDemoCampaignStart,
-                                      synth::kDemoCampaignDays);
-        openProject(demo.project);
+                                      synth::kDemoCampaignDays, true);
+        if (openProject(demo.project))
+            m_tabs->setCurrentWidget(m_planner);
     });
     connect(m_demoJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
         QMessageBox::warning(this, tr("Cannot build the demo"), problemText(problem));
@@ -113,7 +115,6 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->showMessage(tr("Open a project, or drop a sales CSV here to start one."));
 
     createMenus();
-    resize(1400, 860);
     restoreLayout();
 }
 
@@ -251,7 +252,16 @@ void MainWindow::restoreLayout()
 {
     // Nothing stored yet (the first start) or a layout from an older version: the defaults stay.
     const AppSettings settings;
-    restoreGeometry(settings.windowGeometry());
+    if (!restoreGeometry(settings.windowGeometry())) {
+        // The first start fills the screen: the plan table wants the width, and a 1366x768
+        // laptop has none to spare.
+        if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+            const QRect available = screen->availableGeometry();
+            resize(available.size());
+            move(available.topLeft());
+            setWindowState(windowState() | Qt::WindowMaximized);
+        }
+    }
     restoreState(settings.windowState(), kLayoutVersion);
 }
 
