@@ -881,7 +881,17 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>闪购活动编号，没有则留空。</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+109"/>
+        <source>Type or paste the path of a sales CSV, or Browse</source>
+        <translation>输入或粘贴销售 CSV 的路径，或点击“浏览”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sales-history CSV to import: type or paste its path and press Enter, or choose it with Browse</source>
+        <translation>要导入的销售历史 CSV：输入或粘贴路径后按回车，或用“浏览”选择</translation>
+    </message>
+    <message>
+        <location line="+208"/>
         <location filename="../ui/import/importreporttext.cpp" line="+21"/>
         <source>weekly</source>
         <translation>按周</translation>
@@ -955,7 +965,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>……另有 %1 个问题（仅列出前 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="-320"/>
+        <location filename="../ui/import/importdialog.cpp" line="-341"/>
         <source>Import Sales CSV</source>
         <translation>导入销售 CSV</translation>
     </message>
@@ -986,27 +996,17 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location line="+5"/>
-        <location line="+386"/>
+        <location line="+409"/>
         <source>Close without importing</source>
         <translation>关闭且不导入</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-372"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Choose a sales CSV file</source>
-        <translation>选择销售 CSV 文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The sales-history CSV to import</source>
-        <translation>要导入的历史销售 CSV</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>&amp;Browse...</source>
         <translation>浏览(&amp;B)...</translation>
     </message>
@@ -1029,6 +1029,31 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <location line="+5"/>
         <source>&amp;Delimiter:</source>
         <translation>分隔符(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point ( 33.99 )</source>
+        <translation>小数点（33.99）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma ( 33,99 )</source>
+        <translation>小数逗号（33,99）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the numbers write their fractions. Automatic: a point in comma-separated files; with semicolons or tabs, 33,99 and 33.99 alike (1.234,56 too). Comma: a point or a space groups thousands.</source>
+        <translation>数字的小数写法。自动：逗号分隔的文件用小数点；分号或制表符分隔时，33,99 和 33.99 都可识别（1.234,56 也可以）。小数逗号：点或空格作千位分隔。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De&amp;cimal mark:</source>
+        <translation>小数符号(&amp;C)：</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1111,8 +1136,18 @@ Optional: (none) leaves it out.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>; %1 text, read as such</source>
+        <translation>；%1 编码文本，已按此读取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>; UTF-8 with byte-order mark</source>
         <translation>；带 BOM 的 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; decimal comma ( 33,99 )</source>
+        <translation>；小数逗号（33,99）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1196,17 +1231,17 @@ Optional: (none) leaves it out.</source>
         <translation>列“%1”同时用于 %2 和 %3；每个字段请选择不同的列。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>Another task is running on this project (%1); wait for it to finish or cancel it, then import again.</source>
         <translation>此项目上正在运行另一个任务（%1）；请等待其完成或将其取消后再导入。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+29"/>
         <source>Reading and checking rows...</source>
         <translation>正在读取并检查数据行...</translation>
@@ -1222,7 +1257,7 @@ Optional: (none) leaves it out.</source>
         <translation>正在写入项目...</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-345"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未更改。</translation>
     </message>
@@ -1232,7 +1267,7 @@ Optional: (none) leaves it out.</source>
         <translation>导入失败：%1；项目未更改。</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+375"/>
         <source>Import failed: 1 problem; the project is unchanged. Fix the line below and import again.</source>
         <translation>导入失败：1 个问题，项目未更改。请修正下面这一行后重新导入。</translation>
     </message>
@@ -1242,7 +1277,7 @@ Optional: (none) leaves it out.</source>
         <translation>导入失败：%1 个问题，项目未更改。请修正下面各行后重新导入。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Stop the import; the project stays unchanged</source>
         <translation>停止导入，项目保持不变</translation>
     </message>
