@@ -553,9 +553,9 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::DiscountChart</name>
     <message>
-        <location filename="../ui/charts/discountchart.cpp" line="+25"/>
-        <source>Discount</source>
-        <translation>折扣</translation>
+        <location filename="../ui/charts/discountchart.cpp" line="+28"/>
+        <source>Discount (%)</source>
+        <translation>折扣（%）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -598,7 +598,12 @@ Nothing was changed.</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Extrapolated</source>
+        <translation>外推部分</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Expected units sold in a flash sale of this product at each discount, with stock unlimited</source>
         <translation>该商品在各档折扣下闪购的预计销量（不限库存）</translation>
     </message>
@@ -613,7 +618,7 @@ Nothing was changed.</source>
         <translation>计划 %1%</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+67"/>
         <source>Usual discount %1%</source>
         <translation>常用折扣 %1%</translation>
     </message>
@@ -646,12 +651,12 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+267"/>
+        <location filename="../ui/model/fitview.cpp" line="+327"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-172"/>
         <source>Held-out period</source>
         <translation>回测期</translation>
     </message>
@@ -676,7 +681,12 @@ Nothing was changed.</source>
         <translation>预测（常规价）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Units (log scale)</source>
+        <translation>销量（对数刻度）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The project&apos;s active model; its scores are on the held-out period, which it did not see while being scored</source>
         <translation>项目当前使用的模型；评分基于回测期，模型评分时未见过这段数据</translation>
     </message>
@@ -696,7 +706,17 @@ Nothing was changed.</source>
         <translation>重新显示全部历史和预测（Home）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Units on a logarithmic scale, so that ordinary days show beside an event&apos;s spike</source>
+        <translation>用对数刻度显示销量，使平常日子在活动峰值旁也看得清</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sale window:</source>
         <translation>活动时长：</translation>
     </message>
@@ -706,7 +726,7 @@ Nothing was changed.</source>
         <translation>无法显示 %1 的拟合：%2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+56"/>
         <source>Select a product in the list to see how the model fits it.</source>
         <translation>在列表中选择一个商品，查看模型对它的拟合效果。</translation>
     </message>
@@ -2314,12 +2334,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+353"/>
+        <location line="+354"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-351"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2432,7 +2452,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>选择一个商品以查看其销售额和毛利曲线</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>%1 %2: revenue and profit vs discount (stock %3)</source>
         <translation>%1 %2：销售额和毛利随折扣的变化（库存 %3）</translation>
     </message>
@@ -3707,7 +3727,7 @@ saved %2, revenue %3</source>
         <translation>yyyy/M/d</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>

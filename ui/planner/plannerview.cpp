@@ -468,7 +468,8 @@ void PlannerView::drawProductCurves(DiscountChart* chart, int row) const
     }
     const int product = m_document->state().campaign.products[static_cast<size_t>(row)].product;
     chart->setCurves(points, m_document->data()->usualDiscount[static_cast<size_t>(product)],
-                     m_document->state().campaign.days);
+                     m_document->state().campaign.days,
+                     m_document->data()->deepestDiscountFor(product));
     chart->setPlanned(m_document->state().discounts[static_cast<size_t>(row)]);
     const plan::ProductPlan& plan = m_document->rows()[static_cast<size_t>(row)];
     chart->chart()->setTitle(
