@@ -82,7 +82,7 @@
 <context>
     <name>fp::ui::DiscountChart</name>
     <message numerus="yes">
-        <location filename="../ui/charts/discountchart.cpp" line="+155"/>
+        <location filename="../ui/charts/discountchart.cpp" line="+154"/>
         <source>Demand curve: a %n-day flash sale</source>
         <translation>
             <numerusform>Demand curve: a %n-day flash sale</numerusform>

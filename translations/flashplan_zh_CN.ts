@@ -603,7 +603,7 @@ Nothing was changed.</source>
         <translation>外推部分</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Expected units sold in a flash sale of this product at each discount, with stock unlimited</source>
         <translation>该商品在各档折扣下闪购的预计销量（不限库存）</translation>
     </message>
@@ -1348,7 +1348,7 @@ Optional: (none) leaves it out.</source>
         <translation>%1 验证</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>loss per period (NLL)</source>
         <translation>单周期损失 (NLL)</translation>
     </message>
@@ -1703,27 +1703,37 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanOverviewCharts</name>
     <message>
-        <location filename="../ui/charts/planoverviewcharts.cpp" line="+45"/>
-        <source>Expected revenue of the %1 largest products of the plan, with their discounts</source>
-        <translation>计划中销售额最高的 %1 个商品的预计销售额及其折扣</translation>
+        <location filename="../ui/charts/planoverviewcharts.cpp" line="+46"/>
+        <source>Expected revenue of the plan&apos;s largest products (as many as the chart has room to name), with their discounts</source>
+        <translation>计划中销售额最大的商品（图中放得下几个就显示几个）的预计销售额及其折扣</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Each product&apos;s planned discount and expected sell-through: products in the top left sell out without deep discounts</source>
         <translation>每个商品的计划折扣与预计售罄率：左上角的商品无需大幅折扣即可售罄</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+58"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Top %1 products by expected revenue (discount)</source>
-        <translation>预计销售额前 %1 名商品（折扣）</translation>
+        <location line="+31"/>
+        <source>No products in the plan yet</source>
+        <translation>计划中还没有商品</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Top %1 by expected revenue (discount)</source>
+        <translation>预计销售额前 %1（折扣）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>Products with a stock</source>
         <translation>有库存限制的商品</translation>
     </message>
@@ -1733,12 +1743,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>计划折扣</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Expected sell-through</source>
-        <translation>预计售罄率</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Sell-through vs discount</source>
         <translation>售罄率与折扣</translation>
     </message>
@@ -2964,6 +2969,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>%1 is a project FlashPlan cannot write to (a read-only file or folder); FlashPlan keeps your plan in the project as you work, so copy it to a folder you can write to</source>
+        <translation>%1 是 FlashPlan 无法写入的项目（文件或文件夹为只读）；FlashPlan 在您工作时会把计划保存到项目中，请把它复制到可写的文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 is an SQLite database but not a FlashPlan project</source>
         <translation>%1 是 SQLite 数据库，但不是 FlashPlan 项目</translation>
     </message>
@@ -3828,7 +3838,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TrainingView</name>
     <message>
-        <location filename="../ui/model/trainingview.cpp" line="+75"/>
+        <location filename="../ui/model/trainingview.cpp" line="+77"/>
         <source>loading the sales history</source>
         <translation>加载历史销售数据</translation>
     </message>
@@ -3858,7 +3868,7 @@ saved %2, revenue %3</source>
         <translation>模型训练时，这里会显示每次迭代的训练损失和验证损失</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Auto (all, keep the best)</source>
         <translation>自动（全部训练，保留最佳）</translation>
     </message>
@@ -4048,7 +4058,12 @@ saved %2, revenue %3</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Training: the held-out scores show here when it finishes.</source>
+        <translation>正在训练：完成后回测得分将显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
@@ -4064,11 +4079,12 @@ saved %2, revenue %3</source>
     </message>
     <message>
         <location line="-12"/>
+        <location line="+103"/>
         <source>%1 refit</source>
         <translation>%1 重新拟合</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-102"/>
         <source>%1 — iteration %2, training loss %3</source>
         <translation>%1 — 第 %2 次迭代，训练损失 %3</translation>
     </message>
@@ -4098,7 +4114,7 @@ saved %2, revenue %3</source>
         <translation>训练用时 %1 秒：%2 现为项目的模型。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Open a project to train demand models.</source>
         <translation>打开项目后即可训练需求模型。</translation>
     </message>
@@ -4108,7 +4124,7 @@ saved %2, revenue %3</source>
         <translation>项目的模型：%1（#%2，训练于 %3）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The project holds no sales yet: import a sales history first.</source>
         <translation>项目中还没有销售数据：请先导入历史销售数据。</translation>
     </message>
@@ -4123,7 +4139,7 @@ saved %2, revenue %3</source>
         <translation>无法读取项目的模型：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+29"/>
         <source>The project&apos;s model has no readable scores; train again to see them.</source>
         <translation>项目的模型没有可读取的评分；请重新训练以查看。</translation>
     </message>

@@ -91,6 +91,10 @@ namespace {
                       "forecast reaches far past what the model saw; planned anyway"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1: no such project file"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "%1 is a project FlashPlan cannot write to (a read-only file or folder); "
+                      "FlashPlan keeps your plan in the project as you work, so copy it to a "
+                      "folder you can write to"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "%1 is an SQLite database but not a FlashPlan project"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1: not a FlashPlan project (%2)"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 was written by a newer FlashPlan (schema version "
