@@ -38,6 +38,7 @@
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QUndoStack>
@@ -555,7 +556,12 @@ void PlannerView::applyOptimized(const plan::OptimizedPlan& optimized)
 QString PlannerView::suggestedPath(const QString& suffix) const
 {
     const QFileInfo project(m_project->projectPath());
-    return project.absolutePath() + "/" + project.completeBaseName() + "-plan." + suffix;
+    // A demo project lives in FlashPlan's own data folder: its exports go where people look.
+    const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString folder = project.absolutePath().startsWith(appData)
+                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                               : project.absolutePath();
+    return folder + "/" + project.completeBaseName() + "-plan." + suffix;
 }
 
 bool PlannerView::canExport()
