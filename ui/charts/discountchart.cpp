@@ -9,6 +9,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 #include <algorithm>
 #include <initializer_list>
@@ -139,7 +140,8 @@ void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points, do
     m_y->setRange(lo < 0 ? lo * 1.08 : 0, hi * 1.08);
     m_y->applyNiceNumbers();
     const double x = 100 * usual;
-    m_usual->setName(tr("Usual discount %1%").arg(x, 0, 'f', 0));
+    // One decimal, as the products list shows a product's average discount (23.6%, not 24%).
+    m_usual->setName(tr("Usual discount %1%").arg(QLocale().toString(x, 'f', 1)));
     m_usual->replace(QList<QPointF>{{x, m_y->min()}, {x, m_y->max()}});
     m_main->replace(main);
     if (m_band) {
