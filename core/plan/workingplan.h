@@ -1,22 +1,11 @@
 #pragma once
 
-#include "base/error.h"
-#include "plan/campaign.h"
-#include "plan/planresult.h"
+// PlanSettings, Campaign, PlanTotals and the forward declarations of Panel and Store come with
+// the scenarios' header: a working plan is kept as a scenario is.
 #include "plan/planstate.h"
 #include "plan/scenariostore.h"
 
-#include <cstdint>
 #include <memory>
-#include <optional>
-#include <vector>
-
-namespace fp::data {
-class Panel;
-}
-namespace fp::store {
-class Store;
-}
 
 namespace fp::plan {
 
