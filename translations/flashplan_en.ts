@@ -4,7 +4,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message numerus="yes">
-        <location filename="../ui/planner/campaignsetup.cpp" line="+238"/>
+        <location filename="../ui/planner/campaignsetup.cpp" line="+264"/>
         <source>%n product(s) in the campaign</source>
         <translation>
             <numerusform>%n product in the campaign</numerusform>
@@ -12,15 +12,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+89"/>
-        <source>%n product(s) were imported after the model was trained and cannot be planned yet. Train the model again to include them.</source>
+        <location line="+23"/>
+        <source>... and %n more (see the tooltip)</source>
         <translation>
-            <numerusform>%n product was imported after the model was trained and cannot be planned yet. Train the model again to include it.</numerusform>
-            <numerusform>%n products were imported after the model was trained and cannot be planned yet. Train the model again to include them.</numerusform>
+            <numerusform>... and %n more (see the tooltip)</numerusform>
+            <numerusform>... and %n more (see the tooltip)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+90"/>
+        <source>%n product(s) left out:</source>
+        <translation>
+            <numerusform>%n product left out:</numerusform>
+            <numerusform>%n products left out:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
         <source>Add %n selected product(s)</source>
         <translation>
             <numerusform>Add %n selected product</numerusform>
@@ -36,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+46"/>
+        <location line="+50"/>
         <source>The campaign file has %n problem(s); nothing was changed.</source>
         <translation>
             <numerusform>The campaign file has %n problem; nothing was changed.</numerusform>
@@ -44,15 +52,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
-        <source>%n product(s) of the file are not in the trained model and were left out. Train the model again to include them.</source>
+        <location line="+24"/>
+        <source>%1: %n product(s) skipped, the rest loaded:</source>
         <translation>
-            <numerusform>%n product of the file is not in the trained model and was left out. Train the model again to include it.</numerusform>
-            <numerusform>%n products of the file are not in the trained model and were left out. Train the model again to include them.</numerusform>
+            <numerusform>%1: %n product skipped, the rest loaded:</numerusform>
+            <numerusform>%1: %n products skipped, the rest loaded:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Remove %n product(s)</source>
         <translation>
             <numerusform>Remove %n product</numerusform>
@@ -74,7 +82,7 @@
 <context>
     <name>fp::ui::DiscountChart</name>
     <message numerus="yes">
-        <location filename="../ui/charts/discountchart.cpp" line="+123"/>
+        <location filename="../ui/charts/discountchart.cpp" line="+154"/>
         <source>Demand curve: a %n-day flash sale</source>
         <translation>
             <numerusform>Demand curve: a %n-day flash sale</numerusform>
@@ -85,7 +93,15 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/planner/plannerview.cpp" line="+338"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+356"/>
+        <source>%n product(s) of the plan are not in the trained model and were left out; train the model again to include them.</source>
+        <translation>
+            <numerusform>%n product of the plan is not in the trained model and was left out; train the model again to include it.</numerusform>
+            <numerusform>%n products of the plan are not in the trained model and were left out; train the model again to include them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+159"/>
         <source>Optimizing %n product(s)</source>
         <translation>
             <numerusform>Optimizing %n product</numerusform>
@@ -93,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Flash sale %1, %n day(s)</source>
         <translation>
             <numerusform>Flash sale %1, %n day</numerusform>

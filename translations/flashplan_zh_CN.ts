@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/planner/plannerdocument.cpp" line="+31"/>
+        <location filename="../ui/planner/plannerdocument.cpp" line="+25"/>
         <source>Set %1 to %2% off</source>
         <translation>将 %1 设为降价 %2%</translation>
     </message>
@@ -50,7 +50,7 @@
 <context>
     <name>fp::ui::AppSettings</name>
     <message>
-        <location filename="../ui/settings/appsettings.cpp" line="+205"/>
+        <location filename="../ui/settings/appsettings.cpp" line="+216"/>
         <source>units</source>
         <translation>件</translation>
     </message>
@@ -58,7 +58,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message>
-        <location filename="../ui/planner/campaignsetup.cpp" line="+68"/>
+        <location filename="../ui/planner/campaignsetup.cpp" line="+75"/>
         <source>Sale window and goal</source>
         <translation>活动时间与目标</translation>
     </message>
@@ -83,7 +83,7 @@
         <translation>开始日期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
@@ -128,17 +128,27 @@
         <translation>限制总让利成本：(原价 − 活动价) × 件数</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Margin floor</source>
-        <translation>最低毛利率</translation>
+        <location line="-78"/>
+        <source>%1: imported after the model was trained; train again to include it</source>
+        <translation>%1：在模型训练之后才导入；请重新训练以纳入它</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Never sell below unit cost x (1 + this margin)</source>
-        <translation>售价不低于 单位成本 × (1 + 此毛利率)</translation>
+        <location line="+88"/>
+        <source>Never below cost</source>
+        <translation>不低于成本</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Never sell below unit cost x (1 + this margin); 0% is the unit cost. Uncheck to allow prices below cost (such rows are flagged below_cost)</source>
+        <translation>售价不低于 单位成本 × (1 + 此毛利率)；0% 即单位成本。取消勾选则允许低于成本的价格（这些行会被标出）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>margin </source>
+        <translation>毛利率 </translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source> points</source>
         <translation> 个百分点</translation>
     </message>
@@ -203,7 +213,7 @@
         <translation>双击编辑；可用 Ctrl+V 粘贴从电子表格复制的区域</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+52"/>
         <source>%n product(s) in the campaign</source>
         <translation>
             <numerusform>活动共 %n 个商品</numerusform>
@@ -214,8 +224,15 @@
         <source>Train a model to plan a campaign</source>
         <translation>先训练模型，再规划活动</translation>
     </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>... and %n more (see the tooltip)</source>
+        <translation>
+            <numerusform>……另有 %n 个（见提示）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Change the optimizer settings</source>
         <translation>修改优化设置</translation>
     </message>
@@ -224,21 +241,27 @@
         <source>Change the sale window</source>
         <translation>修改活动时间</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+45"/>
-        <location line="+101"/>
-        <source>Products left out</source>
-        <translation>部分商品未加入</translation>
+        <source>%n product(s) left out:</source>
+        <translation>
+            <numerusform>%n 个商品未加入：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="-100"/>
-        <source>%n product(s) were imported after the model was trained and cannot be planned yet. Train the model again to include them.</source>
+        <location line="+105"/>
+        <source>%1: %n product(s) skipped, the rest loaded:</source>
         <translation>
-            <numerusform>有 %n 个商品是在模型训练后导入的，暂时无法规划。请重新训练模型以纳入这些商品。</numerusform>
+            <numerusform>%1：跳过 %n 个商品，其余已载入：</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>No product of %1 can be planned; nothing was changed.</source>
+        <translation>%1 中没有可以规划的商品；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="-96"/>
         <source>No products selected</source>
         <translation>未选择商品</translation>
     </message>
@@ -297,26 +320,25 @@
         <translation>活动 CSV (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+32"/>
         <source>Cannot load the campaign</source>
         <translation>无法载入活动</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-31"/>
         <source>The campaign file has %n problem(s); nothing was changed.</source>
         <translation>
             <numerusform>活动文件有 %n 处问题，未做任何更改。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+25"/>
-        <source>%n product(s) of the file are not in the trained model and were left out. Train the model again to include them.</source>
-        <translation>
-            <numerusform>文件中有 %n 个商品不在已训练的模型中，已略过。请重新训练模型以纳入这些商品。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location line="+35"/>
         <source>Load %1</source>
         <translation>载入 %1</translation>
     </message>
@@ -531,9 +553,9 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::DiscountChart</name>
     <message>
-        <location filename="../ui/charts/discountchart.cpp" line="+25"/>
-        <source>Discount</source>
-        <translation>折扣</translation>
+        <location filename="../ui/charts/discountchart.cpp" line="+28"/>
+        <source>Discount (%)</source>
+        <translation>折扣（%）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -576,7 +598,12 @@ Nothing was changed.</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Extrapolated</source>
+        <translation>外推部分</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Expected units sold in a flash sale of this product at each discount, with stock unlimited</source>
         <translation>该商品在各档折扣下闪购的预计销量（不限库存）</translation>
     </message>
@@ -591,7 +618,7 @@ Nothing was changed.</source>
         <translation>计划 %1%</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+67"/>
         <source>Usual discount %1%</source>
         <translation>常用折扣 %1%</translation>
     </message>
@@ -616,7 +643,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::DiscountSpinDelegate</name>
     <message>
-        <location filename="../ui/planner/plantableview.cpp" line="+95"/>
+        <location filename="../ui/planner/plantableview.cpp" line="+109"/>
         <source>Discount in percent; Up and Down change it by one point</source>
         <translation>折扣（百分比）；上下方向键每次调整 1 个百分点</translation>
     </message>
@@ -624,12 +651,12 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+267"/>
+        <location filename="../ui/model/fitview.cpp" line="+327"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-172"/>
         <source>Held-out period</source>
         <translation>回测期</translation>
     </message>
@@ -654,7 +681,12 @@ Nothing was changed.</source>
         <translation>预测（常规价）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>Units (log scale)</source>
+        <translation>销量（对数刻度）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The project&apos;s active model; its scores are on the held-out period, which it did not see while being scored</source>
         <translation>项目当前使用的模型；评分基于回测期，模型评分时未见过这段数据</translation>
     </message>
@@ -674,7 +706,17 @@ Nothing was changed.</source>
         <translation>重新显示全部历史和预测（Home）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Units on a logarithmic scale, so that ordinary days show beside an event&apos;s spike</source>
+        <translation>用对数刻度显示销量，使平常日子在活动峰值旁也看得清</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Sale window:</source>
         <translation>活动时长：</translation>
     </message>
@@ -684,7 +726,7 @@ Nothing was changed.</source>
         <translation>无法显示 %1 的拟合：%2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+56"/>
         <source>Select a product in the list to see how the model fits it.</source>
         <translation>在列表中选择一个商品，查看模型对它的拟合效果。</translation>
     </message>
@@ -859,7 +901,17 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>闪购活动编号，没有则留空。</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+109"/>
+        <source>Type or paste the path of a sales CSV, or Browse</source>
+        <translation>输入或粘贴销售 CSV 的路径，或点击“浏览”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sales-history CSV to import: type or paste its path and press Enter, or choose it with Browse</source>
+        <translation>要导入的销售历史 CSV：输入或粘贴路径后按回车，或用“浏览”选择</translation>
+    </message>
+    <message>
+        <location line="+208"/>
         <location filename="../ui/import/importreporttext.cpp" line="+21"/>
         <source>weekly</source>
         <translation>按周</translation>
@@ -933,7 +985,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>……另有 %1 个问题（仅列出前 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="-320"/>
+        <location filename="../ui/import/importdialog.cpp" line="-341"/>
         <source>Import Sales CSV</source>
         <translation>导入销售 CSV</translation>
     </message>
@@ -964,27 +1016,17 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location line="+5"/>
-        <location line="+386"/>
+        <location line="+409"/>
         <source>Close without importing</source>
         <translation>关闭且不导入</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-372"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Choose a sales CSV file</source>
-        <translation>选择销售 CSV 文件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The sales-history CSV to import</source>
-        <translation>要导入的历史销售 CSV</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>&amp;Browse...</source>
         <translation>浏览(&amp;B)...</translation>
     </message>
@@ -1007,6 +1049,31 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <location line="+5"/>
         <source>&amp;Delimiter:</source>
         <translation>分隔符(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Point ( 33.99 )</source>
+        <translation>小数点（33.99）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comma ( 33,99 )</source>
+        <translation>小数逗号（33,99）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the numbers write their fractions. Automatic: a point in comma-separated files; with semicolons or tabs, 33,99 and 33.99 alike (1.234,56 too). Comma: a point or a space groups thousands.</source>
+        <translation>数字的小数写法。自动：逗号分隔的文件用小数点；分号或制表符分隔时，33,99 和 33.99 都可识别（1.234,56 也可以）。小数逗号：点或空格作千位分隔。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De&amp;cimal mark:</source>
+        <translation>小数符号(&amp;C)：</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1089,8 +1156,18 @@ Optional: (none) leaves it out.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>; %1 text, read as such</source>
+        <translation>；%1 编码文本，已按此读取</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>; UTF-8 with byte-order mark</source>
         <translation>；带 BOM 的 UTF-8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; decimal comma ( 33,99 )</source>
+        <translation>；小数逗号（33,99）</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1174,17 +1251,17 @@ Optional: (none) leaves it out.</source>
         <translation>列“%1”同时用于 %2 和 %3；每个字段请选择不同的列。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>Another task is running on this project (%1); wait for it to finish or cancel it, then import again.</source>
         <translation>此项目上正在运行另一个任务（%1）；请等待其完成或将其取消后再导入。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+29"/>
         <source>Reading and checking rows...</source>
         <translation>正在读取并检查数据行...</translation>
@@ -1200,7 +1277,7 @@ Optional: (none) leaves it out.</source>
         <translation>正在写入项目...</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-345"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未更改。</translation>
     </message>
@@ -1210,7 +1287,7 @@ Optional: (none) leaves it out.</source>
         <translation>导入失败：%1；项目未更改。</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+375"/>
         <source>Import failed: 1 problem; the project is unchanged. Fix the line below and import again.</source>
         <translation>导入失败：1 个问题，项目未更改。请修正下面这一行后重新导入。</translation>
     </message>
@@ -1220,7 +1297,7 @@ Optional: (none) leaves it out.</source>
         <translation>导入失败：%1 个问题，项目未更改。请修正下面各行后重新导入。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Stop the import; the project stays unchanged</source>
         <translation>停止导入，项目保持不变</translation>
     </message>
@@ -1271,7 +1348,7 @@ Optional: (none) leaves it out.</source>
         <translation>%1 验证</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>loss per period (NLL)</source>
         <translation>单周期损失 (NLL)</translation>
     </message>
@@ -1279,13 +1356,13 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+61"/>
-        <location line="+276"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+62"/>
+        <location line="+307"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-300"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1310,12 +1387,12 @@ Optional: (none) leaves it out.</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Open a project, or drop a sales CSV here to start one.</source>
         <translation>打开一个项目，或将销售 CSV 拖到此处新建项目。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1520,30 +1597,40 @@ Optional: (none) leaves it out.</source>
         <translation>FlashPlan 的版本、所用的库及许可证</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
+        <source>Stop the running job?</source>
+        <translation>停止正在运行的任务？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is still running. Stop it? The project stays as it was before it started.</source>
+        <translation>%1 仍在运行。要停止吗？项目将保持它开始之前的状态。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
-        <location line="+26"/>
+        <location line="+14"/>
+        <location line="+28"/>
         <source>FlashPlan projects (*.flashplan)</source>
         <translation>FlashPlan 项目 (*.flashplan)</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+37"/>
+        <location line="-36"/>
+        <location line="+41"/>
         <source>Cannot create the project</source>
         <translation>无法创建项目</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-34"/>
         <source>Open project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Cannot open the project</source>
         <translation>无法打开项目</translation>
     </message>
@@ -1567,12 +1654,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>正在生成演示项目</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-249"/>
         <source>Cannot build the demo</source>
         <translation>无法生成演示项目</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+263"/>
         <source>FlashPlan - %1</source>
         <translation>FlashPlan - %1</translation>
     </message>
@@ -1621,27 +1708,37 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanOverviewCharts</name>
     <message>
-        <location filename="../ui/charts/planoverviewcharts.cpp" line="+45"/>
-        <source>Expected revenue of the %1 largest products of the plan, with their discounts</source>
-        <translation>计划中销售额最高的 %1 个商品的预计销售额及其折扣</translation>
+        <location filename="../ui/charts/planoverviewcharts.cpp" line="+46"/>
+        <source>Expected revenue of the plan&apos;s largest products (as many as the chart has room to name), with their discounts</source>
+        <translation>计划中销售额最大的商品（图中放得下几个就显示几个）的预计销售额及其折扣</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Each product&apos;s planned discount and expected sell-through: products in the top left sell out without deep discounts</source>
         <translation>每个商品的计划折扣与预计售罄率：左上角的商品无需大幅折扣即可售罄</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+58"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Top %1 products by expected revenue (discount)</source>
-        <translation>预计销售额前 %1 名商品（折扣）</translation>
+        <location line="+31"/>
+        <source>No products in the plan yet</source>
+        <translation>计划中还没有商品</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Top %1 by expected revenue (discount)</source>
+        <translation>预计销售额前 %1（折扣）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>Products with a stock</source>
         <translation>有库存限制的商品</translation>
     </message>
@@ -1651,12 +1748,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>计划折扣</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Expected sell-through</source>
-        <translation>预计售罄率</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Sell-through vs discount</source>
         <translation>售罄率与折扣</translation>
     </message>
@@ -1669,7 +1761,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanReport</name>
     <message>
-        <location filename="../ui/report/planreport.cpp" line="+125"/>
+        <location filename="../ui/report/planreport.cpp" line="+118"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
@@ -1710,18 +1802,18 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+232"/>
+        <location line="+220"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+230"/>
+        <location line="-217"/>
+        <location line="+218"/>
         <source>Profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-215"/>
         <source>Blend: profit + %1 × revenue</source>
         <translation>综合：毛利 + %1 × 销售额</translation>
     </message>
@@ -1753,12 +1845,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
     <message>
         <location line="+0"/>
         <location line="+1"/>
-        <location line="+156"/>
+        <location line="+144"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-144"/>
         <source>Margin floor</source>
         <translation>最低毛利率</translation>
     </message>
@@ -1779,6 +1871,11 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Optimality gap</source>
         <translation>最优性差距</translation>
     </message>
@@ -1795,12 +1892,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="-7"/>
-        <location line="+196"/>
+        <location line="+183"/>
         <source>Expected units</source>
         <translation>预计销量</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-182"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
@@ -1840,7 +1937,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>预计汇总</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+39"/>
         <source>All held-out days</source>
         <translation>全部回测日</translation>
     </message>
@@ -1996,6 +2093,29 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
 </context>
 <context>
+    <name>fp::ui::PlanStateText</name>
+    <message>
+        <location filename="../ui/settings/planstatetext.cpp" line="+17"/>
+        <source>Not optimized yet</source>
+        <translation>尚未优化</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Optimal</source>
+        <translation>最优</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edited since Optimize</source>
+        <translation>优化后已修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model or window changed: re-optimize</source>
+        <translation>模型或活动时间已变：请重新优化</translation>
+    </message>
+</context>
+<context>
     <name>fp::ui::PlanTableModel</name>
     <message>
         <location filename="../ui/planner/plantablemodel.cpp" line="+25"/>
@@ -2033,7 +2153,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>允许范围 %1 至 %2。拖动滑块或输入数值；重新优化时，已锁定商品的折扣保持不变。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Deeper than any discount this category sold at (%1): the forecast extrapolates beyond the history.</source>
         <translation>超过该类目历史上出现过的最大折扣（%1）：此预测是在历史数据范围之外的外推。</translation>
     </message>
@@ -2053,7 +2173,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>需求达到库存的概率</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-99"/>
         <source>Expected units sold in the sale window, capped by the stock</source>
         <translation>活动期间的预计销量（不超过库存）</translation>
     </message>
@@ -2151,22 +2271,37 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanTableView</name>
     <message>
-        <location filename="../ui/planner/plantableview.cpp" line="+49"/>
+        <location filename="../ui/planner/plantableview.cpp" line="+59"/>
+        <source>Drag a column title to move the column; right-click to hide or show columns</source>
+        <translation>拖动列标题可移动该列；右键单击可隐藏或显示列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Drag a slider, or select a row and use Left/Right (Shift: 5 points) to change its discount</source>
         <translation>拖动滑块，或选中一行后用左/右方向键（按住 Shift：5 个百分点）调整折扣</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Show All Columns</source>
+        <translation>显示全部列</translation>
     </message>
 </context>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/planner/plannerview.cpp" line="+100"/>
-        <source>Edited by hand</source>
-        <translation>手动调整</translation>
+        <location filename="../ui/planner/plannerview.cpp" line="+95"/>
+        <source>Campaign setup</source>
+        <translation>活动设置</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>&lt;h3&gt;Nothing to plan yet&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Import a sales history (File &gt; Import) and train a model (Model &gt; Train); then plan a campaign here.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;暂无可规划的内容&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请先导入历史销售数据（文件 &gt; 导入）并训练模型（模型 &gt; 训练），然后在这里规划活动。&lt;/p&gt;</translation>
+        <location line="+2"/>
+        <source>Scenarios</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>&lt;h3&gt;Nothing to plan yet&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Import a sales history (File &gt; Import Sales CSV) and train a model (Model &gt; Train); then plan a campaign here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;暂无可规划的内容&lt;/h3&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;请先导入销售历史（文件 &gt; 导入销售 CSV）并训练模型（模型 &gt; 训练），然后在此规划活动。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2209,12 +2344,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+204"/>
+        <location line="+354"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-351"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2239,7 +2374,17 @@ No file was changed.</source>
         <translation>重做上一次撤销的更改</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+15"/>
+        <source>Setup</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the campaign setup and the scenarios (the plan table gets their width)</source>
+        <translation>显示或隐藏活动设置和方案（隐藏后计划表可占用其宽度）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Selected product</source>
         <translation>所选商品</translation>
     </message>
@@ -2249,7 +2394,7 @@ No file was changed.</source>
         <translation>活动概览</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+68"/>
         <source>&lt;h3&gt;No project open&lt;/h3&gt;&lt;p&gt;Open a project or the demo (File menu) to plan a flash sale.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;未打开项目&lt;/h3&gt;&lt;p&gt;请打开一个项目或演示项目（文件菜单）来规划闪购。&lt;/p&gt;</translation>
     </message>
@@ -2263,13 +2408,61 @@ No file was changed.</source>
         <source>Loading the planner</source>
         <translation>正在加载规划器</translation>
     </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>%n product(s) of the plan are not in the trained model and were left out; train the model again to include them.</source>
+        <translation>
+            <numerusform>计划中有 %n 个商品不在已训练的模型中，已略过；请重新训练模型以纳入这些商品。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+31"/>
+        <location line="+17"/>
+        <source>the saved plan could not be read: %1</source>
+        <translation>无法读取已保存的计划：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the model changed: revenue %1 → %2, profit %3 → %4</source>
+        <translation>模型已更新：销售额 %1 → %2，毛利 %3 → %4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The plan was evaluated again with the new model: %1</source>
+        <translation>已用新模型重新评估计划：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, within %2 of the best possible</source>
+        <translation>%1，与最佳可能结果相差不超过 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The plan is not saved</source>
+        <translation>计划未保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The working plan could not be written to the project:
+%1
+
+Close the project anyway and lose the changes since it was last saved?</source>
+        <translation>无法将当前计划写入项目：
+%1
+
+仍要关闭项目并丢失自上次保存以来的更改吗？</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Select a product to see its revenue and profit curves</source>
         <translation>选择一个商品以查看其销售额和毛利曲线</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>%1 %2: revenue and profit vs discount (stock %3)</source>
         <translation>%1 %2：销售额和毛利随折扣的变化（库存 %3）</translation>
     </message>
@@ -2296,22 +2489,12 @@ No file was changed.</source>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Optimal on the %1-point ladder</source>
-        <translation>在 %1 个百分点的折扣档位上最优</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Within %1 of the best possible</source>
-        <translation>与理论最优相差不超过 %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Even the smallest discounts exceed the budget; the plan uses them</source>
+        <location line="+34"/>
+        <source>even the smallest discounts exceed the budget; the plan uses them</source>
         <translation>即使最小折扣也超出预算；计划采用最小折扣</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
@@ -2766,11 +2949,36 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>sku &apos;%1&apos; has no sales history: skipped, as FlashPlan cannot forecast new products yet; the rest of the campaign is planned</source>
+        <translation>SKU“%1”没有销售历史：已跳过，因为 FlashPlan 暂时无法预测新产品；活动中的其余产品照常规划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no product of the campaign has a sales history to plan from</source>
+        <translation>活动中没有任何产品有可供规划的销售历史</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the sale starts on %1, inside the sales history (%2 to %3): the plan forecasts days that have already passed; planned anyway</source>
+        <translation>促销开始于 %1，位于销售历史之内（%2 至 %3）：计划预测的是已经过去的日子；仍已规划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sale starts on %1, %2 days after the sales history ends (%3): the forecast reaches far past what the model saw; planned anyway</source>
+        <translation>促销开始于 %1，在销售历史结束（%3）之后 %2 天：预测远超模型见过的范围；仍已规划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1: no such project file</source>
         <translation>%1：项目文件不存在</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>%1 is a project FlashPlan cannot write to (a read-only file or folder); FlashPlan keeps your plan in the project as you work, so copy it to a folder you can write to</source>
+        <translation>%1 是 FlashPlan 无法写入的项目（文件或文件夹为只读）；FlashPlan 在您工作时会把计划保存到项目中，请把它复制到可写的文件夹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 is an SQLite database but not a FlashPlan project</source>
         <translation>%1 是 SQLite 数据库，但不是 FlashPlan 项目</translation>
     </message>
@@ -3534,7 +3742,7 @@ saved %2, revenue %3</source>
         <translation>yyyy/M/d</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
@@ -3635,7 +3843,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TrainingView</name>
     <message>
-        <location filename="../ui/model/trainingview.cpp" line="+75"/>
+        <location filename="../ui/model/trainingview.cpp" line="+77"/>
         <source>loading the sales history</source>
         <translation>加载历史销售数据</translation>
     </message>
@@ -3665,7 +3873,7 @@ saved %2, revenue %3</source>
         <translation>模型训练时，这里会显示每次迭代的训练损失和验证损失</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Auto (all, keep the best)</source>
         <translation>自动（全部训练，保留最佳）</translation>
     </message>
@@ -3855,7 +4063,12 @@ saved %2, revenue %3</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Training: the held-out scores show here when it finishes.</source>
+        <translation>正在训练：完成后回测得分将显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
@@ -3871,11 +4084,12 @@ saved %2, revenue %3</source>
     </message>
     <message>
         <location line="-12"/>
+        <location line="+103"/>
         <source>%1 refit</source>
         <translation>%1 重新拟合</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-102"/>
         <source>%1 — iteration %2, training loss %3</source>
         <translation>%1 — 第 %2 次迭代，训练损失 %3</translation>
     </message>
@@ -3905,7 +4119,7 @@ saved %2, revenue %3</source>
         <translation>训练用时 %1 秒：%2 现为项目的模型。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Open a project to train demand models.</source>
         <translation>打开项目后即可训练需求模型。</translation>
     </message>
@@ -3915,7 +4129,7 @@ saved %2, revenue %3</source>
         <translation>项目的模型：%1（#%2，训练于 %3）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The project holds no sales yet: import a sales history first.</source>
         <translation>项目中还没有销售数据：请先导入历史销售数据。</translation>
     </message>
@@ -3930,7 +4144,7 @@ saved %2, revenue %3</source>
         <translation>无法读取项目的模型：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+29"/>
         <source>The project&apos;s model has no readable scores; train again to see them.</source>
         <translation>项目的模型没有可读取的评分；请重新训练以查看。</translation>
     </message>

@@ -22,8 +22,9 @@ commands:
           (date,sku,price[,list_price,event,stock]) or at list price
   plan    --project P.flashplan --campaign campaign.csv --start YYYY-MM-DD --days N
           [--objective revenue|profit|blend] [--blend-weight W] [--budget AMOUNT]
-          [--margin-floor M] [--step 0.05] --out recommended.csv|.xlsx
-          the discount per product that earns the most, under stock, margin and budget limits
+          [--margin-floor M | --allow-below-cost] [--step 0.05] --out recommended.csv|.xlsx
+          the discount per product that earns the most, under stock, margin and budget limits;
+          never below unit cost unless --allow-below-cost; skus without history are skipped
   info    --project P.flashplan
           products, date range, period, stockouts, discount depth, imports, trained models
   demo    --out DIR

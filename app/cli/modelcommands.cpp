@@ -56,8 +56,12 @@ void printScoreTable(const model::TrainSummary& summary, int periodDays)
                   << (r.kind == summary.chosen ? "  <- chosen" : "")
                   << (r.beatsBaseline ? "" : "  (does not beat the baseline)") << "\n";
     }
-    std::cout << "\nWAPE: sum |actual - forecast| / sum actual. 80% cov: share of the central 80% "
-                 "predictive interval hit (0.80 = calibrated).\n";
+    std::cout
+        << "\nWAPE: sum |actual - forecast| / sum actual. bias: sum (forecast - actual) / sum "
+           "actual. MASE: error against the naive same-weekday forecast (< 1 beats it).\n"
+           "80% cov: share of the central 80% predictive interval hit (0.80 = calibrated). "
+           "band: share of actual units inside the printed whole-unit band [low, high] "
+           "(above 0.80 for slow movers, whose band is a few units wide).\n";
 }
 
 } // namespace

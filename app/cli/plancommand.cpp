@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 namespace fp::cli {
 
@@ -28,22 +29,31 @@ std::string money(double v)
     return buf;
 }
 
-// Says which products the plan takes deeper than their category ever sold at, where the forecast
-// extrapolates, and returns how many.
-int noteBeyondHistory(const std::vector<plan::ProductPlan>& rows)
+constexpr int kNamed = 5; // products named in a note; the rest are counted
+
+// Notes on stderr which products carry `flag` (saying `why`, named up to kNamed), and returns
+// how many do.
+int noteFlagged(const std::vector<plan::ProductPlan>& rows, plan::RowFlag flag, const char* why)
 {
-    constexpr int kNamed = 5;
     int count = 0;
     std::string skus;
     for (const plan::ProductPlan& row : rows)
-        if (row.flags.has(plan::RowFlag::BeyondHistory) && ++count <= kNamed)
+        if (row.flags.has(flag) && ++count <= kNamed)
             skus += (skus.empty() ? "" : ", ") + row.sku;
     if (count > 0)
-        std::cerr << "note: " << count
-                  << " product(s) planned deeper than their category ever sold at, where the "
-                     "forecast extrapolates (flag beyond_history): "
-                  << skus << (count > kNamed ? ", ..." : "") << "\n";
+        std::cerr << "note: " << count << " product(s) " << why << " (flag " << plan::flagName(flag)
+                  << "): " << skus << (count > kNamed ? ", ..." : "") << "\n";
     return count;
+}
+
+// The plan's state word, as the window and the PDF report say it, and the gap to the best
+// possible when the budget search stopped short of proving it.
+std::string planStateText(const plan::PlanResult& result)
+{
+    std::string text(plan::planStateName(result.state));
+    if (result.optimalityGap > 0)
+        text += " within " + money(result.optimalityGap) + " of the best possible";
+    return text;
 }
 
 } // namespace
@@ -52,7 +62,7 @@ int runPlan(Arguments& args)
 {
     args.allow({"project", "campaign", "start", "days", "objective", "blend-weight", "budget",
                 "margin-floor", "step", "out"},
-               {});
+               {"allow-below-cost"});
     const auto start = parseIsoDate(args.required("start"));
     if (!start)
         throw UsageError("--start must be a date YYYY-MM-DD");
@@ -75,20 +85,34 @@ int runPlan(Arguments& args)
     settings.blendWeight = args.number("blend-weight", 0.5, 0.0, 100.0);
     if (args.value("budget"))
         settings.budget = args.number("budget", 0, 0, 1e15);
+    // Never below unit cost (a margin floor of 0) unless the user allows it.
+    const bool allowBelowCost = args.flag("allow-below-cost");
+    if (allowBelowCost)
+        settings.marginFloor.reset();
     if (args.value("margin-floor"))
-        settings.marginFloor = args.number("margin-floor", 0, -1, 100);
+        settings.marginFloor = args.number("margin-floor", 0, allowBelowCost ? -1 : 0, 100);
     settings.step = args.number("step", 0.05, 0.005, 1.0);
 
     const std::shared_ptr<const plan::PlannerData> data =
         plan::PlannerData::load(args.required("project"));
     const std::string campaignPath = args.required("campaign");
-    const plan::CampaignFile file = plan::readCampaignFile(campaignPath, data->panel);
+    plan::CampaignFile file = plan::readCampaignFile(campaignPath, data->panel);
+    const std::vector<Problem> skipped = plan::placeNewProducts(file);
+    for (const Problem& p : skipped)
+        std::cerr << "warning: " << p.describe() << "\n";
     if (!file.problems.empty()) {
         for (const Problem& p : file.problems)
             std::cerr << "error: " << p.describe() << "\n";
         std::cerr << "the campaign has problems; no plan was written\n";
         return kBadInput;
     }
+    if (file.products.empty()) {
+        std::cerr << "error: " << problemOf(ProblemKind::NoCampaignProductToPlan).describe()
+                  << "; no plan was written\n";
+        return kBadInput;
+    }
+    if (const std::optional<Problem> window = plan::saleWindowWarning(data->panel, *start))
+        std::cerr << "warning: " << window->describe() << "\n";
     plan::Campaign campaign;
     campaign.start = *start;
     campaign.days = days;
@@ -106,6 +130,7 @@ int runPlan(Arguments& args)
         }
         result = plan::makePlanResult(*data, campaign, settings, std::move(optimized.rows),
                                       optimized.upperBound);
+        result.state = plan::PlanState::Optimal;
         TerminalProgress bar("writing " + out);
         if (endsWith(out, ".xlsx"))
             exports::writeRecommendedXlsx(result, out, bar.callback());
@@ -119,7 +144,12 @@ int runPlan(Arguments& args)
     if (optimized.budgetInfeasible)
         std::cerr << "warning: even every product's smallest allowed discount costs more than the "
                      "budget; the plan uses the smallest discounts\n";
-    const int beyond = noteBeyondHistory(result.rows);
+    const int beyond = noteFlagged(result.rows, plan::RowFlag::BeyondHistory,
+                                   "planned deeper than their category ever sold at, where the "
+                                   "forecast extrapolates");
+    const int belowCost = noteFlagged(result.rows, plan::RowFlag::BelowCost,
+                                      "priced below their unit cost (allowed, or held there by a "
+                                      "minimum discount)");
     const plan::PlanTotals& t = result.totals;
     std::cout << "planned " << result.rows.size() << " products for " << formatIsoDate(*start)
               << " +" << days << " days (" << objective << "): revenue " << money(t.revenue)
@@ -127,9 +157,11 @@ int runPlan(Arguments& args)
               << (t.profitComplete ? money(t.profit) : money(t.profit) + " (some costs unknown)")
               << ", units " << money(t.units) << ", markdown " << money(t.markdownCost)
               << (settings.budget ? " of budget " + money(*settings.budget) : std::string()) << "; "
-              << (optimized.proven ? "optimal on the ladder"
-                                   : "within " + money(result.optimalityGap) + " of optimal")
+              << planStateText(result)
               << (beyond ? "; " + std::to_string(beyond) + " beyond_history" : std::string())
+              << (belowCost ? "; " + std::to_string(belowCost) + " below_cost" : std::string())
+              << (skipped.empty() ? std::string()
+                                  : "; " + std::to_string(skipped.size()) + " skipped")
               << " -> " << out << "\n";
     return kOk;
 }

@@ -80,6 +80,7 @@ CsvPreview previewCsv(std::istream& in, const std::string& displayName, int maxR
     preview.delimiter = reader.delimiter() ? reader.delimiter() : ',';
     preview.delimiterDetected = delimiter == 0;
     preview.byteOrderMark = reader.hadByteOrderMark();
+    preview.encoding = reader.encoding();
     if (!gotHeader) {
         if (reader.error())
             fail(reader.error()->line, reader.error()->kind, reader.error()->args);
@@ -107,7 +108,24 @@ CsvPreview previewCsv(std::istream& in, const std::string& displayName, int maxR
             fail(1, ProblemKind::NoDataRows);
     }
     preview.period = guessPeriod(preview.rows, preview.match.map);
+    preview.decimalComma =
+        preview.delimiter != ',' && usesDecimalComma(preview.rows, preview.match.map);
     return preview;
+}
+
+bool usesDecimalComma(const std::vector<std::vector<std::string>>& rows, const ColumnMap& columns)
+{
+    for (const SalesField field : {SalesField::Units, SalesField::Price, SalesField::ListPrice,
+                                   SalesField::UnitCost, SalesField::Stock, SalesField::Views}) {
+        const int column = columns[field];
+        if (column < 0)
+            continue;
+        for (const std::vector<std::string>& row : rows)
+            if (static_cast<std::size_t>(column) < row.size() &&
+                looksLikeDecimalComma(trim(row[static_cast<std::size_t>(column)])))
+                return true;
+    }
+    return false;
 }
 
 CsvPreview previewCsv(const std::string& path, int maxRows, char delimiter)

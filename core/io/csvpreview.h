@@ -2,6 +2,8 @@
 
 #include "base/error.h"
 #include "io/columnmap.h"
+#include "io/decimalmark.h"
+#include "io/textdecoder.h"
 
 #include <cstdint>
 #include <istream>
@@ -33,7 +35,11 @@ struct CsvPreview
     bool moreRows = false;                      // the file goes on after these rows
     char delimiter = ',';                       // detected, or the one asked for
     bool delimiterDetected = true;              // false when the caller chose it
-    bool byteOrderMark = false;                 // a UTF-8 byte-order mark opened the file
+    bool byteOrderMark = false;                 // a byte-order mark opened the file
+    TextDecoder::Encoding encoding = TextDecoder::Encoding::Utf8;
+    // Some number of the first rows reads only with a decimal comma ("33,99"); never with ','
+    // as the separator.
+    bool decimalComma = false;
     HeaderMatch match;  // the mapping suggested by the header (names and synonyms) and its gaps
     PeriodGuess period; // from `rows` with match.map: a guess from the first rows only
     // Why the file cannot be imported at all: unreadable, binary, empty, malformed early on.
@@ -41,6 +47,9 @@ struct CsvPreview
 
     bool ok() const { return problems.empty(); }
 };
+
+// Whether a number in `rows`' numeric columns (by `columns`) needs a decimal comma to read.
+bool usesDecimalComma(const std::vector<std::vector<std::string>>& rows, const ColumnMap& columns);
 
 // Reads the header and at most `maxRows` records, then stops: the rest of the file is never read.
 // `delimiter` 0 detects it from the header line.

@@ -30,7 +30,7 @@ char detectDelimiter(std::string_view line)
 }
 
 CsvReader::CsvReader(std::istream& in, char delimiter)
-    : m_in(in), m_buffer(kChunk * 2), m_delimiter(delimiter)
+    : m_decoder(in), m_buffer(kChunk * 2), m_delimiter(delimiter)
 {
 }
 
@@ -57,8 +57,7 @@ bool CsvReader::fill()
         }
         m_buffer.resize(m_buffer.size() * 2);
     }
-    m_in.read(m_buffer.data() + m_end, static_cast<std::streamsize>(m_buffer.size() - m_end));
-    const auto got = static_cast<std::size_t>(m_in.gcount());
+    const std::size_t got = m_decoder.read(m_buffer.data() + m_end, m_buffer.size() - m_end);
     if (got == 0) {
         m_eof = true;
         return false;
@@ -90,10 +89,6 @@ bool CsvReader::next(Record& record)
         }
         if (m_error)
             return false;
-        if (m_end - m_pos >= 3 && std::memcmp(m_buffer.data() + m_pos, "\xEF\xBB\xBF", 3) == 0) {
-            m_pos += 3;
-            m_hadBom = true;
-        }
         // Make sure the whole first line is in the buffer before guessing the separator.
         while (!std::memchr(m_buffer.data() + m_pos, '\n', m_end - m_pos) && fill()) {
         }

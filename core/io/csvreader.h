@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/error.h"
+#include "io/textdecoder.h"
 
 #include <cstdint>
 #include <istream>
@@ -12,7 +13,8 @@
 namespace fp::io {
 
 // A streaming RFC 4180 reader: quoted fields (with "" escapes and embedded newlines), CRLF or LF,
-// a UTF-8 byte-order mark, and ',' ';' or tab separators (detected from the header line).
+// UTF-8 (with or without a byte-order mark) or UTF-16/UTF-32 (TextDecoder), and ',' ';' or tab
+// separators (detected from the header line).
 // Memory stays bounded by the longest record, whatever the file size.
 class CsvReader final
 {
@@ -31,10 +33,12 @@ public:
     bool next(Record& record);
 
     char delimiter() const { return m_delimiter; }
-    bool hadByteOrderMark() const { return m_hadBom; }
+    bool hadByteOrderMark() const { return m_decoder.hadByteOrderMark(); }
+    TextDecoder::Encoding encoding() const { return m_decoder.encoding(); }
+    // Bytes of the file read so far (for progress against its size).
     std::int64_t bytesConsumed() const
     {
-        return m_consumedBefore + static_cast<std::int64_t>(m_pos);
+        return m_decoder.fileBytesFor(m_consumedBefore + static_cast<std::int64_t>(m_pos));
     }
     // A fatal problem (unterminated quote, binary data, a record over the size limit).
     const std::optional<Problem>& error() const { return m_error; }
@@ -47,7 +51,7 @@ private:
     bool parseRecord(Record& record, bool& needMore);
     void setError(std::int64_t line, ProblemKind kind, std::vector<std::string> args = {});
 
-    std::istream& m_in;
+    TextDecoder m_decoder;
     std::vector<char> m_buffer;
     std::vector<std::size_t> m_escapedFields;
     std::size_t m_pos = 0;
@@ -56,7 +60,6 @@ private:
     std::int64_t m_line = 1;
     bool m_eof = false;
     bool m_started = false;
-    bool m_hadBom = false;
     char m_delimiter = 0;
     std::optional<Problem> m_error;
 };

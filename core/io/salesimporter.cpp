@@ -175,7 +175,8 @@ bool SalesImport::readHeader(CsvReader& reader, CsvReader::Record& record)
         if (!used)
             m_report.ignoredColumns.emplace_back(record.fields[static_cast<size_t>(col)]);
     }
-    m_parser.emplace(m_columns, m_fieldCount);
+    m_parser.emplace(m_columns, m_fieldCount,
+                     decimalMarkFor(m_options.decimalMark, reader.delimiter()));
     return m_report.problemCount == 0;
 }
 

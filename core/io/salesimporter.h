@@ -4,6 +4,7 @@
 #include "base/error.h"
 #include "base/progress.h"
 #include "io/columnmap.h"
+#include "io/decimalmark.h"
 
 #include <cstdint>
 #include <istream>
@@ -51,7 +52,8 @@ enum class MissingPeriodsReason
 struct ImportOptions
 {
     DuplicatePolicy onDuplicate = DuplicatePolicy::Error;
-    char delimiter = 0;                  // 0 = detect
+    char delimiter = 0;                          // 0 = detect
+    DecimalMark decimalMark = DecimalMark::Auto; // decimal commas where ',' is not the separator
     std::optional<ColumnMap> columns;    // a mapping chosen by the user; default: match the header
     std::size_t maxListedProblems = 100; // the report lists this many; all are counted
     // nullopt: what the project already says, else chosen from the data (see ImportReport).

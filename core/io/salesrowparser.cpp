@@ -13,14 +13,14 @@ enum class NumberStatus
     Invalid
 };
 
-NumberStatus parseNumber(std::string_view text, double& value)
+NumberStatus parseNumber(std::string_view text, DecimalMark mark, double& value)
 {
     text = trim(text);
     if (text.empty())
         return NumberStatus::Empty;
     if (text.front() == '+') // sales data may sign its numbers
         text.remove_prefix(1);
-    const std::optional<double> parsed = parseDouble(text);
+    const std::optional<double> parsed = parseDecimal(text, mark);
     if (!parsed)
         return NumberStatus::Invalid;
     value = *parsed;
@@ -41,8 +41,9 @@ std::string cutForMessage(std::string_view text)
     return text.size() > kMax ? std::string(text.substr(0, kMax)) + "..." : std::string(text);
 }
 
-SalesRowParser::SalesRowParser(const ColumnMap& columns, std::size_t fieldCount)
-    : m_columns(columns), m_fieldCount(fieldCount)
+SalesRowParser::SalesRowParser(const ColumnMap& columns, std::size_t fieldCount,
+                               DecimalMark decimalMark)
+    : m_columns(columns), m_fieldCount(fieldCount), m_decimalMark(decimalMark)
 {
 }
 
@@ -56,7 +57,7 @@ std::optional<Problem> SalesRowParser::optionalNumber(const std::vector<std::str
         return std::nullopt;
     const std::string_view text = fields[static_cast<size_t>(col)];
     double value = 0;
-    const NumberStatus status = parseNumber(text, value);
+    const NumberStatus status = parseNumber(text, m_decimalMark, value);
     if (status == NumberStatus::Empty)
         return std::nullopt;
     const std::string name(infoOf(field).canonical);
@@ -97,14 +98,14 @@ SalesRowParser::Result SalesRowParser::parse(const std::vector<std::string_view>
     record.sku = trim(field(SalesField::Sku));
     if (record.sku.empty())
         return rowProblem(column(SalesField::Sku), ProblemKind::EmptySku);
-    const NumberStatus units = parseNumber(field(SalesField::Units), record.units);
+    const NumberStatus units = parseNumber(field(SalesField::Units), m_decimalMark, record.units);
     if (units != NumberStatus::Ok)
         return rowProblem(column(SalesField::Units), ProblemKind::NotANumber,
                           {"units", cutForMessage(field(SalesField::Units))});
     if (record.units < 0)
         return rowProblem(column(SalesField::Units), ProblemKind::MustBeAtLeastGot,
                           {"units", "0", cutForMessage(field(SalesField::Units))});
-    const NumberStatus price = parseNumber(field(SalesField::Price), record.price);
+    const NumberStatus price = parseNumber(field(SalesField::Price), m_decimalMark, record.price);
     if (price != NumberStatus::Ok)
         return rowProblem(column(SalesField::Price), ProblemKind::NotANumber,
                           {"price", cutForMessage(field(SalesField::Price))});

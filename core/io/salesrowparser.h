@@ -3,6 +3,7 @@
 #include "base/civildate.h"
 #include "base/error.h"
 #include "io/columnmap.h"
+#include "io/decimalmark.h"
 
 #include <cstddef>
 #include <optional>
@@ -35,8 +36,10 @@ class SalesRowParser final
 public:
     using Result = std::variant<SalesRecord, Problem>;
 
-    // `columns` feed the fields (required ones mapped); the header had `fieldCount` fields.
-    SalesRowParser(const ColumnMap& columns, std::size_t fieldCount);
+    // `columns` feed the fields (required ones mapped); the header had `fieldCount` fields;
+    // numbers are read with `decimalMark` (decimalMarkFor() the file's separator).
+    SalesRowParser(const ColumnMap& columns, std::size_t fieldCount,
+                   DecimalMark decimalMark = DecimalMark::Point);
 
     // The record's views point into `fields`. Not const: consecutive rows usually share their
     // date, so the last one parsed is remembered.
@@ -49,6 +52,7 @@ private:
 
     ColumnMap m_columns;
     std::size_t m_fieldCount;
+    DecimalMark m_decimalMark;
     std::string m_lastDateText;
     DayNumber m_lastDate = 0;
 };

@@ -49,6 +49,7 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
 {
     const DeepestDiscounts deepest(panel); // the default maximum discount of each category
     CampaignFile file;
+    file.path = path;
     auto problem = [&](std::int64_t line, ProblemKind kind, std::vector<std::string> args = {}) {
         if (file.problems.size() < 100)
             file.problems.push_back({path, line, 0, kind, std::move(args)});
@@ -75,7 +76,7 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
         return file;
     }
     const size_t fields = record.fields.size();
-    std::set<int> seen;
+    std::set<std::string> seen;
     while (reader.next(record)) {
         const std::int64_t line = record.line;
         if (record.fields.size() != fields) {
@@ -101,13 +102,13 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             return v;
         };
         const std::string sku(text(Sku));
-        const int p = panel.findProduct(sku);
-        if (p < 0) {
-            problem(line, ProblemKind::SkuNotInHistory, {sku});
+        if (!seen.insert(sku).second) {
+            problem(line, ProblemKind::SkuListedTwice, {sku});
             continue;
         }
-        if (!seen.insert(p).second) {
-            problem(line, ProblemKind::SkuListedTwice, {sku});
+        const int p = panel.findProduct(sku);
+        if (p < 0) {
+            file.newProducts.push_back({sku, line});
             continue;
         }
         const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
@@ -150,9 +151,44 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
     }
     if (reader.error())
         problem(reader.error()->line, reader.error()->kind, reader.error()->args);
-    if (file.products.empty() && file.problems.empty())
+    if (file.products.empty() && file.newProducts.empty() && file.problems.empty())
         problem(1, ProblemKind::CampaignWithoutProducts);
     return file;
+}
+
+std::vector<Problem> placeNewProducts(CampaignFile& file)
+{
+    std::vector<Problem> notes;
+    for (const NewCampaignProduct& product : file.newProducts)
+        notes.push_back(
+            {file.path, product.line, 0, ProblemKind::NewProductSkipped, {product.sku}});
+    file.newProducts.clear();
+    return notes;
+}
+
+double deepestAllowedDiscount(const CampaignProduct& product, std::optional<double> marginFloor)
+{
+    if (!marginFloor || !product.unitCost || !(product.listPrice > 0))
+        return product.maxDiscount;
+    const double floorPrice = *product.unitCost * (1.0 + *marginFloor);
+    // The optimizer's tolerance (optimizer.cpp): its steps at the floor stay allowed here.
+    const double deepest = 1.0 - (floorPrice - 1e-9) / product.listPrice;
+    return std::max(product.minDiscount, std::min(product.maxDiscount, deepest));
+}
+
+std::optional<Problem> saleWindowWarning(const data::Panel& panel, DayNumber start)
+{
+    if (panel.periodCount() == 0)
+        return std::nullopt;
+    const DayNumber first = panel.firstDay();
+    const DayNumber last = panel.dayOf(panel.periodCount() - 1) + panel.periodDays() - 1;
+    if (start <= last)
+        return problemOf(ProblemKind::SaleStartsInsideHistory,
+                         {formatIsoDate(start), formatIsoDate(first), formatIsoDate(last)});
+    if (start - last > kFarAheadDays)
+        return problemOf(ProblemKind::SaleStartsFarAhead,
+                         {formatIsoDate(start), std::to_string(start - last), formatIsoDate(last)});
+    return std::nullopt;
 }
 
 } // namespace fp::plan

@@ -69,9 +69,13 @@ PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
     PlanResult result = planResultOf(campaign, settings, std::move(rows));
     result.modelKind = data.trained.kind;
     result.modelScoresJson = data.trained.scoresJson;
-    for (size_t i = 0; i < result.rows.size() && i < campaign.products.size(); ++i)
-        if (data.beyondHistory(campaign.products[i].product, result.rows[i].discount))
-            result.rows[i].flags.set(RowFlag::BeyondHistory);
+    for (size_t i = 0; i < result.rows.size() && i < campaign.products.size(); ++i) {
+        ProductPlan& row = result.rows[i];
+        if (data.beyondHistory(campaign.products[i].product, row.discount))
+            row.flags.set(RowFlag::BeyondHistory);
+        if (row.unitCost && row.salePrice < *row.unitCost - 1e-6) // not a rounding at the floor
+            row.flags.set(RowFlag::BelowCost);
+    }
     if (upperBound) {
         double objective = 0;
         for (const ProductPlan& row : result.rows)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/civildate.h"
+#include "plan/planstate.h"
 #include "plan/rowflags.h"
 
 #include <cstdint>
@@ -72,6 +73,7 @@ struct PlanResult
     std::optional<double> marginFloor; // sale price >= unit cost * (1 + margin)
     double step = 0.05;                // discount ladder step
     double optimalityGap = 0;          // proven upper bound minus the plan's objective (>= 0)
+    PlanState state = PlanState::NotOptimized; // whether the rows still are the optimizer's
     std::string modelKind;
     std::string modelScoresJson; // the model's held-out scores (trainer JSON)
     std::vector<ProductPlan> rows;

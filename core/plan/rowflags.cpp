@@ -6,7 +6,7 @@ namespace fp::plan {
 
 namespace {
 
-constexpr std::array kEveryFlag{RowFlag::BeyondHistory};
+constexpr std::array kEveryFlag{RowFlag::BeyondHistory, RowFlag::BelowCost};
 
 } // namespace
 
@@ -15,6 +15,8 @@ std::string_view flagName(RowFlag flag)
     switch (flag) {
     case RowFlag::BeyondHistory:
         return "beyond_history";
+    case RowFlag::BelowCost:
+        return "below_cost";
     }
     return "";
 }

@@ -12,8 +12,9 @@ namespace fp::plan {
 enum class RowFlag : std::uint8_t
 {
     BeyondHistory, // deeper than its category ever sold at: the forecast extrapolates
+    BelowCost,     // the sale price is under the unit cost
 };
-std::string_view flagName(RowFlag flag); // "beyond_history"
+std::string_view flagName(RowFlag flag); // "beyond_history", "below_cost"
 
 class RowFlags final
 {

@@ -45,8 +45,6 @@ std::string validName(const std::string& name)
     return trimmed;
 }
 
-// ---- Settings as key=value lines, numbers in the shortest text that reads back exactly ----------
-
 std::string exactNumber(double value)
 {
     char buffer[32];
@@ -54,7 +52,50 @@ std::string exactNumber(double value)
     return std::string(buffer, result.ptr);
 }
 
-std::string settingsText(const PlanSettings& s)
+bool isFraction(double value)
+{
+    return std::isfinite(value) && value >= 0.0 && value <= 1.0;
+}
+
+} // namespace
+
+void checkPlanToSave(const data::Panel& panel, const Campaign& campaign,
+                     const std::vector<double>& discounts)
+{
+    if (discounts.size() != campaign.products.size())
+        throw internalError("the plan has " + std::to_string(discounts.size()) + " discounts for " +
+                            std::to_string(campaign.products.size()) + " products");
+    if (campaign.days <= 0)
+        throw FlashPlanError(ProblemKind::ScenarioWindowTooShort);
+    std::set<int> seen;
+    for (std::size_t i = 0; i < campaign.products.size(); ++i) {
+        const CampaignProduct& cp = campaign.products[i];
+        if (cp.product < 0 || cp.product >= panel.productCount())
+            throw FlashPlanError(ProblemKind::ScenarioUnknownProduct);
+        const std::string& sku = panel.products()[static_cast<size_t>(cp.product)].sku;
+        if (!seen.insert(cp.product).second)
+            throw FlashPlanError(ProblemKind::ScenarioProductTwice, {sku});
+        const double discount = cp.lockedDiscount.value_or(discounts[i]);
+        if (!isFraction(discount) || !isFraction(cp.minDiscount) || !isFraction(cp.maxDiscount))
+            throw FlashPlanError(ProblemKind::ScenarioDiscountNotAFraction, {sku});
+    }
+}
+
+namespace {
+
+std::int64_t scenarioCampaign(sql::Database& db, std::int64_t id)
+{
+    sql::Statement stmt(db, "SELECT campaign_id FROM scenarios WHERE id = ?1");
+    stmt.bind(1, id);
+    if (!stmt.step())
+        throw FlashPlanError(ProblemKind::ScenarioNotInProject, {std::to_string(id)});
+    return stmt.int64(0);
+}
+
+} // namespace
+
+// Settings as key=value lines, numbers in the shortest text that reads back exactly.
+std::string planSettingsText(const PlanSettings& s)
 {
     std::string text = "objective=" + std::string(objectiveName(s.objective)) + "\n";
     text += "blend_weight=" + exactNumber(s.blendWeight) + "\n";
@@ -66,12 +107,13 @@ std::string settingsText(const PlanSettings& s)
     return text;
 }
 
-PlanSettings parseSettings(const std::string& text, const std::string& scenario)
+PlanSettings parsePlanSettings(const std::string& text, const std::string& owner)
 {
     const auto corrupt = [&](const std::string& line) {
-        return FlashPlanError(ProblemKind::ScenarioSettingDamaged, {scenario, line});
+        return FlashPlanError(ProblemKind::ScenarioSettingDamaged, {owner, line});
     };
     PlanSettings s;
+    s.marginFloor.reset(); // a text without a floor was saved without one
     std::size_t at = 0;
     while (at < text.size()) {
         std::size_t end = text.find('\n', at);
@@ -114,47 +156,6 @@ PlanSettings parseSettings(const std::string& text, const std::string& scenario)
     return s;
 }
 
-// ---- Checks before anything is written ---------------------------------------------------------
-
-bool isFraction(double value)
-{
-    return std::isfinite(value) && value >= 0.0 && value <= 1.0;
-}
-
-void checkScenario(const data::Panel& panel, const Campaign& campaign,
-                   const std::vector<double>& discounts)
-{
-    if (discounts.size() != campaign.products.size())
-        throw internalError("the scenario has " + std::to_string(discounts.size()) +
-                            " discounts for " + std::to_string(campaign.products.size()) +
-                            " products");
-    if (campaign.days <= 0)
-        throw FlashPlanError(ProblemKind::ScenarioWindowTooShort);
-    std::set<int> seen;
-    for (std::size_t i = 0; i < campaign.products.size(); ++i) {
-        const CampaignProduct& cp = campaign.products[i];
-        if (cp.product < 0 || cp.product >= panel.productCount())
-            throw FlashPlanError(ProblemKind::ScenarioUnknownProduct);
-        const std::string& sku = panel.products()[static_cast<size_t>(cp.product)].sku;
-        if (!seen.insert(cp.product).second)
-            throw FlashPlanError(ProblemKind::ScenarioProductTwice, {sku});
-        const double discount = cp.lockedDiscount.value_or(discounts[i]);
-        if (!isFraction(discount) || !isFraction(cp.minDiscount) || !isFraction(cp.maxDiscount))
-            throw FlashPlanError(ProblemKind::ScenarioDiscountNotAFraction, {sku});
-    }
-}
-
-std::int64_t scenarioCampaign(sql::Database& db, std::int64_t id)
-{
-    sql::Statement stmt(db, "SELECT campaign_id FROM scenarios WHERE id = ?1");
-    stmt.bind(1, id);
-    if (!stmt.step())
-        throw FlashPlanError(ProblemKind::ScenarioNotInProject, {std::to_string(id)});
-    return stmt.int64(0);
-}
-
-} // namespace
-
 OptimizerSettings toOptimizerSettings(const PlanSettings& settings)
 {
     OptimizerSettings o;
@@ -171,7 +172,7 @@ std::int64_t saveScenario(store::Store& store, const data::Panel& panel, const s
                           const std::vector<double>& discounts, const PlanTotals& totals)
 {
     const std::string scenarioName = validName(name);
-    checkScenario(panel, campaign, discounts);
+    checkPlanToSave(panel, campaign, discounts);
     sql::Database& db = store.database();
     sql::Transaction transaction(db);
     // The old scenario of this name goes with its campaign (cascading to everything below it).
@@ -211,7 +212,7 @@ std::int64_t saveScenario(store::Store& store, const data::Panel& panel, const s
     addScenario.bind(1, campaignId)
         .bind(2, scenarioName)
         .bind(3, now)
-        .bind(4, settingsText(settings))
+        .bind(4, planSettingsText(settings))
         .bind(5, totals.units)
         .bind(6, totals.revenue)
         .bind(7, totals.profitComplete ? std::optional<double>(totals.profit) : std::nullopt)
@@ -274,7 +275,7 @@ Scenario loadScenario(store::Store& store, const data::Panel& panel, std::int64_
     info.id = id;
     info.name = head.text(0);
     info.createdAt = head.text(1);
-    scenario.settings = parseSettings(head.text(2), info.name);
+    scenario.settings = parsePlanSettings(head.text(2), info.name);
     info.revenue = head.real(3);
     info.units = head.real(4);
     info.profit = head.optionalReal(5);
@@ -388,6 +389,7 @@ PlanResult planResultOf(const Campaign& campaign, const PlanSettings& settings,
             .marginFloor = settings.marginFloor,
             .step = settings.step,
             .optimalityGap = 0,
+            .state = PlanState::NotOptimized,
             .modelKind = {},
             .modelScoresJson = {},
             .rows = std::move(rows),

@@ -28,12 +28,25 @@ struct PlanSettings
     Objective objective = Objective::Revenue;
     double blendWeight = 0.5;
     std::optional<double> budget;
-    std::optional<double> marginFloor;
+    // Sale price >= unit cost x (1 + floor). Never below cost unless the user allows it (nullopt).
+    std::optional<double> marginFloor = 0.0;
     double step = 0.05;
 
     bool operator==(const PlanSettings&) const = default;
 };
 OptimizerSettings toOptimizerSettings(const PlanSettings& settings);
+
+// The settings as key=value lines (numbers read back exactly), as scenarios and the working plan
+// keep them; and back. A text without margin_floor has no floor. Throws FlashPlanError naming
+// `owner` (a scenario's name) for a damaged line; unknown keys (from a later FlashPlan) are
+// skipped.
+std::string planSettingsText(const PlanSettings& settings);
+PlanSettings parsePlanSettings(const std::string& text, const std::string& owner);
+
+// Throws FlashPlanError unless `discounts` fit `campaign` (one per product, fractions, each
+// product of the panel once, a window of at least one day): the checks before a plan is saved.
+void checkPlanToSave(const data::Panel& panel, const Campaign& campaign,
+                     const std::vector<double>& discounts);
 
 // One line of the scenario list.
 struct ScenarioInfo

@@ -114,6 +114,38 @@ ALTER TABLE scenarios ADD COLUMN total_profit REAL; -- NULL: some product has no
 ALTER TABLE scenarios ADD COLUMN total_markdown_cost REAL NOT NULL DEFAULT 0;
 ALTER TABLE campaign_products ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 2 -> 3: the plan being worked on lives in the project, saved with every edit: role
+    // 'current' is the plan shown, 'optimized' what the last Optimize gave (to tell whether the
+    // plan still is the optimizer's). Products by position; limited_by as in the recommended table.
+    R"sql(
+CREATE TABLE working_plans (
+    role                TEXT PRIMARY KEY CHECK (role IN ('current', 'optimized')),
+    start_day           INTEGER NOT NULL,
+    days                INTEGER NOT NULL CHECK (days > 0),
+    settings            TEXT NOT NULL DEFAULT '',
+    model_id            INTEGER,          -- the model it was evaluated or optimized with
+    upper_bound         REAL,             -- the optimizer's proven bound on the objective
+    total_units         REAL NOT NULL DEFAULT 0,
+    total_revenue       REAL NOT NULL DEFAULT 0,
+    total_profit        REAL,             -- NULL: some product has no unit cost
+    total_markdown_cost REAL NOT NULL DEFAULT 0,
+    saved_at            TEXT NOT NULL
+);
+CREATE TABLE working_plan_products (
+    role         TEXT NOT NULL REFERENCES working_plans(role) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    product_id   INTEGER NOT NULL REFERENCES products(id),
+    stock        REAL,
+    unit_cost    REAL,
+    list_price   REAL,
+    min_discount REAL NOT NULL,
+    max_discount REAL NOT NULL,
+    discount     REAL NOT NULL CHECK (discount >= 0 AND discount <= 1),
+    locked       INTEGER NOT NULL DEFAULT 0,
+    limited_by   TEXT NOT NULL DEFAULT 'none',
+    PRIMARY KEY (role, position)
+) WITHOUT ROWID;
+)sql",
 };
 
 int readUserVersion(sql::Database& db)

@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <sqlite3.h>
 
 namespace fp::store {
 
@@ -77,6 +78,13 @@ Store::Store(const std::string& path, OpenMode mode) : m_db(path, databaseMode(p
         }
         m_db.exec("PRAGMA foreign_keys = ON");
     } catch (const sql::SqlError& e) {
+        // A project FlashPlan may not write to (a read-only folder or file) is a project all
+        // the same: say what stops it, not that it is none.
+        const int primary = e.code() & 0xFF;
+        if (primary == SQLITE_READONLY ||
+            (primary == SQLITE_CANTOPEN && mode != OpenMode::ReadOnly &&
+             std::filesystem::exists(path)))
+            throw FlashPlanError(ProblemKind::ProjectNotWritable, {path});
         throw FlashPlanError(ProblemKind::NotAProject, {path, e.what()});
     }
 }

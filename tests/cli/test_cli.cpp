@@ -10,6 +10,7 @@
 #include <fstream>
 #include <gtest/gtest.h>
 #include <iterator>
+#include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -290,10 +291,12 @@ TEST(Cli, PlanWritesTheRecommendedTableAndRejectsABadCampaign)
     r = cli("plan --project " + project + " --campaign " + deep + window + "--out " +
             dir.file("deep.csv.out.csv"));
     ASSERT_EQ(r.status, 0) << r.output;
-    EXPECT_TRUE(contains(r.output, "; 1 beyond_history ->")) << r.output;
+    EXPECT_TRUE(contains(r.output, "; 1 beyond_history; 1 below_cost ->")) << r.output;
     EXPECT_TRUE(contains(r.output, "note: 1 product(s) planned deeper")) << r.output;
+    // Its minimum discount holds it below cost: planned there, flagged and said.
+    EXPECT_TRUE(contains(r.output, "note: 1 product(s) priced below their unit cost")) << r.output;
     const std::string deepTable = readFile(dir.file("deep.csv.out.csv"));
-    EXPECT_TRUE(contains(deepTable, ",beyond_history\n")) << deepTable;
+    EXPECT_TRUE(contains(deepTable, ",beyond_history below_cost\n")) << deepTable;
     EXPECT_EQ(deepTable.find("beyond_history"), deepTable.rfind("beyond_history")) << deepTable;
 
     const std::string bad =
@@ -302,8 +305,127 @@ TEST(Cli, PlanWritesTheRecommendedTableAndRejectsABadCampaign)
     r = cli("plan --project " + project + " --campaign " + bad + window + "--out " +
             dir.file("x.csv"));
     EXPECT_EQ(r.status, 2);
-    EXPECT_TRUE(contains(r.output, "bad.csv:3: sku 'NOPE' is not in the project")) << r.output;
+    EXPECT_TRUE(contains(r.output, "bad.csv:3: sku 'NOPE' has no sales history: skipped"))
+        << r.output;
     EXPECT_TRUE(contains(r.output, "bad.csv:4: min_discount is above max_discount")) << r.output;
     EXPECT_TRUE(contains(r.output, "bad.csv:5: stock must be >= 0")) << r.output;
     EXPECT_FALSE(std::filesystem::exists(dir.file("x.csv")));
+}
+
+namespace {
+
+// Standard output and standard error apart, for what goes to which.
+struct CliStreams
+{
+    int status = -1;
+    std::string out, err;
+};
+
+CliStreams cliStreams(const std::string& args, const fp::test::TempDir& dir)
+{
+    const std::string errFile = dir.file("stderr.txt");
+    const CliRun run = cli(args, errFile);
+    return {run.status, run.output, readFile(errFile)};
+}
+
+// The column `name` of every data row of a recommended table.
+std::vector<double> columnOf(const std::string& table, const std::string& name)
+{
+    std::istringstream in(table);
+    std::string line;
+    std::getline(in, line);
+    int index = 0;
+    for (size_t at = 0; line.substr(at, name.size() + 1) != name + ","; ++index)
+        at = line.find(',', at) + 1;
+    std::vector<double> values;
+    while (std::getline(in, line)) {
+        size_t at = 0;
+        for (int i = 0; i < index; ++i)
+            at = line.find(',', at) + 1;
+        values.push_back(std::stod(line.substr(at)));
+    }
+    return values;
+}
+
+} // namespace
+
+TEST(Cli, PlanSkipsUnknownSkusWarnsOfOddWindowsAndNeverPricesBelowCostByDefault)
+{
+    fp::test::TempDir dir;
+    ASSERT_EQ(cli("demo --out " + dir.file("demo")).status, 0);
+    const std::string project = dir.file("p.flashplan");
+    ASSERT_EQ(cli("import --project " + project + " --sales " + dir.file("demo/sales.csv")).status,
+              0);
+    ASSERT_EQ(cli("train --project " + project + " --model structured").status, 0);
+    const std::string plan = "plan --project " + project + " --campaign ";
+
+    // Unknown skus: listed on stderr with their lines and skipped; the rest is planned, exit 0.
+    const std::string mixed = dir.write("mixed.csv", "sku,stock\nSH-0001,50\nNEW-1,20\n"
+                                                     "EL-0001,40\nNEW-2,10\n");
+    CliStreams r = cliStreams(
+        plan + mixed + " --start 2026-11-11 --days 3 --out " + dir.file("mixed-out.csv"), dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "mixed.csv:3: sku 'NEW-1' has no sales history: skipped")) << r.err;
+    EXPECT_TRUE(contains(r.err, "mixed.csv:5: sku 'NEW-2' has no sales history: skipped")) << r.err;
+    EXPECT_TRUE(contains(r.out, "planned 2 products")) << r.out;
+    EXPECT_TRUE(contains(r.out, "; 2 skipped")) << r.out;
+    EXPECT_TRUE(contains(r.out, "; Optimal")) << r.out;
+    const std::string mixedTable = readFile(dir.file("mixed-out.csv"));
+    EXPECT_EQ(countLines(mixedTable), 3);
+    EXPECT_TRUE(contains(mixedTable, "\nSH-0001,") && contains(mixedTable, "\nEL-0001,"));
+    // Only unknown skus: nothing to plan, and nothing written.
+    const std::string none = dir.write("none.csv", "sku\nNEW-1\n");
+    r = cliStreams(plan + none + " --start 2026-11-11 --days 3 --out " + dir.file("none-out.csv"),
+                   dir);
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(contains(r.err, "no product of the campaign has a sales history")) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("none-out.csv")));
+
+    // A window inside the history, or far after it: planned (exit 0), with a warning on stderr.
+    const std::string campaign = dir.file("demo/campaign.csv");
+    r = cliStreams(plan + campaign + " --start 2026-06-18 --days 3 --out " + dir.file("past.csv"),
+                   dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "warning: the sale starts on 2026-06-18, inside the sales history"))
+        << r.err;
+    EXPECT_FALSE(contains(r.out, "warning")) << r.out;
+    EXPECT_TRUE(std::filesystem::exists(dir.file("past.csv")));
+    r = cliStreams(plan + campaign + " --start 2030-11-11 --days 3 --out " + dir.file("far.csv"),
+                   dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "days after the sales history ends (2026-11-10)")) << r.err;
+    r = cliStreams(plan + campaign + " --start 2026-11-11 --days 3 --out " + dir.file("ok.csv"),
+                   dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_FALSE(contains(r.err, "warning")) << r.err;
+
+    // Every product allowed down to 90% off, revenue first: by default no sale price falls below
+    // its unit cost; --allow-below-cost lets the optimizer go there (and flags those rows).
+    std::string deep = "sku,stock,max_discount\n";
+    for (const char* sku : {"SH-0001", "SH-0002", "EL-0001", "EL-0002", "BE-0001", "BE-0002",
+                            "HO-0001", "HO-0002", "AP-0001", "TO-0001"})
+        deep += std::string(sku) + ",100000,0.9\n";
+    const std::string deepCampaign = dir.write("deep.csv", deep);
+    const std::string window = " --start 2026-11-11 --days 3 --objective revenue --out ";
+    r = cliStreams(plan + deepCampaign + window + dir.file("guarded.csv"), dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::string guarded = readFile(dir.file("guarded.csv"));
+    const std::vector<double> price = columnOf(guarded, "sale_price");
+    const std::vector<double> cost = columnOf(guarded, "unit_cost");
+    ASSERT_EQ(price.size(), 10u);
+    for (size_t i = 0; i < price.size(); ++i)
+        EXPECT_GE(price[i], cost[i]) << guarded;
+    EXPECT_FALSE(contains(guarded, "below_cost"));
+    r = cliStreams(plan + deepCampaign + window + dir.file("free.csv") + " --allow-below-cost",
+                   dir);
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::string free = readFile(dir.file("free.csv"));
+    const std::vector<double> freePrice = columnOf(free, "sale_price");
+    int below = 0;
+    for (size_t i = 0; i < freePrice.size(); ++i)
+        below += freePrice[i] < cost[i];
+    EXPECT_GT(below, 0) << free;
+    EXPECT_TRUE(contains(free, "below_cost")) << free;
+    EXPECT_EQ(cli(plan + deepCampaign + window + dir.file("x.csv") + " --margin-floor -0.2").status,
+              1);
 }

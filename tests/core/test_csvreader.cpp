@@ -1,7 +1,9 @@
 #include "io/csvreader.h"
+#include "io/decimalmark.h"
 
 #include <gtest/gtest.h>
 #include <sstream>
+#include <tuple>
 
 using fp::io::CsvReader;
 
@@ -160,4 +162,102 @@ TEST(CsvReader, ReportsBytesConsumed)
     while (reader.next(record)) {
     }
     EXPECT_EQ(reader.bytesConsumed(), static_cast<std::int64_t>(text.size()));
+}
+
+namespace {
+
+// `text` (ASCII and a few accented letters) as UTF-16 or UTF-32 bytes with a byte-order mark.
+std::string encode(const std::u32string& text, int unit, bool little, bool bom = true)
+{
+    std::u32string all = (bom ? std::u32string(1, 0xFEFF) : std::u32string()) + text;
+    std::string out;
+    auto put = [&](std::uint32_t value) {
+        for (int b = 0; b < unit; ++b)
+            out += static_cast<char>((value >> (8 * (little ? b : unit - 1 - b))) & 0xFF);
+    };
+    for (const char32_t c : all) {
+        if (unit == 2 && c >= 0x10000) {
+            put(0xD800 + ((c - 0x10000) >> 10));
+            put(0xDC00 + ((c - 0x10000) & 0x3FF));
+        } else {
+            put(c);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(CsvReader, ReadsUtf16AndUtf32WithAByteOrderMarkAsUtf8)
+{
+    const std::u32string text = U"date;sku;name\n2025-01-01;A;Caf\u00e9 \u6c34 \U0001F600\n";
+    const std::string utf8 = "Caf\xC3\xA9 \xE6\xB0\xB4 \xF0\x9F\x98\x80";
+    using E = fp::io::TextDecoder::Encoding;
+    for (const auto& [unit, little, encoding] :
+         {std::tuple{2, true, E::Utf16LE}, std::tuple{2, false, E::Utf16BE},
+          std::tuple{4, true, E::Utf32LE}, std::tuple{4, false, E::Utf32BE}}) {
+        const std::string bytes = encode(text, unit, little);
+        std::istringstream in(bytes);
+        CsvReader reader(in);
+        CsvReader::Record record;
+        ASSERT_TRUE(reader.next(record)) << (reader.error() ? reader.error()->message() : "");
+        EXPECT_EQ(reader.encoding(), encoding);
+        EXPECT_TRUE(reader.hadByteOrderMark());
+        EXPECT_EQ(reader.delimiter(), ';');
+        EXPECT_EQ(record.fields[0], "date");
+        ASSERT_TRUE(reader.next(record));
+        EXPECT_EQ(record.fields[2], utf8);
+        EXPECT_FALSE(reader.next(record));
+        EXPECT_FALSE(reader.error().has_value());
+        EXPECT_EQ(reader.bytesConsumed(), static_cast<std::int64_t>(bytes.size()));
+    }
+}
+
+TEST(CsvReader, ReadsUtf16WithoutAByteOrderMarkFromItsNulBytes)
+{
+    const std::string bytes = encode(U"date,sku\n2025-01-01,A\n", 2, true, false);
+    EXPECT_EQ(readAll(bytes), (Rows{{"date", "sku"}, {"2025-01-01", "A"}}));
+}
+
+TEST(CsvReader, ALargeUtf16FileDecodesAcrossBufferRefills)
+{
+    std::u32string text = U"date,sku,name\n";
+    std::string expectedName = "\xE6\xB0\xB4\xF0\x9F\x98\x80"; // a 3-byte and a 4-byte character
+    for (int i = 0; i < 150000; ++i)
+        text += U"2025-01-01,A,\u6c34\U0001F600\n";
+    const std::string bytes = encode(text, 2, false);
+    ASSERT_GT(bytes.size(), 4u << 20); // several refills of the reader's buffer
+    std::istringstream in(bytes);
+    CsvReader reader(in);
+    CsvReader::Record record;
+    int rows = 0;
+    while (reader.next(record)) {
+        if (rows++ > 0) {
+            ASSERT_EQ(record.fields[2], expectedName) << rows;
+        }
+    }
+    EXPECT_FALSE(reader.error().has_value());
+    EXPECT_EQ(rows, 150001);
+}
+
+TEST(DecimalMark, CommasReadWhereTheSeparatorIsNotAComma)
+{
+    using fp::io::DecimalMark;
+    using fp::io::parseDecimal;
+    EXPECT_EQ(fp::io::decimalMarkFor(DecimalMark::Auto, ','), DecimalMark::Point);
+    EXPECT_EQ(fp::io::decimalMarkFor(DecimalMark::Auto, ';'), DecimalMark::Auto);
+    EXPECT_EQ(fp::io::decimalMarkFor(DecimalMark::Comma, ','), DecimalMark::Comma);
+    EXPECT_EQ(parseDecimal("33,99", DecimalMark::Auto), 33.99);
+    EXPECT_EQ(parseDecimal("33.99", DecimalMark::Auto), 33.99);
+    EXPECT_EQ(parseDecimal("1.234,56", DecimalMark::Auto), 1234.56);
+    EXPECT_EQ(parseDecimal("1,234.56", DecimalMark::Auto), 1234.56);
+    EXPECT_FALSE(parseDecimal("1,234,567", DecimalMark::Auto));
+    EXPECT_FALSE(parseDecimal("33,99", DecimalMark::Point));
+    EXPECT_EQ(parseDecimal("33,99", DecimalMark::Comma), 33.99);
+    EXPECT_EQ(parseDecimal("1.234", DecimalMark::Comma), 1234.0); // a point groups thousands
+    EXPECT_EQ(parseDecimal("1 234,5", DecimalMark::Comma), 1234.5);
+    EXPECT_FALSE(parseDecimal("abc", DecimalMark::Comma));
+    EXPECT_TRUE(fp::io::looksLikeDecimalComma("33,99"));
+    EXPECT_FALSE(fp::io::looksLikeDecimalComma("33.99"));
+    EXPECT_FALSE(fp::io::looksLikeDecimalComma("Runner, X"));
 }

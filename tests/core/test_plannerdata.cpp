@@ -247,7 +247,29 @@ TEST_F(PlanOnMarket, RowsDeeperThanTheirCategorySoldAtAreFlaggedBeyondHistory)
     const plan::PlanResult result =
         plan::makePlanResult(*s_data, c, plan::PlanSettings{}, rows, std::nullopt);
     for (size_t i = 0; i < result.rows.size(); ++i)
-        EXPECT_EQ(result.rows[i].flags.text(), i % 2 == 1 ? "beyond_history" : "") << i;
+        EXPECT_EQ(result.rows[i].flags.has(plan::RowFlag::BeyondHistory), i % 2 == 1) << i;
+}
+
+TEST_F(PlanOnMarket, RowsPricedBelowTheirUnitCostAreFlaggedBelowCost)
+{
+    const plan::Campaign c = campaign();
+    const plan::CampaignEvaluator evaluator(s_data->panel, s_data->trained, c);
+    std::vector<plan::ProductPlan> rows;
+    int below = 0;
+    for (int i = 0; i < evaluator.productCount(); ++i) {
+        rows.push_back(evaluator.evaluate(i, i % 2 == 1 ? 0.9 : 0.0));
+        below += rows.back().unitCost && rows.back().salePrice < *rows.back().unitCost;
+    }
+    ASSERT_GT(below, 0);
+    const plan::PlanResult result =
+        plan::makePlanResult(*s_data, c, plan::PlanSettings{}, rows, std::nullopt);
+    for (const plan::ProductPlan& row : result.rows)
+        EXPECT_EQ(row.flags.has(plan::RowFlag::BelowCost),
+                  row.unitCost && row.salePrice < *row.unitCost)
+            << row.sku;
+    EXPECT_EQ(result.rows[1].flags.text(), result.rows[1].flags.has(plan::RowFlag::BelowCost)
+                                               ? "beyond_history below_cost"
+                                               : "beyond_history");
 }
 
 TEST(RowFlags, TextIsTheSpaceSeparatedNamesOrEmpty)

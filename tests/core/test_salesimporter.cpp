@@ -129,6 +129,53 @@ TEST_F(SalesImport, SemicolonTabBomAndCrLfFilesImportAlike)
     }
 }
 
+TEST_F(SalesImport, DecimalCommasImportWhereTheSeparatorIsASemicolonOrATab)
+{
+    for (const std::string& csv :
+         {std::string("date;sku;units;price;list_price\n2025-01-01;A;1;33,99;1.234,50\n"
+                      "2025-01-02;A;2,5;33,99;1.234,50\n"),
+          std::string("date\tsku\tunits\tprice\tlist_price\n2025-01-01\tA\t1\t33,99\t1234,5\n"
+                      "2025-01-02\tA\t2.5\t33.99\t1234.5\n")}) {
+        test::TempDir dir;
+        Store store(dir.file("x.flashplan"));
+        std::istringstream in(csv);
+        const ImportReport r = io::importSales(store, in, "f.csv");
+        ASSERT_TRUE(r.committed) << (r.problems.empty() ? "" : r.problems[0].describe());
+        EXPECT_DOUBLE_EQ(store.summary().totalUnits, 3.5);
+        EXPECT_DOUBLE_EQ(store.summary().totalRevenue, 3.5 * 33.99);
+        EXPECT_DOUBLE_EQ(store.products()[0].listPrice.value_or(0), 1234.5);
+    }
+    // With commas as separators a decimal comma cannot be: the row has a field too many.
+    const ImportReport r = import("date,sku,units,price\n2025-01-01,A,1,33,99\n");
+    EXPECT_FALSE(r.committed);
+    // Chosen explicitly, a point is the only decimal mark.
+    ImportOptions point;
+    point.decimalMark = io::DecimalMark::Point;
+    const ImportReport strict = import("date;sku;units;price\n2025-01-01;A;1;33,99\n", point);
+    EXPECT_FALSE(strict.committed);
+    expectProblem(strict, 2, "price is not a number: '33,99'");
+}
+
+TEST_F(SalesImport, AUtf16FileImportsLikeItsUtf8Twin)
+{
+    const std::string text = "date,sku,name,units,price\n2025-01-01,A,Caf\xC3\xA9,1,2.5\n";
+    std::string utf16 = "\xFF\xFE";
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\xC3') { // the one non-ASCII letter, e-acute: U+00E9
+            utf16 += std::string("\xE9\x00", 2);
+            ++i;
+            continue;
+        }
+        utf16 += text[i];
+        utf16 += '\0';
+    }
+    std::istringstream in(utf16);
+    const ImportReport r = io::importSales(m_store, in, "f.csv");
+    ASSERT_TRUE(r.committed) << (r.problems.empty() ? "" : r.problems[0].describe());
+    EXPECT_EQ(m_store.products()[0].name, "Caf\xC3\xA9");
+    EXPECT_EQ(m_store.summary().totalUnits, 1);
+}
+
 TEST_F(SalesImport, RejectsABadDateWithItsLineAndColumn)
 {
     const ImportReport r = import(kHeader + "2025-11-10,A,a,c,1,5,5,,\n2025-11-31,A,a,c,1,5,5,,\n");

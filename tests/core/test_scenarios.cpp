@@ -1,5 +1,6 @@
 // Saved scenarios (round trip, replace, delete, rename, upgrade from schema v1), a plan at given
-// discounts, and the comparison of two plans.
+// discounts, and the comparison of two plans; the working plan kept in the project and its state
+// word; a campaign file's new products and the sale window's warnings.
 #include "base/error.h"
 #include "model/modelstore.h"
 #include "model/noisemodel.h"
@@ -8,11 +9,14 @@
 #include "plan/optimizer.h"
 #include "plan/scenariocompare.h"
 #include "plan/scenariostore.h"
+#include "plan/workingplan.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 #include "support/marketproject.h"
+#include "support/tempdir.h"
 #include "support/trainedmodel.h"
 
+#include <functional>
 #include <gtest/gtest.h>
 #include <numeric>
 #include <set>
@@ -43,7 +47,10 @@ protected:
         delete s_project;
     }
     // Each test starts without scenarios (deleting the campaigns cascades to the rest).
-    void SetUp() override { store().database().exec("DELETE FROM campaigns"); }
+    void SetUp() override
+    {
+        store().database().exec("DELETE FROM campaigns; DELETE FROM working_plans");
+    }
 
     static store::Store& store() { return s_project->store(); }
     static const data::Panel& panel() { return s_project->panel(); }
@@ -195,7 +202,9 @@ TEST_F(Scenarios, SaveAndLoadRoundTripExactly)
 
 TEST_F(Scenarios, SettingsWithoutBudgetOrFloorStayWithout)
 {
-    plan::PlanSettings settings; // revenue, no budget, no margin floor
+    plan::PlanSettings settings; // revenue, no budget, never below cost
+    EXPECT_EQ(settings.marginFloor, 0.0);
+    settings.marginFloor.reset(); // below cost allowed: no floor
     plan::PlanTotals totals;
     totals.profit = 17.5; // complete
     const std::int64_t id = plan::saveScenario(store(), panel(), "plain", sampleCampaign(),
@@ -408,6 +417,7 @@ TEST_F(Scenarios, AVersion1ProjectIsUpgradedAndKeepsItsScenarios)
                 "ALTER TABLE scenarios DROP COLUMN total_profit;"
                 "ALTER TABLE scenarios DROP COLUMN total_markdown_cost;"
                 "ALTER TABLE campaign_products DROP COLUMN position;"
+                "DROP TABLE working_plan_products; DROP TABLE working_plans;"
                 "PRAGMA user_version = 1;");
         sql::Statement product(db, "INSERT INTO products(id, sku) VALUES(?1, ?2)");
         product.bind(1, productId).bind(2, panel().products()[2].sku).run();
@@ -647,4 +657,204 @@ TEST(CompareScenarios, ADiscountMoveOfTenPointsIsMajorAndIdenticalPlansHaveNone)
     const plan::ScenarioComparison tiny = plan::compareScenarios(a, c);
     EXPECT_FALSE(tiny.products[0].major);
     EXPECT_EQ(tiny.products[0].sku, "X"); // still sorted first: it is the largest change
+}
+
+namespace {
+
+// The sample campaign as a working plan: locks beside the campaign, a limit per row, a bound, and
+// the mark of an Optimize that gave other discounts with model 41.
+plan::WorkingPlan sampleWorkingPlan(const plan::Campaign& campaign,
+                                    const plan::PlanSettings& settings,
+                                    const std::vector<double>& discounts)
+{
+    plan::WorkingPlan w;
+    w.campaign = campaign;
+    for (plan::CampaignProduct& cp : w.campaign.products) {
+        w.locked.push_back(cp.lockedDiscount.has_value());
+        cp.lockedDiscount.reset();
+    }
+    w.settings = settings;
+    w.discounts = discounts;
+    w.limits = {Limit::Budget, Limit::None, Limit::Locked, Limit::MaxDiscount};
+    w.upperBound = 5432.123456789;
+    auto mark = std::make_shared<plan::OptimizedPlanMark>();
+    mark->modelId = 41;
+    mark->campaign = w.campaign;
+    mark->campaign.products.pop_back();
+    mark->settings = settings;
+    mark->settings.marginFloor.reset();
+    mark->discounts = {0.2, 1.0 / 3.0, 0.35};
+    mark->locked = {false, true, true};
+    w.optimized = mark;
+    return w;
+}
+
+void expectSameMark(const plan::OptimizedPlanMark& a, const plan::OptimizedPlanMark& b)
+{
+    EXPECT_EQ(a.modelId, b.modelId);
+    expectSameCampaign(a.campaign, b.campaign);
+    EXPECT_TRUE(a.settings == b.settings);
+    EXPECT_EQ(a.discounts, b.discounts);
+    EXPECT_EQ(a.locked, b.locked);
+}
+
+} // namespace
+
+TEST_F(Scenarios, TheWorkingPlanRoundTripsExactlyWithItsOptimizeMark)
+{
+    EXPECT_FALSE(plan::loadWorkingPlan(store(), panel())); // none saved yet
+    const plan::WorkingPlan saved =
+        sampleWorkingPlan(sampleCampaign(), sampleSettings(), sampleDiscounts());
+    plan::saveWorkingPlan(store(), panel(), saved, 42, sampleTotals());
+    const std::optional<plan::StoredWorkingPlan> loaded = plan::loadWorkingPlan(store(), panel());
+    ASSERT_TRUE(loaded);
+    EXPECT_TRUE(loaded->notes.empty());
+    EXPECT_EQ(loaded->modelId, 42);
+    EXPECT_EQ(loaded->totals.revenue, sampleTotals().revenue);
+    EXPECT_EQ(loaded->totals.markdownCost, sampleTotals().markdownCost);
+    EXPECT_FALSE(loaded->totals.profitComplete);
+    const plan::WorkingPlan& w = loaded->plan;
+    expectSameCampaign(w.campaign, saved.campaign);
+    EXPECT_TRUE(w.settings == saved.settings);
+    EXPECT_EQ(w.discounts, saved.discounts); // bit for bit
+    EXPECT_EQ(w.locked, saved.locked);
+    EXPECT_TRUE(w.limits == saved.limits);
+    EXPECT_EQ(w.upperBound, saved.upperBound);
+    ASSERT_TRUE(w.optimized);
+    expectSameMark(*w.optimized, *saved.optimized);
+    EXPECT_EQ(plan::planStateOf(w, 42), plan::planStateOf(saved, 42));
+
+    // Saved again without a mark and without a floor: the old plan and mark are gone.
+    plan::WorkingPlan plain = saved;
+    plain.optimized.reset();
+    plain.upperBound.reset();
+    plain.settings.marginFloor.reset();
+    plan::saveWorkingPlan(store(), panel(), plain, 43, {});
+    const std::optional<plan::StoredWorkingPlan> again = plan::loadWorkingPlan(store(), panel());
+    ASSERT_TRUE(again);
+    EXPECT_FALSE(again->plan.optimized);
+    EXPECT_FALSE(again->plan.upperBound);
+    EXPECT_EQ(again->plan.settings.marginFloor, std::nullopt);
+    EXPECT_EQ(count("SELECT count(*) FROM working_plans"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM working_plan_products"), 4);
+
+    // A plan that does not fit the panel is refused, and the saved one stays.
+    plan::WorkingPlan bad = saved;
+    bad.discounts[0] = 1.5;
+    EXPECT_THROW(plan::saveWorkingPlan(store(), panel(), bad, 42, {}), FlashPlanError);
+    EXPECT_EQ(plan::loadWorkingPlan(store(), panel())->modelId, 43);
+}
+
+TEST_F(Scenarios, AWorkingPlanProductNoLongerInThePanelIsLeftOutWithANote)
+{
+    plan::saveWorkingPlan(store(), panel(),
+                          sampleWorkingPlan(sampleCampaign(), sampleSettings(), sampleDiscounts()),
+                          42, sampleTotals());
+    store().database().exec(
+        "INSERT INTO products(id, sku) VALUES(987654, 'GONE-1');"
+        "INSERT INTO working_plan_products(role, position, product_id, min_discount, "
+        "max_discount, discount) VALUES('current', 9, 987654, 0, 0.5, 0.2)");
+    const std::optional<plan::StoredWorkingPlan> loaded = plan::loadWorkingPlan(store(), panel());
+    store().database().exec("DELETE FROM working_plans; DELETE FROM products WHERE id = 987654");
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded->plan.campaign.products.size(), 4u);
+    EXPECT_EQ(loaded->plan.discounts.size(), 4u);
+    ASSERT_EQ(loaded->notes.size(), 1u);
+    EXPECT_EQ(loaded->notes[0].kind, ProblemKind::ScenarioProductGone);
+    EXPECT_EQ(loaded->notes[0].args, std::vector<std::string>{"GONE-1"});
+}
+
+TEST_F(Scenarios, ThePlanStateWordChangesWithEveryKindOfEdit)
+{
+    plan::WorkingPlan w = sampleWorkingPlan(sampleCampaign(), sampleSettings(), sampleDiscounts());
+    w.optimized.reset();
+    EXPECT_EQ(plan::planStateOf(w, 7), plan::PlanState::NotOptimized);
+    auto mark = std::make_shared<plan::OptimizedPlanMark>();
+    mark->modelId = 7;
+    mark->campaign = w.campaign;
+    mark->settings = w.settings;
+    mark->discounts = w.discounts;
+    mark->locked = w.locked;
+    w.optimized = mark;
+    const plan::WorkingPlan optimal = w;
+    EXPECT_EQ(plan::planStateOf(optimal, 7), plan::PlanState::Optimal);
+
+    using Edit = std::function<void(plan::WorkingPlan&)>;
+    const std::vector<std::pair<Edit, plan::PlanState>> edits = {
+        {[](plan::WorkingPlan& p) { p.discounts[1] += 0.01; }, plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) { p.locked[0] = !p.locked[0]; }, plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) { p.settings.objective = plan::Objective::Profit; },
+         plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) { p.settings.budget.reset(); }, plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) { p.settings.marginFloor.reset(); }, plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) { p.settings.step = 0.05; }, plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) { p.campaign.products[0].stock = 5; }, plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) { p.campaign.products[2].unitCost.reset(); },
+         plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) { p.campaign.products[0].maxDiscount = 0.5; },
+         plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) {
+             p.campaign.products.pop_back();
+             p.discounts.pop_back();
+             p.locked.pop_back();
+         },
+         plan::PlanState::Edited},
+        {[](plan::WorkingPlan& p) { p.campaign.start += 1; }, plan::PlanState::Stale},
+        {[](plan::WorkingPlan& p) { p.campaign.days += 1; }, plan::PlanState::Stale},
+    };
+    for (size_t i = 0; i < edits.size(); ++i) {
+        plan::WorkingPlan edited = optimal;
+        edits[i].first(edited);
+        EXPECT_EQ(plan::planStateOf(edited, 7), edits[i].second) << "edit " << i;
+    }
+    EXPECT_EQ(plan::planStateOf(optimal, 8), plan::PlanState::Stale); // retrained
+    // The same plan again (an edit undone by hand) is the optimizer's again.
+    plan::WorkingPlan back = optimal;
+    back.discounts[1] += 0.01;
+    back.discounts[1] = optimal.discounts[1];
+    EXPECT_EQ(plan::planStateOf(back, 7), plan::PlanState::Optimal);
+    EXPECT_EQ(plan::planStateName(plan::PlanState::Stale), "Model or window changed: re-optimize");
+}
+
+TEST_F(Scenarios, ACampaignsNewProductsAreSkippedWithTheirLinesAndTheRestKept)
+{
+    test::TempDir dir;
+    const std::string sku0 = panel().products()[0].sku, sku2 = panel().products()[2].sku;
+    const std::string path =
+        dir.write("campaign.csv", "sku,stock\n" + sku0 + ",5\nNEW-1,3\n" + sku2 + ",\nNEW-2,\n");
+    plan::CampaignFile file = plan::readCampaignFile(path, panel());
+    EXPECT_TRUE(file.problems.empty());
+    ASSERT_EQ(file.products.size(), 2u);
+    ASSERT_EQ(file.newProducts.size(), 2u);
+    const std::vector<Problem> notes = plan::placeNewProducts(file);
+    ASSERT_EQ(notes.size(), 2u);
+    EXPECT_EQ(notes[0].kind, ProblemKind::NewProductSkipped);
+    EXPECT_EQ(notes[0].describe(),
+              path + ":3: sku 'NEW-1' has no sales history: skipped, as FlashPlan cannot forecast "
+                     "new products yet; the rest of the campaign is planned");
+    EXPECT_EQ(notes[1].line, 5);
+    EXPECT_EQ(file.products.size(), 2u);
+    EXPECT_TRUE(file.newProducts.empty());
+
+    // A new product listed twice is a problem like any sku listed twice.
+    const std::string twice = dir.write("twice.csv", "sku\nNEW-1\nNEW-1\n");
+    EXPECT_EQ(plan::readCampaignFile(twice, panel()).problems.size(), 1u);
+}
+
+TEST_F(Scenarios, ASaleWindowInsideTheHistoryOrFarAfterItIsWarnedOf)
+{
+    const DayNumber last = panel().dayOf(panel().periodCount() - 1) + panel().periodDays() - 1;
+    EXPECT_FALSE(plan::saleWindowWarning(panel(), last + 1));
+    EXPECT_FALSE(plan::saleWindowWarning(panel(), last + plan::kFarAheadDays));
+    const std::optional<Problem> inside = plan::saleWindowWarning(panel(), last);
+    ASSERT_TRUE(inside);
+    EXPECT_EQ(inside->kind, ProblemKind::SaleStartsInsideHistory);
+    EXPECT_EQ(inside->args[2], formatIsoDate(last));
+    EXPECT_EQ(plan::saleWindowWarning(panel(), panel().firstDay() + 30)->kind,
+              ProblemKind::SaleStartsInsideHistory);
+    const std::optional<Problem> far =
+        plan::saleWindowWarning(panel(), last + plan::kFarAheadDays + 1);
+    ASSERT_TRUE(far);
+    EXPECT_EQ(far->kind, ProblemKind::SaleStartsFarAhead);
+    EXPECT_EQ(far->args[1], std::to_string(plan::kFarAheadDays + 1));
 }

@@ -2,7 +2,10 @@
 #include "store/store.h"
 #include "support/tempdir.h"
 
+#include <cstdlib>
+#include <filesystem>
 #include <gtest/gtest.h>
+#include <optional>
 
 using namespace fp;
 using fp::store::Store;
@@ -97,6 +100,7 @@ TEST(Store, ReadOnlyUpgradesAProjectFromAnOlderVersionInPlace)
                               "ALTER TABLE scenarios DROP COLUMN total_profit;"
                               "ALTER TABLE scenarios DROP COLUMN total_markdown_cost;"
                               "ALTER TABLE campaign_products DROP COLUMN position;"
+                              "DROP TABLE working_plan_products; DROP TABLE working_plans;"
                               "PRAGMA user_version = 1;");
     }
     Store store(dir.file("p.flashplan"), Store::OpenMode::ReadOnly);
@@ -142,4 +146,28 @@ TEST(Statement, BindsUserTextAsDataNeverAsSql)
     insert.bind(1, hostile).run();
     ASSERT_EQ(store.products().size(), 1u);
     EXPECT_EQ(store.products()[0].sku, hostile);
+}
+
+TEST(Store, AProjectInAFolderThatCannotBeWrittenSaysSoNotThatItIsNoProject)
+{
+    test::TempDir dir;
+    const std::string folder = dir.file("locked");
+    std::filesystem::create_directory(folder);
+    const std::string path = folder + "/p.flashplan";
+    {
+        Store store(path);
+    }
+    // Immutable: not even root may create the journal files beside the project.
+    if (std::system(("chattr +i '" + folder + "' 2>/dev/null").c_str()) != 0)
+        GTEST_SKIP() << "chattr cannot make a folder read-only here";
+    std::optional<Problem> problem;
+    try {
+        Store store(path, Store::OpenMode::MustExist);
+    } catch (const FlashPlanError& e) {
+        problem = e.problem();
+    }
+    std::system(("chattr -i '" + folder + "'").c_str());
+    ASSERT_TRUE(problem.has_value());
+    EXPECT_EQ(problem->kind, ProblemKind::ProjectNotWritable) << problem->describe();
+    EXPECT_NE(problem->message().find("copy it to a folder you can write to"), std::string::npos);
 }

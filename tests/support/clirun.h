@@ -15,9 +15,10 @@ struct CliRun
     std::string output; // stdout and stderr together
 };
 
-inline CliRun cli(const std::string& args)
+// Runs the CLI; its stderr goes where `stderrTo` says (with stdout by default).
+inline CliRun cli(const std::string& args, const std::string& stderrTo = "&1")
 {
-    const std::string command = std::string(FLASHPLAN_CLI) + " " + args + " 2>&1";
+    const std::string command = std::string(FLASHPLAN_CLI) + " " + args + " 2>" + stderrTo;
     CliRun run;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)

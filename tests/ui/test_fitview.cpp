@@ -2,11 +2,14 @@
 #include "charts/timechartview.h"
 #include "data/demandcells.h"
 #include "data/panel.h"
+#include "data/productpanel.h"
 #include "model/fitview.h"
 #include "model/forecaster.h"
 #include "model/modelstore.h"
 #include "model/trainer.h"
 #include "plan/campaignevaluator.h"
+#include "plan/deepestdiscounts.h"
+#include "plan/productfit.h"
 #include "products/productstablemodel.h"
 #include "products/productsview.h"
 #include "shell/projectcontroller.h"
@@ -97,6 +100,52 @@ private slots:
         checkAgainstCore(view, product.id);
     }
 
+    void theHistoryOpensOnTheRecentPastAndOffersALogScale()
+    {
+        ui::FitView view(&m_project);
+        view.resize(900, 700);
+        view.show();
+        QSignalSpy loaded(&view, &ui::FitView::loaded);
+        const auto& product = m_market->panel().products()[3];
+        view.showProduct(product.id, QString::fromStdString(product.sku));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+        const std::optional<model::TrainedModel> trained =
+            model::loadActiveModel(m_market->store());
+        const std::optional<DayNumber> holdout = plan::holdoutStartOf(trained->scoresJson);
+        QVERIFY(holdout.has_value());
+        // The last 90 days before the held-out period, the held-out period and the forecast.
+        ui::TimeChartView* time = view.timeView();
+        QVERIFY(time->isZoomed());
+        QCOMPARE(time->visibleFrom(), ui::msOfDay(*holdout - 90) - 43'200'000);
+        QCOMPARE(static_cast<double>(time->visibleTo()),
+                 view.forecastSeries()->points().back().x() + 43'200'000);
+        // The units axis fits what is in view, and grows when the whole history shows.
+        auto visibleTop = [&] {
+            double top = 0;
+            for (const QPointF& p : view.actualSeries()->points())
+                if (p.x() >= time->visibleFrom() && p.x() <= time->visibleTo())
+                    top = std::max(top, p.y());
+            return top;
+        };
+        const double recentAxis = view.unitsAxisMax();
+        QVERIFY(recentAxis >= visibleTop());
+        QVERIFY(recentAxis < 2.5 * std::max(1.0, visibleTop()) + 5);
+        time->resetZoom();
+        QVERIFY(view.unitsAxisMax() >= visibleTop());
+        QVERIFY(view.unitsAxisMax() >= recentAxis);
+        // The log scale draws log10(1 + units) and labels the axis in units.
+        const QList<QPointF> linear = view.actualSeries()->points();
+        view.setLogScale(true);
+        const QList<QPointF> logged = view.actualSeries()->points();
+        QCOMPARE(logged.size(), linear.size());
+        for (qsizetype i = 0; i < linear.size(); ++i)
+            QVERIFY(std::abs(logged[i].y() - std::log10(1 + linear[i].y())) < 1e-12);
+        QVERIFY(view.unitsAxisMax() >= visibleTop());
+        QVERIFY(view.unitsAxisMax() < 6);
+        view.setLogScale(false);
+        QCOMPARE(view.actualSeries()->points(), linear);
+    }
+
 private:
     // Recomputes the view's curves from the whole panel and the stored model, without the view's
     // one-product panel, and compares them point by point.
@@ -168,18 +217,41 @@ private:
         item.listPrice = product.listPrice;
         const plan::CampaignEvaluator evaluator(
             panel, *trained, plan::Campaign{last + 1, view.windowDays(), {item}});
-        const QList<QPointF> demand = view.demandChart()->mainSeries()->points();
-        const QList<QPointF> revenue = view.moneyChart()->mainSeries()->points();
-        const QList<QPointF> profit = view.moneyChart()->profitSeries()->points();
+        // Solid up to the deepest discount the product's history supports, dashed from there on;
+        // the value axis is scaled to the solid part.
+        const data::Panel own =
+            data::loadProductPanel(m_market->store(), id, *data::salesDayRange(m_market->store()));
+        const double supported = plan::DeepestDiscounts(own).of(0);
+        auto wholeCurve = [](const ui::DiscountChart* chart, const QLineSeries* solid) {
+            QList<QPointF> points = solid->points();
+            const QList<QPointF> beyond =
+                solid == chart->mainSeries() ? chart->beyondSeries()->points() : QList<QPointF>();
+            for (const QPointF& point : beyond)
+                if (points.isEmpty() || point.x() > points.back().x())
+                    points.append(point);
+            return points;
+        };
+        const QList<QPointF> demand =
+            wholeCurve(view.demandChart(), view.demandChart()->mainSeries());
+        const QList<QPointF> revenue =
+            wholeCurve(view.moneyChart(), view.moneyChart()->mainSeries());
+        const QList<QPointF> solidDemand = view.demandChart()->mainSeries()->points();
+        QVERIFY(!solidDemand.isEmpty());
+        QVERIFY(std::abs(solidDemand.back().x() - 100 * supported) < 5.0 + 1e-9);
+        if (supported < 0.9)
+            QVERIFY(view.demandChart()->beyondSeries()->isVisible());
+        QVERIFY(view.demandChart()->valueAxisMax() < demand.back().y() || supported >= 0.9);
+        for (const QPointF& point : solidDemand)
+            QVERIFY(point.y() <= view.demandChart()->valueAxisMax());
         QCOMPARE(demand.size(), 19);
         QCOMPARE(revenue.size(), 19);
-        QCOMPARE(profit.size(), product.unitCost ? 19 : 0);
+        const QList<QPointF> profit = view.moneyChart()->profitSeries()->points();
         for (int k = 0; k < 19; ++k) {
             const plan::ProductPlan plan = evaluator.evaluate(0, 0.05 * k);
             QVERIFY(near(demand[k].x(), 5.0 * k));
             QVERIFY(near(demand[k].y(), plan.expectedUnits));
             QVERIFY(near(revenue[k].y(), plan.expectedRevenue));
-            if (product.unitCost)
+            if (product.unitCost && k < profit.size())
                 QVERIFY(near(profit[k].y(), *plan.expectedProfit));
             if (k > 0)
                 QVERIFY2(demand[k].y() >= demand[k - 1].y(),

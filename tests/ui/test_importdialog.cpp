@@ -334,6 +334,61 @@ private slots:
         QVERIFY(message(dialog).contains("This file cannot be imported"));
         QVERIFY(message(dialog).contains("empty"));
     }
+
+    void aEuropeanSpreadsheetExportImportsWithItsDecimalCommas()
+    {
+        Project project;
+        const QString csv = project.csv("eu.csv", "date;sku;units;price;list_price\n"
+                                                  "2025-03-01;A;2;33,99;39,99\n"
+                                                  "2025-03-02;A;1;33,99;39,99\n");
+        ImportDialog dialog(&project.controller, csv);
+        const QString detected = child<QLabel>(dialog, "detectedLabel")->text();
+        QVERIFY2(detected.contains("semicolon") && detected.contains("decimal comma"),
+                 qPrintable(detected));
+        QCOMPARE(child<QComboBox>(dialog, "decimalCombo")->currentText(), QString("Automatic"));
+        click(dialog, "importButton");
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kTimeout);
+        QCOMPARE(project.summary().totalRevenue, 3 * 33.99);
+
+        // Point chosen: the same file fails on its prices, and says which.
+        Project strict;
+        ImportDialog again(&strict.controller, csv);
+        choose(child<QComboBox>(again, "decimalCombo"), "Point ( 33.99 )");
+        click(again, "importButton");
+        QTRY_VERIFY_WITH_TIMEOUT(message(again).startsWith("Import failed"), kTimeout);
+        QVERIFY(child<QPlainTextEdit>(again, "detailsEdit")->toPlainText().contains("'33,99'"));
+    }
+
+    void aUtf16FileIsReadAndSaysSo()
+    {
+        Project project;
+        const std::string text = "date,sku,units,price\n2025-03-01,A,2,10\n";
+        std::string utf16 = "\xFF\xFE";
+        for (const char c : text)
+            utf16 += std::string{c, '\0'};
+        ImportDialog dialog(&project.controller, project.csv("wide.csv", utf16));
+        const QString detected = child<QLabel>(dialog, "detectedLabel")->text();
+        QVERIFY2(detected.contains("comma") && detected.contains("UTF-16LE"), qPrintable(detected));
+        QCOMPARE(mapping(dialog, "units")->currentText(), QString("units"));
+        click(dialog, "importButton");
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kTimeout);
+        QCOMPARE(project.summary().totalUnits, 2.0);
+    }
+
+    void aPathTypedIntoTheFileFieldIsPreviewed()
+    {
+        Project project;
+        ImportDialog dialog(&project.controller);
+        auto* edit = child<QLineEdit>(dialog, "fileEdit");
+        QVERIFY(!edit->isReadOnly());
+        QVERIFY(!child<QPushButton>(dialog, "importButton")->isEnabled());
+        const QString csv = project.csv("typed.csv", "date,sku,units,price\n2025-03-01,A,2,10\n");
+        edit->setText(csv);
+        emit edit->editingFinished();
+        QCOMPARE(dialog.csvPath(), csv);
+        QVERIFY(child<QPushButton>(dialog, "importButton")->isEnabled());
+        QCOMPARE(mapping(dialog, "price")->currentText(), QString("price"));
+    }
 };
 
 QTEST_MAIN(TestImportDialog)

@@ -18,6 +18,7 @@
 #include "planner/scenariocompareview.h"
 #include "planner/scenariopanel.h"
 #include "planner/totalsbar.h"
+#include "settings/planstatetext.h"
 #include "settings/problemtext.h"
 #include "shell/job.h"
 #include "shell/projectcontroller.h"
@@ -404,10 +405,10 @@ private slots:
         QVERIFY(info.contains(QRegularExpression("Pages:\\s+[1-9]")));
         const QString text = runTool("pdftotext", {"-layout", pdf, "-"});
         const plan::PlanTotals& t = plan.totals;
-        QVERIFY2(text.contains(QStringLiteral("revenue=%1").arg(t.revenue, 0, 'f', 2)),
-                 qPrintable(text.left(2000)));
-        QVERIFY(text.contains(QStringLiteral("units=%1").arg(t.units, 0, 'f', 2)));
-        QVERIFY(text.contains(QStringLiteral("markdown_cost=%1").arg(t.markdownCost, 0, 'f', 2)));
+        QVERIFY2(text.contains(money(t.revenue)), qPrintable(text.left(2000)));
+        QVERIFY(text.contains(QLocale().toString(t.units, 'f', 1)));
+        QVERIFY(text.contains(money(t.markdownCost)));
+        QVERIFY(text.contains(ui::planStateText(doc()->planState())));
         QVERIFY(text.contains(QString::fromStdString(plan.rows.back().sku)));
     }
 
@@ -464,6 +465,10 @@ private slots:
 
     void aDiscountDeeperThanTheCategoryEverSoldAtIsFlagged()
     {
+        // Deep discounts may sell below cost: allow that here (the default forbids it).
+        ui::PlannerState allowed = doc()->state();
+        allowed.settings.marginFloor.reset();
+        doc()->editState(allowed, "Allow prices below cost");
         const data::Panel& panel = doc()->data()->panel;
         ui::PlanTableModel* model = m_view->tableModel();
         int checked = 0;
@@ -505,6 +510,7 @@ private slots:
                 break;
         }
         QVERIFY(checked > 0);
+        doc()->undoStack()->undo(); // never below cost again
     }
 
     void everyControlOfThePlannerHasATooltip()

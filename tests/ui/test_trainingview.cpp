@@ -77,6 +77,33 @@ class TestTrainingView : public QObject
 {
     Q_OBJECT
 private slots:
+    void noSalesYetGivesWayToTheImportAndToTraining()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("empty.flashplan");
+        Window w;
+        QString error;
+        QVERIFY2(w.controller.openProject(path, true, &error), qPrintable(error));
+        QVERIFY2(w.heldOut->text().contains("no sales yet"), qPrintable(w.heldOut->text()));
+        // An import (as the dialog does it) brings sales: the hint follows at once.
+        fp::synth::MarketConfig config;
+        config.products = 6;
+        config.days = 120;
+        const std::string csv = dir.filePath("sales.csv").toStdString();
+        fp::synth::writeSalesCsv(fp::synth::Market(config), csv);
+        {
+            fp::store::Store store(path.toStdString());
+            QVERIFY(fp::io::importSalesFile(store, csv).committed);
+        }
+        w.controller.notifySalesChanged();
+        QVERIFY2(w.heldOut->text().contains("No model trained yet"), qPrintable(w.heldOut->text()));
+        choose(w.model, "baseline");
+        QTest::mouseClick(w.train, Qt::LeftButton);
+        QVERIFY2(w.heldOut->text().startsWith("Training"), qPrintable(w.heldOut->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.view.isTraining(), 60000);
+        QVERIFY(!w.heldOut->text().contains("no sales"));
+    }
+
     void trainingDrawsLiveLossesThenScoresAndStoresTheModel()
     {
         QTemporaryDir dir;
@@ -121,6 +148,13 @@ private slots:
         QCOMPARE(models.size(), size_t(1));
         QVERIFY(models.front().active);
         QCOMPARE(models.front().kind, std::string("structured"));
+
+        // Opened again (a new start), the plot shows the stored model's own training curve.
+        Window again;
+        QVERIFY2(again.controller.openProject(path, false, &error), qPrintable(error));
+        QTRY_VERIFY(again.chart->pointCount("structured refit", false) > 1);
+        QVERIFY(again.chart->pointCount("structured refit", false) >=
+                w.chart->pointCount("structured refit", false));
     }
 
     void cancellingKeepsTheStoredModelAndTheWindowUsable()

@@ -7,6 +7,7 @@
 #include <QAreaSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QLegend>
 #include <QXYSeries>
 #include <functional>
 #include <vector>
@@ -76,6 +77,7 @@ void restyle(QChart* chart)
 void applyChartTheme(QChart* chart)
 {
     restyle(chart);
+    chart->legend()->setShowToolTips(true); // a legend entry cut short shows whole on hover
     QObject::connect(SettingsNotifier::instance(), &SettingsNotifier::displayChanged, chart,
                      [chart] { restyle(chart); });
 }

@@ -6,7 +6,10 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 #include <algorithm>
 #include <initializer_list>
@@ -18,11 +21,12 @@ DiscountChart::DiscountChart(Kind kind, QWidget* parent) : QChartView(parent), m
     auto* chart = new QChart;
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setLocalizeNumbers(true); // the locale's grouping of thousands
     m_x = new QValueAxis(chart);
     m_x->setRange(0, 90);
     m_x->setTickCount(10);
-    m_x->setLabelFormat("%.0f%%");
-    m_x->setTitleText(tr("Discount"));
+    m_x->setLabelFormat("%.0f"); // localized numbers take no "%%": the title says percent
+    m_x->setTitleText(tr("Discount (%)"));
     m_y = new QValueAxis(chart);
     m_y->setLabelFormat("%.0f");
     chart->addAxis(m_x, Qt::AlignBottom);
@@ -42,7 +46,10 @@ DiscountChart::DiscountChart(Kind kind, QWidget* parent) : QChartView(parent), m
     }
     m_usual = makeLine(tr("Usual discount"), QColor(214, 39, 40), 1.5, Qt::DashLine, chart);
     m_planned = makeLine(tr("Planned"), QColor(255, 127, 14), 2.5, Qt::SolidLine, chart);
-    for (QLineSeries* s : {m_main, m_profit, m_usual, m_planned}) {
+    m_mainBeyond = makeLine(tr("Extrapolated"), m_main->color(), 1.5, Qt::DashLine, chart);
+    if (m_profit)
+        m_profitBeyond = makeLine(QString(), m_profit->color(), 1.5, Qt::DashLine, chart);
+    for (QLineSeries* s : {m_main, m_profit, m_usual, m_planned, m_mainBeyond, m_profitBeyond}) {
         if (!s)
             continue;
         chart->addSeries(s);
@@ -50,6 +57,8 @@ DiscountChart::DiscountChart(Kind kind, QWidget* parent) : QChartView(parent), m
         s->attachAxis(m_y);
     }
     m_planned->setVisible(false); // only the planner marks a planned discount
+    if (m_profitBeyond)
+        chart->legend()->markers(m_profitBeyond).constFirst()->setVisible(false); // one entry
     applyChartTheme(chart);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
@@ -71,7 +80,7 @@ void DiscountChart::setPlanned(double discount)
 
 void DiscountChart::clearCurves()
 {
-    for (QLineSeries* s : {m_main, m_profit, m_usual, m_planned})
+    for (QLineSeries* s : {m_main, m_profit, m_usual, m_planned, m_mainBeyond, m_profitBeyond})
         if (s)
             s->clear();
     m_planned->setVisible(false);
@@ -81,34 +90,58 @@ void DiscountChart::clearCurves()
     }
 }
 
-void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points, double usual,
-                              int windowDays)
+double DiscountChart::valueAxisMax() const
 {
-    QList<QPointF> main, profit, low, high;
+    return m_y->max();
+}
+
+void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points, double usual,
+                              int windowDays, double supported)
+{
+    QList<QPointF> main, profit, low, high, mainBeyond, profitBeyond;
     double lo = 0, hi = 1;
     bool hasProfit = false;
     for (const plan::DiscountPoint& p : points) {
         const double x = 100 * p.discount;
+        // The supported part sets the scale; beyond it (from its last point on) runs dashed.
+        const bool within = p.discount <= supported + 1e-9;
+        const bool beyond = p.discount >= supported - 1e-9 && supported < 1.0;
+        const double value = m_kind == Kind::Units ? p.units : p.revenue;
+        if (within)
+            main.append({x, value});
+        if (beyond)
+            mainBeyond.append({x, value});
         if (m_kind == Kind::Units) {
-            main.append({x, p.units});
             low.append({x, p.unitsLow});
             high.append({x, p.unitsHigh});
-            hi = std::max({hi, p.units, p.unitsHigh});
+            if (within)
+                hi = std::max({hi, p.units, p.unitsHigh});
         } else {
-            main.append({x, p.revenue});
-            hi = std::max(hi, p.revenue);
+            if (within)
+                hi = std::max(hi, p.revenue);
             if (p.profit) {
                 hasProfit = true;
-                profit.append({x, *p.profit});
-                lo = std::min(lo, *p.profit);
-                hi = std::max(hi, *p.profit);
+                if (within) {
+                    profit.append({x, *p.profit});
+                    lo = std::min(lo, *p.profit);
+                    hi = std::max(hi, *p.profit);
+                }
+                if (beyond)
+                    profitBeyond.append({x, *p.profit});
             }
         }
+    }
+    m_mainBeyond->replace(mainBeyond);
+    m_mainBeyond->setVisible(mainBeyond.size() > 1);
+    if (m_profitBeyond) {
+        m_profitBeyond->replace(profitBeyond);
+        m_profitBeyond->setVisible(hasProfit && profitBeyond.size() > 1);
     }
     m_y->setRange(lo < 0 ? lo * 1.08 : 0, hi * 1.08);
     m_y->applyNiceNumbers();
     const double x = 100 * usual;
-    m_usual->setName(tr("Usual discount %1%").arg(x, 0, 'f', 0));
+    // One decimal, as the products list shows a product's average discount (23.6%, not 24%).
+    m_usual->setName(tr("Usual discount %1%").arg(QLocale().toString(x, 'f', 1)));
     m_usual->replace(QList<QPointF>{{x, m_y->min()}, {x, m_y->max()}});
     m_main->replace(main);
     if (m_band) {

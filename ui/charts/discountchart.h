@@ -19,6 +19,8 @@ namespace fp::ui {
 
 // One curve of the product against the discount (0..90%): expected window units, or revenue and
 // profit, with the product's usual discount as a vertical line and, for units, the 80% band.
+// Past the deepest discount the history supports the curves go on dashed, and the value axis is
+// scaled to the supported part (the model extrapolates beyond it).
 class DiscountChart final : public QChartView
 {
     Q_OBJECT
@@ -30,17 +32,21 @@ public:
     };
     explicit DiscountChart(Kind kind, QWidget* parent = nullptr);
 
-    // Draws the curves of `points`; `usual` is the product's usual discount (0..1).
-    void setCurves(const std::vector<plan::DiscountPoint>& points, double usual, int windowDays);
+    // Draws the curves of `points`; `usual` is the product's usual discount (0..1), `supported`
+    // the deepest its history supports (dashed beyond).
+    void setCurves(const std::vector<plan::DiscountPoint>& points, double usual, int windowDays,
+                   double supported = 1.0);
     void clearCurves();
     // Marks the planned discount with a vertical line (the planner's current choice).
     void setPlanned(double discount);
 
-    QLineSeries* mainSeries() const { return m_main; }       // units, or revenue
-    QLineSeries* profitSeries() const { return m_profit; }   // Money only; empty without a cost
-    QAreaSeries* bandSeries() const { return m_band; }       // Units only
-    QLineSeries* usualSeries() const { return m_usual; }     // the vertical line
-    QLineSeries* plannedSeries() const { return m_planned; } // empty until setPlanned()
+    QLineSeries* mainSeries() const { return m_main; }         // units, or revenue
+    QLineSeries* profitSeries() const { return m_profit; }     // Money only; empty without a cost
+    QAreaSeries* bandSeries() const { return m_band; }         // Units only
+    QLineSeries* usualSeries() const { return m_usual; }       // the vertical line
+    QLineSeries* plannedSeries() const { return m_planned; }   // empty until setPlanned()
+    QLineSeries* beyondSeries() const { return m_mainBeyond; } // the main curve, dashed beyond
+    double valueAxisMax() const;
 
 private:
     Kind m_kind;
@@ -51,6 +57,8 @@ private:
     QAreaSeries* m_band = nullptr;
     QLineSeries* m_usual = nullptr;
     QLineSeries* m_planned = nullptr;
+    QLineSeries* m_mainBeyond = nullptr;
+    QLineSeries* m_profitBeyond = nullptr;
 };
 
 } // namespace fp::ui

@@ -9,6 +9,7 @@
 #include <QChartView>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
+#include <QResizeEvent>
 #include <QScatterSeries>
 #include <QTimer>
 #include <QValueAxis>
@@ -42,9 +43,8 @@ PlanOverviewCharts::PlanOverviewCharts(PlannerDocument* document, QWidget* paren
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_revenue, 1);
     layout->addWidget(m_sellThrough, 1);
-    m_revenue->setToolTip(tr("Expected revenue of the %1 largest products of the plan, with their "
-                             "discounts")
-                              .arg(kTopProducts));
+    m_revenue->setToolTip(tr("Expected revenue of the plan's largest products (as many as the "
+                             "chart has room to name), with their discounts"));
     m_sellThrough->setToolTip(tr("Each product's planned discount and expected sell-through: "
                                  "products in the top left sell out without deep discounts"));
     m_timer->setSingleShot(true);
@@ -67,14 +67,28 @@ void PlanOverviewCharts::showEvent(QShowEvent* event)
         refreshNow();
 }
 
+void PlanOverviewCharts::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    scheduleRefresh(); // the number of bars follows the height
+}
+
+int PlanOverviewCharts::barsThatFit() const
+{
+    // The title, the value axis and margins take about six lines; each bar wants 1.5 lines.
+    const int line = m_revenue->fontMetrics().height();
+    const int bars = static_cast<int>((m_revenue->height() - 6 * line) / (1.5 * line));
+    return std::clamp(bars, 3, kTopProducts);
+}
+
 void PlanOverviewCharts::refreshNow()
 {
     m_stale = false;
-    drawRevenueByProduct(m_revenue->chart(), m_document->rows());
+    drawRevenueByProduct(m_revenue->chart(), m_document->rows(), barsThatFit());
     drawSellThrough(m_sellThrough->chart(), m_document->rows());
 }
 
-void drawRevenueByProduct(QChart* revenue, const std::vector<plan::ProductPlan>& rows)
+void drawRevenueByProduct(QChart* revenue, const std::vector<plan::ProductPlan>& rows, int maxBars)
 {
     // Revenue of the top products, largest at the top.
     revenue->removeAllSeries();
@@ -87,7 +101,7 @@ void drawRevenueByProduct(QChart* revenue, const std::vector<plan::ProductPlan>&
     std::sort(order.begin(), order.end(), [&rows](size_t a, size_t b) {
         return rows[a].expectedRevenue > rows[b].expectedRevenue;
     });
-    order.resize(std::min<size_t>(order.size(), kTopProducts));
+    order.resize(std::min<size_t>(order.size(), static_cast<size_t>(std::max(maxBars, 1))));
     std::reverse(order.begin(), order.end()); // horizontal bars draw bottom-up
     auto* set = new QBarSet(PlanOverviewCharts::tr("Expected revenue"));
     set->setColor(QColor(31, 119, 180));
@@ -105,6 +119,7 @@ void drawRevenueByProduct(QChart* revenue, const std::vector<plan::ProductPlan>&
     revenue->addSeries(bars);
     auto* products = new QBarCategoryAxis;
     products->append(categories);
+    products->setTruncateLabels(false); // "SH-0002 (35%)" whole, never "..."
     auto* amount = new QValueAxis;
     amount->setRange(0, top * 1.05);
     amount->setLabelFormat("%.0f");
@@ -114,8 +129,13 @@ void drawRevenueByProduct(QChart* revenue, const std::vector<plan::ProductPlan>&
     bars->attachAxis(products);
     bars->attachAxis(amount);
     revenue->legend()->setVisible(false);
+    revenue->setLocalizeNumbers(true); // 10,000: the locale's grouping
+    // Nothing planned: no "Top 0" and no axis of rounded ones.
+    amount->setVisible(!order.empty());
     revenue->setTitle(
-        PlanOverviewCharts::tr("Top %1 products by expected revenue (discount)").arg(order.size()));
+        order.empty()
+            ? PlanOverviewCharts::tr("No products in the plan yet")
+            : PlanOverviewCharts::tr("Top %1 by expected revenue (discount)").arg(order.size()));
 }
 
 void drawSellThrough(QChart* sell, const std::vector<plan::ProductPlan>& rows)
@@ -142,11 +162,13 @@ void drawSellThrough(QChart* sell, const std::vector<plan::ProductPlan>& rows)
     auto* y = new QValueAxis;
     y->setRange(0, 100);
     y->setLabelFormat("%.0f%%");
-    y->setTitleText(PlanOverviewCharts::tr("Expected sell-through"));
+    y->setTitleText(PlanOverviewCharts::tr("Sell-through"));
     sell->addAxis(x, Qt::AlignBottom);
     sell->addAxis(y, Qt::AlignLeft);
     points->attachAxis(x);
     points->attachAxis(y);
+    x->setVisible(!rows.empty());
+    y->setVisible(!rows.empty());
     sell->setTitle(points->count() > 0 ? PlanOverviewCharts::tr("Sell-through vs discount")
                                        : PlanOverviewCharts::tr(
                                              "Sell-through vs discount (no product has a stock)"));

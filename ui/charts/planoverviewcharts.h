@@ -15,8 +15,10 @@ namespace fp::ui {
 
 class PlannerDocument;
 
-// Draws the plan's top products by expected revenue (with their discounts) as bars.
-void drawRevenueByProduct(QChart* chart, const std::vector<plan::ProductPlan>& rows);
+// Draws the plan's top products by expected revenue (with their discounts) as bars: at most
+// `maxBars`, so that each bar's label has the room to be read.
+void drawRevenueByProduct(QChart* chart, const std::vector<plan::ProductPlan>& rows,
+                          int maxBars = 15);
 // Draws each stocked product's expected sell-through against its planned discount.
 void drawSellThrough(QChart* chart, const std::vector<plan::ProductPlan>& rows);
 
@@ -35,9 +37,11 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void scheduleRefresh();
+    int barsThatFit() const; // labelled bars the revenue chart's height holds
 
     PlannerDocument* m_document;
     QChartView* m_revenue;

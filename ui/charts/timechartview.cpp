@@ -199,6 +199,7 @@ UnitsTimeChart makeUnitsTimeChart(QWidget* parent)
     made.chart = new QChart;
     made.chart->legend()->setAlignment(Qt::AlignBottom);
     made.chart->setMargins(QMargins(4, 4, 4, 4));
+    made.chart->setLocalizeNumbers(true); // 10,000 (or 10.000): the locale's grouping
     made.time = new QDateTimeAxis(made.chart);
     made.units = new QValueAxis(made.chart);
     made.units->setLabelFormat("%.0f");

@@ -204,9 +204,15 @@ QWidget* ImportDialog::buildFileRow()
     auto* label = new QLabel(tr("&File:"), row);
     m_fileEdit = new QLineEdit(row);
     m_fileEdit->setObjectName("fileEdit");
-    m_fileEdit->setReadOnly(true);
-    m_fileEdit->setPlaceholderText(tr("Choose a sales CSV file"));
-    m_fileEdit->setToolTip(tr("The sales-history CSV to import"));
+    m_fileEdit->setPlaceholderText(tr("Type or paste the path of a sales CSV, or Browse"));
+    m_fileEdit->setToolTip(tr("The sales-history CSV to import: type or paste its path and press "
+                              "Enter, or choose it with Browse"));
+    m_fileEdit->setClearButtonEnabled(true);
+    connect(m_fileEdit, &QLineEdit::editingFinished, this, [this] {
+        const QString typed = QDir::fromNativeSeparators(m_fileEdit->text().trimmed());
+        if (typed != m_path)
+            setCsvPath(typed);
+    });
     label->setBuddy(m_fileEdit);
     m_browseButton = new QPushButton(tr("&Browse..."), row);
     m_browseButton->setObjectName("browseButton");
@@ -232,6 +238,16 @@ QWidget* ImportDialog::buildOptions()
     m_detectedLabel->setObjectName("detectedLabel");
     m_detectedLabel->setWordWrap(true);
     form->addRow(tr("&Delimiter:"), m_delimiterCombo);
+    m_decimalCombo = new QComboBox(box);
+    m_decimalCombo->setObjectName("decimalCombo");
+    m_decimalCombo->addItem(tr("Automatic"), int(io::DecimalMark::Auto));
+    m_decimalCombo->addItem(tr("Point ( 33.99 )"), int(io::DecimalMark::Point));
+    m_decimalCombo->addItem(tr("Comma ( 33,99 )"), int(io::DecimalMark::Comma));
+    m_decimalCombo->setToolTip(
+        tr("How the numbers write their fractions. Automatic: a point in comma-separated files; "
+           "with semicolons or tabs, 33,99 and 33.99 alike (1.234,56 too). Comma: a point or a "
+           "space groups thousands."));
+    form->addRow(tr("De&cimal mark:"), m_decimalCombo);
     form->addRow(QString(), m_detectedLabel);
 
     m_duplicateCombo = new QComboBox(box);
@@ -315,8 +331,13 @@ void ImportDialog::reloadPreview()
         QString detected = m_preview.delimiterDetected
                                ? tr("Detected: %1").arg(delimiterName(m_preview.delimiter))
                                : tr("Using: %1").arg(delimiterName(m_preview.delimiter));
-        if (m_preview.byteOrderMark)
+        if (m_preview.encoding != io::TextDecoder::Encoding::Utf8)
+            detected += tr("; %1 text, read as such")
+                            .arg(fromStd(std::string(io::encodingName(m_preview.encoding))));
+        else if (m_preview.byteOrderMark)
             detected += tr("; UTF-8 with byte-order mark");
+        if (m_preview.decimalComma)
+            detected += tr("; decimal comma ( 33,99 )");
         m_detectedLabel->setText(detected);
     }
     fillMappingCombos();
@@ -464,6 +485,7 @@ void ImportDialog::startImport()
         *io::parseDuplicatePolicy(m_duplicateCombo->currentData().toString().toStdString());
     options.delimiter = m_preview.delimiter; // what the preview showed, detected or chosen
     options.columns = currentMap();
+    options.decimalMark = static_cast<io::DecimalMark>(m_decimalCombo->currentData().toInt());
     const std::string project = m_controller->projectPath().toStdString();
     const std::string csv = m_path.toStdString();
     // The worker opens its own connection: SQLite connections stay on the thread that made them.
@@ -544,7 +566,8 @@ void ImportDialog::setRunning(bool running)
 {
     for (QWidget* w :
          {static_cast<QWidget*>(m_browseButton), static_cast<QWidget*>(m_delimiterCombo),
-          static_cast<QWidget*>(m_duplicateCombo), m_mappingBox})
+          static_cast<QWidget*>(m_decimalCombo), static_cast<QWidget*>(m_duplicateCombo),
+          m_mappingBox})
         w->setEnabled(!running);
     m_progress->setVisible(running);
     m_progressLabel->setVisible(running);

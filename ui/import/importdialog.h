@@ -87,6 +87,7 @@ private:
     QLineEdit* m_fileEdit = nullptr;
     QPushButton* m_browseButton = nullptr;
     QComboBox* m_delimiterCombo = nullptr;
+    QComboBox* m_decimalCombo = nullptr;
     QLabel* m_detectedLabel = nullptr;
     QComboBox* m_duplicateCombo = nullptr;
     QLabel* m_periodLabel = nullptr;

@@ -10,6 +10,7 @@
 #include "data/productpanel.h"
 #include "model/evaluation.h"
 #include "model/modelstore.h"
+#include "plan/deepestdiscounts.h"
 #include "plan/productfit.h"
 #include "settings/problemtext.h"
 #include "settings/translation.h"
@@ -18,7 +19,9 @@
 #include "store/store.h"
 
 #include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QChart>
+#include <QCheckBox>
 #include <QDateTimeAxis>
 #include <QLabel>
 #include <QLineSeries>
@@ -27,6 +30,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 #include <mutex>
 #include <optional>
 
@@ -41,6 +45,7 @@ struct FitResult
     QString name, category;
     int periodDays = 1;
     plan::ProductFit fit;
+    double deepestSold = 0.9; // the deepest discount its category's history supports
 };
 
 // The project's active model and its sales' day range: loaded by one fit, kept for the next
@@ -79,6 +84,30 @@ private:
 
 namespace {
 
+constexpr double kDayMs = 86'400'000.0;
+constexpr int kRecentDays = 90; // shown before the held-out period at first
+
+// Where `units` sits on the units axis: itself, or log10(1 + units) on the log scale.
+double onAxis(double units, bool log)
+{
+    return log ? std::log10(1.0 + std::max(0.0, units)) : units;
+}
+
+// Labels 0, 1, 2, 5, 10, 20, 50, ... at their places on the log scale, up to `top`.
+void labelLogAxis(QCategoryAxis* axis, double top)
+{
+    for (const QString& label : axis->categoriesLabels())
+        axis->remove(label);
+    axis->setStartValue(-1e-9);
+    axis->append(QLocale().toString(0), 0);
+    for (double decade = 1; onAxis(decade, true) <= top; decade *= 10)
+        for (const double step : {1.0, 2.0, 5.0})
+            if (onAxis(step * decade, true) <= top)
+                axis->append(QLocale().toString(step * decade, 'f', 0),
+                             onAxis(step * decade, true));
+    axis->setRange(0, top);
+}
+
 FitResult computeFit(const std::string& path, qint64 productId, FitCache& cache, int windowDays)
 {
     FitResult result;
@@ -111,6 +140,7 @@ FitResult computeFit(const std::string& path, qint64 productId, FitCache& cache,
     plan::ProductFitOptions options;
     options.windowDays = windowDays;
     result.fit = plan::fitProduct(panel, *cached.model, 0, options);
+    result.deepestSold = plan::DeepestDiscounts(panel).of(0);
     return result;
 }
 
@@ -131,8 +161,14 @@ FitView::FitView(ProjectController* project, QWidget* parent)
     for (QAbstractSeries* s :
          std::initializer_list<QAbstractSeries*>{m_holdout, m_band, m_actual, m_fitted, m_forecast})
         m_history.addSeries(s);
-    applyChartTheme(chart);
     m_history.view->setMinimumSize(400, 240);
+    m_logAxis = new QCategoryAxis(chart);
+    m_logAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_logAxis->setTitleText(tr("Units (log scale)"));
+    chart->addAxis(m_logAxis, Qt::AlignLeft);
+    m_logAxis->setVisible(false);
+    applyChartTheme(chart);
+    connect(m_history.view, &TimeChartView::zoomChanged, this, &FitView::fitUnitsAxis);
     m_demand = new DiscountChart(DiscountChart::Kind::Units, this);
     m_money = new DiscountChart(DiscountChart::Kind::Money, this);
     installChartExportMenu(m_history.view);
@@ -160,7 +196,16 @@ FitView::FitView(ProjectController* project, QWidget* parent)
     charts->setStretchFactor(1, 2);
     m_page = new ChartPage(charts, m_history.view,
                            tr("Show the whole history and forecast again (Home)"), this);
+    m_log = new QCheckBox(tr("Log scale"), this);
+    m_log->setObjectName("logScale");
+    m_log->setToolTip(tr("Units on a logarithmic scale, so that ordinary days show beside an "
+                         "event's spike"));
+    connect(m_log, &QCheckBox::toggled, this, [this] {
+        if (m_shown)
+            drawHistory();
+    });
     m_page->addToTitleRow(m_modelInfo);
+    m_page->addToTitleRow(m_log, 12);
     m_page->addToTitleRow(new QLabel(tr("Sale window:"), this), 12);
     m_page->addToTitleRow(m_window);
     auto* layout = new QVBoxLayout(this);
@@ -194,6 +239,21 @@ int FitView::windowDays() const
 void FitView::setWindowDays(int days)
 {
     m_window->setValue(days);
+}
+
+void FitView::setLogScale(bool on)
+{
+    m_log->setChecked(on);
+}
+
+bool FitView::logScale() const
+{
+    return m_log->isChecked();
+}
+
+double FitView::unitsAxisMax() const
+{
+    return m_log->isChecked() ? m_logAxis->max() : m_history.units->max();
 }
 
 QString FitView::message() const
@@ -267,50 +327,99 @@ void FitView::apply(const FitResult& result)
                                                          : tr("Units per day"));
 
     const plan::ProductFit& fit = result.fit;
+    m_shown = std::make_shared<const FitResult>(result);
+    drawHistory();
+    // First the recent past: the last 90 days before the held-out period, the held-out period
+    // and the forecast (Home shows it all).
+    if (!fit.history.empty()) {
+        const double half = result.periodDays * kDayMs / 2;
+        const DayNumber last = fit.history.back().day;
+        const DayNumber recentFrom = fit.holdoutStart && *fit.holdoutStart <= last
+                                         ? *fit.holdoutStart - kRecentDays
+                                         : last - kRecentDays;
+        const double end = m_band->upperSeries()->points().back().x() + half;
+        m_history.view->setFullRange(
+            static_cast<qint64>(m_band->upperSeries()->points().front().x() - half),
+            static_cast<qint64>(end));
+        m_history.view->showRange(static_cast<double>(msOfDay(recentFrom)) - half, end);
+    }
+    m_demand->setCurves(fit.curve, fit.usualDiscount, fit.windowDays, result.deepestSold);
+    m_money->setCurves(fit.curve, fit.usualDiscount, fit.windowDays, result.deepestSold);
+    m_page->showCharts();
+    emit loaded(m_productId);
+}
+
+void FitView::drawHistory()
+{
+    const FitResult& result = *m_shown;
+    const plan::ProductFit& fit = result.fit;
+    const bool log = m_log->isChecked();
     QList<QPointF> actual, fitted, forecast, lower, upper;
-    double top = 1;
     for (const plan::FittedPeriod& row : fit.history) {
         const auto x = static_cast<qreal>(msOfDay(row.day));
-        actual.append({x, row.actual});
-        fitted.append({x, row.fitted});
-        lower.append({x, static_cast<qreal>(row.lower)});
-        upper.append({x, static_cast<qreal>(row.upper)});
-        top = std::max({top, row.actual, row.fitted, static_cast<double>(row.upper)});
+        actual.append({x, onAxis(row.actual, log)});
+        fitted.append({x, onAxis(row.fitted, log)});
+        lower.append({x, onAxis(row.lower, log)});
+        upper.append({x, onAxis(row.upper, log)});
     }
     // The forecast starts from the last fitted value so the two lines join.
     if (!fitted.isEmpty())
         forecast.append(fitted.back());
     for (const model::ForecastRow& row : fit.forecast) {
         const auto x = static_cast<qreal>(msOfDay(row.day));
-        forecast.append({x, row.forecast});
-        lower.append({x, static_cast<qreal>(row.lower)});
-        upper.append({x, static_cast<qreal>(row.upper)});
-        top = std::max({top, row.forecast, static_cast<double>(row.upper)});
+        forecast.append({x, onAxis(row.forecast, log)});
+        lower.append({x, onAxis(row.lower, log)});
+        upper.append({x, onAxis(row.upper, log)});
     }
-    m_history.units->setRange(0, top * 1.05);
-    m_history.units->applyNiceNumbers();
-
-    const double half = result.periodDays * 43'200'000.0;
-    QList<QPointF> holdout;
-    if (fit.holdoutStart && !fit.history.empty() && *fit.holdoutStart <= fit.history.back().day) {
-        const double from = static_cast<double>(msOfDay(*fit.holdoutStart)) - half;
-        const double to = static_cast<double>(msOfDay(fit.history.back().day)) + half;
-        holdout = {{from, m_history.units->max()}, {to, m_history.units->max()}};
-    }
-    m_holdout->upperSeries()->replace(holdout);
-    m_holdout->setVisible(!holdout.isEmpty());
     m_band->upperSeries()->replace(upper);
     m_band->lowerSeries()->replace(lower);
     m_actual->replace(actual);
     m_fitted->replace(fitted);
     m_forecast->replace(forecast);
-    if (!upper.isEmpty())
-        m_history.view->setFullRange(static_cast<qint64>(upper.front().x() - half),
-                                     static_cast<qint64>(upper.back().x() + half));
-    m_demand->setCurves(fit.curve, fit.usualDiscount, fit.windowDays);
-    m_money->setCurves(fit.curve, fit.usualDiscount, fit.windowDays);
-    m_page->showCharts();
-    emit loaded(m_productId);
+    // One units axis at a time: the linear one or the log one.
+    QAbstractAxis* shown = log ? static_cast<QAbstractAxis*>(m_logAxis) : m_history.units;
+    QAbstractAxis* hidden = log ? static_cast<QAbstractAxis*>(m_history.units) : m_logAxis;
+    for (QAbstractSeries* series : std::initializer_list<QAbstractSeries*>{
+             m_holdout, m_band, m_actual, m_fitted, m_forecast}) {
+        if (series->attachedAxes().contains(hidden))
+            series->detachAxis(hidden);
+        if (!series->attachedAxes().contains(shown))
+            series->attachAxis(shown);
+    }
+    hidden->setVisible(false);
+    shown->setVisible(true);
+    fitUnitsAxis();
+}
+
+void FitView::fitUnitsAxis()
+{
+    if (!m_shown)
+        return;
+    // The largest value in view sets the axis: a spike elsewhere in the history does not.
+    const double from = static_cast<double>(m_history.view->visibleFrom());
+    const double to = static_cast<double>(m_history.view->visibleTo());
+    const bool log = m_log->isChecked();
+    double top = onAxis(1, log);
+    for (const QLineSeries* series : std::initializer_list<const QLineSeries*>{
+             m_actual, m_fitted, m_forecast, m_band->upperSeries()})
+        for (const QPointF& p : series->points())
+            if (p.x() >= from && p.x() <= to)
+                top = std::max(top, p.y());
+    if (log) {
+        labelLogAxis(m_logAxis, top * 1.05);
+    } else {
+        m_history.units->setRange(0, top * 1.05);
+        m_history.units->applyNiceNumbers();
+    }
+    const double ceiling = unitsAxisMax();
+    const plan::ProductFit& fit = m_shown->fit;
+    const double half = m_shown->periodDays * kDayMs / 2;
+    QList<QPointF> holdout;
+    if (fit.holdoutStart && !fit.history.empty() && *fit.holdoutStart <= fit.history.back().day)
+        holdout = {{static_cast<double>(msOfDay(*fit.holdoutStart)) - half, ceiling},
+                   {static_cast<double>(msOfDay(fit.history.back().day)) + half, ceiling}};
+    m_holdout->upperSeries()->replace(holdout);
+    m_holdout->setVisible(!holdout.isEmpty());
 }
 
 } // namespace fp::ui

@@ -7,6 +7,8 @@
 #include <memory>
 
 class QAreaSeries;
+class QCategoryAxis;
+class QCheckBox;
 class QLabel;
 class QLineSeries;
 class QSpinBox;
@@ -38,6 +40,11 @@ public:
     qint64 productId() const { return m_productId; }
     int windowDays() const;
     void setWindowDays(int days);
+    // Units on a logarithmic axis (log of 1 + units), so ordinary days show beside an event spike.
+    void setLogScale(bool on);
+    bool logScale() const;
+    // The units axis' range now: it fits the periods shown (zooming refits it).
+    double unitsAxisMax() const;
 
     // What is drawn, for tests and the chart export.
     QString message() const; // empty while the charts show
@@ -58,6 +65,8 @@ private:
     void invalidate(); // the model or the sales changed: forget what is cached and redo
     void apply(const FitResult& result);
     void showMessage(const QString& text);
+    void drawHistory();  // the shown result on the linear or the log axis
+    void fitUnitsAxis(); // to the periods in view
 
     ProjectController* m_project;
     std::shared_ptr<FitCache> m_cache; // the model and day range, for the next product
@@ -70,6 +79,9 @@ private:
     ChartPage* m_page = nullptr;
     QLabel* m_modelInfo = nullptr;
     QSpinBox* m_window = nullptr;
+    QCheckBox* m_log = nullptr;
+    QCategoryAxis* m_logAxis = nullptr; // labels in units at log10(1 + units)
+    std::shared_ptr<const FitResult> m_shown;
     // Actual, fitted and forecast units over time, with the band and the held-out period.
     UnitsTimeChart m_history;
     QAreaSeries* m_band = nullptr;

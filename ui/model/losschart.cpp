@@ -163,7 +163,8 @@ LossChart::Curve& LossChart::curve(const QString& name)
     c.train->setPen(QPen(color, 2));
     c.validation = new QLineSeries;
     c.validation->setName(tr("%1 validation").arg(name));
-    c.validation->setPen(QPen(color, 2, Qt::DashLine));
+    // Its own shade as well as dashes: the legend's markers show colour only.
+    c.validation->setPen(QPen(color.lighter(150), 2, Qt::DashLine));
     for (QLineSeries* series : {c.train, c.validation}) {
         m_chart->addSeries(series);
         series->attachAxis(m_iterationAxis);

@@ -1,5 +1,6 @@
 #include "model/trainingview.h"
 
+#include "base/binaryio.h"
 #include "base/error.h"
 #include "charts/chartexport.h"
 #include "model/demandmodel.h"
@@ -9,6 +10,7 @@
 #include "settings/translation.h"
 #include "shell/job.h"
 #include "shell/projectcontroller.h"
+#include "store/sqlite.h"
 #include "store/store.h"
 
 #include <QChartView>
@@ -159,6 +161,11 @@ TrainingView::TrainingView(ProjectController* controller, QWidget* parent)
     connect(m_job, &JobBase::cancelled, this, [this] { onCancelled(); });
     connect(controller, &ProjectController::projectChanged, this, &TrainingView::onProjectChanged);
     connect(controller, &ProjectController::modelChanged, this, &TrainingView::loadStoredScores);
+    // An import may bring the first sales: "no sales yet" must not outlive it.
+    connect(controller, &ProjectController::salesChanged, this, [this] {
+        if (!isTraining())
+            loadStoredScores();
+    });
     onProjectChanged();
 }
 
@@ -321,7 +328,10 @@ bool TrainingView::train()
     m_job->start(title, work);
     m_stage.clear();
     m_chart->clear();
+    m_chartShowsRun = true;
     m_progress->setVisible(true);
+    if (m_scores->rowCount() == 0) // no scores yet: never "no sales" while training on them
+        clearScores(tr("Training: the held-out scores show here when it finishes."));
     setStatus(tr("Starting…"));
     updateButtons();
     return true;
@@ -414,6 +424,7 @@ void TrainingView::onProjectChanged()
 {
     cancel(); // a run on the previous project stops; that project keeps its stored model
     m_chart->clear();
+    m_chartShowsRun = false;
     setStatus(QString());
     loadStoredScores();
     updateButtons();
@@ -437,6 +448,7 @@ void TrainingView::loadStoredScores()
                                .arg(modelDisplayName(QString::fromStdString(m.kind)))
                                .arg(m.id)
                                .arg(localTime(m.createdAt)));
+                showStoredCurve(store, m.id, QString::fromStdString(m.kind));
                 return;
             }
         clearScores(periodDays == 0
@@ -445,6 +457,26 @@ void TrainingView::loadStoredScores()
     } catch (const std::exception& e) {
         clearScores(tr("Could not read the project's models: %1").arg(problemText(e)));
     }
+}
+
+void TrainingView::showStoredCurve(store::Store& store, std::int64_t modelId, const QString& kind)
+{
+    // The stored model's own training curve (its fit on all history), as a run draws it: the
+    // plot is not empty before the next training.
+    if (m_chartShowsRun)
+        return;
+    sql::Statement stmt(store.database(), "SELECT curve FROM models WHERE id = ?1");
+    stmt.bind(1, modelId);
+    if (!stmt.step() || stmt.isNull(0))
+        return;
+    const std::vector<std::uint8_t> bytes = stmt.blob(0);
+    if (bytes.empty())
+        return;
+    BinaryReader in(bytes);
+    m_chart->clear();
+    const QString name = tr("%1 refit").arg(modelDisplayName(kind));
+    for (const model::LossPoint& point : in.getVector<model::LossPoint>())
+        m_chart->addPoint(name, point);
 }
 
 void TrainingView::showScores(const QString& summaryJson, int periodDays, const QString& modelLine)

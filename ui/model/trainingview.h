@@ -4,6 +4,11 @@
 
 #include <QString>
 #include <QWidget>
+#include <cstdint>
+
+namespace fp::store {
+class Store;
+}
 
 class QComboBox;
 class QLabel;
@@ -68,11 +73,13 @@ private:
     void onProjectChanged();
     void loadStoredScores();
     void showScores(const QString& summaryJson, int periodDays, const QString& modelLine);
+    void showStoredCurve(store::Store& store, std::int64_t modelId, const QString& kind);
     void clearScores(const QString& hint);
 
     ProjectController* m_controller = nullptr;
     Job<TrainingResult, TrainingUpdate>* m_job = nullptr; // a project job
     QString m_runPath;                                    // the project it trains
+    bool m_chartShowsRun = false; // a run's curves, which the stored one must not replace
     QString m_stage;
 
     QComboBox* m_model = nullptr;

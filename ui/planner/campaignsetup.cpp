@@ -38,6 +38,13 @@ namespace fp::ui {
 
 namespace {
 
+// Why a product of the history cannot be planned: the model was trained before it came.
+QString notInModel(const data::Panel& panel, int product)
+{
+    return CampaignSetup::tr("%1: imported after the model was trained; train again to include it")
+        .arg(QString::fromStdString(panel.products()[static_cast<size_t>(product)].sku));
+}
+
 QDate toQDate(DayNumber day)
 {
     const CivilDate c = civilFromDays(day);
@@ -84,6 +91,14 @@ void CampaignSetup::buildWindowAndSettings()
     window->addWidget(m_start, 1);
     window->addWidget(m_days);
     form->addRow(tr("Starts"), window);
+    m_windowWarning = new QLabel(box);
+    m_windowWarning->setObjectName("windowWarning");
+    m_windowWarning->setWordWrap(true);
+    m_windowWarning->setVisible(false);
+    QPalette amber = m_windowWarning->palette();
+    amber.setColor(QPalette::WindowText, QColor(0xe6, 0x7e, 0x00)); // as the planner's warnings
+    m_windowWarning->setPalette(amber);
+    form->addRow(m_windowWarning);
 
     m_objective = new QComboBox(box);
     m_objective->setObjectName("objective");
@@ -114,11 +129,15 @@ void CampaignSetup::buildWindowAndSettings()
     m_budget->setToolTip(m_useBudget->toolTip());
     form->addRow(m_useBudget, m_budget);
 
-    m_useMarginFloor = new QCheckBox(tr("Margin floor"), box);
-    m_useMarginFloor->setToolTip(tr("Never sell below unit cost x (1 + this margin)"));
+    m_useMarginFloor = new QCheckBox(tr("Never below cost"), box);
+    m_useMarginFloor->setObjectName("neverBelowCost");
+    m_useMarginFloor->setToolTip(tr("Never sell below unit cost x (1 + this margin); 0% is the "
+                                    "unit cost. Uncheck to allow prices below cost (such rows "
+                                    "are flagged below_cost)"));
     m_marginFloor = new QDoubleSpinBox(box);
     m_marginFloor->setObjectName("marginFloor");
-    m_marginFloor->setRange(-100.0, 1000.0);
+    m_marginFloor->setRange(0.0, 1000.0);
+    m_marginFloor->setPrefix(tr("margin "));
     m_marginFloor->setSuffix(QStringLiteral(" %"));
     m_marginFloor->setDecimals(1);
     m_marginFloor->setToolTip(m_useMarginFloor->toolTip());
@@ -197,6 +216,13 @@ void CampaignSetup::buildProducts()
     m_count = new QLabel(box);
     m_count->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(m_count);
+    m_skipped = new QLabel(box);
+    m_skipped->setObjectName("skippedProducts");
+    m_skipped->setWordWrap(true);
+    m_skipped->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_skipped->setPalette(m_windowWarning->palette());
+    m_skipped->setVisible(false);
+    layout->addWidget(m_skipped);
     static_cast<QVBoxLayout*>(this->layout())->addWidget(box, 1);
 
     connect(m_addSelected, &QPushButton::clicked, this, &CampaignSetup::addSelectedProducts);
@@ -237,7 +263,32 @@ void CampaignSetup::refreshFromDocument()
     const int n = static_cast<int>(state.campaign.products.size());
     m_count->setText(hasData ? tr("%n product(s) in the campaign", nullptr, n)
                              : tr("Train a model to plan a campaign"));
+    if (!hasData)
+        m_skipped->setVisible(false);
+    updateWindowWarning();
     m_refreshing = false;
+}
+
+void CampaignSetup::updateWindowWarning()
+{
+    std::optional<Problem> warning;
+    if (m_document->hasData())
+        warning =
+            plan::saleWindowWarning(m_document->data()->panel, m_document->state().campaign.start);
+    m_windowWarning->setText(warning ? problemMessage(*warning) : QString());
+    m_windowWarning->setVisible(warning.has_value());
+}
+
+void CampaignSetup::showSkipped(const QString& headline, const QStringList& skipped)
+{
+    constexpr int kShown = 5; // the rest are in the tooltip
+    QStringList lines = skipped.mid(0, kShown);
+    if (skipped.size() > kShown)
+        lines << tr("... and %n more (see the tooltip)", nullptr,
+                    static_cast<int>(skipped.size() - kShown));
+    m_skipped->setText(headline + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+    m_skipped->setToolTip(headline + QLatin1Char('\n') + skipped.join(QLatin1Char('\n')));
+    m_skipped->setVisible(true);
 }
 
 void CampaignSetup::settingsEdited()
@@ -306,13 +357,14 @@ int CampaignSetup::addProducts(const std::vector<int>& panelProducts,
     std::set<int> present;
     for (const plan::CampaignProduct& cp : next.campaign.products)
         present.insert(cp.product);
-    int added = 0, unknown = 0;
+    int added = 0;
+    QStringList unknown;
     const PlannerDefaults defaults = AppSettings().plannerDefaults(); // read once, not per product
     for (int p : panelProducts) {
         if (p < 0 || present.count(p))
             continue;
         if (!m_document->data()->modelKnows[static_cast<size_t>(p)]) {
-            ++unknown;
+            unknown << notInModel(m_document->data()->panel, p);
             continue;
         }
         plan::CampaignProduct cp = defaultProduct(p, defaults);
@@ -323,12 +375,11 @@ int CampaignSetup::addProducts(const std::vector<int>& panelProducts,
         present.insert(p);
         ++added;
     }
-    if (unknown > 0)
-        QMessageBox::information(
-            this, tr("Products left out"),
-            tr("%n product(s) were imported after the model was trained and cannot be planned "
-               "yet. Train the model again to include them.",
-               nullptr, unknown));
+    if (!unknown.isEmpty())
+        showSkipped(tr("%n product(s) left out:", nullptr, static_cast<int>(unknown.size())),
+                    unknown);
+    else
+        m_skipped->setVisible(false);
     if (added > 0)
         m_document->editState(next, describe(added));
     return added;
@@ -395,8 +446,12 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
 {
     if (!m_document->hasData())
         return false;
-    const plan::CampaignFile file =
-        plan::readCampaignFile(path.toStdString(), m_document->data()->panel);
+    const data::Panel& panel = m_document->data()->panel;
+    plan::CampaignFile file = plan::readCampaignFile(path.toStdString(), panel);
+    // Skus without history are skipped (or, later, planned as new products): never a refusal.
+    QStringList skipped;
+    for (const Problem& note : plan::placeNewProducts(file))
+        skipped << tr("line %1: %2").arg(note.line).arg(problemMessage(note));
     if (!file.problems.empty()) {
         QStringList lines;
         for (const Problem& p : file.problems)
@@ -405,7 +460,7 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
                         tr("The campaign file has %n problem(s); nothing was changed.", nullptr,
                            static_cast<int>(file.problems.size())),
                         QMessageBox::Ok, this);
-        box.setDetailedText(lines.join('\n'));
+        box.setDetailedText((lines + skipped).join('\n'));
         box.exec();
         return false;
     }
@@ -414,10 +469,9 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
     next.discounts.clear();
     next.locked.clear();
     next.limits.clear();
-    int unknown = 0;
     for (const plan::CampaignProduct& cp : file.products) {
         if (!m_document->data()->modelKnows[static_cast<size_t>(cp.product)]) {
-            ++unknown;
+            skipped << notInModel(panel, cp.product);
             continue;
         }
         next.campaign.products.push_back(cp);
@@ -425,12 +479,20 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
         next.locked.push_back(false);
         next.limits.push_back(plan::Limit::None);
     }
-    if (unknown > 0)
-        QMessageBox::information(this, tr("Products left out"),
-                                 tr("%n product(s) of the file are not in the trained model and "
-                                    "were left out. Train the model again to include them.",
-                                    nullptr, unknown));
-    m_document->editState(next, tr("Load %1").arg(QFileInfo(path).fileName()));
+    const QString name = QFileInfo(path).fileName();
+    if (!skipped.isEmpty())
+        showSkipped(tr("%1: %n product(s) skipped, the rest loaded:", nullptr,
+                       static_cast<int>(skipped.size()))
+                        .arg(name),
+                    skipped);
+    else
+        m_skipped->setVisible(false);
+    if (next.campaign.products.empty()) {
+        QMessageBox::warning(this, tr("Cannot load the campaign"),
+                             tr("No product of %1 can be planned; nothing was changed.").arg(name));
+        return false;
+    }
+    m_document->editState(next, tr("Load %1").arg(name));
     return true;
 }
 

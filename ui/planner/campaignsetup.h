@@ -53,6 +53,10 @@ public:
 
     QTableView* table() const { return m_table; }
     CampaignTableModel* model() const { return m_model; }
+    // Says why the window is odd (inside the history, far after it); hidden when it is not.
+    QLabel* windowWarning() const { return m_windowWarning; }
+    // Which products the last load or add left out, and why; hidden when none.
+    QLabel* skippedNotice() const { return m_skipped; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -68,6 +72,9 @@ private:
     void copySelection();
     void pasteClipboard();
     plan::CampaignProduct defaultProduct(int panelProduct, const PlannerDefaults& defaults) const;
+    // Shows `skipped` (one line a product) under `headline` in the notice; nothing hides it.
+    void showSkipped(const QString& headline, const QStringList& skipped);
+    void updateWindowWarning();
 
     PlannerDocument* m_document;
     std::function<QList<qint64>()> m_selectionSource;
@@ -88,6 +95,8 @@ private:
     QTableView* m_table = nullptr;
     CampaignTableModel* m_model = nullptr;
     QLabel* m_count = nullptr;
+    QLabel* m_windowWarning = nullptr;
+    QLabel* m_skipped = nullptr;
     bool m_refreshing = false;
 };
 

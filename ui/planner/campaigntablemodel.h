@@ -2,11 +2,15 @@
 
 #include <QAbstractTableModel>
 
+namespace fp::plan {
+struct WorkingPlan;
+}
+
 namespace fp::ui {
 
 class TableColumns;
 class PlannerDocument;
-struct PlannerState;
+using PlannerState = plan::WorkingPlan;
 
 // The campaign's products and their limits, editable in place: list price, stock, unit cost and
 // the allowed discount range. An empty stock means unlimited, an empty unit cost unknown. Every

@@ -6,17 +6,11 @@
 
 #include <QUndoCommand>
 #include <QUndoStack>
+#include <algorithm>
 
 namespace fp::ui {
 
 namespace {
-
-bool sameProduct(const plan::CampaignProduct& a, const plan::CampaignProduct& b)
-{
-    return a.product == b.product && a.stock == b.stock && a.unitCost == b.unitCost &&
-           a.listPrice == b.listPrice && a.minDiscount == b.minDiscount &&
-           a.maxDiscount == b.maxDiscount;
-}
 
 // One product's discount. Moves of one slider drag merge into one step.
 class DiscountCommand final : public QUndoCommand
@@ -99,12 +93,7 @@ private:
 
 bool sameCampaign(const plan::Campaign& a, const plan::Campaign& b)
 {
-    if (a.start != b.start || a.days != b.days || a.products.size() != b.products.size())
-        return false;
-    for (size_t i = 0; i < a.products.size(); ++i)
-        if (!sameProduct(a.products[i], b.products[i]))
-            return false;
-    return true;
+    return a.start == b.start && a.days == b.days && plan::sameProducts(a, b);
 }
 
 PlannerDocument::PlannerDocument(QObject* parent) : QObject(parent), m_undo(new QUndoStack(this)) {}
@@ -129,6 +118,67 @@ void PlannerDocument::setData(std::shared_ptr<const PlannerData> data)
     emit dataReset();
     emit campaignReset();
     emit totalsChanged();
+}
+
+int PlannerDocument::restore(PlannerState state)
+{
+    int unknown = 0;
+    if (m_data) {
+        PlannerState known = state;
+        known.campaign.products.clear();
+        known.discounts.clear();
+        known.locked.clear();
+        known.limits.clear();
+        for (size_t i = 0; i < state.campaign.products.size(); ++i) {
+            const int product = state.campaign.products[i].product;
+            if (!m_data->modelKnows[static_cast<size_t>(product)]) {
+                ++unknown;
+                continue;
+            }
+            known.campaign.products.push_back(state.campaign.products[i]);
+            known.discounts.push_back(i < state.discounts.size() ? state.discounts[i] : 0.0);
+            known.locked.push_back(i < state.locked.size() && state.locked[i]);
+            known.limits.push_back(i < state.limits.size() ? state.limits[i] : plan::Limit::None);
+        }
+        state = std::move(known);
+    }
+    m_evaluator.reset(); // evaluated afresh, whatever it was
+    applyState(state);
+    return unknown;
+}
+
+bool PlannerDocument::replaceData(std::shared_ptr<const PlannerData> data)
+{
+    if (!m_data || !data || data->panel.productCount() != m_data->panel.productCount())
+        return false;
+    for (int p = 0; p < data->panel.productCount(); ++p)
+        if (data->panel.products()[static_cast<size_t>(p)].id !=
+            m_data->panel.products()[static_cast<size_t>(p)].id)
+            return false;
+    for (const plan::CampaignProduct& cp : m_state.campaign.products)
+        if (!data->modelKnows[static_cast<size_t>(cp.product)])
+            return false;
+    m_data = std::move(data);
+    m_evaluator.reset();
+    applyState(m_state);
+    emit dataReset();
+    return true;
+}
+
+plan::PlanState PlannerDocument::planState() const
+{
+    return plan::planStateOf(m_state, modelId());
+}
+
+std::int64_t PlannerDocument::modelId() const
+{
+    return m_data ? m_data->trained.id : 0;
+}
+
+double PlannerDocument::deepestAllowed(int row) const
+{
+    return plan::deepestAllowedDiscount(m_state.campaign.products[static_cast<size_t>(row)],
+                                        m_state.settings.marginFloor);
 }
 
 void PlannerDocument::editDiscount(int row, double discount)
@@ -162,6 +212,15 @@ void PlannerDocument::editState(const PlannerState& next, const QString& descrip
     // A bound holds for the campaign and the settings the optimizer searched.
     if (!sameCampaign(state.campaign, m_state.campaign) || !(state.settings == m_state.settings))
         state.upperBound.reset();
+    // Never outside the allowed range: a margin floor (by default: never below cost) or a new
+    // limit moves the discounts it leaves out; locked products keep theirs.
+    for (size_t i = 0; i < state.campaign.products.size() && i < state.discounts.size(); ++i) {
+        const plan::CampaignProduct& cp = state.campaign.products[i];
+        if (i < state.locked.size() && state.locked[i])
+            continue;
+        const double deepest = plan::deepestAllowedDiscount(cp, state.settings.marginFloor);
+        state.discounts[i] = std::clamp(state.discounts[i], cp.minDiscount, deepest);
+    }
     m_undo->push(new StateCommand(this, m_state, std::move(state), description));
 }
 
@@ -176,6 +235,7 @@ void PlannerDocument::applyDiscount(int row, double discount, plan::Limit limit)
     recomputeTotals();
     emit rowChanged(row);
     emit totalsChanged();
+    emit edited();
 }
 
 void PlannerDocument::applyLock(int row, bool locked, plan::Limit limit)
@@ -188,6 +248,7 @@ void PlannerDocument::applyLock(int row, bool locked, plan::Limit limit)
     recomputeTotals();
     emit rowChanged(row);
     emit totalsChanged();
+    emit edited();
 }
 
 void PlannerDocument::applyState(const PlannerState& state)
@@ -208,6 +269,7 @@ void PlannerDocument::applyState(const PlannerState& state)
     recomputeTotals();
     emit campaignReset();
     emit totalsChanged();
+    emit edited();
 }
 
 plan::Limit PlannerDocument::manualLimit(int row, const plan::ProductPlan& evaluated) const
@@ -253,8 +315,10 @@ plan::PlanResult PlannerDocument::planResult() const
 {
     if (!m_data)
         return {}; // no project or model: nothing planned
-    return plan::makePlanResult(*m_data, m_state.campaign, m_state.settings, m_rows,
-                                m_state.upperBound);
+    plan::PlanResult result = plan::makePlanResult(*m_data, m_state.campaign, m_state.settings,
+                                                   m_rows, m_state.upperBound);
+    result.state = planState();
+    return result;
 }
 
 } // namespace fp::ui

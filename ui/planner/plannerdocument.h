@@ -3,6 +3,7 @@
 #include "plan/campaign.h"
 #include "plan/planresult.h"
 #include "plan/scenariostore.h"
+#include "plan/workingplan.h"
 
 #include <QObject>
 #include <QString>
@@ -22,19 +23,10 @@ namespace fp::ui {
 using plan::PlannerData;
 
 // Everything the user edits in the planner, as one value: the campaign (window, products and their
-// limits), the optimizer settings, and each product's discount, lock and what limits it. Undo
-// restores such values exactly.
-struct PlannerState
-{
-    plan::Campaign campaign;
-    plan::PlanSettings settings;
-    std::vector<double> discounts;   // one per campaign product
-    std::vector<bool> locked;        // kept by the optimizer
-    std::vector<plan::Limit> limits; // from the optimizer, or classified after a manual move
-    // The optimizer's proven bound on the objective for this campaign and these settings: none
-    // before optimizing or once either changes. The exports give the plan's gap to it.
-    std::optional<double> upperBound;
-};
+// limits), the optimizer settings, each product's discount, lock and what limits it, the
+// optimizer's bound and the mark of the last Optimize. Undo restores such values exactly; the
+// project keeps the current one (plan/workingplan.h).
+using PlannerState = plan::WorkingPlan;
 
 bool sameCampaign(const plan::Campaign& a, const plan::Campaign& b);
 
@@ -50,8 +42,15 @@ public:
     explicit PlannerDocument(QObject* parent = nullptr);
     ~PlannerDocument() override;
 
-    // A new project or model: clears the campaign and the undo history. nullptr: nothing to plan.
+    // A new project: clears the campaign and the undo history. nullptr: nothing to plan.
     void setData(std::shared_ptr<const PlannerData> data);
+    // Shows `state` (a plan read back from the project) without an undo step. Products the model
+    // does not know are left out; returns how many.
+    int restore(PlannerState state);
+    // A new model (or history) for the same products in the same order: keeps the plan and the
+    // undo history and evaluates the plan again with it. Returns false, changing nothing, when
+    // the products differ or the model does not know one of the plan's (then setData + restore).
+    bool replaceData(std::shared_ptr<const PlannerData> data);
     const std::shared_ptr<const PlannerData>& data() const { return m_data; }
     // The settings a new campaign starts with (Preferences > Planner defaults); applied by the
     // next setData().
@@ -59,6 +58,9 @@ public:
     bool hasData() const { return m_data != nullptr; }
 
     const PlannerState& state() const { return m_state; }
+    // Whether the plan still is what the last Optimize gave (plan::planStateOf).
+    plan::PlanState planState() const;
+    std::int64_t modelId() const;
     int productCount() const { return static_cast<int>(m_rows.size()); }
     const std::vector<plan::ProductPlan>& rows() const { return m_rows; }
     const plan::PlanTotals& totals() const { return m_totals; }
@@ -69,7 +71,11 @@ public:
     // merges into one undo step.
     void editDiscount(int row, double discount);
     void editLock(int row, bool locked);
+    // Any larger change. Unlocked discounts are kept inside each product's range, which the
+    // margin floor narrows (never below cost by default).
     void editState(const PlannerState& next, const QString& description);
+    // The deepest discount a row may have now: its max discount, or less under the margin floor.
+    double deepestAllowed(int row) const;
     void beginDrag()
     {
         ++m_dragId;
@@ -93,6 +99,7 @@ signals:
     void campaignReset();     // products or limits changed: rows were rebuilt
     void rowChanged(int row); // one product's discount or lock
     void totalsChanged();
+    void edited(); // the plan changed by an edit, an undo or a redo: time to save it
 
 private:
     void evaluateAll();

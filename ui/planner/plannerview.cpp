@@ -11,15 +11,19 @@
 #include "plan/productfit.h"
 #include "planner/campaignsetup.h"
 #include "planner/plannerdocument.h"
+#include "planner/plansaver.h"
 #include "planner/plantablemodel.h"
 #include "planner/plantableview.h"
 #include "planner/scenariopanel.h"
 #include "planner/totalsbar.h"
 #include "report/planreport.h"
 #include "settings/appsettings.h"
+#include "settings/numbertext.h"
+#include "settings/planstatetext.h"
 #include "settings/problemtext.h"
 #include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
+#include "store/store.h"
 
 #include <QAction>
 #include <QChart>
@@ -31,8 +35,10 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QUndoStack>
@@ -45,13 +51,32 @@ namespace {
 
 using DataPtr = std::shared_ptr<const PlannerData>;
 
+constexpr int kSideWidth = 340; // the side panel's first width: the setup's form fits
+constexpr auto kSplitterLayout = "planner/splitter";
+constexpr auto kSideTabLayout = "planner/sideTab";
+
 constexpr double kCurveStep = 0.01; // the selected product's curve: every point of discount
+
+// On a worker: the history, the model and the working plan the project keeps.
+PlannerLoad loadPlanner(const std::string& path, const ProgressFn& progress)
+{
+    PlannerLoad load;
+    load.data = PlannerData::load(path, progress);
+    try {
+        store::Store store(path, store::Store::OpenMode::ReadOnly);
+        load.stored = plan::loadWorkingPlan(store, load.data->panel);
+    } catch (const FlashPlanError& e) {
+        load.storedProblem = e.problem(); // the history still plans; the old plan is said lost
+    }
+    return load;
+}
 
 } // namespace
 
 PlannerView::PlannerView(ProjectController* project, QWidget* parent)
     : QWidget(parent), m_project(project), m_document(new PlannerDocument(this)),
-      m_loadJob(new LoadJob(this)), m_load(new LatestRequest(m_loadJob, [this] { startLoad(); })),
+      m_saver(new PlanSaver(m_document, project, this)), m_loadJob(new LoadJob(this)),
+      m_load(new LatestRequest(m_loadJob, [this] { startLoad(); })),
       m_optimizeJob(new OptimizeJob(this)), m_exportJob(new ExportJob(this))
 {
     m_stack = new QStackedWidget(this);
@@ -61,17 +86,27 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
     m_placeholder->setObjectName("plannerPlaceholder");
     m_stack->addWidget(m_placeholder);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, m_stack);
-    m_setup = new CampaignSetup(m_document, splitter);
-    splitter->addWidget(m_setup);
-    splitter->addWidget(buildCenter());
-    m_scenarios = new ScenarioPanel(m_document, project, splitter);
-    splitter->addWidget(m_scenarios);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 0);
-    splitter->setSizes({400, 960, 180});
-    m_stack->addWidget(splitter);
+    // The campaign setup and the scenarios share one side panel (a tab each) that folds away, so
+    // that the plan table keeps the width (a 1366-pixel laptop shows its key columns).
+    m_splitter = new QSplitter(Qt::Horizontal, m_stack);
+    m_splitter->setObjectName("plannerSplitter");
+    m_side = new QTabWidget(m_splitter);
+    m_side->setObjectName("plannerSide");
+    m_setup = new CampaignSetup(m_document, m_side);
+    m_side->addTab(m_setup, tr("Campaign setup"));
+    m_scenarios = new ScenarioPanel(m_document, project, m_side);
+    m_side->addTab(m_scenarios, tr("Scenarios"));
+    m_splitter->addWidget(m_side);
+    m_splitter->addWidget(buildCenter());
+    m_splitter->setCollapsible(0, true);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({kSideWidth, 1000});
+    m_stack->addWidget(m_splitter);
+    restoreLayout();
+    connect(m_splitter, &QSplitter::splitterMoved, this, &PlannerView::saveLayout);
+    connect(m_side, &QTabWidget::currentChanged, this, &PlannerView::saveLayout);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_stack);
@@ -97,8 +132,9 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
     connect(m_document, &PlannerDocument::rowChanged, this, [this](int row) {
         if (row == m_chartRow)
             m_chart->setPlanned(m_document->state().discounts[static_cast<size_t>(row)]);
-        m_planStatus->setText(tr("Edited by hand"));
     });
+    connect(m_document, &PlannerDocument::totalsChanged, this, &PlannerView::updatePlanStatus);
+    connect(m_saver, &PlanSaver::savedChanged, this, &PlannerView::updatePlanStatus);
     connect(m_document, &PlannerDocument::campaignReset, this, [this] {
         // Keep a product in the chart: the one shown before the rows were rebuilt (an optimize or
         // an undo keeps the products), else the first row.
@@ -112,12 +148,14 @@ PlannerView::PlannerView(ProjectController* project, QWidget* parent)
     connect(project, &ProjectController::projectChanged, this, &PlannerView::reload);
     connect(project, &ProjectController::modelChanged, this, &PlannerView::reload);
     connect(project, &ProjectController::salesChanged, this, &PlannerView::reload);
-    m_loadJob->onFinished(this, [this](quint64, const DataPtr& loaded) { applyLoaded(loaded); });
+    m_loadJob->onFinished(this,
+                          [this](quint64, const PlannerLoad& loaded) { applyLoaded(loaded); });
     connect(m_loadJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
         m_document->setData(nullptr);
+        m_loadedPath.clear();
         m_placeholder->setText(tr("<h3>Nothing to plan yet</h3><p>%1</p><p>Import a sales "
-                                  "history (File > Import) and train a model (Model > Train); "
-                                  "then plan a campaign here.</p>")
+                                  "history (File > Import Sales CSV) and train a model (Model > "
+                                  "Train); then plan a campaign here.</p>")
                                    .arg(problemText(problem).toHtmlEscaped()));
         m_stack->setCurrentIndex(0);
     });
@@ -179,6 +217,15 @@ QWidget* PlannerView::buildCenter()
     m_planStatus = new QLabel(center);
     m_planStatus->setObjectName("planStatus");
     m_planStatus->setForegroundRole(QPalette::PlaceholderText);
+    m_sideToggle = new QToolButton(center);
+    m_sideToggle->setObjectName("sidePanelToggle");
+    m_sideToggle->setCheckable(true);
+    m_sideToggle->setChecked(true);
+    m_sideToggle->setText(tr("Setup"));
+    m_sideToggle->setToolTip(tr("Show or hide the campaign setup and the scenarios (the plan "
+                                "table gets their width)"));
+    connect(m_sideToggle, &QToolButton::toggled, this, &PlannerView::setSidePanelShown);
+    bar->addWidget(m_sideToggle);
     bar->addWidget(m_optimize);
     bar->addWidget(m_undo);
     bar->addWidget(m_redo);
@@ -207,11 +254,49 @@ QWidget* PlannerView::buildCenter()
     return center;
 }
 
-void PlannerView::setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days)
+void PlannerView::setSidePanelShown(bool shown)
+{
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (shown && sizes.value(0) == 0)
+        m_splitter->setSizes({kSideWidth, std::max(1, total - kSideWidth)});
+    else if (!shown && sizes.value(0) > 0)
+        m_splitter->setSizes({0, total});
+    const QSignalBlocker quiet(m_sideToggle);
+    m_sideToggle->setChecked(shown);
+    saveLayout();
+}
+
+bool PlannerView::isSidePanelShown() const
+{
+    return m_splitter->sizes().value(0) > 0;
+}
+
+void PlannerView::restoreLayout()
+{
+    const AppSettings settings;
+    m_splitter->restoreState(settings.viewState(kSplitterLayout));
+    m_side->setCurrentIndex(settings.viewState(kSideTabLayout).toInt());
+    const QSignalBlocker quiet(m_sideToggle);
+    m_sideToggle->setChecked(isSidePanelShown());
+}
+
+void PlannerView::saveLayout()
+{
+    const QSignalBlocker quiet(m_sideToggle);
+    m_sideToggle->setChecked(isSidePanelShown()); // dragged shut, or open again
+    AppSettings settings;
+    settings.setViewState(kSplitterLayout, m_splitter->saveState());
+    settings.setViewState(kSideTabLayout, QByteArray::number(m_side->currentIndex()));
+}
+
+void PlannerView::setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days,
+                                     bool optimize)
 {
     m_pendingCampaign = campaignCsv;
     m_pendingStart = startDay;
     m_pendingDays = days;
+    m_pendingOptimize = optimize;
 }
 
 void PlannerView::setSelectionSource(std::function<QList<qint64>()> source)
@@ -221,8 +306,13 @@ void PlannerView::setSelectionSource(std::function<QList<qint64>()> source)
 
 void PlannerView::reload()
 {
+    // The plan of the project or model going away is written first (a failure was asked about
+    // before the project closed: mayClosePlan()).
+    m_saver->saveNow();
+    m_saver->discard();
     if (!m_project->hasProject()) {
         m_document->setData(nullptr);
+        m_loadedPath.clear();
         m_placeholder->setText(tr("<h3>No project open</h3><p>Open a project or the demo (File "
                                   "menu) to plan a flash sale.</p>"));
         m_stack->setCurrentIndex(0);
@@ -239,21 +329,108 @@ void PlannerView::startLoad()
     m_placeholder->setText(tr("Loading the sales history and the model..."));
     m_stack->setCurrentIndex(0);
     const std::string path = m_project->projectPath().toStdString();
-    m_loadJob->start(tr("Loading the planner"), [path](const ProgressFn& progress) {
-        return PlannerData::load(path, progress);
-    });
+    m_loadJob->start(tr("Loading the planner"),
+                     [path](const ProgressFn& progress) { return loadPlanner(path, progress); });
 }
 
-void PlannerView::applyLoaded(const std::shared_ptr<const PlannerData>& loaded)
+void PlannerView::applyLoaded(const PlannerLoad& loaded)
 {
-    m_document->setData(loaded);
+    const QString path = m_project->projectPath();
+    const bool sameProject = m_document->hasData() && m_loadedPath == path;
+    const std::int64_t modelBefore = m_document->modelId();
+    const plan::PlanTotals totalsBefore = m_document->totals();
+    m_loadedPath = path;
     m_stack->setCurrentIndex(1);
-    if (!m_pendingCampaign.isEmpty()) {
+    // A new model for the same products: the plan and its undo history stay, evaluated again.
+    if (sameProject && m_document->replaceData(loaded.data)) {
+        noteModelChange(modelBefore, totalsBefore);
+        return;
+    }
+    m_document->setData(loaded.data);
+    m_stateNote.clear();
+    if (loaded.stored) {
+        // The plan the project keeps (written before this load began), products found by id.
+        QStringList notes;
+        for (const Problem& note : loaded.stored->notes)
+            notes << problemMessage(note);
+        if (const int unknown = m_document->restore(loaded.stored->plan))
+            notes << tr("%n product(s) of the plan are not in the trained model and were left "
+                        "out; train the model again to include them.",
+                        nullptr, unknown);
+        noteModelChange(sameProject ? modelBefore : loaded.stored->modelId,
+                        sameProject ? totalsBefore : loaded.stored->totals);
+        if (!notes.isEmpty())
+            emit statusMessage(notes.join(' '));
+    } else if (!m_pendingCampaign.isEmpty()) {
         m_setup->setWindow(m_pendingStart, m_pendingDays);
         m_setup->loadCampaignFile(m_pendingCampaign);
         m_document->undoStack()->clear();
-        m_pendingCampaign.clear();
+        if (m_pendingOptimize)
+            optimize();
     }
+    m_pendingCampaign.clear();
+    if (loaded.storedProblem)
+        m_stateNote =
+            tr("the saved plan could not be read: %1").arg(problemText(*loaded.storedProblem));
+    updatePlanStatus();
+}
+
+void PlannerView::noteModelChange(std::int64_t modelBefore, const plan::PlanTotals& before)
+{
+    if (modelBefore == 0 || modelBefore == m_document->modelId() || m_document->productCount() == 0)
+        return;
+    const plan::PlanTotals& after = m_document->totals();
+    m_stateNote = tr("the model changed: revenue %1 → %2, profit %3 → %4")
+                      .arg(moneyText(before.revenue), moneyText(after.revenue),
+                           moneyText(before.profit), moneyText(after.profit));
+    updatePlanStatus();
+    emit statusMessage(tr("The plan was evaluated again with the new model: %1").arg(m_stateNote));
+}
+
+QString PlannerView::planStatusText() const
+{
+    if (!m_document->hasData() || m_document->productCount() == 0)
+        return m_stateNote;
+    const plan::PlanState state = m_document->planState();
+    QString text = planStateText(state);
+    if (state == plan::PlanState::Optimal) {
+        const double gap = m_document->planResult().optimalityGap;
+        if (gap > 0)
+            text = tr("%1, within %2 of the best possible").arg(text, moneyText(gap));
+    }
+    if (!m_stateNote.isEmpty())
+        text += QStringLiteral(" · ") + m_stateNote;
+    if (const std::optional<Problem>& failure = m_saver->failure(); failure && !m_saver->isSaved())
+        text += QStringLiteral(" · ") + tr("not saved: %1").arg(problemText(*failure));
+    return text;
+}
+
+void PlannerView::updatePlanStatus()
+{
+    const bool attention =
+        m_document->productCount() > 0 && m_document->planState() != plan::PlanState::Optimal;
+    QPalette palette = this->palette();
+    if (attention)
+        palette.setColor(QPalette::WindowText, QColor(0xe6, 0x7e, 0x00)); // amber, as warnings
+    m_planStatus->setPalette(palette);
+    m_planStatus->setForegroundRole(attention ? QPalette::WindowText : QPalette::PlaceholderText);
+    m_planStatus->setText(planStatusText());
+}
+
+bool PlannerView::mayClosePlan()
+{
+    if (m_saver->saveNow())
+        return true;
+    const QMessageBox::StandardButton answer = QMessageBox::warning(
+        this, tr("The plan is not saved"),
+        tr("The working plan could not be written to the project:\n%1\n\nClose the project "
+           "anyway and lose the changes since it was last saved?")
+            .arg(problemText(*m_saver->failure())),
+        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Discard)
+        return false;
+    m_saver->discard();
+    return true;
 }
 
 void PlannerView::updateTotals()
@@ -292,7 +469,8 @@ void PlannerView::drawProductCurves(DiscountChart* chart, int row) const
     }
     const int product = m_document->state().campaign.products[static_cast<size_t>(row)].product;
     chart->setCurves(points, m_document->data()->usualDiscount[static_cast<size_t>(product)],
-                     m_document->state().campaign.days);
+                     m_document->state().campaign.days,
+                     m_document->data()->deepestDiscountFor(product));
     chart->setPlanned(m_document->state().discounts[static_cast<size_t>(row)]);
     const plan::ProductPlan& plan = m_document->rows()[static_cast<size_t>(row)];
     chart->chart()->setTitle(
@@ -361,22 +539,29 @@ void PlannerView::applyOptimized(const plan::OptimizedPlan& optimized)
         next.limits[i] = optimized.rows[i].limitedBy;
     }
     next.upperBound = optimized.upperBound;
+    auto mark = std::make_shared<plan::OptimizedPlanMark>();
+    mark->modelId = m_document->modelId();
+    mark->campaign = next.campaign;
+    mark->settings = next.settings;
+    mark->discounts = next.discounts;
+    mark->locked = next.locked;
+    next.optimized = std::move(mark);
+    m_stateNote = optimized.budgetInfeasible
+                      ? tr("even the smallest discounts exceed the budget; the plan uses them")
+                      : QString();
     m_document->editState(next, tr("Optimize"));
-    QString status =
-        optimized.proven
-            ? tr("Optimal on the %1-point ladder").arg(start.settings.step * 100.0, 0, 'f', 1)
-            : tr("Within %1 of the best possible")
-                  .arg(QLocale().toString(optimized.upperBound - optimized.objectiveValue, 'f', 2));
-    if (optimized.budgetInfeasible)
-        status = tr("Even the smallest discounts exceed the budget; the plan uses them");
-    m_planStatus->setText(status);
-    emit statusMessage(status);
+    emit statusMessage(planStatusText());
 }
 
 QString PlannerView::suggestedPath(const QString& suffix) const
 {
     const QFileInfo project(m_project->projectPath());
-    return project.absolutePath() + "/" + project.completeBaseName() + "-plan." + suffix;
+    // A demo project lives in FlashPlan's own data folder: its exports go where people look.
+    const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString folder = project.absolutePath().startsWith(appData)
+                               ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                               : project.absolutePath();
+    return folder + "/" + project.completeBaseName() + "-plan." + suffix;
 }
 
 bool PlannerView::canExport()

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "plan/workingplan.h"
 #include "shell/job.h"
 
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -17,6 +19,7 @@ class QToolButton;
 namespace fp::plan {
 struct OptimizedPlan;
 struct PlannerData;
+struct WorkingPlan;
 } // namespace fp::plan
 
 namespace fp::ui {
@@ -26,13 +29,22 @@ class CampaignSetup;
 class DiscountChart;
 class LatestRequest;
 class PlanOverviewCharts;
+class PlanSaver;
 class PlanTableModel;
 class PlanTableView;
 class PlannerDocument;
-struct PlannerState;
+using PlannerState = plan::WorkingPlan;
 class ProjectController;
 class ScenarioPanel;
 class TotalsBar;
+
+// What the planner loads for a project: its history and model, and the working plan it keeps.
+struct PlannerLoad
+{
+    std::shared_ptr<const PlannerData> data;
+    std::optional<plan::StoredWorkingPlan> stored; // none saved yet
+    std::optional<Problem> storedProblem;          // the saved plan could not be read
+};
 
 // The planner: campaign setup on the left, the plan table with a slider per product and the
 // totals in the middle, saved scenarios on the right. The project's history and model load on a
@@ -49,9 +61,17 @@ public:
 
     void optimize();
 
+    // The side panel (campaign setup and scenarios, a tab each) folds away for the plan table's
+    // sake; its width, tab and whether it shows are remembered.
+    void setSidePanelShown(bool shown);
+    bool isSidePanelShown() const;
+    QTabWidget* sidePanel() const { return m_side; }
+
     // Once the project's data has loaded, sets this window and loads this campaign.csv (the demo's
-    // campaign), leaving no undo history behind.
-    void setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days);
+    // campaign), leaving no undo history behind, and optimizes it when `optimize` says so. Only
+    // for a project that keeps no plan yet: a kept plan wins.
+    void setPendingCampaign(const QString& campaignCsv, qint64 startDay, int days,
+                            bool optimize = false);
 
     // Exports; each shows a clear message on failure and returns false. The file chooser versions
     // ask for a path first.
@@ -63,7 +83,14 @@ public:
     void chooseReportExport();
     void chooseChartExport();
 
+    // Before the project closes (New, Open, Quit): writes the working plan now and, when that
+    // fails, asks whether to go on without it. False: the user chose to stay.
+    bool mayClosePlan();
+    // The plan's state word, with the optimizer's gap and what changed last (a retrain).
+    QString planStatusText() const;
+
     PlannerDocument* document() const { return m_document; }
+    PlanSaver* saver() const { return m_saver; }
     CampaignSetup* setup() const { return m_setup; }
     PlanTableView* table() const { return m_table; }
     PlanTableModel* tableModel() const { return m_model; }
@@ -71,7 +98,7 @@ public:
     ScenarioPanel* scenarios() const { return m_scenarios; }
     DiscountChart* discountChart() const { return m_chart; }
     PlanOverviewCharts* overviewCharts() const { return m_overview; }
-    using LoadJob = Job<std::shared_ptr<const PlannerData>>;
+    using LoadJob = Job<PlannerLoad>;
     using OptimizeJob = Job<std::shared_ptr<const plan::OptimizedPlan>>;
     using ExportJob = Job<QString>; // the path written
     LoadJob* loadJob() const { return m_loadJob; }
@@ -90,7 +117,12 @@ private:
     QWidget* buildCenter();
     void reload();
     void startLoad();
-    void applyLoaded(const std::shared_ptr<const PlannerData>& loaded);
+    void applyLoaded(const PlannerLoad& loaded);
+    // Says how the totals moved when the plan was evaluated again with a new model.
+    void noteModelChange(std::int64_t modelBefore, const plan::PlanTotals& before);
+    void updatePlanStatus();
+    void restoreLayout();
+    void saveLayout();
     void applyOptimized(const plan::OptimizedPlan& optimized);
     void showRow(int row);
     void drawProductCurves(DiscountChart* chart, int row) const;
@@ -105,6 +137,7 @@ private:
 
     ProjectController* m_project;
     PlannerDocument* m_document;
+    PlanSaver* m_saver;
     LoadJob* m_loadJob;
     LatestRequest* m_load; // the latest project or model wins
     OptimizeJob* m_optimizeJob;
@@ -117,6 +150,9 @@ private:
     DiscountChart* m_chart = nullptr;
     PlanOverviewCharts* m_overview = nullptr;
     QTabWidget* m_chartTabs = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QTabWidget* m_side = nullptr;
+    QToolButton* m_sideToggle = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_placeholder = nullptr;
     QLabel* m_planStatus = nullptr;
@@ -130,9 +166,12 @@ private:
         m_optimizeFrom; // the state the running Optimize started from
     std::shared_ptr<const PlannerData> m_optimizeData;
     int m_chartRow = -1;
+    QString m_loadedPath; // the project the document's data came from
+    QString m_stateNote;  // what changed last, shown after the state word
     QString m_pendingCampaign;
     qint64 m_pendingStart = 0;
     int m_pendingDays = 0;
+    bool m_pendingOptimize = false;
 };
 
 } // namespace fp::ui

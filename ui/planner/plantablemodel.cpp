@@ -109,7 +109,7 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
     case MinDiscountRole:
         return cp.minDiscount;
     case MaxDiscountRole:
-        return cp.maxDiscount;
+        return m_document->deepestAllowed(row); // the margin floor may stop it short of max
     case Qt::CheckStateRole:
         if (column == Lock)
             return plan.locked ? Qt::Checked : Qt::Unchecked;
@@ -137,7 +137,8 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
         if (column == Slider || column == Discount) {
             QString tip = tr("Allowed %1 to %2. Drag the slider or type a value; locked products "
                              "keep their discount when you optimize again.")
-                              .arg(percentText(cp.minDiscount, 0), percentText(cp.maxDiscount, 0));
+                              .arg(percentText(cp.minDiscount, 0),
+                                   percentText(m_document->deepestAllowed(row), 0));
             if (beyondHistory(row))
                 tip += QLatin1Char('\n') +
                        tr("Deeper than any discount this category sold at (%1): the forecast "
@@ -246,7 +247,8 @@ bool PlanTableModel::setData(const QModelIndex& index, const QVariant& value, in
             return false;
         const plan::CampaignProduct& cp =
             m_document->state().campaign.products[static_cast<size_t>(index.row())];
-        m_document->editDiscount(index.row(), std::clamp(d, cp.minDiscount, cp.maxDiscount));
+        m_document->editDiscount(
+            index.row(), std::clamp(d, cp.minDiscount, m_document->deepestAllowed(index.row())));
         return true;
     }
     if (index.column() == Lock && role == Qt::CheckStateRole) {

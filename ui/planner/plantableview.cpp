@@ -2,11 +2,13 @@
 
 #include "planner/plannerdocument.h"
 #include "planner/plantablemodel.h"
+#include "settings/appsettings.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSortFilterProxyModel>
@@ -20,6 +22,18 @@ namespace {
 
 constexpr int kSliderMargin = 6; // pixels between the cell edge and the groove ends
 constexpr int kTicks = 1000;     // the painted slider's resolution
+constexpr int kHandleReach = 6;  // pixels either side of the handle's centre that grab it
+constexpr auto kLayoutName = "planner/table";
+
+// What a merchandiser decides by comes first, so that a laptop screen shows it without scrolling:
+// the product, its discount, and what the discount earns; the rest follows.
+constexpr int kDefaultOrder[] = {
+    PlanTableModel::Sku,       PlanTableModel::Name,        PlanTableModel::Slider,
+    PlanTableModel::Discount,  PlanTableModel::Revenue,     PlanTableModel::Profit,
+    PlanTableModel::Lock,      PlanTableModel::Units,       PlanTableModel::Interval,
+    PlanTableModel::SalePrice, PlanTableModel::SellThrough, PlanTableModel::SellOut,
+    PlanTableModel::LimitedBy};
+static_assert(std::size(kDefaultOrder) == PlanTableModel::ColumnCount);
 
 double roleNumber(const QModelIndex& index, int role)
 {
@@ -134,13 +148,29 @@ PlanTableView::PlanTableView(PlannerDocument* document, PlanTableModel* model, Q
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    setColumnWidth(PlanTableModel::Sku, 76);
-    setColumnWidth(PlanTableModel::Name, 130);
-    setColumnWidth(PlanTableModel::Slider, 140);
-    setColumnWidth(PlanTableModel::Discount, 58);
+    QHeaderView* header = horizontalHeader();
+    for (int visual = 0; visual < PlanTableModel::ColumnCount; ++visual)
+        header->moveSection(header->visualIndex(kDefaultOrder[visual]), visual);
+    setColumnWidth(PlanTableModel::Sku, 72);
+    setColumnWidth(PlanTableModel::Name, 120);
+    setColumnWidth(PlanTableModel::Slider, 120);
+    setColumnWidth(PlanTableModel::Discount, 54);
     setColumnWidth(PlanTableModel::Lock, 40);
     for (int c = PlanTableModel::SalePrice; c < PlanTableModel::LimitedBy; ++c)
-        setColumnWidth(c, 82);
+        if (c != PlanTableModel::Lock) // never narrower than its title ("80% interval")
+            setColumnWidth(
+                c,
+                std::max(80, header->fontMetrics().horizontalAdvance(
+                                 model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) +
+                                 24));
+    header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setToolTip(tr("Drag a column title to move the column; right-click to hide or show "
+                          "columns"));
+    connect(header, &QHeaderView::customContextMenuRequested, this, &PlanTableView::showColumnMenu);
+    restoreLayout();
+    connect(header, &QHeaderView::sectionMoved, this, &PlanTableView::saveLayout);
+    connect(header, &QHeaderView::sectionResized, this, &PlanTableView::saveLayout);
     setToolTip(tr("Drag a slider, or select a row and use Left/Right (Shift: 5 points) to change "
                   "its discount"));
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -153,6 +183,48 @@ PlanTableView::PlanTableView(PlannerDocument* document, PlanTableModel* model, Q
         if (column >= 0 && column < PlanTableModel::ColumnCount)
             m_proxy->sort(column, horizontalHeader()->sortIndicatorOrder());
     });
+}
+
+void PlanTableView::setColumnShown(int column, bool shown)
+{
+    setColumnHidden(column, !shown);
+    saveLayout();
+}
+
+void PlanTableView::showColumnMenu(const QPoint& at)
+{
+    QMenu menu(this);
+    for (int column = 0; column < PlanTableModel::ColumnCount; ++column) {
+        if (column == PlanTableModel::Slider)
+            continue; // the discount is what the table is for
+        const QString title =
+            m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        QAction* action = menu.addAction(
+            title, this, [this, column](bool shown) { setColumnShown(column, shown); });
+        action->setCheckable(true);
+        action->setChecked(!isColumnHidden(column));
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Show All Columns"), this, [this] {
+        for (int column = 0; column < PlanTableModel::ColumnCount; ++column)
+            setColumnHidden(column, false);
+        saveLayout();
+    });
+    menu.exec(horizontalHeader()->mapToGlobal(at));
+}
+
+void PlanTableView::restoreLayout()
+{
+    // A state from another set of columns is refused by restoreState(): the defaults stay.
+    const QByteArray state = AppSettings().viewState(kLayoutName);
+    if (!state.isEmpty())
+        horizontalHeader()->restoreState(state);
+    setColumnHidden(PlanTableModel::Slider, false);
+}
+
+void PlanTableView::saveLayout() const
+{
+    AppSettings().setViewState(kLayoutName, horizontalHeader()->saveState());
 }
 
 int PlanTableView::sourceRow(int viewRow) const
@@ -183,8 +255,17 @@ void PlanTableView::mousePressEvent(QMouseEvent* event)
         index.column() == PlanTableModel::Slider && (index.flags() & Qt::ItemIsEditable)) {
         setCurrentIndex(index);
         m_dragRow = m_proxy->mapToSource(index).row();
+        m_pressX = event->position().toPoint().x();
         m_document->beginDrag();
-        dragTo(event->position().toPoint().x());
+        // A click beside the handle moves it there; a click on it moves nothing (no undo step).
+        const QModelIndex source = m_model->index(m_dragRow, PlanTableModel::Slider);
+        const int handle =
+            DiscountSliderDelegate::xOf(roleNumber(source, Qt::EditRole), sliderRect(m_dragRow),
+                                        roleNumber(source, PlanTableModel::MinDiscountRole),
+                                        roleNumber(source, PlanTableModel::MaxDiscountRole));
+        m_moved = std::abs(m_pressX - handle) > kHandleReach;
+        if (m_moved)
+            dragTo(m_pressX);
         event->accept();
         return;
     }
@@ -194,7 +275,10 @@ void PlanTableView::mousePressEvent(QMouseEvent* event)
 void PlanTableView::mouseMoveEvent(QMouseEvent* event)
 {
     if (m_dragRow >= 0) {
-        dragTo(event->position().toPoint().x());
+        const int x = event->position().toPoint().x();
+        m_moved = m_moved || x != m_pressX;
+        if (m_moved)
+            dragTo(x);
         event->accept();
         return;
     }
@@ -204,7 +288,8 @@ void PlanTableView::mouseMoveEvent(QMouseEvent* event)
 void PlanTableView::mouseReleaseEvent(QMouseEvent* event)
 {
     if (m_dragRow >= 0) {
-        dragTo(event->position().toPoint().x());
+        if (m_moved)
+            dragTo(event->position().toPoint().x());
         m_dragRow = -1;
         m_document->endDrag();
         event->accept();

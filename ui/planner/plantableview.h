@@ -55,6 +55,9 @@ public:
     QRect sliderRect(int sourceRow) const; // in viewport coordinates
     int currentSourceRow() const;          // -1: none
 
+    // Hides or shows a column (PlanTableModel::Column), as the header's menu does; remembered.
+    void setColumnShown(int column, bool shown);
+
 signals:
     void currentProductChanged(int sourceRow);
 
@@ -66,11 +69,16 @@ protected:
 
 private:
     void dragTo(int x);
+    void showColumnMenu(const QPoint& at);
+    void restoreLayout();
+    void saveLayout() const;
 
     PlannerDocument* m_document;
     PlanTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     int m_dragRow = -1; // source row of the slider being dragged
+    int m_pressX = 0;
+    bool m_moved = false; // a press on the handle moves nothing until the mouse does
 };
 
 } // namespace fp::ui

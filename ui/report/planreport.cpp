@@ -4,6 +4,7 @@
 #include "report/pdflayout.h"
 #include "report/pdftable.h"
 #include "settings/numbertext.h"
+#include "settings/planstatetext.h"
 #include "settings/problemtext.h"
 
 #include <QBuffer>
@@ -47,14 +48,6 @@ QString signedPercent(double share)
 QString depth(double share)
 {
     return QLocale().toString(100 * share, 'g', 3) + QLatin1Char('%');
-}
-
-// The plain form of a figure, for scripts reading the PDF's text: decimal point, no grouping
-// whatever the locale, 2 decimals, never "-0.00".
-QString plain(double v)
-{
-    const double rounded = std::round(v * 100) / 100;
-    return QString::number(rounded == 0 ? 0.0 : rounded, 'f', 2);
 }
 
 QString isoDate(DayNumber day)
@@ -163,6 +156,7 @@ private:
             {tr("Discount ladder step"), depth(m_plan.step)},
             {tr("Demand model"),
              m_plan.modelKind.empty() ? tr("unknown") : QString::fromStdString(m_plan.modelKind)},
+            {tr("Plan"), planStateText(m_plan.state)},
             {tr("Optimality gap"), gap},
         };
     }
@@ -187,25 +181,12 @@ private:
         };
     }
 
-    // The settings and the totals side by side, then the totals' plain form.
+    // The settings and the totals side by side.
     void settingsAndTotals(PdfLayout& layout) const
     {
         layout.keyValueColumns({tr("Sale and settings"), settings()},
                                {tr("Expected totals"), totals()});
         layout.advance(layout.mm(1));
-        layout.paragraph(plainTotals(), m_fonts.small, layout.mm(6), QColor(100, 100, 100));
-    }
-
-    QString plainTotals() const
-    {
-        const plan::PlanTotals& t = m_plan.totals;
-        return QStringLiteral("Totals: units=%1 revenue=%2 profit=%3 markdown_cost=%4 budget=%5 "
-                              "products_at_limit=%6")
-            .arg(plain(t.units), plain(t.revenue),
-                 t.profitComplete ? plain(t.profit) : QStringLiteral("incomplete"),
-                 plain(t.markdownCost),
-                 m_plan.budget ? plain(*m_plan.budget) : QStringLiteral("none"))
-            .arg(t.productsAtLimit);
     }
 
     std::optional<HeldOutScores> heldOutScores() const

@@ -19,6 +19,7 @@ constexpr auto importDelimiter = "import/delimiter";
 constexpr auto importOnDuplicate = "import/onDuplicate";
 constexpr auto windowGeometry = "window/geometry";
 constexpr auto windowState = "window/state";
+constexpr auto viewStatePrefix = "viewState/"; // + the view's name
 constexpr auto chartExportFolder = "chartExport/lastFolder";
 constexpr auto minDiscount = "planner/minDiscount";
 constexpr auto maxDiscount = "planner/maxDiscount";
@@ -151,6 +152,16 @@ void AppSettings::setWindowLayout(const QByteArray& geometry, const QByteArray& 
 {
     m_settings->setValue(key::windowGeometry, geometry);
     m_settings->setValue(key::windowState, state);
+}
+
+QByteArray AppSettings::viewState(const QString& name) const
+{
+    return m_settings->value(QLatin1String(key::viewStatePrefix) + name).toByteArray();
+}
+
+void AppSettings::setViewState(const QString& name, const QByteArray& state)
+{
+    m_settings->setValue(QLatin1String(key::viewStatePrefix) + name, state);
 }
 
 QString AppSettings::chartExportFolder() const

@@ -104,6 +104,11 @@ public:
     QByteArray windowState() const;
     void setWindowLayout(const QByteArray& geometry, const QByteArray& state);
 
+    // A view's own layout (a splitter's sizes, a table header's order, widths and hidden columns,
+    // a side panel's tab), saved by the view under its name; empty at first.
+    QByteArray viewState(const QString& name) const;
+    void setViewState(const QString& name, const QByteArray& state);
+
     // The folder a chart was last saved to as PNG; the Pictures folder at first, or when that
     // folder no longer exists.
     QString chartExportFolder() const;

@@ -78,7 +78,22 @@ namespace {
                       "discounts are fractions from 0 to 1 (0.35 = 35% off)"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "min_discount is above max_discount"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "the campaign lists no products"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "sku '%1' has no sales history: skipped, as FlashPlan cannot forecast new "
+                      "products yet; the rest of the campaign is planned"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "no product of the campaign has a sales history to plan from"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the sale starts on %1, inside the sales history (%2 to %3): the plan "
+                      "forecasts days that have already passed; planned anyway"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the sale starts on %1, %2 days after the sales history ends (%3): the "
+                      "forecast reaches far past what the model saw; planned anyway"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1: no such project file"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "%1 is a project FlashPlan cannot write to (a read-only file or folder); "
+                      "FlashPlan keeps your plan in the project as you work, so copy it to a "
+                      "folder you can write to"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "%1 is an SQLite database but not a FlashPlan project"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1: not a FlashPlan project (%2)"),

@@ -28,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -96,10 +97,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controller, &ProjectController::projectChanged, this, &MainWindow::onProjectChanged);
 
     m_demoJob->onFinished(this, [this](quint64, const DemoProject& demo) {
-        // The planner opens on the demo's 11.11 campaign.
+        // The planner opens on the demo's 11.11 campaign, optimized.
         m_planner->setPendingCampaign(demo.files + "/campaign.csv", synth::kDemoCampaignStart,
-                                      synth::kDemoCampaignDays);
-        openProject(demo.project);
+                                      synth::kDemoCampaignDays, true);
+        if (openProject(demo.project))
+            m_tabs->setCurrentWidget(m_planner);
     });
     connect(m_demoJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
         QMessageBox::warning(this, tr("Cannot build the demo"), problemText(problem));
@@ -113,7 +115,6 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->showMessage(tr("Open a project, or drop a sales CSV here to start one."));
 
     createMenus();
-    resize(1400, 860);
     restoreLayout();
 }
 
@@ -251,12 +252,39 @@ void MainWindow::restoreLayout()
 {
     // Nothing stored yet (the first start) or a layout from an older version: the defaults stay.
     const AppSettings settings;
-    restoreGeometry(settings.windowGeometry());
+    if (!restoreGeometry(settings.windowGeometry())) {
+        // The first start fills the screen: the plan table wants the width, and a 1366x768
+        // laptop has none to spare.
+        if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+            const QRect available = screen->availableGeometry();
+            resize(available.size());
+            move(available.topLeft());
+            setWindowState(windowState() | Qt::WindowMaximized);
+        }
+    }
     restoreState(settings.windowState(), kLayoutVersion);
+}
+
+bool MainWindow::mayLeaveProject()
+{
+    if (!m_controller->hasProject())
+        return true;
+    // The plan is written with every edit; what could still be lost is work in progress.
+    if (const JobBase* job = m_controller->runningProjectJob();
+        job && QMessageBox::question(this, tr("Stop the running job?"),
+                                     tr("%1 is still running. Stop it? The project stays as it "
+                                        "was before it started.")
+                                         .arg(job->title()),
+                                     QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::No) != QMessageBox::Yes)
+        return false;
+    return m_planner->mayClosePlan();
 }
 
 void MainWindow::newProject()
 {
+    if (!mayLeaveProject())
+        return;
     const QString path = QFileDialog::getSaveFileName(this, tr("New project"), QDir::homePath(),
                                                       tr("FlashPlan projects (*.flashplan)"));
     if (path.isEmpty())
@@ -269,6 +297,8 @@ void MainWindow::newProject()
 
 void MainWindow::chooseProject()
 {
+    if (!mayLeaveProject())
+        return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QDir::homePath(),
                                                       tr("FlashPlan projects (*.flashplan)"));
     if (!path.isEmpty())
@@ -277,6 +307,8 @@ void MainWindow::chooseProject()
 
 bool MainWindow::openProject(const QString& path)
 {
+    if (path != m_controller->projectPath() && !mayLeaveProject())
+        return false;
     QString error;
     if (m_controller->openProject(path, false, &error))
         return true;
@@ -314,7 +346,7 @@ void MainWindow::importSales(const QString& csvPath)
 
 void MainWindow::openDemo()
 {
-    if (m_demoJob->isRunning())
+    if (m_demoJob->isRunning() || !mayLeaveProject())
         return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
@@ -380,6 +412,10 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!mayLeaveProject()) {
+        event->ignore();
+        return;
+    }
     // Running jobs stop through their cancel flags, their transactions roll back; closing
     // never waits for them (main() does, bounded, once the window is gone).
     for (JobBase* job : findChildren<JobBase*>())

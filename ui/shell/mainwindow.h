@@ -29,7 +29,10 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
 
     bool openProject(const QString& path); // shows a message and returns false on failure
-    void openDemo();                       // builds a fresh demo project (import + model), opens it
+    // Before the open project closes (New, Open, the demo, Quit): asks about what would be lost,
+    // a running import or training and a plan the project could not take. False: stay.
+    bool mayLeaveProject();
+    void openDemo(); // builds a fresh demo project (import + model), opens it
     void importSales(const QString& csvPath = {});
 
     ProjectController* controller() const { return m_controller; }
