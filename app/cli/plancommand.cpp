@@ -1,5 +1,6 @@
 // flashplan-cli plan: the recommended discount per campaign product.
 #include "cli/commands.h"
+#include "cli/newproductnotes.h"
 #include "cli/terminalprogress.h"
 #include "export/recommendedtable.h"
 #include "plan/campaign.h"
@@ -28,21 +29,20 @@ std::string money(double v)
     return buf;
 }
 
-// Says which products the plan takes deeper than their category ever sold at, where the forecast
-// extrapolates, and returns how many.
-int noteBeyondHistory(const std::vector<plan::ProductPlan>& rows)
+constexpr int kNamed = 5; // products named in a note; the rest are counted
+
+// Notes on stderr which products carry `flag` (saying `why`, named up to kNamed), and returns
+// how many do.
+int noteFlagged(const std::vector<plan::ProductPlan>& rows, plan::RowFlag flag, const char* why)
 {
-    constexpr int kNamed = 5;
     int count = 0;
     std::string skus;
     for (const plan::ProductPlan& row : rows)
-        if (row.flags.has(plan::RowFlag::BeyondHistory) && ++count <= kNamed)
+        if (row.flags.has(flag) && ++count <= kNamed)
             skus += (skus.empty() ? "" : ", ") + row.sku;
     if (count > 0)
-        std::cerr << "note: " << count
-                  << " product(s) planned deeper than their category ever sold at, where the "
-                     "forecast extrapolates (flag beyond_history): "
-                  << skus << (count > kNamed ? ", ..." : "") << "\n";
+        std::cerr << "note: " << count << " product(s) " << why << " (flag " << plan::flagName(flag)
+                  << "): " << skus << (count > kNamed ? ", ..." : "") << "\n";
     return count;
 }
 
@@ -79,14 +79,22 @@ int runPlan(Arguments& args)
         settings.marginFloor = args.number("margin-floor", 0, -1, 100);
     settings.step = args.number("step", 0.05, 0.005, 1.0);
 
-    const std::shared_ptr<const plan::PlannerData> data =
-        plan::PlannerData::load(args.required("project"));
+    const auto data =
+        std::make_shared<plan::PlannerData>(plan::PlannerData::read(args.required("project")));
     const std::string campaignPath = args.required("campaign");
-    const plan::CampaignFile file = plan::readCampaignFile(campaignPath, data->panel);
+    plan::CampaignFile file = plan::readCampaignFile(campaignPath, data->panel);
     if (!file.problems.empty()) {
         for (const Problem& p : file.problems)
             std::cerr << "error: " << p.describe() << "\n";
         std::cerr << "the campaign has problems; no plan was written\n";
+        return kBadInput;
+    }
+    // New products are planned from their peers, or skipped with a warning.
+    const std::vector<Problem> skipped = plan::placeNewProducts(file, *data);
+    printWarnings(skipped);
+    if (file.products.empty()) {
+        std::cerr << "error: " << problemOf(ProblemKind::NoCampaignProductToPlan).describe()
+                  << "; no plan was written\n";
         return kBadInput;
     }
     plan::Campaign campaign;
@@ -119,7 +127,13 @@ int runPlan(Arguments& args)
     if (optimized.budgetInfeasible)
         std::cerr << "warning: even every product's smallest allowed discount costs more than the "
                      "budget; the plan uses the smallest discounts\n";
-    const int beyond = noteBeyondHistory(result.rows);
+    std::vector<int> planned;
+    for (const plan::CampaignProduct& cp : campaign.products)
+        planned.push_back(cp.product);
+    const int coldStart = noteNewProducts(*data, planned);
+    const int beyond = noteFlagged(result.rows, plan::RowFlag::BeyondHistory,
+                                   "planned deeper than their category ever sold at, where the "
+                                   "forecast extrapolates");
     const plan::PlanTotals& t = result.totals;
     std::cout << "planned " << result.rows.size() << " products for " << formatIsoDate(*start)
               << " +" << days << " days (" << objective << "): revenue " << money(t.revenue)
@@ -129,6 +143,7 @@ int runPlan(Arguments& args)
               << (settings.budget ? " of budget " + money(*settings.budget) : std::string()) << "; "
               << (optimized.proven ? "optimal on the ladder"
                                    : "within " + money(result.optimalityGap) + " of optimal")
+              << (coldStart ? "; " + std::to_string(coldStart) + " cold_start" : std::string())
               << (beyond ? "; " + std::to_string(beyond) + " beyond_history" : std::string())
               << " -> " << out << "\n";
     return kOk;

@@ -148,8 +148,11 @@ void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& train
     const plan::DeepestDiscounts deepest(panel);
     std::vector<plan::RowFlags> flags;
     flags.reserve(rows.size());
-    for (const model::ForecastRow& r : rows)
+    for (const model::ForecastRow& r : rows) {
         flags.push_back(deepest.flagsAt(r.product, discountOf.at(r.product)));
+        if (trained.coldStart.placementOf(panel.products()[static_cast<size_t>(r.product)].id))
+            flags.back().set(plan::RowFlag::ColdStart);
+    }
     writeForecastCsv(panel, rows, flags, path, progress);
 }
 

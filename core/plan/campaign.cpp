@@ -4,8 +4,11 @@
 #include "data/panel.h"
 #include "io/columnmap.h"
 #include "io/csvreader.h"
+#include "plan/plannerdata.h"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <set>
 
 namespace fp::plan {
@@ -20,6 +23,9 @@ enum Column
     ListPrice,
     MinDiscount,
     MaxDiscount,
+    Name,
+    Category,
+    LikeSku,
     ColumnCount
 };
 
@@ -38,6 +44,12 @@ int columnOf(std::string_view header)
         return MinDiscount;
     if (name == "max_discount")
         return MaxDiscount;
+    if (name == "name" || name == "product_name" || name == "title")
+        return Name;
+    if (name == "category" || name == "product_category" || name == "dept")
+        return Category;
+    if (name == "like_sku" || name == "like_item")
+        return LikeSku;
     return -1;
 }
 
@@ -46,6 +58,7 @@ int columnOf(std::string_view header)
 CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
 {
     CampaignFile file;
+    file.path = path;
     auto problem = [&](std::int64_t line, ProblemKind kind, std::vector<std::string> args = {}) {
         if (file.problems.size() < 100)
             file.problems.push_back({path, line, 0, kind, std::move(args)});
@@ -63,7 +76,8 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
         problem(why.line, why.kind, why.args);
         return file;
     }
-    int column[ColumnCount] = {-1, -1, -1, -1, -1, -1};
+    int column[ColumnCount];
+    std::fill(std::begin(column), std::end(column), -1);
     for (int i = 0; i < static_cast<int>(record.fields.size()); ++i)
         if (const int c = columnOf(record.fields[static_cast<size_t>(i)]); c >= 0)
             column[c] = i;
@@ -72,7 +86,7 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
         return file;
     }
     const size_t fields = record.fields.size();
-    std::set<int> seen;
+    std::set<std::string> seen;
     while (reader.next(record)) {
         const std::int64_t line = record.line;
         if (record.fields.size() != fields) {
@@ -98,18 +112,11 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             return v;
         };
         const std::string sku(text(Sku));
-        const int p = panel.findProduct(sku);
-        if (p < 0) {
-            problem(line, ProblemKind::SkuNotInHistory, {sku});
-            continue;
-        }
-        if (!seen.insert(p).second) {
+        if (!seen.insert(sku).second) {
             problem(line, ProblemKind::SkuListedTwice, {sku});
             continue;
         }
-        const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
         CampaignProduct cp;
-        cp.product = p;
         cp.stock = number(Stock, "stock");
         cp.unitCost = number(UnitCost, "unit_cost");
         const auto listPrice = number(ListPrice, "list_price");
@@ -125,12 +132,21 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             problem(line, ProblemKind::MustBeAtLeast, {"unit_cost", "0"});
             continue;
         }
-        if (!cp.unitCost)
-            cp.unitCost = product.unitCost;
-        cp.listPrice = listPrice.value_or(product.listPrice);
-        if (!(cp.listPrice > 0)) {
+        if (listPrice && !(*listPrice > 0)) {
             problem(line, ProblemKind::NoListPrice, {sku});
             continue;
+        }
+        const int p = panel.findProduct(sku);
+        if (p >= 0) {
+            const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
+            cp.product = p;
+            if (!cp.unitCost)
+                cp.unitCost = product.unitCost;
+            cp.listPrice = listPrice.value_or(product.listPrice);
+            if (!(cp.listPrice > 0)) {
+                problem(line, ProblemKind::NoListPrice, {sku});
+                continue;
+            }
         }
         cp.minDiscount = minDiscount.value_or(0.0);
         cp.maxDiscount = maxDiscount.value_or(0.7);
@@ -142,13 +158,48 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             problem(line, ProblemKind::MinDiscountAboveMax);
             continue;
         }
-        file.products.push_back(cp);
+        if (p >= 0) {
+            file.products.push_back(cp);
+            continue;
+        }
+        model::NewProduct described{sku,
+                                    std::string(text(Name)),
+                                    std::string(text(Category)),
+                                    std::string(text(LikeSku)),
+                                    listPrice.value_or(0.0),
+                                    cp.unitCost};
+        file.newProducts.push_back({std::move(described), cp, line});
     }
     if (reader.error())
         problem(reader.error()->line, reader.error()->kind, reader.error()->args);
-    if (file.products.empty() && file.problems.empty())
+    if (file.products.empty() && file.newProducts.empty() && file.problems.empty())
         problem(1, ProblemKind::CampaignWithoutProducts);
     return file;
+}
+
+std::vector<Problem> placeNewProducts(CampaignFile& file, PlannerData& data)
+{
+    std::vector<model::NewProduct> described;
+    for (const NewCampaignProduct& n : file.newProducts)
+        described.push_back(n.product);
+    const std::vector<model::NewProductResult> results = data.addNewProducts(described);
+    std::vector<Problem> warnings;
+    for (size_t i = 0; i < results.size(); ++i) {
+        const NewCampaignProduct& n = file.newProducts[i];
+        for (Problem problem : results[i].problems) {
+            problem.file = file.path;
+            problem.line = n.line;
+            warnings.push_back(std::move(problem));
+        }
+        if (results[i].panelProduct < 0)
+            continue;
+        CampaignProduct cp = n.limits;
+        cp.product = results[i].panelProduct;
+        cp.listPrice = data.panel.products()[static_cast<size_t>(cp.product)].listPrice;
+        file.products.push_back(cp);
+    }
+    file.newProducts.clear();
+    return warnings;
 }
 
 } // namespace fp::plan

@@ -2,7 +2,9 @@
 
 #include "base/civildate.h"
 #include "base/error.h"
+#include "model/coldstart.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +14,8 @@ class Panel;
 }
 
 namespace fp::plan {
+
+struct PlannerData;
 
 // One product of an upcoming flash sale and its limits (spec/data-format.md, section 2).
 struct CampaignProduct
@@ -32,16 +36,34 @@ struct Campaign
     std::vector<CampaignProduct> products;
 };
 
-struct CampaignFile
+// A campaign row whose sku has no sales history: a new product, and its limits as read.
+struct NewCampaignProduct
 {
-    std::vector<CampaignProduct> products;
-    std::vector<Problem> problems; // the file is unusable when not empty
+    model::NewProduct product;
+    CampaignProduct limits; // `product` and `listPrice` are set once it is placed
+    std::int64_t line = 0;
 };
 
-// Reads campaign.csv: sku (must be in the panel), optional stock, unit_cost, list_price,
-// min_discount, max_discount. Missing values default to the product's history (unit cost, list
-// price) or to the contract's defaults (unlimited stock, 0..0.7). Each bad row is a problem with
-// its line: unknown sku, min > max, a discount outside 0..1, negative stock or cost.
+struct CampaignFile
+{
+    std::string path;
+    std::vector<CampaignProduct> products;
+    std::vector<NewCampaignProduct> newProducts; // for placeNewProducts()
+    std::vector<Problem> problems;               // the file is unusable when not empty
+};
+
+// Reads campaign.csv: sku, optional stock, unit_cost, list_price, min_discount, max_discount,
+// and for new products name, category, like_sku. Missing values default to the product's history
+// (unit cost, list price) or to the contract's defaults (unlimited stock, 0..0.7). A sku without
+// history is a new product, not a problem. Each bad row is a problem with its line: a sku listed
+// twice, min > max, a discount outside 0..1, negative stock or cost.
 CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel);
+
+// The one place that decides what becomes of a campaign's new products (no sales history), for
+// the command line and the window alike: each one that can be placed among its peers
+// (PlannerData::addNewProducts: its like_sku, else its category's products) joins file.products
+// and is planned and flagged cold_start; one that cannot is skipped. Returns the warnings, each
+// naming its sku and line (skipped, or a like_sku ignored).
+std::vector<Problem> placeNewProducts(CampaignFile& file, PlannerData& data);
 
 } // namespace fp::plan

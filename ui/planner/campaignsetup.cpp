@@ -412,7 +412,7 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
     next.discounts.clear();
     next.locked.clear();
     next.limits.clear();
-    int unknown = 0;
+    int unknown = static_cast<int>(file.newProducts.size()); // the window plans no new product yet
     for (const plan::CampaignProduct& cp : file.products) {
         if (!m_document->data()->modelKnows[static_cast<size_t>(cp.product)]) {
             ++unknown;
