@@ -27,12 +27,8 @@ int noteNewProducts(const plan::PlannerData& data, const std::vector<int>& panel
         const std::string& category =
             data.panel.categories()[static_cast<size_t>(product.category)];
         named += (named.empty() ? "" : ", ") + product.sku + " (";
-        if (placement->fromLikeItem)
-            named += "like " +
-                     data.panel
-                         .products()[static_cast<size_t>(data.panelIndex(data.trained.productIds.at(
-                             static_cast<size_t>(placement->peers[0].product))))]
-                         .sku;
+        if (!placement->likeSku.empty())
+            named += "like " + placement->likeSku;
         else
             named += std::to_string(placement->peers.size()) + " product(s) of " +
                      (category.empty() ? std::string("its category") : "'" + category + "'");

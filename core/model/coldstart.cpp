@@ -182,7 +182,7 @@ std::optional<ColdStart::Placement> PeerIndex::fromLikeItem(int panelProduct,
         return std::nullopt;
     const data::PanelProduct& like = m_panel.products()[static_cast<size_t>(panelProduct)];
     ColdStart::Placement placement;
-    placement.fromLikeItem = true;
+    placement.likeSku = like.sku;
     // The like item at the new product's money price: its price cut moves by log(like / new).
     const double ratio = like.listPrice > 0 ? like.listPrice / listPrice : 1.0;
     placement.peers.push_back(

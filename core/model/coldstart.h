@@ -61,8 +61,8 @@ public:
     {
         std::int64_t productId = 0; // the new product's panel id
         std::vector<Peer> peers;
-        double variance = 0.0;     // relative variance of the mean: how unlike its peers it may be
-        bool fromLikeItem = false; // else from its category
+        double variance = 0.0; // relative variance of the mean: how unlike its peers it may be
+        std::string likeSku;   // the like item it sells like; empty: from its category
     };
 
     bool empty() const { return m_placements.empty(); }

@@ -197,9 +197,10 @@ TEST_F(NewProductOnMarket, ALikeItemIsUsedWhenGivenAtTheNewProductsPriceLevel)
         EXPECT_TRUE(r.problems.empty());
         placed.push_back(r.panelProduct);
     }
-    EXPECT_TRUE(data.trained.coldStart
-                    .placementOf(data.panel.products()[static_cast<size_t>(placed[1])].id)
-                    ->fromLikeItem);
+    EXPECT_EQ(data.trained.coldStart
+                  .placementOf(data.panel.products()[static_cast<size_t>(placed[1])].id)
+                  ->likeSku,
+              likeTruth.sku);
     EXPECT_EQ(data.panel.products()[static_cast<size_t>(placed[3])].listPrice,
               likeTruth.listPrice); // the like item's list price
     placed.push_back(like);
@@ -308,9 +309,9 @@ TEST_F(NewProductOnMarket, APricesFileKeepsTheRowsOfProductsItCanForecastAndWarn
     const int p = data.panel.findProduct(hidden.sku);
     ASSERT_GE(p, 0);
     EXPECT_EQ(data.panel.products()[static_cast<size_t>(p)].listPrice, 25.0); // its highest price
-    EXPECT_TRUE(
-        data.trained.coldStart.placementOf(data.panel.products()[static_cast<size_t>(p)].id)
-            ->fromLikeItem);
+    EXPECT_EQ(data.trained.coldStart.placementOf(data.panel.products()[static_cast<size_t>(p)].id)
+                  ->likeSku,
+              known.sku);
     EXPECT_EQ(data.flagsAt(p, 0.0).text(), "cold_start");
 }
 
