@@ -165,14 +165,9 @@ int runForecast(Arguments& args)
         const bool history = product.lastPeriod >= product.firstPeriod;
         if (!wanted[static_cast<size_t>(p)] || (!history && !data.isNewProduct(p)))
             continue;
-        // Weekly: continue the product's own weekly dates, every week that overlaps the window.
-        DayNumber first = *start;
-        if (periodDays > 1 && history) {
-            const DayNumber anchor = panel.dayOf(product.lastPeriod);
-            const int offset = ((*start - anchor) % periodDays + periodDays) % periodDays;
-            first = *start - offset;
-        }
-        for (DayNumber day = first; day < *start + days; day += periodDays) {
+        // Weekly: continue the panel's weekly dates, every week that overlaps the window.
+        for (DayNumber day = panel.dayOf(panel.periodOf(*start)); day < *start + days;
+             day += periodDays) {
             data::ScenarioPeriod s;
             s.product = p;
             s.day = day;
