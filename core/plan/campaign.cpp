@@ -4,6 +4,7 @@
 #include "data/panel.h"
 #include "io/columnmap.h"
 #include "io/csvreader.h"
+#include "plan/deepestdiscounts.h"
 #include "plan/plannerdata.h"
 
 #include <algorithm>
@@ -57,6 +58,7 @@ int columnOf(std::string_view header)
 
 CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
 {
+    const DeepestDiscounts deepest(panel); // the default maximum discount of each category
     CampaignFile file;
     file.path = path;
     auto problem = [&](std::int64_t line, ProblemKind kind, std::vector<std::string> args = {}) {
@@ -149,7 +151,9 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             }
         }
         cp.minDiscount = minDiscount.value_or(0.0);
-        cp.maxDiscount = maxDiscount.value_or(0.7);
+        // A new product's category is known once it is placed: its default waits till then.
+        const double defaultMax = p >= 0 ? deepest.defaultMaxDiscount(p) : 1.0;
+        cp.maxDiscount = maxDiscount.value_or(std::max(defaultMax, cp.minDiscount));
         if (cp.minDiscount < 0 || cp.minDiscount > 1 || cp.maxDiscount < 0 || cp.maxDiscount > 1) {
             problem(line, ProblemKind::DiscountNotAFraction);
             continue;
@@ -168,7 +172,7 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
                                     std::string(text(LikeSku)),
                                     listPrice.value_or(0.0),
                                     cp.unitCost};
-        file.newProducts.push_back({std::move(described), cp, line});
+        file.newProducts.push_back({std::move(described), cp, maxDiscount.has_value(), line});
     }
     if (reader.error())
         problem(reader.error()->line, reader.error()->kind, reader.error()->args);
@@ -196,6 +200,9 @@ std::vector<Problem> placeNewProducts(CampaignFile& file, PlannerData& data)
         CampaignProduct cp = n.limits;
         cp.product = results[i].panelProduct;
         cp.listPrice = data.panel.products()[static_cast<size_t>(cp.product)].listPrice;
+        if (!n.maxDiscountGiven)
+            cp.maxDiscount =
+                std::max(data.deepestDiscounts.defaultMaxDiscount(cp.product), cp.minDiscount);
         file.products.push_back(cp);
     }
     file.newProducts.clear();

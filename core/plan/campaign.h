@@ -40,7 +40,8 @@ struct Campaign
 struct NewCampaignProduct
 {
     model::NewProduct product;
-    CampaignProduct limits; // `product` and `listPrice` are set once it is placed
+    CampaignProduct limits;        // `product` and `listPrice` are set once it is placed
+    bool maxDiscountGiven = false; // else its category's default, once its category is known
     std::int64_t line = 0;
 };
 
@@ -54,7 +55,8 @@ struct CampaignFile
 
 // Reads campaign.csv: sku, optional stock, unit_cost, list_price, min_discount, max_discount,
 // and for new products name, category, like_sku. Missing values default to the product's history
-// (unit cost, list price) or to the contract's defaults (unlimited stock, 0..0.7). A sku without
+// (unit cost, list price, the deepest discount its category sold at) or to the contract's defaults
+// (unlimited stock, no minimum discount, 0.7 for a category never discounted). A sku without
 // history is a new product, not a problem. Each bad row is a problem with its line: a sku listed
 // twice, min > max, a discount outside 0..1, negative stock or cost.
 CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel);

@@ -17,6 +17,12 @@ double DeepestDiscounts::of(int panelProduct) const
     return m_byCategory[static_cast<size_t>(m_categoryOf[static_cast<size_t>(panelProduct)])];
 }
 
+double DeepestDiscounts::defaultMaxDiscount(int panelProduct) const
+{
+    const double deepest = of(panelProduct);
+    return deepest > 0 ? deepest : kUnsupportedMaxDiscount;
+}
+
 bool DeepestDiscounts::beyond(int panelProduct, double discount) const
 {
     return discount > of(panelProduct) + 0.005;

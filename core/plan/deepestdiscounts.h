@@ -18,12 +18,16 @@ class DeepestDiscounts final
 {
 public:
     static constexpr int kSupport = data::kDiscountSupport;
+    static constexpr double kUnsupportedMaxDiscount = 0.7; // spec/data-format.md, section 2
 
     DeepestDiscounts() = default;
     explicit DeepestDiscounts(const data::Panel& panel);
 
     // The deepest discount the category of a panel product sold at.
     double of(int panelProduct) const;
+    // The optimizer's maximum discount when the campaign names none: that depth, or
+    // kUnsupportedMaxDiscount for a category never sold at a discount.
+    double defaultMaxDiscount(int panelProduct) const;
     // Whether `discount` goes beyond it (by more than half a point).
     bool beyond(int panelProduct, double discount) const;
     // beyond_history when beyond(), else none.

@@ -248,35 +248,37 @@ TEST_F(NewProductOnMarket, ACampaignPlansItsNewProductsFlaggedColdStart)
     const synth::ProductTruth& hidden = s_project->market().products()[1];
     const synth::ProductTruth& known = s_project->market().products()[7];
     test::TempDir dir;
-    const std::string path =
-        dir.write("campaign.csv", "sku,stock,name,category,like_sku,list_price,max_discount\n" +
-                                      known.sku + ",100,,,,,0.5\n" + hidden.sku +
-                                      ",40,Fresh,"
-                                      "" +
-                                      hidden.category +
-                                      ",,49.99,0.6\n"
-                                      "NEW-NOWHERE,10,Mystery,,,,\n");
+    const std::string header = "sku,stock,name,category,like_sku,list_price,max_discount\n";
+    const std::string path = dir.write(
+        "campaign.csv", header + known.sku + ",100,,,,,0.5\n" + hidden.sku + ",40,Fresh," +
+                            hidden.category + ",,49.99,0.6\nNEW-NOWHERE,10,Mystery,,,,\n" +
+                            "NEW-DEFAULT,5,,," + known.sku + ",,\n");
     plan::CampaignFile file = plan::readCampaignFile(path, data.panel);
     ASSERT_TRUE(file.problems.empty()) << file.problems.front().describe();
     EXPECT_EQ(file.products.size(), 1u);
-    ASSERT_EQ(file.newProducts.size(), 2u);
+    ASSERT_EQ(file.newProducts.size(), 3u);
     const std::vector<Problem> warnings = plan::placeNewProducts(file, data);
     ASSERT_EQ(warnings.size(), 1u);
     EXPECT_EQ(warnings[0].describe(),
               path + ":4: sku 'NEW-NOWHERE' has no sales history and nothing to forecast it from "
                      "(a category with sales history, or a like_sku the model knows): skipped, "
                      "the rest goes on");
-    ASSERT_EQ(file.products.size(), 2u);
+    ASSERT_EQ(file.products.size(), 3u);
     const plan::CampaignProduct& added = file.products[1];
     EXPECT_EQ(data.panel.products()[static_cast<size_t>(added.product)].sku, hidden.sku);
     EXPECT_EQ(added.listPrice, 49.99);
     EXPECT_EQ(added.stock, 40.0);
     EXPECT_EQ(added.maxDiscount, 0.6);
+    // Without max_discount: the deepest its category (its like item's) sold at, as for the rest.
+    const plan::CampaignProduct& byDefault = file.products[2];
+    EXPECT_EQ(byDefault.maxDiscount,
+              data.deepestDiscounts.defaultMaxDiscount(file.products[0].product));
+    EXPECT_LT(byDefault.maxDiscount, 1.0);
 
     plan::Campaign campaign;
     campaign.start = windowStart();
     campaign.days = 3;
-    campaign.products = file.products;
+    campaign.products = {file.products[0], file.products[1]};
     const plan::CampaignEvaluator evaluator(data.panel, data.trained, campaign);
     std::vector<plan::ProductPlan> rows{evaluator.evaluate(0, 0.2), evaluator.evaluate(1, 0.2)};
     const plan::PlanResult result =

@@ -70,6 +70,25 @@ TEST_F(HistoryProject, BeyondHistoryIsMoreThanHalfAPointDeeper)
     EXPECT_TRUE(deepest.beyond(product("C"), 0.12));
 }
 
+TEST_F(HistoryProject, ACampaignsMaximumDiscountDefaultsToTheDeepestItsCategorySoldAt)
+{
+    // A names none (its category's 50%), B says 80% (beyond history, but the user's choice), C
+    // names a minimum deeper than its category's 10% (the maximum follows it).
+    const std::string path = m_dir.write("campaign.csv", "sku,min_discount,max_discount\n"
+                                                         "A,,\n"
+                                                         "B,,0.8\n"
+                                                         "C,0.3,\n");
+    const plan::CampaignFile file = plan::readCampaignFile(path, *m_panel);
+    ASSERT_TRUE(file.problems.empty());
+    ASSERT_EQ(file.products.size(), 3u);
+    EXPECT_DOUBLE_EQ(file.products[0].maxDiscount, 0.50);
+    EXPECT_DOUBLE_EQ(file.products[1].maxDiscount, 0.80);
+    EXPECT_DOUBLE_EQ(file.products[2].minDiscount, 0.30);
+    EXPECT_DOUBLE_EQ(file.products[2].maxDiscount, 0.30);
+    const plan::DeepestDiscounts deepest(*m_panel);
+    EXPECT_DOUBLE_EQ(deepest.defaultMaxDiscount(product("C")), 0.10);
+}
+
 TEST_F(HistoryProject, PlannerDataKnowsTheModelsProductsAndRanksThemByRevenue)
 {
     model::TrainedModel trained; // only its product list matters here

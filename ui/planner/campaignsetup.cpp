@@ -291,7 +291,9 @@ plan::CampaignProduct CampaignSetup::defaultProduct(int panelProduct,
     cp.listPrice = p.listPrice;
     cp.unitCost = p.unitCost;
     cp.minDiscount = defaults.minDiscount;
-    cp.maxDiscount = defaults.maxDiscount;
+    // No deeper than the category ever sold at: past it the model only guesses.
+    const double supported = m_document->data()->deepestDiscounts.defaultMaxDiscount(panelProduct);
+    cp.maxDiscount = std::max(cp.minDiscount, std::min(defaults.maxDiscount, supported));
     return cp;
 }
 
