@@ -62,6 +62,12 @@ PlannerData::addNewProducts(const std::vector<model::NewProduct>& products)
     return results;
 }
 
+bool PlannerData::isNewProduct(int panelProduct) const
+{
+    return trained.coldStart.placementOf(panel.products()[static_cast<size_t>(panelProduct)].id) !=
+           nullptr;
+}
+
 RowFlags PlannerData::flagsAt(int panelProduct, double discount) const
 {
     RowFlags flags = deepestDiscounts.flagsAt(panelProduct, discount);

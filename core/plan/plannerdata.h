@@ -47,11 +47,7 @@ struct PlannerData
     std::vector<model::NewProductResult>
     addNewProducts(const std::vector<model::NewProduct>& products);
     // A new product: no sales history, forecast from its peers.
-    bool isNewProduct(int panelProduct) const
-    {
-        return trained.coldStart.placementOf(
-                   panel.products()[static_cast<size_t>(panelProduct)].id) != nullptr;
-    }
+    bool isNewProduct(int panelProduct) const;
     // What a row of this product at `discount` warns about: cold_start, beyond_history.
     RowFlags flagsAt(int panelProduct, double discount) const;
 
