@@ -2949,13 +2949,28 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>sku &apos;%1&apos; has no sales history: skipped, as FlashPlan cannot forecast new products yet; the rest of the campaign is planned</source>
-        <translation>SKU“%1”没有销售历史：已跳过，因为 FlashPlan 暂时无法预测新产品；活动中的其余产品照常规划</translation>
+        <source>sku &apos;%1&apos; has no sales history and nothing to forecast it from (a category with sales history, or a like_sku the model knows): skipped, the rest goes on</source>
+        <translation>sku “%1” 没有销售历史，也没有可据以预测的依据（有销售历史的品类，或模型认识的 like_sku）：已跳过，其余照常进行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sku &apos;%1&apos; has no sales history and no list_price (nor a like_sku to take one from): skipped, the rest goes on</source>
+        <translation>sku “%1” 没有销售历史，也没有 list_price（也没有可借用其价格的 like_sku）：已跳过，其余照常进行</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>no product of the campaign has a sales history to plan from</source>
-        <translation>活动中没有任何产品有可供规划的销售历史</translation>
+        <source>like_sku &apos;%2&apos; of the new product &apos;%1&apos; is not a product the model knows; ignored</source>
+        <translation>新商品“%1”的 like_sku “%2” 不是模型认识的商品；已忽略</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no product of the campaign can be planned: none has a sales history or peers to forecast it from</source>
+        <translation>活动中没有可规划的商品：没有一个商品有销售历史或可据以预测的同类商品</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no product of the prices file can be forecast: none has a sales history or peers to forecast it from</source>
+        <translation>价格文件中没有可预测的商品：没有一个商品有销售历史或可据以预测的同类商品</translation>
     </message>
     <message>
         <location line="+2"/>

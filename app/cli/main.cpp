@@ -19,7 +19,8 @@ commands:
           history and store it in the project
   forecast --project P.flashplan --start YYYY-MM-DD --days N [--prices prices.csv] --out F.csv
           expected units and an 80% interval per product and day (week), at the planned prices
-          (date,sku,price[,list_price,event,stock]) or at list price
+          (date,sku,price[,list_price,event,stock,name,category,like_sku]) or at list price;
+          a sku without history is forecast from its like_sku or its category (cold_start)
   plan    --project P.flashplan --campaign campaign.csv --start YYYY-MM-DD --days N
           [--objective revenue|profit|blend] [--blend-weight W] [--budget AMOUNT]
           [--margin-floor M | --allow-below-cost] [--step 0.05] --out recommended.csv|.xlsx

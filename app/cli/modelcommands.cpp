@@ -1,5 +1,6 @@
 // flashplan-cli train and forecast.
 #include "cli/commands.h"
+#include "cli/newproductnotes.h"
 #include "cli/terminalprogress.h"
 #include "data/panel.h"
 #include "export/forecasttable.h"
@@ -7,6 +8,7 @@
 #include "model/forecaster.h"
 #include "model/modelstore.h"
 #include "model/trainer.h"
+#include "plan/newproducts.h"
 #include "plan/plannerdata.h"
 #include "store/store.h"
 
@@ -119,34 +121,38 @@ int runForecast(Arguments& args)
     if (days == 0)
         throw UsageError("'forecast' needs --days");
     const std::string outPath = args.required("out");
-    const std::shared_ptr<const plan::PlannerData> data =
-        plan::PlannerData::load(args.required("project"));
-    const data::Panel& panel = data->panel;
-    const model::TrainedModel& trained = data->trained;
+    plan::PlannerData data = plan::PlannerData::read(args.required("project"));
+    const data::Panel& panel = data.panel;
+    const model::TrainedModel& trained = data.trained;
     const int periodDays = panel.periodDays();
 
     // Planned prices by (product, day); products without a row sell at list price, no event.
     std::map<std::pair<int, DayNumber>, io::PlannedPrice> planned;
-    std::vector<bool> wanted(static_cast<size_t>(panel.productCount()), !args.value("prices"));
+    std::vector<int> pricedProducts;
     if (const auto pricesPath = args.value("prices")) {
         io::PriceTable table = io::readPriceTable(*pricesPath);
-        for (const io::PlannedPrice& row : table.rows) {
-            const int p = panel.findProduct(row.sku);
-            if (p < 0) {
-                table.problems.push_back(
-                    {*pricesPath, row.line, 0, ProblemKind::SkuNotInProject, {row.sku}});
-                ++table.problemCount;
-                continue;
-            }
-            wanted[static_cast<size_t>(p)] = true;
-            planned[{p, row.day}] = row;
-        }
         if (table.problemCount > 0) {
             for (const Problem& p : table.problems)
                 std::cerr << "error: " << p.describe() << "\n";
             return kBadInput;
         }
+        // New products are forecast from their peers, or skipped with a warning.
+        const bool anyRow = !table.rows.empty();
+        printWarnings(plan::placeNewProducts(table, data));
+        if (anyRow && table.rows.empty()) {
+            std::cerr << "error: " << problemOf(ProblemKind::NoProductToForecast).describe()
+                      << "\n";
+            return kBadInput;
+        }
+        for (const io::PlannedPrice& row : table.rows) {
+            const int p = panel.findProduct(row.sku);
+            pricedProducts.push_back(p);
+            planned[{p, row.day}] = row;
+        }
     }
+    std::vector<bool> wanted(static_cast<size_t>(panel.productCount()), !args.value("prices"));
+    for (const int p : pricedProducts)
+        wanted[static_cast<size_t>(p)] = true;
     std::vector<data::ScenarioPeriod> periods;
     // An event the history knows keeps its id (a forecast can continue it); new ones get their own.
     std::unordered_map<std::string, std::int32_t> newEvents;
@@ -160,16 +166,12 @@ int runForecast(Arguments& args)
     };
     for (int p = 0; p < panel.productCount(); ++p) {
         const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
-        if (!wanted[static_cast<size_t>(p)] || product.lastPeriod < product.firstPeriod)
+        const bool history = product.lastPeriod >= product.firstPeriod;
+        if (!wanted[static_cast<size_t>(p)] || (!history && !data.isNewProduct(p)))
             continue;
-        // Weekly: continue the product's own weekly dates, every week that overlaps the window.
-        DayNumber first = *start;
-        if (periodDays > 1) {
-            const DayNumber anchor = panel.dayOf(product.lastPeriod);
-            const int offset = ((*start - anchor) % periodDays + periodDays) % periodDays;
-            first = *start - offset;
-        }
-        for (DayNumber day = first; day < *start + days; day += periodDays) {
+        // Weekly: continue the panel's weekly dates, every week that overlaps the window.
+        for (DayNumber day = panel.dayOf(panel.periodOf(*start)); day < *start + days;
+             day += periodDays) {
             data::ScenarioPeriod s;
             s.product = p;
             s.day = day;
@@ -193,12 +195,17 @@ int runForecast(Arguments& args)
     const std::vector<model::ForecastRow> rows = model::forecastPeriods(panel, trained, periods);
     std::vector<plan::RowFlags> flags;
     double total = 0;
-    int flagged = 0;
+    int coldStart = 0, beyond = 0;
     for (size_t i = 0; i < rows.size(); ++i) {
-        flags.push_back(data->deepestDiscounts.flagsAt(periods[i].product, periods[i].discount));
-        flagged += flags.back().empty() ? 0 : 1;
+        flags.push_back(data.flagsAt(periods[i].product, periods[i].discount));
+        coldStart += flags.back().has(plan::RowFlag::ColdStart) ? 1 : 0;
+        beyond += flags.back().has(plan::RowFlag::BeyondHistory) ? 1 : 0;
         total += rows[i].forecast;
     }
+    std::vector<int> forecastProducts;
+    for (const data::ScenarioPeriod& period : periods)
+        forecastProducts.push_back(period.product);
+    noteNewProducts(data, forecastProducts);
     try {
         TerminalProgress::installInterruptHandler();
         TerminalProgress bar("writing " + outPath);
@@ -209,7 +216,8 @@ int runForecast(Arguments& args)
     }
     std::cout << "forecast " << rows.size() << " product-" << (periodDays == 7 ? "weeks" : "days")
               << " with the " << trained.kind << " model: " << fixed(total, 1) << " units expected"
-              << (flagged ? "; " + std::to_string(flagged) + " beyond_history" : std::string())
+              << (coldStart ? "; " + std::to_string(coldStart) + " cold_start" : std::string())
+              << (beyond ? "; " + std::to_string(beyond) + " beyond_history" : std::string())
               << " -> " << outPath << "\n";
     return kOk;
 }

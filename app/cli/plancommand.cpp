@@ -1,5 +1,6 @@
 // flashplan-cli plan: the recommended discount per campaign product.
 #include "cli/commands.h"
+#include "cli/newproductnotes.h"
 #include "cli/terminalprogress.h"
 #include "export/recommendedtable.h"
 #include "plan/campaign.h"
@@ -8,6 +9,7 @@
 #include "plan/plannerdata.h"
 #include "plan/scenariostore.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -93,19 +95,23 @@ int runPlan(Arguments& args)
         settings.marginFloor = args.number("margin-floor", 0, allowBelowCost ? -1 : 0, 100);
     settings.step = args.number("step", 0.05, 0.005, 1.0);
 
-    const std::shared_ptr<const plan::PlannerData> data =
-        plan::PlannerData::load(args.required("project"));
+    const auto data =
+        std::make_shared<plan::PlannerData>(plan::PlannerData::read(args.required("project")));
     const std::string campaignPath = args.required("campaign");
     plan::CampaignFile file = plan::readCampaignFile(campaignPath, data->panel);
-    const std::vector<Problem> skipped = plan::placeNewProducts(file);
-    for (const Problem& p : skipped)
-        std::cerr << "warning: " << p.describe() << "\n";
     if (!file.problems.empty()) {
         for (const Problem& p : file.problems)
             std::cerr << "error: " << p.describe() << "\n";
         std::cerr << "the campaign has problems; no plan was written\n";
         return kBadInput;
     }
+    // New products are planned from their peers, or skipped with a warning.
+    const std::vector<Problem> warnings = plan::placeNewProducts(file, *data);
+    printWarnings(warnings);
+    const auto skipped = std::count_if(warnings.begin(), warnings.end(), [](const Problem& p) {
+        return p.kind == ProblemKind::NewProductCannotBePlaced ||
+               p.kind == ProblemKind::NewProductWithoutListPrice;
+    });
     if (file.products.empty()) {
         std::cerr << "error: " << problemOf(ProblemKind::NoCampaignProductToPlan).describe()
                   << "; no plan was written\n";
@@ -144,6 +150,10 @@ int runPlan(Arguments& args)
     if (optimized.budgetInfeasible)
         std::cerr << "warning: even every product's smallest allowed discount costs more than the "
                      "budget; the plan uses the smallest discounts\n";
+    std::vector<int> planned;
+    for (const plan::CampaignProduct& cp : campaign.products)
+        planned.push_back(cp.product);
+    const int coldStart = noteNewProducts(*data, planned);
     const int beyond = noteFlagged(result.rows, plan::RowFlag::BeyondHistory,
                                    "planned deeper than their category ever sold at, where the "
                                    "forecast extrapolates");
@@ -158,10 +168,10 @@ int runPlan(Arguments& args)
               << ", units " << money(t.units) << ", markdown " << money(t.markdownCost)
               << (settings.budget ? " of budget " + money(*settings.budget) : std::string()) << "; "
               << planStateText(result)
+              << (coldStart ? "; " + std::to_string(coldStart) + " cold_start" : std::string())
               << (beyond ? "; " + std::to_string(beyond) + " beyond_history" : std::string())
               << (belowCost ? "; " + std::to_string(belowCost) + " below_cost" : std::string())
-              << (skipped.empty() ? std::string()
-                                  : "; " + std::to_string(skipped.size()) + " skipped")
+              << (skipped ? "; " + std::to_string(skipped) + " skipped" : std::string())
               << " -> " << out << "\n";
     return kOk;
 }

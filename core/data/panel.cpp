@@ -51,6 +51,21 @@ void Panel::setCell(int p, int t, float units, float price, float listPrice, flo
     }
 }
 
+int Panel::addProduct(PanelProduct product)
+{
+    product.firstPeriod = 0;
+    product.lastPeriod = -1;
+    m_products.push_back(std::move(product));
+    const std::size_t cells = m_products.size() * static_cast<std::size_t>(m_periods);
+    m_units.resize(cells, 0.0f);
+    m_price.resize(cells, kNaN);
+    m_listPrice.resize(cells, kNaN);
+    m_stock.resize(cells, kNaN);
+    m_event.resize(cells, -1);
+    m_present.resize(cells, 0);
+    return productCount() - 1;
+}
+
 int Panel::periodOf(DayNumber day) const
 {
     const int offset = day - m_firstDay;

@@ -72,6 +72,9 @@ public:
           std::vector<std::string> categories);
     void setCell(int p, int t, float units, float price, float listPrice, float stock,
                  std::int32_t event, bool filled = false);
+    // A product without sales history (a new product, forecast from its peers): added with every
+    // period absent, and its index returned.
+    int addProduct(PanelProduct product);
 
 private:
     Panel() = default;

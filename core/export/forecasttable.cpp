@@ -19,19 +19,13 @@ namespace fp::exports {
 
 namespace {
 
-// The periods of the sale window for a product, as CampaignEvaluator forms them: its days, or for
-// weekly data the product's weeks (continuing its own weekly dates) that overlap the window.
-std::vector<DayNumber> windowPeriods(const data::Panel& panel, int p, DayNumber start, int days)
+// The periods of the sale window, as CampaignEvaluator forms them: its days, or for weekly data
+// the weeks (the panel's weekly dates, which every product's continue) that overlap the window.
+std::vector<DayNumber> windowPeriods(const data::Panel& panel, DayNumber start, int days)
 {
-    const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
-    const int periodDays = panel.periodDays();
-    DayNumber first = start;
-    if (periodDays > 1 && product.lastPeriod >= product.firstPeriod) {
-        const DayNumber anchor = panel.dayOf(product.lastPeriod);
-        first -= ((start - anchor) % periodDays + periodDays) % periodDays;
-    }
     std::vector<DayNumber> out;
-    for (DayNumber day = first; day < start + days; day += periodDays)
+    for (DayNumber day = panel.dayOf(panel.periodOf(start)); day < start + days;
+         day += panel.periodDays())
         out.push_back(day);
     return out;
 }
@@ -89,7 +83,7 @@ std::vector<model::ForecastRow> campaignForecast(const data::Panel& panel,
         const plan::CampaignProduct& cp = products[item];
         const auto discount = static_cast<float>(std::clamp(discounts[item], 0.0, 0.95));
         firstRow[item] = periods.size();
-        for (const DayNumber day : windowPeriods(panel, cp.product, campaign.start, campaign.days))
+        for (const DayNumber day : windowPeriods(panel, campaign.start, campaign.days))
             periods.push_back(
                 {cp.product, day, discount, true, std::nanf(""), static_cast<float>(cp.listPrice)});
         rowCount[item] = periods.size() - firstRow[item];
@@ -148,8 +142,11 @@ void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& train
     const plan::DeepestDiscounts deepest(panel);
     std::vector<plan::RowFlags> flags;
     flags.reserve(rows.size());
-    for (const model::ForecastRow& r : rows)
+    for (const model::ForecastRow& r : rows) {
         flags.push_back(deepest.flagsAt(r.product, discountOf.at(r.product)));
+        if (trained.coldStart.placementOf(panel.products()[static_cast<size_t>(r.product)].id))
+            flags.back().set(plan::RowFlag::ColdStart);
+    }
     writeForecastCsv(panel, rows, flags, path, progress);
 }
 

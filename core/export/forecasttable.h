@@ -43,8 +43,9 @@ void writeForecastCsv(const data::Panel& panel, const std::vector<model::Forecas
                       const std::vector<plan::RowFlags>& flags, const std::string& path,
                       const ProgressFn& progress = {});
 
-// campaignForecast() as forecast.csv, each row flagged beyond_history when its product's discount
-// is deeper than its category sold at (plan::DeepestDiscounts).
+// campaignForecast() as forecast.csv, each row flagged cold_start for a new product (placed among
+// its peers, model::ColdStart) and beyond_history when its product's discount is deeper than its
+// category sold at (plan::DeepestDiscounts).
 void writeForecastCsv(const data::Panel& panel, const model::TrainedModel& trained,
                       const plan::Campaign& campaign, const std::vector<double>& discounts,
                       const std::string& path, const ProgressFn& progress = {});

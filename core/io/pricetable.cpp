@@ -20,6 +20,7 @@ std::optional<double> number(std::string_view text)
 PriceTable readPriceTable(const std::string& path)
 {
     PriceTable table;
+    table.path = path;
     auto problem = [&](std::int64_t line, int column, ProblemKind kind,
                        std::vector<std::string> args = {}) {
         if (++table.problemCount <= 100)
@@ -45,6 +46,12 @@ PriceTable readPriceTable(const std::string& path)
             problem(1, 0, ProblemKind::MissingColumn, {std::string(infoOf(required).canonical)});
     if (table.problemCount > 0)
         return table;
+    int likeSkuColumn = -1; // not a sales field: only new products have one
+    for (const int column : header.ignoredColumns) {
+        const std::string name = normalizeHeader(record.fields[static_cast<size_t>(column)]);
+        if (name == "like_sku" || name == "like_item")
+            likeSkuColumn = column;
+    }
     const size_t fields = record.fields.size();
     while (reader.next(record)) {
         if (record.fields.size() != fields) {
@@ -92,6 +99,12 @@ PriceTable readPriceTable(const std::string& path)
         if (map.has(SalesField::Event))
             row.eventId = std::string(trim(field(SalesField::Event)));
         row.event = !row.eventId.empty();
+        if (map.has(SalesField::Name))
+            row.name = std::string(trim(field(SalesField::Name)));
+        if (map.has(SalesField::Category))
+            row.category = std::string(trim(field(SalesField::Category)));
+        if (likeSkuColumn >= 0)
+            row.likeSku = std::string(trim(record.fields[static_cast<size_t>(likeSkuColumn)]));
         table.rows.push_back(std::move(row));
     }
     if (reader.error())

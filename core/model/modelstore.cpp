@@ -20,7 +20,10 @@ TrainedModel::productIndexFor(const std::vector<std::int64_t>& panelProductIds) 
     std::vector<int> out;
     for (std::int64_t productId : panelProductIds) {
         const auto it = index.find(productId);
-        out.push_back(it == index.end() ? -1 : it->second);
+        const int placed = it == index.end() ? coldStart.indexOf(productId) : -1;
+        out.push_back(it != index.end() ? it->second
+                      : placed >= 0     ? static_cast<int>(productIds.size()) + placed
+                                        : -1);
     }
     return out;
 }
@@ -28,7 +31,11 @@ TrainedModel::productIndexFor(const std::vector<std::int64_t>& panelProductIds) 
 void TrainedModel::predict(std::span<const data::DemandCell> cells, std::span<double> means,
                            std::span<double> extraVariance) const
 {
-    DepthGuard::predict(*model, supportedDepth, cells, means, extraVariance);
+    if (coldStart.empty())
+        DepthGuard::predict(*model, supportedDepth, cells, means, extraVariance);
+    else
+        coldStart.predict(*model, supportedDepth, static_cast<int>(productIds.size()), cells, means,
+                          extraVariance);
 }
 
 std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/coldstart.h"
 #include "model/demandmodel.h"
 #include "model/noisemodel.h"
 
@@ -32,13 +33,18 @@ struct TrainedModel
     // (data::deepestSupportedDiscounts); demand past it is continued by DepthGuard. Empty for a
     // model stored before it was kept.
     std::vector<float> supportedDepth;
+    // New products (no sales history) placed among the products the model knows
+    // (model::addNewProducts): model indices productIds.size() and up. Not stored.
+    ColdStart coldStart;
 
     // Expected demand of cells (cell.product is the model's index), continued boundedly past the
-    // supported depth; extraVariance (when not empty) gets the continuation's relative variance.
+    // supported depth; extraVariance (when not empty) gets the continuation's relative variance,
+    // and for a new product how unlike its peers it may be.
     void predict(std::span<const data::DemandCell> cells, std::span<double> means,
                  std::span<double> extraVariance = {}) const;
 
-    // The model's index of each panel product, or -1 for products it has not seen.
+    // The model's index of each panel product (a placed new product's among them), or -1 for
+    // products it has not seen.
     std::vector<int> productIndexFor(const std::vector<std::int64_t>& panelProductIds) const;
 };
 

@@ -5,9 +5,11 @@
 #include "io/columnmap.h"
 #include "io/csvreader.h"
 #include "plan/deepestdiscounts.h"
+#include "plan/plannerdata.h"
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <set>
 
 namespace fp::plan {
@@ -22,6 +24,9 @@ enum Column
     ListPrice,
     MinDiscount,
     MaxDiscount,
+    Name,
+    Category,
+    LikeSku,
     ColumnCount
 };
 
@@ -40,6 +45,12 @@ int columnOf(std::string_view header)
         return MinDiscount;
     if (name == "max_discount")
         return MaxDiscount;
+    if (name == "name" || name == "product_name" || name == "title")
+        return Name;
+    if (name == "category" || name == "product_category" || name == "dept")
+        return Category;
+    if (name == "like_sku" || name == "like_item")
+        return LikeSku;
     return -1;
 }
 
@@ -67,7 +78,8 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
         problem(why.line, why.kind, why.args);
         return file;
     }
-    int column[ColumnCount] = {-1, -1, -1, -1, -1, -1};
+    int column[ColumnCount];
+    std::fill(std::begin(column), std::end(column), -1);
     for (int i = 0; i < static_cast<int>(record.fields.size()); ++i)
         if (const int c = columnOf(record.fields[static_cast<size_t>(i)]); c >= 0)
             column[c] = i;
@@ -106,14 +118,7 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             problem(line, ProblemKind::SkuListedTwice, {sku});
             continue;
         }
-        const int p = panel.findProduct(sku);
-        if (p < 0) {
-            file.newProducts.push_back({sku, line});
-            continue;
-        }
-        const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
         CampaignProduct cp;
-        cp.product = p;
         cp.stock = number(Stock, "stock");
         cp.unitCost = number(UnitCost, "unit_cost");
         const auto listPrice = number(ListPrice, "list_price");
@@ -129,16 +134,26 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             problem(line, ProblemKind::MustBeAtLeast, {"unit_cost", "0"});
             continue;
         }
-        if (!cp.unitCost)
-            cp.unitCost = product.unitCost;
-        cp.listPrice = listPrice.value_or(product.listPrice);
-        if (!(cp.listPrice > 0)) {
+        if (listPrice && !(*listPrice > 0)) {
             problem(line, ProblemKind::NoListPrice, {sku});
             continue;
         }
+        const int p = panel.findProduct(sku);
+        if (p >= 0) {
+            const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
+            cp.product = p;
+            if (!cp.unitCost)
+                cp.unitCost = product.unitCost;
+            cp.listPrice = listPrice.value_or(product.listPrice);
+            if (!(cp.listPrice > 0)) {
+                problem(line, ProblemKind::NoListPrice, {sku});
+                continue;
+            }
+        }
         cp.minDiscount = minDiscount.value_or(0.0);
-        cp.maxDiscount =
-            maxDiscount.value_or(std::max(deepest.defaultMaxDiscount(p), cp.minDiscount));
+        // A new product's category is known once it is placed: its default waits till then.
+        const double defaultMax = p >= 0 ? deepest.defaultMaxDiscount(p) : 1.0;
+        cp.maxDiscount = maxDiscount.value_or(std::max(defaultMax, cp.minDiscount));
         if (cp.minDiscount < 0 || cp.minDiscount > 1 || cp.maxDiscount < 0 || cp.maxDiscount > 1) {
             problem(line, ProblemKind::DiscountNotAFraction);
             continue;
@@ -147,7 +162,17 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
             problem(line, ProblemKind::MinDiscountAboveMax);
             continue;
         }
-        file.products.push_back(cp);
+        if (p >= 0) {
+            file.products.push_back(cp);
+            continue;
+        }
+        model::NewProduct described{sku,
+                                    std::string(text(Name)),
+                                    std::string(text(Category)),
+                                    std::string(text(LikeSku)),
+                                    listPrice.value_or(0.0),
+                                    cp.unitCost};
+        file.newProducts.push_back({std::move(described), cp, maxDiscount.has_value(), line});
     }
     if (reader.error())
         problem(reader.error()->line, reader.error()->kind, reader.error()->args);
@@ -156,14 +181,32 @@ CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel)
     return file;
 }
 
-std::vector<Problem> placeNewProducts(CampaignFile& file)
+std::vector<Problem> placeNewProducts(CampaignFile& file, PlannerData& data)
 {
-    std::vector<Problem> notes;
-    for (const NewCampaignProduct& product : file.newProducts)
-        notes.push_back(
-            {file.path, product.line, 0, ProblemKind::NewProductSkipped, {product.sku}});
+    std::vector<model::NewProduct> described;
+    for (const NewCampaignProduct& n : file.newProducts)
+        described.push_back(n.product);
+    const std::vector<model::NewProductResult> results = data.addNewProducts(described);
+    std::vector<Problem> warnings;
+    for (size_t i = 0; i < results.size(); ++i) {
+        const NewCampaignProduct& n = file.newProducts[i];
+        for (Problem problem : results[i].problems) {
+            problem.file = file.path;
+            problem.line = n.line;
+            warnings.push_back(std::move(problem));
+        }
+        if (results[i].panelProduct < 0)
+            continue;
+        CampaignProduct cp = n.limits;
+        cp.product = results[i].panelProduct;
+        cp.listPrice = data.panel.products()[static_cast<size_t>(cp.product)].listPrice;
+        if (!n.maxDiscountGiven)
+            cp.maxDiscount =
+                std::max(data.deepestDiscounts.defaultMaxDiscount(cp.product), cp.minDiscount);
+        file.products.push_back(cp);
+    }
     file.newProducts.clear();
-    return notes;
+    return warnings;
 }
 
 double deepestAllowedDiscount(const CampaignProduct& product, std::optional<double> marginFloor)

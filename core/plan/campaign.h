@@ -2,6 +2,7 @@
 
 #include "base/civildate.h"
 #include "base/error.h"
+#include "model/coldstart.h"
 
 #include <cstdint>
 #include <optional>
@@ -13,6 +14,8 @@ class Panel;
 }
 
 namespace fp::plan {
+
+struct PlannerData;
 
 // One product of an upcoming flash sale and its limits (spec/data-format.md, section 2).
 struct CampaignProduct
@@ -33,10 +36,12 @@ struct Campaign
     std::vector<CampaignProduct> products;
 };
 
-// A campaign row whose sku has no sales history: a new product.
+// A campaign row whose sku has no sales history: a new product, and its limits as read.
 struct NewCampaignProduct
 {
-    std::string sku;
+    model::NewProduct product;
+    CampaignProduct limits;        // `product` and `listPrice` are set once it is placed
+    bool maxDiscountGiven = false; // else its category's default, once its category is known
     std::int64_t line = 0;
 };
 
@@ -48,18 +53,20 @@ struct CampaignFile
     std::vector<Problem> problems;               // the file is unusable when not empty
 };
 
-// Reads campaign.csv: sku, optional stock, unit_cost, list_price, min_discount, max_discount.
-// Missing values default to the product's history (unit cost, list price, the deepest discount its
-// category sold at) or to the contract's defaults (unlimited stock, no minimum discount, 0.7 for a
-// category never discounted). A sku without history is a new product, not a problem. Each bad row
-// is a problem with its line: min > max, a discount outside 0..1, negative stock or cost.
+// Reads campaign.csv: sku, optional stock, unit_cost, list_price, min_discount, max_discount,
+// and for new products name, category, like_sku. Missing values default to the product's history
+// (unit cost, list price, the deepest discount its category sold at) or to the contract's defaults
+// (unlimited stock, no minimum discount, 0.7 for a category never discounted). A sku without
+// history is a new product, not a problem. Each bad row is a problem with its line: a sku listed
+// twice, min > max, a discount outside 0..1, negative stock or cost.
 CampaignFile readCampaignFile(const std::string& path, const data::Panel& panel);
 
 // The one place that decides what becomes of a campaign's new products (no sales history), for
-// the command line and the window alike. Today each is skipped, with a note naming it and its line
-// (NewProductSkipped), and the rest of the campaign is planned; once new products can be forecast
-// from their peers, this is where they join file.products instead.
-std::vector<Problem> placeNewProducts(CampaignFile& file);
+// the command line and the window alike: each one that can be placed among its peers
+// (PlannerData::addNewProducts: its like_sku, else its category's products) joins file.products
+// and is planned and flagged cold_start; one that cannot is skipped. Returns the warnings, each
+// naming its sku and line (skipped, or a like_sku ignored).
+std::vector<Problem> placeNewProducts(CampaignFile& file, PlannerData& data);
 
 // The deepest discount a margin floor leaves `product` (sale price >= unit cost x (1 + floor)):
 // its max discount without a floor or a unit cost, never less than its min discount (a minimum

@@ -23,12 +23,9 @@ CampaignEvaluator::CampaignEvaluator(const data::Panel& panel, const model::Trai
         const data::PanelProduct& product = panel.products()[static_cast<size_t>(cp.product)];
         if (modelIndex[static_cast<size_t>(cp.product)] < 0)
             throw FlashPlanError(ProblemKind::ProductNewerThanModel, {product.sku});
-        // The sale's periods: its days, or the product's weeks that overlap them.
-        DayNumber first = m_campaign.start;
-        if (periodDays > 1 && product.lastPeriod >= product.firstPeriod) {
-            const DayNumber anchor = panel.dayOf(product.lastPeriod);
-            first -= ((m_campaign.start - anchor) % periodDays + periodDays) % periodDays;
-        }
+        // The sale's periods: its days, or the weeks that overlap them (the panel's weekly dates,
+        // which every product's continue, also a new product's).
+        const DayNumber first = panel.dayOf(panel.periodOf(m_campaign.start));
         std::vector<data::ScenarioPeriod> plan;
         for (DayNumber day = first; day < m_campaign.start + m_campaign.days; day += periodDays)
             plan.push_back(

@@ -13,6 +13,11 @@ namespace fp::plan {
 PlannerData::PlannerData(data::Panel history, model::TrainedModel model)
     : panel(std::move(history)), trained(std::move(model)), deepestDiscounts(panel)
 {
+    deriveProducts(0);
+}
+
+void PlannerData::deriveProducts(int first)
+{
     const int products = panel.productCount();
     std::vector<std::int64_t> ids(static_cast<size_t>(products));
     for (int p = 0; p < products; ++p)
@@ -20,9 +25,9 @@ PlannerData::PlannerData(data::Panel history, model::TrainedModel model)
     const std::vector<int> modelIndex = trained.productIndexFor(ids);
 
     modelKnows.resize(static_cast<size_t>(products));
-    historyRevenue.assign(static_cast<size_t>(products), 0.0);
-    usualDiscount.assign(static_cast<size_t>(products), 0.0);
-    for (int p = 0; p < products; ++p) {
+    historyRevenue.resize(static_cast<size_t>(products), 0.0);
+    usualDiscount.resize(static_cast<size_t>(products), 0.0);
+    for (int p = first; p < products; ++p) {
         modelKnows[static_cast<size_t>(p)] = modelIndex[static_cast<size_t>(p)] >= 0;
         panelIndexOfId[ids[static_cast<size_t>(p)]] = p;
         double revenue = 0;
@@ -37,10 +42,38 @@ PlannerData::PlannerData(data::Panel history, model::TrainedModel model)
 std::shared_ptr<const PlannerData> PlannerData::load(const std::string& projectPath,
                                                      const ProgressFn& progress)
 {
+    return std::make_shared<const PlannerData>(read(projectPath, progress));
+}
+
+PlannerData PlannerData::read(const std::string& projectPath, const ProgressFn& progress)
+{
     store::Store store(projectPath, store::Store::OpenMode::ReadOnly);
     model::TrainedModel trained = model::requireActiveModel(store);
-    return std::make_shared<const PlannerData>(data::Panel::load(store, progress),
-                                               std::move(trained));
+    return PlannerData(data::Panel::load(store, progress), std::move(trained));
+}
+
+std::vector<model::NewProductResult>
+PlannerData::addNewProducts(const std::vector<model::NewProduct>& products)
+{
+    const int first = panel.productCount();
+    std::vector<model::NewProductResult> results = model::addNewProducts(panel, trained, products);
+    deepestDiscounts = DeepestDiscounts(panel);
+    deriveProducts(first);
+    return results;
+}
+
+bool PlannerData::isNewProduct(int panelProduct) const
+{
+    return trained.coldStart.placementOf(panel.products()[static_cast<size_t>(panelProduct)].id) !=
+           nullptr;
+}
+
+RowFlags PlannerData::flagsAt(int panelProduct, double discount) const
+{
+    RowFlags flags = deepestDiscounts.flagsAt(panelProduct, discount);
+    if (isNewProduct(panelProduct))
+        flags.set(RowFlag::ColdStart);
+    return flags;
 }
 
 std::vector<int> PlannerData::productsByRevenue(int category) const
@@ -71,8 +104,7 @@ PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,
     result.modelScoresJson = data.trained.scoresJson;
     for (size_t i = 0; i < result.rows.size() && i < campaign.products.size(); ++i) {
         ProductPlan& row = result.rows[i];
-        if (data.beyondHistory(campaign.products[i].product, row.discount))
-            row.flags.set(RowFlag::BeyondHistory);
+        row.flags = data.flagsAt(campaign.products[i].product, row.discount);
         if (row.unitCost && row.salePrice < *row.unitCost - 1e-6) // not a rounding at the floor
             row.flags.set(RowFlag::BelowCost);
     }

@@ -26,7 +26,9 @@ struct PlannerData
 
     data::Panel panel;
     model::TrainedModel trained;
-    std::vector<bool> modelKnows;       // per panel product: the model was trained on it
+    // Per panel product: the model can forecast it (trained on it, or a new product placed among
+    // its peers).
+    std::vector<bool> modelKnows;
     std::vector<double> historyRevenue; // per panel product: units x price over its history
     std::vector<double> usualDiscount;  // per panel product, 0..1
     std::unordered_map<std::int64_t, int> panelIndexOfId; // products.id -> panel product
@@ -36,6 +38,18 @@ struct PlannerData
     // Throws FlashPlanError when the project has no sales or no trained model.
     static std::shared_ptr<const PlannerData> load(const std::string& projectPath,
                                                    const ProgressFn& progress = {});
+    // The same, to change (add new products) before it is shared.
+    static PlannerData read(const std::string& projectPath, const ProgressFn& progress = {});
+
+    // Adds products without sales history to the panel and the model, each placed among peers
+    // the model knows (model::addNewProducts), and returns what became of each. The planner's way
+    // to plan a product added by hand, and the campaign and prices files'.
+    std::vector<model::NewProductResult>
+    addNewProducts(const std::vector<model::NewProduct>& products);
+    // A new product: no sales history, forecast from its peers.
+    bool isNewProduct(int panelProduct) const;
+    // What a row of this product at `discount` warns about: cold_start, beyond_history.
+    RowFlags flagsAt(int panelProduct, double discount) const;
 
     // Panel products of `category` (or all when negative) the model knows, by history revenue,
     // largest first.
@@ -49,11 +63,16 @@ struct PlannerData
     {
         return deepestDiscounts.beyond(panelProduct, discount);
     }
+
+private:
+    // The per-product values of panel products from `first` on.
+    void deriveProducts(int first);
 };
 
 // The plan as the exports take it, for the command line and the window alike: the campaign's window
 // and the settings, the model's kind and scores, `rows` (one per campaign product, in campaign
-// order), flagged beyond_history where deeper than their category sold at, and their totals.
+// order), flagged (cold_start for new products, beyond_history where deeper than their category
+// sold at), and their totals.
 // `upperBound`: the optimizer's proven bound on the objective for this campaign and these
 // settings; the optimality gap is how far the rows' objective falls short of it (0 without one).
 PlanResult makePlanResult(const PlannerData& data, const Campaign& campaign,

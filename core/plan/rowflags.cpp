@@ -6,13 +6,15 @@ namespace fp::plan {
 
 namespace {
 
-constexpr std::array kEveryFlag{RowFlag::BeyondHistory, RowFlag::BelowCost};
+constexpr std::array kEveryFlag{RowFlag::ColdStart, RowFlag::BeyondHistory, RowFlag::BelowCost};
 
 } // namespace
 
 std::string_view flagName(RowFlag flag)
 {
     switch (flag) {
+    case RowFlag::ColdStart:
+        return "cold_start";
     case RowFlag::BeyondHistory:
         return "beyond_history";
     case RowFlag::BelowCost:

@@ -7,14 +7,15 @@
 namespace fp::plan {
 
 // What a row of the recommended table or the forecast warns about: the `flags` column of
-// spec/data-format.md (sections 3 and 4). Later flags (cold_start, below_cost) join the enum in
+// spec/data-format.md (sections 3 and 4). Later flags (below_cost) join the enum in
 // the spec's order, which is the order text() writes them in.
 enum class RowFlag : std::uint8_t
 {
+    ColdStart,     // a new product (no sales history): forecast from its peers
     BeyondHistory, // deeper than its category ever sold at: the forecast extrapolates
     BelowCost,     // the sale price is under the unit cost
 };
-std::string_view flagName(RowFlag flag); // "beyond_history", "below_cost"
+std::string_view flagName(RowFlag flag); // "cold_start", "beyond_history", "below_cost"
 
 class RowFlags final
 {

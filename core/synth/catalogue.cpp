@@ -153,18 +153,19 @@ std::vector<ProductTruth> makeProducts(const MarketConfig& config,
         t.listPrice = roundCents(t.listPrice);
         t.unitCost = roundCents(t.listPrice * uniform(rng, 0.35, 0.7));
         // Cheaper products sell more units; the spread is wide on purpose (slow movers to
-        // tens/day).
-        t.baseLevel = std::clamp(spec.levelMedian * std::exp(1.1 * normal(rng)) *
+        // tens/day). How unlike one another products are scales every product's own deviation.
+        const double spread = config.productSpread;
+        t.baseLevel = std::clamp(spec.levelMedian * std::exp(1.1 * spread * normal(rng)) *
                                      std::pow(t.listPrice / spec.priceMedian, -0.4),
                                  0.02, 80.0);
-        t.elasticity = std::clamp(category.elasticityMean + 0.35 * normal(rng), 1.0, 4.0);
+        t.elasticity = std::clamp(category.elasticityMean + 0.35 * spread * normal(rng), 1.0, 4.0);
         t.thresholdLift = uniform(rng, 0.0, 0.3);
         t.dispersion = category.dispersion;
         t.eventShockShape = category.eventShockShape;
-        t.featuredLift = 0.8 * std::exp(0.35 * normal(rng));
+        t.featuredLift = 0.8 * std::exp(0.35 * spread * normal(rng));
         t.featuredDecay = uniform(rng, 0.35, 0.65);
         t.dipDepth = uniform(rng, 0.1, 0.35);
-        t.trendPerYear = std::clamp(0.12 * normal(rng), -0.35, 0.35);
+        t.trendPerYear = std::clamp(0.12 * spread * normal(rng), -0.35, 0.35);
         t.conversion = std::clamp(0.04 * std::exp(0.4 * normal(rng)), 0.01, 0.15);
         t.eventPropensity = std::exp(0.4 * normal(rng) - 0.08); // lognormal with mean 1
         t.stockCoverDays = uniform(rng, 20.0, 45.0);

@@ -39,7 +39,7 @@ Market::Market(const MarketConfig& config) : m_config(config)
     if (config.categories < 1 || config.categories > kCatalogueCategories)
         throw internalError("synthetic market: categories must be 1..12");
     if (!(config.stockoutIntensity >= 0.0) || !(config.eventsPerProductYear >= 0.0) ||
-        !(config.promosPerProductYear >= 0.0))
+        !(config.promosPerProductYear >= 0.0) || !(config.productSpread >= 0.0))
         throw internalError("synthetic market: intensities and rates must be >= 0");
     m_middleDay = config.firstDay + 0.5 * (config.days - 1);
     m_categories = makeCategories(config.categories);

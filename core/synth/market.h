@@ -48,6 +48,10 @@ struct MarketConfig
     double eventsPerProductYear = 6.0;
     // Ordinary discounts (5-20% off for about a week, no event id) per product per year.
     double promosPerProductYear = 3.0;
+    // How unlike one another products of a category are beyond their price point: scales the
+    // spread of each product's level (log sd 1.1: slow movers to tens a day), trend, elasticity
+    // and event lift. Below 1, a product's category peers say what it sells (cold-start tests).
+    double productSpread = 1.0;
     // Optional CSV columns.
     bool withNameCategory = true;
     bool withListPrice = true;

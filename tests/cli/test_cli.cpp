@@ -241,12 +241,94 @@ TEST(Cli, TrainScoresModelsAgainstTheBaselineAndForecastWritesIntervals)
     EXPECT_TRUE(contains(r.output, "; 1 beyond_history ->")) << r.output;
     EXPECT_TRUE(contains(readFile(dir.file("free-f.csv")), ",beyond_history\n"));
 
+    // A sku without history and nothing to forecast it from, alone in the file: nothing to write.
     const std::string unknown = dir.write("bad.csv", "date,sku,price\n2026-11-11,NOPE,4\n");
     r = cli("forecast --project " + project + " --start 2026-11-11 --days 1 --prices " + unknown +
             " --out " + dir.file("h.csv"));
     EXPECT_EQ(r.status, 2);
-    EXPECT_TRUE(contains(r.output, "bad.csv:2: sku 'NOPE' is not in the project")) << r.output;
+    EXPECT_TRUE(contains(r.output, "warning: " + unknown +
+                                       ":2: sku 'NOPE' has no sales history and nothing to "
+                                       "forecast it from"))
+        << r.output;
+    EXPECT_TRUE(contains(r.output, "no product of the prices file can be forecast")) << r.output;
     EXPECT_FALSE(std::filesystem::exists(dir.file("h.csv")));
+}
+
+TEST(Cli, NewProductsAreForecastAndPlannedFromTheirPeersAndTheUnplaceableSkipped)
+{
+    fp::test::TempDir dir;
+    ASSERT_EQ(cli("demo --out " + dir.file("demo")).status, 0);
+    const std::string project = dir.file("p.flashplan");
+    ASSERT_EQ(cli("import --project " + project + " --sales " + dir.file("demo/sales.csv")).status,
+              0);
+    ASSERT_EQ(cli("train --project " + project + " --model structured").status, 0);
+
+    // forecast --prices: a known product, one new from its category, one like a known product,
+    // and one that cannot be placed; rows for all but the last, which is named in a warning.
+    const std::string prices =
+        dir.write("prices.csv", "date,sku,price,list_price,name,category,like_sku\n"
+                                "2026-11-11,SH-0001,40.00,,,,\n"
+                                "2026-11-11,NEW-SHOE,45.00,59.99,Cloud Runner,Shoes,\n"
+                                "2026-11-12,NEW-SHOE,59.99,59.99,,,\n"
+                                "2026-11-11,NEW-TWIN,30.00,,Twin,,SH-0002\n"
+                                "2026-11-11,NOPE,4,,Mystery,,\n");
+    CliRun r = cli("forecast --project " + project + " --start 2026-11-11 --days 2 --prices " +
+                   prices + " --out " + dir.file("f.csv"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "warning: " + prices + ":6: sku 'NOPE' has no sales history"))
+        << r.output;
+    EXPECT_TRUE(contains(r.output, "note: 2 new product(s) without sales history")) << r.output;
+    EXPECT_TRUE(contains(r.output, "NEW-TWIN (like SH-0002)")) << r.output;
+    EXPECT_TRUE(contains(r.output, "; 4 cold_start")) << r.output; // 2 products x 2 days
+    const std::string forecast = readFile(dir.file("f.csv"));
+    EXPECT_EQ(countLines(forecast), 1 + 3 * 2) << forecast;
+    EXPECT_FALSE(contains(forecast, "NOPE")) << forecast;
+    EXPECT_TRUE(contains(forecast, "2026-11-11,SH-0001,")) << forecast;
+    for (const std::string sku : {"NEW-SHOE", "NEW-TWIN"})
+        for (const std::string day : {"2026-11-11", "2026-11-12"}) {
+            const size_t at = forecast.find(day + "," + sku + ",");
+            ASSERT_NE(at, std::string::npos) << sku << " " << day << "\n" << forecast;
+            const std::string line = forecast.substr(at, forecast.find('\n', at) - at);
+            EXPECT_TRUE(line.ends_with(",cold_start")) << line;
+            EXPECT_GT(std::stod(line.substr(line.find(sku) + sku.size() + 1)), 0.0) << line;
+        }
+
+    // plan: the new products are planned and flagged, the one that cannot be placed is skipped.
+    const std::string campaign =
+        dir.write("campaign.csv", "sku,stock,list_price,category,like_sku\n"
+                                  "SH-0001,50,,,\n"
+                                  "NEW-SHOE,40,59.99,Shoes,\n"
+                                  "NEW-TWIN,40,,,SH-0002\n"
+                                  "NOPE,10,20,,\n");
+    const std::string window = " --start 2026-11-11 --days 3 ";
+    r = cli("plan --project " + project + " --campaign " + campaign + window + "--out " +
+            dir.file("r.csv"));
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "warning: " + campaign + ":5: sku 'NOPE' has no sales history"))
+        << r.output;
+    EXPECT_TRUE(contains(r.output, "planned 3 products")) << r.output;
+    EXPECT_TRUE(contains(r.output, "; 2 cold_start")) << r.output;
+    const std::string table = readFile(dir.file("r.csv"));
+    EXPECT_EQ(countLines(table), 4) << table;
+    EXPECT_FALSE(contains(table, "NOPE")) << table;
+    EXPECT_TRUE(contains(table, "\nNEW-SHOE,,Shoes,59.99,")) << table;
+    for (const std::string sku : {"NEW-SHOE", "NEW-TWIN"}) {
+        const size_t at = table.find("\n" + sku + ",");
+        ASSERT_NE(at, std::string::npos) << table;
+        EXPECT_TRUE(contains(table.substr(at, table.find('\n', at + 1) - at), ",cold_start"))
+            << table;
+    }
+    r = cli("plan --project " + project + " --campaign " + campaign + window + "--out " +
+            dir.file("r.xlsx"));
+    ASSERT_EQ(r.status, 0) << r.output;
+
+    // Nothing in the campaign can be planned: an error, no file.
+    const std::string none = dir.write("none.csv", "sku\nNOPE\n");
+    r = cli("plan --project " + project + " --campaign " + none + window + "--out " +
+            dir.file("none.out.csv"));
+    EXPECT_EQ(r.status, 2);
+    EXPECT_TRUE(contains(r.output, "no product of the campaign can be planned")) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("none.out.csv")));
 }
 
 TEST(Cli, PlanWritesTheRecommendedTableAndRejectsABadCampaign)
@@ -305,8 +387,7 @@ TEST(Cli, PlanWritesTheRecommendedTableAndRejectsABadCampaign)
     r = cli("plan --project " + project + " --campaign " + bad + window + "--out " +
             dir.file("x.csv"));
     EXPECT_EQ(r.status, 2);
-    EXPECT_TRUE(contains(r.output, "bad.csv:3: sku 'NOPE' has no sales history: skipped"))
-        << r.output;
+    EXPECT_FALSE(contains(r.output, "NOPE")) << r.output; // a new product, not a problem
     EXPECT_TRUE(contains(r.output, "bad.csv:4: min_discount is above max_discount")) << r.output;
     EXPECT_TRUE(contains(r.output, "bad.csv:5: stock must be >= 0")) << r.output;
     EXPECT_FALSE(std::filesystem::exists(dir.file("x.csv")));
@@ -365,8 +446,10 @@ TEST(Cli, PlanSkipsUnknownSkusWarnsOfOddWindowsAndNeverPricesBelowCostByDefault)
     CliStreams r = cliStreams(
         plan + mixed + " --start 2026-11-11 --days 3 --out " + dir.file("mixed-out.csv"), dir);
     ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_TRUE(contains(r.err, "mixed.csv:3: sku 'NEW-1' has no sales history: skipped")) << r.err;
-    EXPECT_TRUE(contains(r.err, "mixed.csv:5: sku 'NEW-2' has no sales history: skipped")) << r.err;
+    // Nothing to place them by (no category, like_sku or list_price): skipped, named with lines.
+    EXPECT_TRUE(contains(r.err, "mixed.csv:3: sku 'NEW-1' has no sales history")) << r.err;
+    EXPECT_TRUE(contains(r.err, "mixed.csv:5: sku 'NEW-2' has no sales history")) << r.err;
+    EXPECT_TRUE(contains(r.err, "skipped, the rest goes on")) << r.err;
     EXPECT_TRUE(contains(r.out, "planned 2 products")) << r.out;
     EXPECT_TRUE(contains(r.out, "; 2 skipped")) << r.out;
     EXPECT_TRUE(contains(r.out, "; Optimal")) << r.out;
@@ -378,7 +461,7 @@ TEST(Cli, PlanSkipsUnknownSkusWarnsOfOddWindowsAndNeverPricesBelowCostByDefault)
     r = cliStreams(plan + none + " --start 2026-11-11 --days 3 --out " + dir.file("none-out.csv"),
                    dir);
     EXPECT_EQ(r.status, 2);
-    EXPECT_TRUE(contains(r.err, "no product of the campaign has a sales history")) << r.err;
+    EXPECT_TRUE(contains(r.err, "no product of the campaign can be planned")) << r.err;
     EXPECT_FALSE(std::filesystem::exists(dir.file("none-out.csv")));
 
     // A window inside the history, or far after it: planned (exit 0), with a warning on stderr.

@@ -7,21 +7,40 @@
 #include "synth/demofiles.h"
 #include "synth/market.h"
 
+#include <fstream>
 #include <map>
 #include <memory>
+#include <set>
+#include <sstream>
 #include <stdexcept>
 
 namespace fp::test {
 
 // A synthetic market imported into a real project, as a user would: CSV -> import -> panel.
-// Keeps the market so tests can compare against its true expected demand.
+// Keeps the market so tests can compare against its true expected demand. The skus `leftOut` are
+// not imported: products the project has never seen, whose truth the market still knows.
 class MarketProject
 {
 public:
-    explicit MarketProject(const synth::MarketConfig& config)
+    explicit MarketProject(const synth::MarketConfig& config,
+                           const std::set<std::string>& leftOut = {})
         : m_market(config), m_store(m_dir.file("market.flashplan"))
     {
-        synth::writeSalesCsv(m_market, m_dir.file("sales.csv"));
+        if (leftOut.empty()) {
+            synth::writeSalesCsv(m_market, m_dir.file("sales.csv"));
+        } else {
+            std::ostringstream all;
+            synth::writeSalesCsv(m_market, all);
+            std::istringstream lines(all.str());
+            std::ofstream kept(m_dir.file("sales.csv"));
+            for (std::string line; std::getline(lines, line);) {
+                bool keep = true;
+                for (const std::string& sku : leftOut)
+                    keep = keep && line.find("," + sku + ",") == std::string::npos;
+                if (keep)
+                    kept << line << '\n';
+            }
+        }
         const io::ImportReport report = io::importSalesFile(m_store, m_dir.file("sales.csv"));
         if (!report.committed)
             throw std::runtime_error("import failed: " + report.problems.at(0).describe());
@@ -42,6 +61,14 @@ public:
     store::Store& store() { return m_store; }
     // The market's index of a panel product.
     int truthIndex(int panelProduct) const { return m_truthIndex.at(panelProduct); }
+    // The market's index of a sku (also of one left out).
+    int truthIndexOf(const std::string& sku) const
+    {
+        for (size_t q = 0; q < m_market.products().size(); ++q)
+            if (m_market.products()[q].sku == sku)
+                return static_cast<int>(q);
+        throw std::runtime_error("no sku " + sku + " in the market");
+    }
     // True expected demand of a panel cell at the price charged.
     double expectedDemand(int panelProduct, int period) const
     {

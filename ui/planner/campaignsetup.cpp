@@ -448,10 +448,14 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
         return false;
     const data::Panel& panel = m_document->data()->panel;
     plan::CampaignFile file = plan::readCampaignFile(path.toStdString(), panel);
-    // Skus without history are skipped (or, later, planned as new products): never a refusal.
+    // Skus without history are listed and skipped, never a refusal: the window does not place new
+    // products among their peers yet (flashplan-cli plan does).
     QStringList skipped;
-    for (const Problem& note : plan::placeNewProducts(file))
-        skipped << tr("line %1: %2").arg(note.line).arg(problemMessage(note));
+    for (const plan::NewCampaignProduct& n : file.newProducts)
+        skipped << tr("line %1: sku '%2' has no sales history: skipped here (flashplan-cli plan "
+                      "forecasts it from its peers)")
+                       .arg(n.line)
+                       .arg(QString::fromStdString(n.product.sku));
     if (!file.problems.empty()) {
         QStringList lines;
         for (const Problem& p : file.problems)

@@ -79,10 +79,21 @@ namespace {
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "min_discount is above max_discount"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "the campaign lists no products"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
-                      "sku '%1' has no sales history: skipped, as FlashPlan cannot forecast new "
-                      "products yet; the rest of the campaign is planned"),
+                      "sku '%1' has no sales history and nothing to forecast it from (a category "
+                      "with sales history, or a like_sku the model knows): skipped, the rest goes "
+                      "on"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
-                      "no product of the campaign has a sales history to plan from"),
+                      "sku '%1' has no sales history and no list_price (nor a like_sku to take "
+                      "one from): skipped, the rest goes on"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "like_sku '%2' of the new product '%1' is not a product the model knows; "
+                      "ignored"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "no product of the campaign can be planned: none has a sales history or "
+                      "peers to forecast it from"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "no product of the prices file can be forecast: none has a sales history "
+                      "or peers to forecast it from"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "the sale starts on %1, inside the sales history (%2 to %3): the plan "
                       "forecasts days that have already passed; planned anyway"),
