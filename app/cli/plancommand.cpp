@@ -171,8 +171,8 @@ int runPlan(Arguments& args)
               << (coldStart ? "; " + std::to_string(coldStart) + " cold_start" : std::string())
               << (beyond ? "; " + std::to_string(beyond) + " beyond_history" : std::string())
               << (belowCost ? "; " + std::to_string(belowCost) + " below_cost" : std::string())
-              << (skipped ? "; " + std::to_string(skipped) + " skipped" : std::string())
-              << " -> " << out << "\n";
+              << (skipped ? "; " + std::to_string(skipped) + " skipped" : std::string()) << " -> "
+              << out << "\n";
     return kOk;
 }
 

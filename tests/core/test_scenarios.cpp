@@ -7,6 +7,7 @@
 #include "model/structuredmodel.h"
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
+#include "plan/plannerdata.h"
 #include "plan/scenariocompare.h"
 #include "plan/scenariostore.h"
 #include "plan/workingplan.h"
@@ -816,25 +817,35 @@ TEST_F(Scenarios, ThePlanStateWordChangesWithEveryKindOfEdit)
     EXPECT_EQ(plan::planStateName(plan::PlanState::Stale), "Model or window changed: re-optimize");
 }
 
-TEST_F(Scenarios, ACampaignsNewProductsAreSkippedWithTheirLinesAndTheRestKept)
+TEST_F(Scenarios, ACampaignsNewProductsArePlacedOrSkippedWithTheirLinesAndTheRestKept)
 {
     test::TempDir dir;
     const std::string sku0 = panel().products()[0].sku, sku2 = panel().products()[2].sku;
+    const std::string category = panel().categories()[0];
+    // NEW-1: nothing to place it by (no category, like_sku or list price); NEW-2: its category
+    // and list price place it among its peers.
     const std::string path =
-        dir.write("campaign.csv", "sku,stock\n" + sku0 + ",5\nNEW-1,3\n" + sku2 + ",\nNEW-2,\n");
+        dir.write("campaign.csv", "sku,stock,category,list_price\n" + sku0 + ",5,,\nNEW-1,3,,\n" +
+                                      sku2 + ",,,\nNEW-2,," + category + ",20\n");
     plan::CampaignFile file = plan::readCampaignFile(path, panel());
     EXPECT_TRUE(file.problems.empty());
     ASSERT_EQ(file.products.size(), 2u);
     ASSERT_EQ(file.newProducts.size(), 2u);
-    const std::vector<Problem> notes = plan::placeNewProducts(file);
-    ASSERT_EQ(notes.size(), 2u);
-    EXPECT_EQ(notes[0].kind, ProblemKind::NewProductSkipped);
+    plan::PlannerData data(panel(), test::trainStructuredOnAllHistory(panel()));
+    const std::vector<Problem> notes = plan::placeNewProducts(file, data);
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0].kind, ProblemKind::NewProductCannotBePlaced);
     EXPECT_EQ(notes[0].describe(),
-              path + ":3: sku 'NEW-1' has no sales history: skipped, as FlashPlan cannot forecast "
-                     "new products yet; the rest of the campaign is planned");
-    EXPECT_EQ(notes[1].line, 5);
-    EXPECT_EQ(file.products.size(), 2u);
+              path + ":3: sku 'NEW-1' has no sales history and nothing to forecast it from (a "
+                     "category with sales history, or a like_sku the model knows): skipped, the "
+                     "rest goes on");
+    ASSERT_EQ(file.products.size(), 3u);
     EXPECT_TRUE(file.newProducts.empty());
+    const int placed = file.products[2].product;
+    EXPECT_TRUE(data.isNewProduct(placed));
+    EXPECT_EQ(data.panel.products()[static_cast<size_t>(placed)].sku, "NEW-2");
+    EXPECT_DOUBLE_EQ(file.products[2].listPrice, 20.0);
+    EXPECT_TRUE(data.flagsAt(placed, 0.1).has(plan::RowFlag::ColdStart));
 
     // A new product listed twice is a problem like any sku listed twice.
     const std::string twice = dir.write("twice.csv", "sku\nNEW-1\nNEW-1\n");
