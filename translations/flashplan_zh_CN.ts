@@ -3165,6 +3165,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&apos;%1&apos; has no sales history (a new product): a saved scenario cannot hold it yet; the working plan keeps it. Remove it to save the others as a scenario</source>
+        <translation>“%1”没有销售历史（新商品）：已保存的方案暂不能包含它；当前规划会保留它。移除它即可将其余商品保存为方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&apos;%1&apos; is no longer in the project&apos;s sales history; left out</source>
         <translation>“%1” 已不在项目的销售历史中；已略去</translation>
     </message>

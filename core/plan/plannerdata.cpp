@@ -76,11 +76,32 @@ RowFlags PlannerData::flagsAt(int panelProduct, double discount) const
     return flags;
 }
 
+std::vector<model::NewProduct> PlannerData::newProducts() const
+{
+    std::vector<model::NewProduct> described;
+    for (const data::PanelProduct& p : panel.products()) {
+        const model::ColdStart::Placement* placement = trained.coldStart.placementOf(p.id);
+        if (!placement)
+            continue;
+        model::NewProduct n;
+        n.sku = p.sku;
+        n.name = p.name;
+        const std::vector<std::string>& categories = panel.categories();
+        if (p.category >= 0 && p.category < static_cast<int>(categories.size()))
+            n.category = categories[static_cast<size_t>(p.category)];
+        n.likeSku = placement->likeSku;
+        n.listPrice = p.listPrice;
+        n.unitCost = p.unitCost;
+        described.push_back(std::move(n));
+    }
+    return described;
+}
+
 std::vector<int> PlannerData::productsByRevenue(int category) const
 {
     std::vector<int> order;
     for (int p = 0; p < panel.productCount(); ++p)
-        if (modelKnows[static_cast<size_t>(p)] &&
+        if (modelKnows[static_cast<size_t>(p)] && !isNewProduct(p) &&
             (category < 0 || panel.products()[static_cast<size_t>(p)].category == category))
             order.push_back(p);
     std::stable_sort(order.begin(), order.end(), [this](int a, int b) {

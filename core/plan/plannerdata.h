@@ -48,11 +48,15 @@ struct PlannerData
     addNewProducts(const std::vector<model::NewProduct>& products);
     // A new product: no sales history, forecast from its peers.
     bool isNewProduct(int panelProduct) const;
+    // The new products placed so far, in panel order, described so that addNewProducts on the
+    // same history and model places them again alike: the category and list price they were
+    // placed at, the like item they sell like (empty when placed from their category).
+    std::vector<model::NewProduct> newProducts() const;
     // What a row of this product at `discount` warns about: cold_start, beyond_history.
     RowFlags flagsAt(int panelProduct, double discount) const;
 
-    // Panel products of `category` (or all when negative) the model knows, by history revenue,
-    // largest first.
+    // Panel products of `category` (or all when negative) with a history the model knows, by
+    // history revenue, largest first (new products have none).
     std::vector<int> productsByRevenue(int category = -1) const;
     // The panel product of a products.id, or -1.
     int panelIndex(std::int64_t productId) const;

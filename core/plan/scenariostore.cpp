@@ -173,6 +173,11 @@ std::int64_t saveScenario(store::Store& store, const data::Panel& panel, const s
 {
     const std::string scenarioName = validName(name);
     checkPlanToSave(panel, campaign, discounts);
+    // Scenarios name products by products.id, which a new product (negative panel id) lacks.
+    for (const CampaignProduct& cp : campaign.products)
+        if (const data::PanelProduct& p = panel.products()[static_cast<size_t>(cp.product)];
+            p.id < 0)
+            throw FlashPlanError(ProblemKind::ScenarioNewProduct, {p.sku});
     sql::Database& db = store.database();
     sql::Transaction transaction(db);
     // The old scenario of this name goes with its campaign (cascading to everything below it).

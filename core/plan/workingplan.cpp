@@ -5,6 +5,8 @@
 #include "store/store.h"
 
 #include <array>
+#include <initializer_list>
+#include <set>
 #include <unordered_map>
 
 namespace fp::plan {
@@ -13,6 +15,41 @@ namespace {
 
 constexpr const char* kCurrent = "current";
 constexpr const char* kOptimized = "optimized";
+
+// New products (model::addNewProducts) have negative panel ids: never a products.id.
+bool isNewProductId(std::int64_t id)
+{
+    return id < 0;
+}
+
+// Writes the descriptions of the new products `campaigns` hold (inside the caller's
+// transaction), replacing those kept before. Throws when one is not described.
+void writeNewProducts(sql::Database& db, const data::Panel& panel,
+                      std::initializer_list<const Campaign*> campaigns,
+                      const std::vector<model::NewProduct>& described)
+{
+    std::set<std::string> used;
+    for (const Campaign* campaign : campaigns)
+        for (const CampaignProduct& cp : campaign->products)
+            if (const data::PanelProduct& p = panel.products()[static_cast<size_t>(cp.product)];
+                isNewProductId(p.id))
+                used.insert(p.sku);
+    db.exec("DELETE FROM new_products");
+    sql::Statement insert(db, R"sql(
+        INSERT INTO new_products(sku, name, category, like_sku, list_price, unit_cost)
+        VALUES(?1, ?2, ?3, ?4, ?5, ?6))sql");
+    for (const model::NewProduct& n : described)
+        if (used.erase(n.sku))
+            insert.bind(1, std::string_view(n.sku))
+                .bind(2, std::string_view(n.name))
+                .bind(3, std::string_view(n.category))
+                .bind(4, std::string_view(n.likeSku))
+                .bind(5, n.listPrice)
+                .bind(6, n.unitCost)
+                .run();
+    if (!used.empty())
+        throw internalError("the plan's new product '" + *used.begin() + "' is not described");
+}
 
 bool sameLimits(const CampaignProduct& a, const CampaignProduct& b)
 {
@@ -57,14 +94,20 @@ void writePlan(sql::Database& db, const data::Panel& panel, const char* role,
         .bind(11, store::utcTimestamp())
         .run();
     sql::Statement product(db, R"sql(
-        INSERT INTO working_plan_products(role, position, product_id, stock, unit_cost, list_price,
-                                          min_discount, max_discount, discount, locked, limited_by)
-        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
+        INSERT INTO working_plan_products(role, position, product_id, new_product_sku, stock,
+                                          unit_cost, list_price, min_discount, max_discount,
+                                          discount, locked, limited_by)
+        VALUES(?1, ?2, ?3, ?12, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
     for (size_t i = 0; i < campaign.products.size(); ++i) {
         const CampaignProduct& cp = campaign.products[i];
+        const data::PanelProduct& p = panel.products()[static_cast<size_t>(cp.product)];
+        // A new product has no products.id: it is named by its sku in new_products.
+        if (isNewProductId(p.id))
+            product.bindNull(3).bind(12, std::string_view(p.sku));
+        else
+            product.bind(3, p.id).bindNull(12);
         product.bind(1, std::string_view(role))
             .bind(2, static_cast<std::int64_t>(i))
-            .bind(3, panel.products()[static_cast<size_t>(cp.product)].id)
             .bind(4, cp.stock)
             .bind(5, cp.unitCost)
             .bind(6, cp.listPrice)
@@ -75,6 +118,12 @@ void writePlan(sql::Database& db, const data::Panel& panel, const char* role,
             .bind(11, limitName(i < limits.size() ? limits[i] : Limit::None))
             .run();
     }
+}
+
+template <typename Key> int indexIn(const std::unordered_map<Key, int>& indices, const Key& key)
+{
+    const auto found = indices.find(key);
+    return found == indices.end() ? -1 : found->second;
 }
 
 struct ReadPlan
@@ -111,23 +160,30 @@ std::optional<ReadPlan> readPlan(sql::Database& db, const data::Panel& panel, co
     plan.totals.profit = head.optionalReal(7).value_or(0.0);
     plan.totals.markdownCost = head.real(8);
 
+    // Products of the history by id, new products (placed again before this) by sku.
     std::unordered_map<std::int64_t, int> panelIndex;
-    for (int p = 0; p < panel.productCount(); ++p)
-        panelIndex[panel.products()[static_cast<size_t>(p)].id] = p;
+    std::unordered_map<std::string, int> newProductIndex;
+    for (int p = 0; p < panel.productCount(); ++p) {
+        const data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
+        panelIndex[product.id] = p;
+        if (isNewProductId(product.id))
+            newProductIndex[product.sku] = p;
+    }
     sql::Statement products(db, R"sql(
-        SELECT w.product_id, pr.sku, w.stock, w.unit_cost, w.list_price, w.min_discount,
-               w.max_discount, w.discount, w.locked, w.limited_by
-        FROM working_plan_products w JOIN products pr ON pr.id = w.product_id
+        SELECT w.product_id, coalesce(pr.sku, w.new_product_sku), w.stock, w.unit_cost,
+               w.list_price, w.min_discount, w.max_discount, w.discount, w.locked, w.limited_by
+        FROM working_plan_products w LEFT JOIN products pr ON pr.id = w.product_id
         WHERE w.role = ?1 ORDER BY w.position)sql");
     products.bind(1, std::string_view(role));
     while (products.step()) {
-        const auto found = panelIndex.find(products.int64(0));
-        if (found == panelIndex.end()) {
+        const int index = products.isNull(0) ? indexIn(newProductIndex, products.text(1))
+                                             : indexIn(panelIndex, products.int64(0));
+        if (index < 0) {
             notes.push_back(problemOf(ProblemKind::ScenarioProductGone, {products.text(1)}));
             continue;
         }
         CampaignProduct cp;
-        cp.product = found->second;
+        cp.product = index;
         cp.stock = products.optionalReal(2);
         cp.unitCost = products.optionalReal(3);
         cp.listPrice = products.optionalReal(4).value_or(
@@ -169,7 +225,8 @@ PlanState planStateOf(const WorkingPlan& plan, std::int64_t modelId)
 }
 
 void saveWorkingPlan(store::Store& store, const data::Panel& panel, const WorkingPlan& plan,
-                     std::int64_t modelId, const PlanTotals& totals)
+                     std::int64_t modelId, const PlanTotals& totals,
+                     const std::vector<model::NewProduct>& newProducts)
 {
     checkPlanToSave(panel, plan.campaign, plan.discounts);
     if (plan.optimized)
@@ -177,6 +234,10 @@ void saveWorkingPlan(store::Store& store, const data::Panel& panel, const Workin
     sql::Database& db = store.database();
     sql::Transaction transaction(db);
     db.exec("DELETE FROM working_plans"); // cascades to the products
+    if (plan.optimized)
+        writeNewProducts(db, panel, {&plan.campaign, &plan.optimized->campaign}, newProducts);
+    else
+        writeNewProducts(db, panel, {&plan.campaign}, newProducts);
     writePlan(db, panel, kCurrent, plan.campaign, plan.settings, plan.discounts, plan.locked,
               plan.limits, modelId, plan.upperBound, totals);
     if (const OptimizedPlanMark* mark = plan.optimized.get())
@@ -212,6 +273,25 @@ std::optional<StoredWorkingPlan> loadWorkingPlan(store::Store& store, const data
         plan.optimized = std::move(mark);
     }
     return stored;
+}
+
+std::vector<model::NewProduct> loadNewProducts(store::Store& store)
+{
+    sql::Statement rows(store.database(), R"sql(
+        SELECT sku, name, category, like_sku, list_price, unit_cost
+        FROM new_products ORDER BY rowid)sql");
+    std::vector<model::NewProduct> products;
+    while (rows.step()) {
+        model::NewProduct n;
+        n.sku = rows.text(0);
+        n.name = rows.text(1);
+        n.category = rows.text(2);
+        n.likeSku = rows.text(3);
+        n.listPrice = rows.real(4);
+        n.unitCost = rows.optionalReal(5);
+        products.push_back(std::move(n));
+    }
+    return products;
 }
 
 } // namespace fp::plan

@@ -2,6 +2,7 @@
 
 // PlanSettings, Campaign, PlanTotals and the forward declarations of Panel and Store come with
 // the scenarios' header: a working plan is kept as a scenario is.
+#include "model/coldstart.h"
 #include "plan/planstate.h"
 #include "plan/scenariostore.h"
 
@@ -55,13 +56,21 @@ struct StoredWorkingPlan
     std::vector<Problem> notes; // products no longer in the panel, left out
 };
 
-// Replaces the project's working plan with `plan` in one transaction (the plan and its mark).
-// Throws FlashPlanError for a plan that does not fit the panel (checkPlanToSave).
+// Replaces the project's working plan with `plan` in one transaction (the plan and its mark, and
+// the descriptions of the new products they hold, from `newProducts`: a superset, as
+// PlannerData::newProducts() gives them). Throws FlashPlanError for a plan that does not fit the
+// panel (checkPlanToSave) or holds a new product `newProducts` does not describe.
 void saveWorkingPlan(store::Store& store, const data::Panel& panel, const WorkingPlan& plan,
-                     std::int64_t modelId, const PlanTotals& totals);
+                     std::int64_t modelId, const PlanTotals& totals,
+                     const std::vector<model::NewProduct>& newProducts = {});
+
+// The new products (no sales history) the saved working plan holds, in the order they were
+// placed: placed again (PlannerData::addNewProducts) before the plan is loaded.
+std::vector<model::NewProduct> loadNewProducts(store::Store& store);
 
 // The project's working plan read back exactly (numbers bit for bit), or nullopt when none was
-// saved. Products the panel no longer holds are left out and named in notes.
+// saved. Products the panel no longer holds (a new product that could not be placed again) are
+// left out and named in notes; new products are found by sku.
 std::optional<StoredWorkingPlan> loadWorkingPlan(store::Store& store, const data::Panel& panel);
 
 } // namespace fp::plan

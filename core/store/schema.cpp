@@ -146,6 +146,42 @@ CREATE TABLE working_plan_products (
     PRIMARY KEY (role, position)
 ) WITHOUT ROWID;
 )sql",
+    // 3 -> 4: products without sales history that the working plan holds (cold start), described
+    // as they were placed among their peers, so that a reopened project places them again; a
+    // working plan's row names either a product of the history or one of these.
+    R"sql(
+CREATE TABLE new_products (
+    sku        TEXT PRIMARY KEY,
+    name       TEXT NOT NULL DEFAULT '',
+    category   TEXT NOT NULL DEFAULT '',
+    like_sku   TEXT NOT NULL DEFAULT '', -- the like item it sells like; empty: its category's
+    list_price REAL NOT NULL CHECK (list_price > 0),
+    unit_cost  REAL
+);
+CREATE TABLE working_plan_products_4 (
+    role            TEXT NOT NULL REFERENCES working_plans(role) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    product_id      INTEGER REFERENCES products(id),
+    new_product_sku TEXT REFERENCES new_products(sku),
+    stock           REAL,
+    unit_cost       REAL,
+    list_price      REAL,
+    min_discount    REAL NOT NULL,
+    max_discount    REAL NOT NULL,
+    discount        REAL NOT NULL CHECK (discount >= 0 AND discount <= 1),
+    locked          INTEGER NOT NULL DEFAULT 0,
+    limited_by      TEXT NOT NULL DEFAULT 'none',
+    PRIMARY KEY (role, position),
+    CHECK ((product_id IS NULL) <> (new_product_sku IS NULL))
+) WITHOUT ROWID;
+INSERT INTO working_plan_products_4(role, position, product_id, stock, unit_cost, list_price,
+                                    min_discount, max_discount, discount, locked, limited_by)
+    SELECT role, position, product_id, stock, unit_cost, list_price, min_discount, max_discount,
+           discount, locked, limited_by
+    FROM working_plan_products;
+DROP TABLE working_plan_products;
+ALTER TABLE working_plan_products_4 RENAME TO working_plan_products;
+)sql",
 };
 
 int readUserVersion(sql::Database& db)

@@ -1,6 +1,7 @@
 // Saved scenarios (round trip, replace, delete, rename, upgrade from schema v1), a plan at given
 // discounts, and the comparison of two plans; the working plan kept in the project and its state
-// word; a campaign file's new products and the sale window's warnings.
+// word; new products (no sales history) in the working plan, placed again when it is read back;
+// a campaign file's new products and the sale window's warnings.
 #include "base/error.h"
 #include "model/modelstore.h"
 #include "model/noisemodel.h"
@@ -50,7 +51,8 @@ protected:
     // Each test starts without scenarios (deleting the campaigns cascades to the rest).
     void SetUp() override
     {
-        store().database().exec("DELETE FROM campaigns; DELETE FROM working_plans");
+        store().database().exec(
+            "DELETE FROM campaigns; DELETE FROM working_plans; DELETE FROM new_products");
     }
 
     static store::Store& store() { return s_project->store(); }
@@ -419,6 +421,7 @@ TEST_F(Scenarios, AVersion1ProjectIsUpgradedAndKeepsItsScenarios)
                 "ALTER TABLE scenarios DROP COLUMN total_markdown_cost;"
                 "ALTER TABLE campaign_products DROP COLUMN position;"
                 "DROP TABLE working_plan_products; DROP TABLE working_plans;"
+                "DROP TABLE new_products;"
                 "PRAGMA user_version = 1;");
         sql::Statement product(db, "INSERT INTO products(id, sku) VALUES(?1, ?2)");
         product.bind(1, productId).bind(2, panel().products()[2].sku).run();
@@ -763,6 +766,230 @@ TEST_F(Scenarios, AWorkingPlanProductNoLongerInThePanelIsLeftOutWithANote)
     ASSERT_EQ(loaded->notes.size(), 1u);
     EXPECT_EQ(loaded->notes[0].kind, ProblemKind::ScenarioProductGone);
     EXPECT_EQ(loaded->notes[0].args, std::vector<std::string>{"GONE-1"});
+}
+
+namespace {
+
+// Two new products placed among their peers: one from its category, one from a like item (its
+// list price taken from it).
+std::vector<model::NewProduct> twoNewProducts(const data::Panel& panel)
+{
+    model::NewProduct fromCategory;
+    fromCategory.sku = "NEW-CAT";
+    fromCategory.name = "Placed from its category";
+    fromCategory.category = panel.categories()[static_cast<size_t>(panel.products()[2].category)];
+    fromCategory.listPrice = 2.0 * panel.products()[2].listPrice + 1.0 / 3.0;
+    fromCategory.unitCost = 0.1 + 0.2;
+    model::NewProduct fromLike;
+    fromLike.sku = "NEW-LIKE";
+    fromLike.name = "Sells like product 4";
+    fromLike.likeSku = panel.products()[4].sku;
+    return {fromCategory, fromLike};
+}
+
+// The planner's data on the fixture's history and model, each call a fresh one (a trained model
+// is not copied: it is stored once and loaded, bit-identical, as the planner loads it).
+plan::PlannerData freshPlannerData(store::Store& store, const data::Panel& panel,
+                                   const model::TrainedModel& trained)
+{
+    if (!model::loadActiveModel(store))
+        model::saveActiveModel(store, trained);
+    return plan::PlannerData(panel, model::requireActiveModel(store));
+}
+
+plan::CampaignProduct campaignProductOf(const plan::PlannerData& data, int product)
+{
+    plan::CampaignProduct cp;
+    cp.product = product;
+    cp.listPrice = data.panel.products()[static_cast<size_t>(product)].listPrice;
+    cp.unitCost = data.panel.products()[static_cast<size_t>(product)].unitCost;
+    cp.stock = 40.5;
+    cp.maxDiscount = 0.55;
+    return cp;
+}
+
+} // namespace
+
+TEST_F(Scenarios, AWorkingPlanWithNewProductsRoundTripsAndPlacesThemAgainAlike)
+{
+    plan::PlannerData data = freshPlannerData(store(), panel(), *s_trained);
+    const std::vector<model::NewProductResult> placed =
+        data.addNewProducts(twoNewProducts(panel()));
+    ASSERT_EQ(placed.size(), 2u);
+    const int newCat = placed[0].panelProduct;
+    const int newLike = placed[1].panelProduct;
+    ASSERT_GE(newCat, panel().productCount());
+    ASSERT_GE(newLike, panel().productCount());
+    plan::WorkingPlan saved;
+    saved.campaign.start = s_project->market().endDay() + 3;
+    saved.campaign.days = 3;
+    saved.campaign.products = {campaignProductOf(data, 1), campaignProductOf(data, newCat)};
+    saved.discounts = {0.15, 0.3 + 1e-12};
+    saved.locked = {false, true};
+    saved.limits = {Limit::None, Limit::Locked};
+    auto mark = std::make_shared<plan::OptimizedPlanMark>();
+    mark->modelId = 7;
+    mark->campaign = saved.campaign;
+    mark->campaign.products.push_back(campaignProductOf(data, newLike)); // only in the mark
+    mark->discounts = {0.2, 0.3, 0.4};
+    mark->locked = {false, false, false};
+    saved.optimized = mark;
+    plan::saveWorkingPlan(store(), data.panel, saved, 7, {}, data.newProducts());
+
+    // The descriptions come back in placing order, as placed (the like item's list price).
+    const std::vector<model::NewProduct> described = plan::loadNewProducts(store());
+    ASSERT_EQ(described.size(), 2u);
+    EXPECT_EQ(described[0].sku, "NEW-CAT");
+    EXPECT_EQ(described[0].name, "Placed from its category");
+    EXPECT_EQ(described[0].category, twoNewProducts(panel())[0].category);
+    EXPECT_EQ(described[0].likeSku, "");
+    EXPECT_EQ(described[0].listPrice, twoNewProducts(panel())[0].listPrice);
+    EXPECT_EQ(described[0].unitCost, 0.1 + 0.2);
+    EXPECT_EQ(described[1].sku, "NEW-LIKE");
+    EXPECT_EQ(described[1].likeSku, panel().products()[4].sku);
+    EXPECT_EQ(described[1].listPrice, panel().products()[4].listPrice);
+    EXPECT_EQ(described[1].unitCost, std::nullopt);
+
+    // Placed again on a fresh copy of the history, the plan reads back exactly, and the new
+    // products forecast as they did.
+    plan::PlannerData again = freshPlannerData(store(), panel(), *s_trained);
+    for (const model::NewProductResult& r : again.addNewProducts(described))
+        EXPECT_GE(r.panelProduct, 0);
+    const std::optional<plan::StoredWorkingPlan> loaded =
+        plan::loadWorkingPlan(store(), again.panel);
+    ASSERT_TRUE(loaded);
+    EXPECT_TRUE(loaded->notes.empty());
+    expectSameCampaign(loaded->plan.campaign, saved.campaign);
+    EXPECT_EQ(loaded->plan.discounts, saved.discounts);
+    EXPECT_EQ(loaded->plan.locked, saved.locked);
+    ASSERT_TRUE(loaded->plan.optimized);
+    expectSameMark(*loaded->plan.optimized, *mark);
+    EXPECT_TRUE(again.isNewProduct(newCat));
+    const plan::CampaignEvaluator before(data.panel, data.trained, saved.optimized->campaign);
+    const plan::CampaignEvaluator after(again.panel, again.trained,
+                                        loaded->plan.optimized->campaign);
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(after.evaluate(i, 0.25).expectedUnits, before.evaluate(i, 0.25).expectedUnits);
+
+    // Without its new products placed, the plan leaves them out and says so.
+    const std::optional<plan::StoredWorkingPlan> bare = plan::loadWorkingPlan(store(), panel());
+    ASSERT_TRUE(bare);
+    EXPECT_EQ(bare->plan.campaign.products.size(), 1u);
+    ASSERT_EQ(bare->notes.size(), 1u);
+    EXPECT_EQ(bare->notes[0].args, std::vector<std::string>{"NEW-CAT"});
+
+    // Saved again without them, the project keeps no description.
+    saved.campaign.products.pop_back();
+    saved.discounts.pop_back();
+    saved.locked.pop_back();
+    saved.limits.pop_back();
+    saved.optimized.reset();
+    plan::saveWorkingPlan(store(), data.panel, saved, 7, {}, data.newProducts());
+    EXPECT_TRUE(plan::loadNewProducts(store()).empty());
+}
+
+TEST_F(Scenarios, AWorkingPlanWithAnUndescribedNewProductIsRefusedAndTheSavedOneStays)
+{
+    plan::PlannerData data = freshPlannerData(store(), panel(), *s_trained);
+    const int added = data.addNewProducts(twoNewProducts(panel()))[0].panelProduct;
+    plan::WorkingPlan w;
+    w.campaign.start = s_project->market().endDay() + 3;
+    w.campaign.products = {campaignProductOf(data, added)};
+    w.discounts = {0.1};
+    plan::saveWorkingPlan(store(), data.panel, w, 3, {}, data.newProducts());
+    w.discounts = {0.2};
+    EXPECT_THROW(plan::saveWorkingPlan(store(), data.panel, w, 4, {}, {}), FlashPlanError);
+    const std::optional<plan::StoredWorkingPlan> loaded =
+        plan::loadWorkingPlan(store(), data.panel);
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded->modelId, 3);
+    EXPECT_EQ(loaded->plan.discounts, std::vector<double>{0.1});
+}
+
+TEST_F(Scenarios, AScenarioWithANewProductIsRefusedClearly)
+{
+    plan::PlannerData data = freshPlannerData(store(), panel(), *s_trained);
+    const int added = data.addNewProducts(twoNewProducts(panel()))[0].panelProduct;
+    plan::Campaign c;
+    c.start = s_project->market().endDay() + 3;
+    c.products = {campaignProductOf(data, 0), campaignProductOf(data, added)};
+    try {
+        plan::saveScenario(store(), data.panel, "with new", c, {}, {0.1, 0.2}, {});
+        FAIL() << "saved";
+    } catch (const FlashPlanError& e) {
+        EXPECT_EQ(e.problem().kind, ProblemKind::ScenarioNewProduct);
+        EXPECT_EQ(e.problem().args, std::vector<std::string>{"NEW-CAT"});
+    }
+    EXPECT_EQ(rowsBelowScenarios(), 0);
+}
+
+TEST_F(Scenarios, AVersion3ProjectIsUpgradedAndKeepsItsWorkingPlan)
+{
+    test::TempDir dir;
+    const std::string path = dir.file("v3.flashplan");
+    const data::PanelProduct& product = panel().products()[2];
+    {
+        // A project as version 3 wrote it: no new_products, a product id in every plan row.
+        store::Store fresh(path);
+        sql::Database& db = fresh.database();
+        db.exec(R"sql(
+DROP TABLE working_plan_products;
+DROP TABLE new_products;
+CREATE TABLE working_plan_products (
+    role         TEXT NOT NULL REFERENCES working_plans(role) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    product_id   INTEGER NOT NULL REFERENCES products(id),
+    stock        REAL,
+    unit_cost    REAL,
+    list_price   REAL,
+    min_discount REAL NOT NULL,
+    max_discount REAL NOT NULL,
+    discount     REAL NOT NULL CHECK (discount >= 0 AND discount <= 1),
+    locked       INTEGER NOT NULL DEFAULT 0,
+    limited_by   TEXT NOT NULL DEFAULT 'none',
+    PRIMARY KEY (role, position)
+) WITHOUT ROWID;
+PRAGMA user_version = 3;
+INSERT INTO working_plans(role, start_day, days, settings, model_id, saved_at)
+    VALUES('current', 20000, 2, 'objective=profit' || char(10) || 'step=0.05' || char(10), 5,
+           '2026-11-01T00:00:00Z');
+)sql");
+        sql::Statement insert(db, "INSERT INTO products(id, sku) VALUES(?1, ?2)");
+        insert.bind(1, product.id).bind(2, std::string_view(product.sku)).run();
+        sql::Statement row(db, "INSERT INTO working_plan_products(role, position, product_id, "
+                               "stock, list_price, min_discount, max_discount, discount, locked, "
+                               "limited_by) VALUES('current', 0, ?1, 25, 9.5, 0.05, 0.6, 0.45, 1, "
+                               "'locked')");
+        row.bind(1, product.id).run();
+    }
+    store::Store upgraded(path, store::Store::OpenMode::MustExist);
+    sql::Statement version(upgraded.database(), "PRAGMA user_version");
+    ASSERT_TRUE(version.step());
+    EXPECT_EQ(version.int64(0), store::currentSchemaVersion());
+    EXPECT_TRUE(plan::loadNewProducts(upgraded).empty());
+    const std::optional<plan::StoredWorkingPlan> loaded = plan::loadWorkingPlan(upgraded, panel());
+    ASSERT_TRUE(loaded);
+    EXPECT_TRUE(loaded->notes.empty());
+    EXPECT_EQ(loaded->modelId, 5);
+    ASSERT_EQ(loaded->plan.campaign.products.size(), 1u);
+    const plan::CampaignProduct& cp = loaded->plan.campaign.products[0];
+    EXPECT_EQ(cp.product, 2);
+    EXPECT_EQ(cp.stock, 25.0);
+    EXPECT_EQ(cp.listPrice, 9.5);
+    EXPECT_EQ(cp.maxDiscount, 0.6);
+    EXPECT_EQ(loaded->plan.discounts, std::vector<double>{0.45});
+    EXPECT_EQ(loaded->plan.locked, std::vector<bool>{true});
+    EXPECT_EQ(loaded->plan.limits[0], Limit::Locked);
+    // The upgraded table takes a new product's row, named by sku.
+    EXPECT_NO_THROW(upgraded.database().exec(
+        "INSERT INTO new_products(sku, list_price) VALUES('N-1', 10);"
+        "INSERT INTO working_plan_products(role, position, new_product_sku, min_discount, "
+        "max_discount, discount) VALUES('current', 1, 'N-1', 0, 0.5, 0.1)"));
+    // A row names a product or a new product, never both or neither.
+    EXPECT_THROW(
+        upgraded.database().exec("INSERT INTO working_plan_products(role, position, min_discount, "
+                                 "max_discount, discount) VALUES('current', 2, 0, 0.5, 0.1)"),
+        FlashPlanError);
 }
 
 TEST_F(Scenarios, ThePlanStateWordChangesWithEveryKindOfEdit)
