@@ -4,7 +4,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message numerus="yes">
-        <location filename="../ui/planner/campaignsetup.cpp" line="+264"/>
+        <location filename="../ui/planner/campaignsetup.cpp" line="+273"/>
         <source>%n product(s) in the campaign</source>
         <translation>
             <numerusform>%n product in the campaign</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+92"/>
         <source>%n product(s) left out:</source>
         <translation>
             <numerusform>%n product left out:</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+48"/>
         <source>The campaign file has %n problem(s); nothing was changed.</source>
         <translation>
             <numerusform>The campaign file has %n problem; nothing was changed.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+47"/>
         <source>%1: %n product(s) skipped, the rest loaded:</source>
         <translation>
             <numerusform>%1: %n product skipped, the rest loaded:</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+118"/>
         <source>Remove %n product(s)</source>
         <translation>
             <numerusform>Remove %n product</numerusform>
@@ -82,7 +82,7 @@
 <context>
     <name>fp::ui::DiscountChart</name>
     <message numerus="yes">
-        <location filename="../ui/charts/discountchart.cpp" line="+154"/>
+        <location filename="../ui/charts/discountchart.cpp" line="+156"/>
         <source>Demand curve: a %n-day flash sale</source>
         <translation>
             <numerusform>Demand curve: a %n-day flash sale</numerusform>
@@ -93,7 +93,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/planner/plannerview.cpp" line="+356"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+376"/>
         <source>%n product(s) of the plan are not in the trained model and were left out; train the model again to include them.</source>
         <translation>
             <numerusform>%n product of the plan is not in the trained model and was left out; train the model again to include it.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+159"/>
+        <location line="+166"/>
         <source>Optimizing %n product(s)</source>
         <translation>
             <numerusform>Optimizing %n product</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+105"/>
         <source>Flash sale %1, %n day(s)</source>
         <translation>
             <numerusform>Flash sale %1, %n day</numerusform>

@@ -58,7 +58,7 @@
 <context>
     <name>fp::ui::CampaignSetup</name>
     <message>
-        <location filename="../ui/planner/campaignsetup.cpp" line="+75"/>
+        <location filename="../ui/planner/campaignsetup.cpp" line="+83"/>
         <source>Sale window and goal</source>
         <translation>活动时间与目标</translation>
     </message>
@@ -128,12 +128,17 @@
         <translation>限制总让利成本：(原价 − 活动价) × 件数</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-84"/>
         <source>%1: imported after the model was trained; train again to include it</source>
         <translation>%1：在模型训练之后才导入；请重新训练以纳入它</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+24"/>
+        <source>Cannot place the new products</source>
+        <translation>无法安置新商品</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>Never below cost</source>
         <translation>不低于成本</translation>
     </message>
@@ -183,12 +188,7 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Add a whole category, or the top sellers by revenue</source>
-        <translation>添加整个类目，或销售额最高的畅销商品</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Load CSV...</source>
         <translation>载入 CSV...</translation>
     </message>
@@ -242,31 +242,51 @@
         <translation>修改活动时间</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+47"/>
         <source>%n product(s) left out:</source>
         <translation>
             <numerusform>%n 个商品未加入：</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+57"/>
+        <source>New Product...</source>
+        <translation>新商品...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A product without sales history, forecast from products like it</source>
+        <translation>没有销售历史的商品，其预测来自与之相似的商品</translation>
+    </message>
     <message numerus="yes">
-        <location line="+105"/>
+        <location line="+68"/>
         <source>%1: %n product(s) skipped, the rest loaded:</source>
         <translation>
             <numerusform>%1：跳过 %n 个商品，其余已载入：</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>%1: loaded, with notes:</source>
+        <translation>%1：已载入，附注：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No product of %1 can be planned; nothing was changed.</source>
         <translation>%1 中没有可以规划的商品；未做任何更改。</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-117"/>
         <source>No products selected</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-218"/>
+        <source>Add a whole category, the top sellers by revenue, or a new product without sales history</source>
+        <translation>添加整个类目、销售额最高的畅销商品，或没有销售历史的新商品</translation>
+    </message>
+    <message>
+        <location line="+219"/>
         <source>Select products in the Products list first (Ctrl+click or Shift+click selects several).</source>
         <translation>请先在商品列表中选择商品（按住 Ctrl 或 Shift 点击可多选）。</translation>
     </message>
@@ -310,7 +330,7 @@
         <translation>类目</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Load campaign</source>
         <translation>载入活动</translation>
     </message>
@@ -321,29 +341,40 @@
     </message>
     <message>
         <location line="+14"/>
-        <source>line %1: %2</source>
-        <translation>第 %1 行：%2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+32"/>
+        <location line="+55"/>
         <source>Cannot load the campaign</source>
         <translation>无法载入活动</translation>
     </message>
     <message numerus="yes">
-        <location line="-31"/>
+        <location line="-54"/>
         <source>The campaign file has %n problem(s); nothing was changed.</source>
         <translation>
             <numerusform>活动文件有 %n 处问题，未做任何更改。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+58"/>
         <source>Load %1</source>
         <translation>载入 %1</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>Placing new products among their peers</source>
+        <translation>正在按相似商品安置新商品</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+14"/>
+        <source>Cannot add the new product</source>
+        <translation>无法添加新商品</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add new product %1</source>
+        <translation>添加新商品 %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Remove %n product(s)</source>
         <translation>
             <numerusform>移除 %n 个商品</numerusform>
@@ -553,7 +584,7 @@ Nothing was changed.</source>
 <context>
     <name>fp::ui::DiscountChart</name>
     <message>
-        <location filename="../ui/charts/discountchart.cpp" line="+28"/>
+        <location filename="../ui/charts/discountchart.cpp" line="+29"/>
         <source>Discount (%)</source>
         <translation>折扣（%）</translation>
     </message>
@@ -618,7 +649,7 @@ Nothing was changed.</source>
         <translation>计划 %1%</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Usual discount %1%</source>
         <translation>常用折扣 %1%</translation>
     </message>
@@ -1356,13 +1387,13 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+62"/>
-        <location line="+307"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+63"/>
+        <location line="+310"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-303"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1387,7 +1418,7 @@ Optional: (none) leaves it out.</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Open a project, or drop a sales CSV here to start one.</source>
         <translation>打开一个项目，或将销售 CSV 拖到此处新建项目。</translation>
     </message>
@@ -1654,12 +1685,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>正在生成演示项目</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-252"/>
         <source>Cannot build the demo</source>
         <translation>无法生成演示项目</translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+266"/>
         <source>FlashPlan - %1</source>
         <translation>FlashPlan - %1</translation>
     </message>
@@ -1695,6 +1726,114 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <location line="+1"/>
         <source>blend</source>
         <translation>混合模型</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::NewProductDialog</name>
+    <message>
+        <location filename="../ui/planner/newproductdialog.cpp" line="+66"/>
+        <source>Enter the new product&apos;s sku.</source>
+        <translation>请输入新商品的 sku。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; already has a sales history: add it with Add Selected or the Add menu.</source>
+        <translation>“%1”已有销售历史：请用“添加所选”或“添加”菜单添加。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is already in the campaign.</source>
+        <translation>“%1”已在活动中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; was added earlier with other details; give it another sku.</source>
+        <translation>“%1”此前已以其他信息添加过；请换一个 sku。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>like_sku &apos;%1&apos; is not a product the model knows; leave it empty to place the product among its category.</source>
+        <translation>like_sku“%1”不是模型认识的商品；留空则按其类目安置该商品。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a category or a like_sku.</source>
+        <translation>请选择类目或填写 like_sku。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the list price (a like_sku lends its own).</source>
+        <translation>请输入标价（填写 like_sku 时可沿用其标价）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the like item&apos;s</source>
+        <translation>沿用相似商品的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add New Product</source>
+        <translation>添加新商品</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>optional: a product it sells like</source>
+        <translation>可选：销售情况与之相似的商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forecast it from this product&apos;s demand, at its own price level; empty: from the products of its category nearest in price</source>
+        <translation>按该商品的需求并在新商品自身的价位上预测；留空：按同类目中价位最接近的商品预测</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A product without sales history is forecast from products like it (its like item, else its category&apos;s) and flagged cold_start.</source>
+        <translation>没有销售历史的商品按与之相似的商品（它的相似商品，否则为同类目商品）预测，并标记为 cold_start。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Like SKU</source>
+        <translation>相似 SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock</source>
+        <translation>库存</translation>
     </message>
 </context>
 <context>
@@ -2148,7 +2287,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+110"/>
         <source>Allowed %1 to %2. Drag the slider or type a value; locked products keep their discount when you optimize again.</source>
         <translation>允许范围 %1 至 %2。拖动滑块或输入数值；重新优化时，已锁定商品的折扣保持不变。</translation>
     </message>
@@ -2173,7 +2312,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>需求达到库存的概率</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-106"/>
         <source>Expected units sold in the sale window, capped by the stock</source>
         <translation>活动期间的预计销量（不超过库存）</translation>
     </message>
@@ -2267,6 +2406,27 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <source>Limited by</source>
         <translation>限制因素</translation>
     </message>
+    <message>
+        <location line="+113"/>
+        <location line="+37"/>
+        <source>%1 (new)</source>
+        <translation>%1（新）</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>its like item %1</source>
+        <translation>它的相似商品 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the products of its category nearest in price</source>
+        <translation>同类目中价位最接近的商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New product without sales history (cold_start): forecast from %1, with a wider interval.</source>
+        <translation>没有销售历史的新商品（cold_start）：按%1预测，区间更宽。</translation>
+    </message>
 </context>
 <context>
     <name>fp::ui::PlanTableView</name>
@@ -2289,7 +2449,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/planner/plannerview.cpp" line="+95"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+110"/>
         <source>Campaign setup</source>
         <translation>活动设置</translation>
     </message>
@@ -2344,12 +2504,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+354"/>
+        <location line="+366"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-363"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2404,19 +2564,19 @@ No file was changed.</source>
         <translation>正在加载历史销售数据和模型...</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Loading the planner</source>
         <translation>正在加载规划器</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+27"/>
         <source>%n product(s) of the plan are not in the trained model and were left out; train the model again to include them.</source>
         <translation>
             <numerusform>计划中有 %n 个商品不在已训练的模型中，已略过；请重新训练模型以纳入这些商品。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>the saved plan could not be read: %1</source>
         <translation>无法读取已保存的计划：%1</translation>
     </message>
@@ -2494,7 +2654,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>即使最小折扣也超出预算；计划采用最小折扣</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Nothing to export</source>
         <translation>没有可导出的内容</translation>
     </message>
@@ -2973,7 +3133,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>价格文件中没有可预测的商品：没有一个商品有销售历史或可据以预测的同类商品</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>the sale starts on %1, inside the sales history (%2 to %3): the plan forecasts days that have already passed; planned anyway</source>
         <translation>促销开始于 %1，位于销售历史之内（%2 至 %3）：计划预测的是已经过去的日子；仍已规划</translation>
     </message>
@@ -3023,13 +3183,18 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+46"/>
+        <source>&apos;%1&apos; has no sales history (a new product): a saved scenario cannot hold it yet; the working plan keeps it. Remove it to save the others as a scenario</source>
+        <translation>“%1”没有销售历史（新商品）：已保存的方案暂不能包含它；当前规划会保留它。移除它即可将其余商品保存为方案</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>%1</source>
         <comment>a database error: SQLite&apos;s own words</comment>
         <translation>数据库出错：%1</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-66"/>
         <source>%1 holds no sales yet; import a sales CSV first</source>
         <translation>%1 中还没有销售数据；请先导入销售 CSV</translation>
     </message>
@@ -3164,12 +3329,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>方案 #%1 不在此项目中；可能已被删除</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&apos;%1&apos; has no sales history (a new product): a saved scenario cannot hold it yet; the working plan keeps it. Remove it to save the others as a scenario</source>
-        <translation>“%1”没有销售历史（新商品）：已保存的方案暂不能包含它；当前规划会保留它。移除它即可将其余商品保存为方案</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&apos;%1&apos; is no longer in the project&apos;s sales history; left out</source>
         <translation>“%1” 已不在项目的销售历史中；已略去</translation>
     </message>

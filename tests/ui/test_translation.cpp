@@ -193,7 +193,8 @@ const QStringList& latinAllowed()
         "csv",       "tsv",     "txt",    "xlsx",      "pdf",        "png",          "sku",
         "date",      "stock",   "units",  "unit_cost", "list_price", "min_discount", "max_discount",
         "price",     "MB"};
-    static const QStringList withNewProducts = words + QStringList{"like_sku"}; // a column too
+    // A column and a flag of the data contract too.
+    static const QStringList withNewProducts = words + QStringList{"like_sku", "cold_start"};
     return withNewProducts;
 }
 

@@ -1,15 +1,18 @@
 // The planner never loses a plan or shows a doubtful number without saying so (issue 14): the
 // working plan is written to the project with every edit and reopened exactly; a retrain keeps
 // it and evaluates it again; one state word follows every kind of edit; prices never fall below
-// cost by default; skus without history are skipped with the rest planned; an odd sale window is
+// cost by default; skus without history are planned from their peers (or listed when they cannot
+// be), kept with the plan, and can be added by hand; an odd sale window is
 // warned of; the plan table shows what matters on a 1366x768 laptop, with a side panel that folds
 // away and columns that can be hidden, both remembered. On the demo project, as a user drives it.
 #include "model/modelstore.h"
 #include "model/trainer.h"
+#include "plan/campaign.h"
 #include "plan/campaignevaluator.h"
 #include "plan/plannerdata.h"
 #include "planner/campaignsetup.h"
 #include "planner/campaigntablemodel.h"
+#include "planner/newproductdialog.h"
 #include "planner/plannerdocument.h"
 #include "planner/plannerview.h"
 #include "planner/plansaver.h"
@@ -31,6 +34,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -288,28 +292,181 @@ private slots:
         QCOMPARE(doc()->planState(), plan::PlanState::Optimal);
     }
 
-    void unknownSkusAreSkippedAndTheRestPlanned()
+    // The category of a product of the history, by sku.
+    QString categoryOf(const std::string& sku) const
+    {
+        const data::Panel& panel = doc()->data()->panel;
+        for (const data::PanelProduct& p : panel.products())
+            if (p.sku == sku)
+                return QString::fromStdString(panel.categories()[static_cast<size_t>(p.category)]);
+        return {};
+    }
+    int rowOf(const std::string& sku) const
+    {
+        for (size_t i = 0; i < doc()->rows().size(); ++i)
+            if (doc()->rows()[i].sku == sku)
+                return static_cast<int>(i);
+        return -1;
+    }
+
+    void newProductsArePlacedAmongTheirPeersAndTheUnplaceableListed()
     {
         QUndoStack* undo = doc()->undoStack();
         const int index = undo->index();
         const std::string path =
-            m_dir.write("mixed.csv", "sku,stock\nSH-0001,50\nNEW-1,20\nEL-0001,40\n");
+            m_dir.write("mixed.csv", "sku,stock,name,category,like_sku,list_price\n"
+                                     "SH-0001,50,,,,\n"
+                                     "NEW-1,20,Runner Z," +
+                                         categoryOf("SH-0001").toStdString() +
+                                         ",,59.5\n"
+                                         "NEW-2,10,Mystery,No such category,,30\n"
+                                         "EL-0001,40,,,,\n");
         QVERIFY(view()->setup()->loadCampaignFile(QString::fromStdString(path)));
-        QCOMPARE(doc()->productCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(doc()->productCount(), 3, 30000);
+        QVERIFY(!view()->setup()->placeJob()->isRunning());
         QLabel* notice = view()->setup()->skippedNotice();
         QVERIFY(notice->isVisibleTo(view()));
-        QVERIFY2(notice->text().contains("line 3: sku 'NEW-1' has no sales history: skipped"),
-                 qPrintable(notice->text()));
         QVERIFY2(notice->text().startsWith("mixed.csv: 1 product"), qPrintable(notice->text()));
+        QVERIFY2(notice->text().contains("line 4: sku 'NEW-2' has no sales history and nothing to "
+                                         "forecast it from"),
+                 qPrintable(notice->text()));
+        const int row = rowOf("NEW-1");
+        QVERIFY(row >= 0);
+        QVERIFY(rowOf("NEW-2") < 0);
+        QVERIFY(doc()->planResult().rows[row].flags.has(plan::RowFlag::ColdStart));
+        QVERIFY(!doc()->planResult().rows[rowOf("SH-0001")].flags.has(plan::RowFlag::ColdStart));
+        ui::PlanTableModel* table = view()->tableModel();
+        QCOMPARE(table->index(row, ui::PlanTableModel::Name).data().toString(),
+                 QString("Runner Z (new)"));
+        QVERIFY(table->index(row, ui::PlanTableModel::Sku)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains("cold_start"));
+
+        // Its numbers are core's for the same file: flashplan-cli plan's.
+        plan::PlannerData core = plan::PlannerData::read(m_projectPath.toStdString());
+        plan::CampaignFile file = plan::readCampaignFile(path, core.panel);
+        QCOMPARE(plan::placeNewProducts(file, core).size(), size_t(1));
+        plan::Campaign campaign = doc()->state().campaign;
+        campaign.products = file.products;
+        const plan::CampaignEvaluator evaluator(core.panel, core.trained, campaign);
+        QCOMPARE(evaluator.productCount(), 3);
+        const plan::ProductPlan expected =
+            evaluator.evaluate(row, doc()->state().discounts[static_cast<size_t>(row)]);
+        QCOMPARE(doc()->rows()[row].sku, std::string("NEW-1"));
+        QCOMPARE(doc()->rows()[row].expectedUnits, expected.expectedUnits);
+        QCOMPARE(doc()->rows()[row].unitsHigh, expected.unitsHigh);
+        QVERIFY(expected.expectedUnits > 0);
+
+        // Optimize plans it too; the window's export flags it as the command line's does.
         waitOptimized();
-        QCOMPARE(doc()->rows()[0].sku, std::string("SH-0001"));
-        QCOMPARE(doc()->rows()[1].sku, std::string("EL-0001"));
+        QCOMPARE(doc()->productCount(), 3);
+        QSignalSpy exported(view(), &ui::PlannerView::exported);
+        const QString csv = QString::fromStdString(m_dir.file("recommended-new.csv"));
+        QVERIFY(view()->exportRecommended(csv));
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 10000);
+        QFile exportedCsv(csv);
+        QVERIFY(exportedCsv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(exportedCsv.readAll()).split('\n');
+        QVERIFY2(lines.size() > row + 1 && lines[row + 1].startsWith("NEW-1,") &&
+                     lines[row + 1].contains("cold_start"),
+                 qPrintable(lines.join('\n')));
+        QVERIFY(!lines[rowOf("SH-0001") + 1].contains("cold_start"));
+
+        // A reopened project places it again with the plan.
+        QTRY_VERIFY(view()->saver()->isSaved());
+        QVERIFY(view()->saver()->failure() == std::nullopt);
+        {
+            Planner again;
+            QVERIFY(again.open(m_projectPath));
+            QTRY_VERIFY_WITH_TIMEOUT(again.doc()->hasData(), 30000);
+            QVERIFY(ui::sameCampaign(again.doc()->state().campaign, doc()->state().campaign));
+            QCOMPARE(again.doc()->state().discounts, doc()->state().discounts);
+            QCOMPARE(again.doc()->planState(), plan::PlanState::Optimal);
+            QCOMPARE(again.doc()->rows()[row].sku, std::string("NEW-1"));
+            QCOMPARE(again.doc()->rows()[row].expectedUnits, doc()->rows()[row].expectedUnits);
+            QVERIFY(again.doc()->planResult().rows[row].flags.has(plan::RowFlag::ColdStart));
+            QCOMPARE(again.doc()->totals().revenue, doc()->totals().revenue);
+            again.view->saver()->discard();
+        }
+
         // A file whose products all have a history hides the notice again.
         QVERIFY(view()->setup()->loadCampaignFile(m_campaignCsv));
         QVERIFY(!notice->isVisibleTo(view()));
         while (undo->index() > index)
             undo->undo();
         QCOMPARE(doc()->productCount(), synth::kDemoCampaignProducts);
+    }
+
+    void aNewProductAddedByHandIsCheckedPlacedAndUndone()
+    {
+        QUndoStack* undo = doc()->undoStack();
+        const int index = undo->index();
+        const int before = doc()->productCount();
+        ui::NewProductEntry entry;
+        entry.product.sku = "HAND-1";
+        entry.product.name = "Added by hand";
+        entry.product.category = categoryOf("EL-0001").toStdString();
+        entry.product.listPrice = 99;
+        entry.product.unitCost = 40;
+        entry.stock = 30;
+
+        // Checked first: a sku with history, a like_sku the model does not know, no price.
+        const auto problem = [this](const ui::NewProductEntry& e) {
+            return ui::newProductEntryProblem(e, *doc()->data(), doc()->state());
+        };
+        QCOMPARE(problem(entry), QString());
+        ui::NewProductEntry bad = entry;
+        bad.product.sku = "SH-0001";
+        QVERIFY2(problem(bad).contains("already has a sales history"), qPrintable(problem(bad)));
+        bad = entry;
+        bad.product.likeSku = "NOPE-9";
+        QVERIFY2(problem(bad).contains("like_sku 'NOPE-9' is not a product the model knows"),
+                 qPrintable(problem(bad)));
+        bad = entry;
+        bad.product.listPrice = 0;
+        QVERIFY2(problem(bad).contains("list price"), qPrintable(problem(bad)));
+        bad.product.likeSku = "EL-0001"; // lends its price
+        QCOMPARE(problem(bad), QString());
+        {
+            ui::NewProductDialog dialog(*doc()->data(), doc()->state());
+            dialog.setEntry(entry);
+            QCOMPARE(dialog.entry().product.sku, entry.product.sku);
+            QCOMPARE(dialog.entry().stock, entry.stock);
+            QCOMPARE(dialog.entry().product.unitCost, entry.product.unitCost);
+            ui::NewProductEntry unknown = entry;
+            unknown.product.likeSku = "NOPE-9";
+            dialog.setEntry(unknown);
+            dialog.accept(); // stays open and says why
+            QCOMPARE(dialog.result(), int(QDialog::Rejected));
+            QVERIFY(dialog.findChild<QLabel*>("newProductProblem")->text().contains("NOPE-9"));
+        }
+
+        QVERIFY(view()->setup()->addNewProduct(entry));
+        QTRY_COMPARE_WITH_TIMEOUT(doc()->productCount(), before + 1, 30000);
+        const plan::CampaignProduct& added = doc()->state().campaign.products.back();
+        QCOMPARE(added.stock, std::optional<double>(30));
+        QCOMPARE(added.unitCost, std::optional<double>(40));
+        QCOMPARE(added.listPrice, 99.0);
+        QCOMPARE(doc()->rows().back().sku, std::string("HAND-1"));
+        QVERIFY(doc()->rows().back().expectedUnits > 0);
+        QVERIFY(doc()->planResult().rows.back().flags.has(plan::RowFlag::ColdStart));
+        QCOMPARE(undo->undoText(), QString("Add new product HAND-1"));
+        // In the campaign now, it cannot be added twice.
+        QVERIFY2(problem(entry).contains("already in the campaign"), qPrintable(problem(entry)));
+        undo->undo();
+        QCOMPARE(doc()->productCount(), before);
+        // Undone, it may come back as it was, not as another product under its sku.
+        QCOMPARE(problem(entry), QString());
+        bad = entry;
+        bad.product.listPrice = 120;
+        QVERIFY2(problem(bad).contains("added earlier with other details"),
+                 qPrintable(problem(bad)));
+        undo->redo();
+        QCOMPARE(doc()->rows().back().sku, std::string("HAND-1"));
+        while (undo->index() > index)
+            undo->undo();
+        QCOMPARE(doc()->productCount(), before);
     }
 
     void aSaleWindowInsideOrFarAfterTheHistoryIsWarnedOf()

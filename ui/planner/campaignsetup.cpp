@@ -3,6 +3,7 @@
 #include "plan/campaign.h"
 #include "plan/plannerdata.h"
 #include "planner/campaigntablemodel.h"
+#include "planner/newproductdialog.h"
 #include "planner/plannerdocument.h"
 #include "settings/appsettings.h"
 #include "settings/problemtext.h"
@@ -33,6 +34,7 @@
 #include <algorithm>
 #include <climits>
 #include <set>
+#include <utility>
 
 namespace fp::ui {
 
@@ -59,8 +61,14 @@ DayNumber toDay(const QDate& date)
 } // namespace
 
 CampaignSetup::CampaignSetup(PlannerDocument* document, QWidget* parent)
-    : QWidget(parent), m_document(document), m_model(new CampaignTableModel(document, this))
+    : QWidget(parent), m_document(document), m_placeJob(new PlaceJob(this)),
+      m_model(new CampaignTableModel(document, this))
 {
+    m_placeJob->onFinished(this, [this](quint64, const PlacedProducts& p) { placed(p); });
+    connect(m_placeJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
+        m_afterPlacing = {};
+        QMessageBox::warning(this, tr("Cannot place the new products"), problemText(problem));
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     buildWindowAndSettings();
@@ -176,7 +184,8 @@ void CampaignSetup::buildProducts()
     m_addMore->setText(tr("Add"));
     m_addMore->setObjectName("addMore");
     m_addMore->setPopupMode(QToolButton::InstantPopup);
-    m_addMore->setToolTip(tr("Add a whole category, or the top sellers by revenue"));
+    m_addMore->setToolTip(tr("Add a whole category, the top sellers by revenue, or a new product "
+                             "without sales history"));
     auto* addMenu = new QMenu(m_addMore);
     connect(addMenu, &QMenu::aboutToShow, this, &CampaignSetup::fillAddMenu);
     m_addMore->setMenu(addMenu);
@@ -432,6 +441,9 @@ void CampaignSetup::fillAddMenu()
         categories->addAction(
             QString::fromStdString(names[static_cast<size_t>(c)]), this,
             [this, c] { addTopByRevenue(m_document->data()->panel.productCount(), c); });
+    menu->addSeparator();
+    menu->addAction(tr("New Product..."), this, &CampaignSetup::chooseNewProduct)
+        ->setToolTip(tr("A product without sales history, forecast from products like it"));
 }
 
 void CampaignSetup::chooseCampaignFile()
@@ -446,16 +458,7 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
 {
     if (!m_document->hasData())
         return false;
-    const data::Panel& panel = m_document->data()->panel;
-    plan::CampaignFile file = plan::readCampaignFile(path.toStdString(), panel);
-    // Skus without history are listed and skipped, never a refusal: the window does not place new
-    // products among their peers yet (flashplan-cli plan does).
-    QStringList skipped;
-    for (const plan::NewCampaignProduct& n : file.newProducts)
-        skipped << tr("line %1: sku '%2' has no sales history: skipped here (flashplan-cli plan "
-                      "forecasts it from its peers)")
-                       .arg(n.line)
-                       .arg(QString::fromStdString(n.product.sku));
+    plan::CampaignFile file = plan::readCampaignFile(path.toStdString(), m_document->data()->panel);
     if (!file.problems.empty()) {
         QStringList lines;
         for (const Problem& p : file.problems)
@@ -464,18 +467,42 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
                         tr("The campaign file has %n problem(s); nothing was changed.", nullptr,
                            static_cast<int>(file.problems.size())),
                         QMessageBox::Ok, this);
-        box.setDetailedText((lines + skipped).join('\n'));
+        box.setDetailedText(lines.join('\n'));
         box.exec();
         return false;
     }
+    const QString name = QFileInfo(path).fileName();
+    if (file.newProducts.empty())
+        return applyCampaignFile(file, {}, 0, name);
+    // Skus without history are placed among their peers as the command line does; one that cannot
+    // be is listed, never a refusal.
+    const int newProducts = static_cast<int>(file.newProducts.size());
+    const int known = static_cast<int>(file.products.size());
+    return placeNewProducts(std::move(file), [this, name, newProducts,
+                                              known](const PlacedProducts& placed) {
+        QStringList notes;
+        for (Problem warning : placed.warnings) {
+            warning.file.clear(); // the notice names the file once
+            notes << problemText(warning);
+        }
+        const int skipped = newProducts - (static_cast<int>(placed.file.products.size()) - known);
+        applyCampaignFile(placed.file, notes, skipped, name);
+    });
+}
+
+bool CampaignSetup::applyCampaignFile(const plan::CampaignFile& file, QStringList notes,
+                                      int skipped, const QString& name)
+{
+    const PlannerData& planner = *m_document->data();
     PlannerState next = m_document->state();
     next.campaign.products.clear();
     next.discounts.clear();
     next.locked.clear();
     next.limits.clear();
     for (const plan::CampaignProduct& cp : file.products) {
-        if (!m_document->data()->modelKnows[static_cast<size_t>(cp.product)]) {
-            skipped << notInModel(panel, cp.product);
+        if (!planner.modelKnows[static_cast<size_t>(cp.product)]) {
+            notes << notInModel(planner.panel, cp.product);
+            ++skipped;
             continue;
         }
         next.campaign.products.push_back(cp);
@@ -483,12 +510,11 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
         next.locked.push_back(false);
         next.limits.push_back(plan::Limit::None);
     }
-    const QString name = QFileInfo(path).fileName();
-    if (!skipped.isEmpty())
-        showSkipped(tr("%1: %n product(s) skipped, the rest loaded:", nullptr,
-                       static_cast<int>(skipped.size()))
-                        .arg(name),
-                    skipped);
+    if (skipped > 0)
+        showSkipped(tr("%1: %n product(s) skipped, the rest loaded:", nullptr, skipped).arg(name),
+                    notes);
+    else if (!notes.isEmpty())
+        showSkipped(tr("%1: loaded, with notes:").arg(name), notes);
     else
         m_skipped->setVisible(false);
     if (next.campaign.products.empty()) {
@@ -497,7 +523,89 @@ bool CampaignSetup::loadCampaignFile(const QString& path)
         return false;
     }
     m_document->editState(next, tr("Load %1").arg(name));
+    emit campaignLoaded();
     return true;
+}
+
+bool CampaignSetup::placeNewProducts(plan::CampaignFile file, AfterPlacing then)
+{
+    if (!m_document->hasData() || m_placeJob->isRunning())
+        return false;
+    m_afterPlacing = std::move(then);
+    // On a new copy: the document's data stays shared read-only with the views and the
+    // optimizer. A trained model cannot be copied, so the history and the model are read again
+    // and the new products placed before are placed again first, alike and in the same order
+    // (the same panel indices).
+    std::shared_ptr<const PlannerData> base = m_document->data();
+    const std::string path = m_projectPath.toStdString();
+    return m_placeJob->start(tr("Placing new products among their peers"),
+                             [base, path, before = base->newProducts(),
+                              file = std::move(file)](const ProgressFn& progress) {
+                                 PlacedProducts placed;
+                                 placed.base = base;
+                                 PlannerData read = PlannerData::read(path, progress);
+                                 read.addNewProducts(before);
+                                 placed.file = file;
+                                 placed.warnings = plan::placeNewProducts(placed.file, read);
+                                 placed.data = std::make_shared<const PlannerData>(std::move(read));
+                                 return placed;
+                             }) != 0;
+}
+
+void CampaignSetup::placed(const PlacedProducts& placed)
+{
+    const AfterPlacing then = std::exchange(m_afterPlacing, {});
+    // Placed on data the document no longer shows (another project or model): dropped.
+    if (placed.base != m_document->data() || !m_document->extendData(placed.data))
+        return;
+    if (then)
+        then(placed);
+}
+
+bool CampaignSetup::addNewProduct(const NewProductEntry& entry)
+{
+    if (!m_document->hasData())
+        return false;
+    const QString problem = newProductEntryProblem(entry, *m_document->data(), m_document->state());
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot add the new product"), problem);
+        return false;
+    }
+    plan::NewCampaignProduct n;
+    n.product = entry.product;
+    plan::CampaignFile file;
+    file.newProducts.push_back(n);
+    const std::optional<double> stock = entry.stock;
+    const QString sku = QString::fromStdString(entry.product.sku);
+    return placeNewProducts(std::move(file), [this, stock, sku](const PlacedProducts& placed) {
+        if (placed.file.products.empty()) {
+            QStringList why;
+            for (const Problem& warning : placed.warnings)
+                why << problemMessage(warning);
+            QMessageBox::warning(this, tr("Cannot add the new product"), why.join('\n'));
+            return;
+        }
+        // The limits a product added from the list gets, with the stock given.
+        plan::CampaignProduct cp =
+            defaultProduct(placed.file.products.front().product, AppSettings().plannerDefaults());
+        cp.stock = stock;
+        PlannerState next = m_document->state();
+        next.campaign.products.push_back(cp);
+        next.discounts.push_back(cp.minDiscount);
+        next.locked.push_back(false);
+        next.limits.push_back(plan::Limit::None);
+        m_skipped->setVisible(false);
+        m_document->editState(next, tr("Add new product %1").arg(sku));
+    });
+}
+
+void CampaignSetup::chooseNewProduct()
+{
+    if (!m_document->hasData())
+        return;
+    NewProductDialog dialog(*m_document->data(), m_document->state(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        addNewProduct(dialog.entry());
 }
 
 void CampaignSetup::removeSelectedProducts()

@@ -147,14 +147,40 @@ int PlannerDocument::restore(PlannerState state)
     return unknown;
 }
 
+namespace {
+
+// Whether `data` holds the products of `before` first, in the same order.
+bool startsWithProductsOf(const PlannerData& data, const PlannerData& before)
+{
+    const int n = before.panel.productCount();
+    if (data.panel.productCount() < n)
+        return false;
+    for (int p = 0; p < n; ++p)
+        if (data.panel.products()[static_cast<size_t>(p)].id !=
+            before.panel.products()[static_cast<size_t>(p)].id)
+            return false;
+    return true;
+}
+
+} // namespace
+
+bool PlannerDocument::extendData(std::shared_ptr<const PlannerData> data)
+{
+    if (!m_data || !data || data->trained.id != m_data->trained.id ||
+        !startsWithProductsOf(*data, *m_data))
+        return false;
+    m_data = std::move(data);
+    m_evaluator.reset(); // it read the data it was made with
+    applyState(m_state);
+    emit dataReset();
+    return true;
+}
+
 bool PlannerDocument::replaceData(std::shared_ptr<const PlannerData> data)
 {
-    if (!m_data || !data || data->panel.productCount() != m_data->panel.productCount())
+    if (!m_data || !data || data->panel.productCount() != m_data->panel.productCount() ||
+        !startsWithProductsOf(*data, *m_data))
         return false;
-    for (int p = 0; p < data->panel.productCount(); ++p)
-        if (data->panel.products()[static_cast<size_t>(p)].id !=
-            m_data->panel.products()[static_cast<size_t>(p)].id)
-            return false;
     for (const plan::CampaignProduct& cp : m_state.campaign.products)
         if (!data->modelKnows[static_cast<size_t>(cp.product)])
             return false;

@@ -51,6 +51,10 @@ public:
     // undo history and evaluates the plan again with it. Returns false, changing nothing, when
     // the products differ or the model does not know one of the plan's (then setData + restore).
     bool replaceData(std::shared_ptr<const PlannerData> data);
+    // The same history and model with new products appended (PlannerData::addNewProducts):
+    // keeps the plan and the undo history, whose products keep their indices. Returns false,
+    // changing nothing, for another model or when `data` does not start with data()'s products.
+    bool extendData(std::shared_ptr<const PlannerData> data);
     const std::shared_ptr<const PlannerData>& data() const { return m_data; }
     // The settings a new campaign starts with (Preferences > Planner defaults); applied by the
     // next setData().

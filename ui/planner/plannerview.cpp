@@ -57,17 +57,31 @@ constexpr auto kSideTabLayout = "planner/sideTab";
 
 constexpr double kCurveStep = 0.01; // the selected product's curve: every point of discount
 
-// On a worker: the history, the model and the working plan the project keeps.
-PlannerLoad loadPlanner(const std::string& path, const ProgressFn& progress)
+// On a worker: the history, the model and the working plan the project keeps, with its new
+// products placed among their peers again first (one that no longer can be is left out, said in
+// the plan's notes). `placedBefore`: the new products the planner held for this project, placed
+// again first in their order, so that a new model keeps their indices (and the undo history).
+PlannerLoad loadPlanner(const std::string& path, const std::vector<model::NewProduct>& placedBefore,
+                        const ProgressFn& progress)
 {
     PlannerLoad load;
-    load.data = PlannerData::load(path, progress);
+    PlannerData data = PlannerData::read(path, progress);
+    data.addNewProducts(placedBefore);
     try {
         store::Store store(path, store::Store::OpenMode::ReadOnly);
+        const std::vector<model::NewProductResult> placed =
+            data.addNewProducts(plan::loadNewProducts(store));
+        load.data = std::make_shared<const PlannerData>(std::move(data));
         load.stored = plan::loadWorkingPlan(store, load.data->panel);
+        for (const model::NewProductResult& result : placed)
+            if (load.stored && result.panelProduct < 0)
+                load.stored->notes.insert(load.stored->notes.end(), result.problems.begin(),
+                                          result.problems.end());
     } catch (const FlashPlanError& e) {
         load.storedProblem = e.problem(); // the history still plans; the old plan is said lost
     }
+    if (!load.data)
+        load.data = std::make_shared<const PlannerData>(std::move(data));
     return load;
 }
 
@@ -329,8 +343,12 @@ void PlannerView::startLoad()
     m_placeholder->setText(tr("Loading the sales history and the model..."));
     m_stack->setCurrentIndex(0);
     const std::string path = m_project->projectPath().toStdString();
-    m_loadJob->start(tr("Loading the planner"),
-                     [path](const ProgressFn& progress) { return loadPlanner(path, progress); });
+    std::vector<model::NewProduct> placedBefore;
+    if (m_document->hasData() && m_loadedPath == m_project->projectPath())
+        placedBefore = m_document->data()->newProducts();
+    m_loadJob->start(tr("Loading the planner"), [path, placedBefore](const ProgressFn& progress) {
+        return loadPlanner(path, placedBefore, progress);
+    });
 }
 
 void PlannerView::applyLoaded(const PlannerLoad& loaded)
@@ -340,6 +358,7 @@ void PlannerView::applyLoaded(const PlannerLoad& loaded)
     const std::int64_t modelBefore = m_document->modelId();
     const plan::PlanTotals totalsBefore = m_document->totals();
     m_loadedPath = path;
+    m_setup->setProjectPath(path);
     m_stack->setCurrentIndex(1);
     // A new model for the same products: the plan and its undo history stay, evaluated again.
     if (sameProject && m_document->replaceData(loaded.data)) {
@@ -363,10 +382,17 @@ void PlannerView::applyLoaded(const PlannerLoad& loaded)
             emit statusMessage(notes.join(' '));
     } else if (!m_pendingCampaign.isEmpty()) {
         m_setup->setWindow(m_pendingStart, m_pendingDays);
+        const bool optimizeAfter = m_pendingOptimize;
+        auto settle = [this, optimizeAfter] {
+            m_document->undoStack()->clear();
+            if (optimizeAfter)
+                optimize();
+        };
         m_setup->loadCampaignFile(m_pendingCampaign);
-        m_document->undoStack()->clear();
-        if (m_pendingOptimize)
-            optimize();
+        if (m_setup->placeJob()->isRunning()) // its new products are being placed
+            connect(m_setup->placeJob(), &JobBase::ended, this, settle, Qt::SingleShotConnection);
+        else
+            settle();
     }
     m_pendingCampaign.clear();
     if (loaded.storedProblem)

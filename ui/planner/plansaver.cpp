@@ -42,8 +42,9 @@ bool PlanSaver::saveNow()
     }
     try {
         store::Store store(m_path.toStdString(), store::Store::OpenMode::MustExist);
-        plan::saveWorkingPlan(store, m_document->data()->panel, m_document->state(),
-                              m_document->modelId(), m_document->totals());
+        const PlannerData& data = *m_document->data();
+        plan::saveWorkingPlan(store, data.panel, m_document->state(), m_document->modelId(),
+                              m_document->totals(), data.newProducts());
         m_pending = false;
         m_failure.reset();
     } catch (const std::exception& e) {

@@ -117,6 +117,11 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
     case Qt::TextAlignmentRole:
         return columns().alignment(column);
     case Qt::FontRole:
+        if ((column == Sku || column == Name) && isNewProduct(row)) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
         if (column == Discount || column == Revenue) {
             QFont font;
             font.setBold(true);
@@ -132,8 +137,10 @@ QVariant PlanTableModel::data(const QModelIndex& index, int role) const
             return QApplication::palette().brush(QPalette::PlaceholderText);
         return {};
     case Qt::ToolTipRole:
-        if (column == Name || column == Sku)
-            return QString::fromStdString(plan.category);
+        if (column == Name || column == Sku) {
+            const QString category = QString::fromStdString(plan.category);
+            return isNewProduct(row) ? category + QLatin1Char('\n') + coldStartText(row) : category;
+        }
         if (column == Slider || column == Discount) {
             QString tip = tr("Allowed %1 to %2. Drag the slider or type a value; locked products "
                              "keep their discount when you optimize again.")
@@ -165,7 +172,8 @@ QVariant PlanTableModel::display(int row, int column) const
     case Sku:
         return QString::fromStdString(p.sku);
     case Name:
-        return QString::fromStdString(p.name);
+        return isNewProduct(row) ? tr("%1 (new)").arg(QString::fromStdString(p.name))
+                                 : QString::fromStdString(p.name);
     case Slider:
         return {};
     case Discount:
@@ -201,7 +209,8 @@ QVariant PlanTableModel::sortValue(int row, int column) const
     case Sku:
         return QString::fromStdString(p.sku);
     case Name:
-        return QString::fromStdString(p.name);
+        return isNewProduct(row) ? tr("%1 (new)").arg(QString::fromStdString(p.name))
+                                 : QString::fromStdString(p.name);
     case Slider:
     case Discount:
         return p.discount;
@@ -226,6 +235,28 @@ QVariant PlanTableModel::sortValue(int row, int column) const
     default:
         return {};
     }
+}
+
+bool PlanTableModel::isNewProduct(int row) const
+{
+    return m_document->hasData() &&
+           m_document->data()->isNewProduct(
+               m_document->state().campaign.products[static_cast<size_t>(row)].product);
+}
+
+QString PlanTableModel::coldStartText(int row) const
+{
+    const PlannerData& data = *m_document->data();
+    const int product = m_document->state().campaign.products[static_cast<size_t>(row)].product;
+    const model::ColdStart::Placement* placement =
+        data.trained.coldStart.placementOf(data.panel.products()[static_cast<size_t>(product)].id);
+    const QString from =
+        placement && !placement->likeSku.empty()
+            ? tr("its like item %1").arg(QString::fromStdString(placement->likeSku))
+            : tr("the products of its category nearest in price");
+    return tr("New product without sales history (cold_start): forecast from %1, with a wider "
+              "interval.")
+        .arg(from);
 }
 
 bool PlanTableModel::beyondHistory(int row) const

@@ -51,6 +51,9 @@ public:
     void setEditable(bool editable);
 
     // The row's discount is deeper than any its category sold at (the model extrapolates).
+    // A new product (no sales history): its demand comes from its peers (cold start).
+    bool isNewProduct(int row) const;
+    QString coldStartText(int row) const;
     bool beyondHistory(int row) const;
 
 private:

@@ -3,6 +3,7 @@
 #include "import/importdialog.h"
 #include "model/fitview.h"
 #include "model/trainingview.h"
+#include "planner/campaignsetup.h"
 #include "planner/plannerview.h"
 #include "products/producthistorychart.h"
 #include "products/productsview.h"
@@ -106,9 +107,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_demoJob, &JobBase::failed, this, [this](quint64, const Problem& problem) {
         QMessageBox::warning(this, tr("Cannot build the demo"), problemText(problem));
     });
-    const std::initializer_list<JobBase*> shown = {m_demoJob, m_products->statsJob(),
-                                                   m_planner->loadJob(), m_planner->optimizeJob(),
-                                                   m_planner->exportJob()};
+    const std::initializer_list<JobBase*> shown = {m_demoJob,
+                                                   m_products->statsJob(),
+                                                   m_planner->loadJob(),
+                                                   m_planner->optimizeJob(),
+                                                   m_planner->exportJob(),
+                                                   m_planner->setup()->placeJob()};
     for (JobBase* job : shown)
         m_jobStatus->watch(job);
     statusBar()->addPermanentWidget(m_jobStatus);
