@@ -82,7 +82,7 @@
 <context>
     <name>fp::ui::DiscountChart</name>
     <message numerus="yes">
-        <location filename="../ui/charts/discountchart.cpp" line="+156"/>
+        <location filename="../ui/charts/discountchart.cpp" line="+157"/>
         <source>Demand curve: a %n-day flash sale</source>
         <translation>
             <numerusform>Demand curve: a %n-day flash sale</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+166"/>
+        <location line="+171"/>
         <source>Optimizing %n product(s)</source>
         <translation>
             <numerusform>Optimizing %n product</numerusform>

@@ -654,7 +654,7 @@ Nothing was changed.</source>
         <translation>常用折扣 %1%</translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Demand curve: a %n-day flash sale</source>
         <translation>
             <numerusform>需求曲线：%n 天闪购</numerusform>
@@ -1786,7 +1786,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>添加新商品</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>optional: a product it sells like</source>
         <translation>可选：销售情况与之相似的商品</translation>
     </message>
@@ -2409,8 +2409,8 @@ Choose a .flashplan project file made by FlashPlan.</source>
     <message>
         <location line="+113"/>
         <location line="+37"/>
-        <source>%1 (new)</source>
-        <translation>%1（新）</translation>
+        <source>(new) %1</source>
+        <translation>（新）%1</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -2504,12 +2504,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+366"/>
+        <location line="+371"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-368"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2622,7 +2622,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>选择一个商品以查看其销售额和毛利曲线</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>%1 %2: revenue and profit vs discount (stock %3)</source>
         <translation>%1 %2：销售额和毛利随折扣的变化（库存 %3）</translation>
     </message>

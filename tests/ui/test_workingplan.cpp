@@ -337,7 +337,7 @@ private slots:
         QVERIFY(!doc()->planResult().rows[rowOf("SH-0001")].flags.has(plan::RowFlag::ColdStart));
         ui::PlanTableModel* table = view()->tableModel();
         QCOMPARE(table->index(row, ui::PlanTableModel::Name).data().toString(),
-                 QString("Runner Z (new)"));
+                 QString("(new) Runner Z"));
         QVERIFY(table->index(row, ui::PlanTableModel::Sku)
                     .data(Qt::ToolTipRole)
                     .toString()

@@ -95,8 +95,8 @@ double DiscountChart::valueAxisMax() const
     return m_y->max();
 }
 
-void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points, double usual,
-                              int windowDays, double supported)
+void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points,
+                              std::optional<double> usual, int windowDays, double supported)
 {
     QList<QPointF> main, profit, low, high, mainBeyond, profitBeyond;
     double lo = 0, hi = 1;
@@ -139,10 +139,11 @@ void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points, do
     }
     m_y->setRange(lo < 0 ? lo * 1.08 : 0, hi * 1.08);
     m_y->applyNiceNumbers();
-    const double x = 100 * usual;
+    const double x = 100 * usual.value_or(0.0);
     // One decimal, as the products list shows a product's average discount (23.6%, not 24%).
     m_usual->setName(tr("Usual discount %1%").arg(QLocale().toString(x, 'f', 1)));
     m_usual->replace(QList<QPointF>{{x, m_y->min()}, {x, m_y->max()}});
+    m_usual->setVisible(usual.has_value());
     m_main->replace(main);
     if (m_band) {
         m_band->upperSeries()->replace(high);

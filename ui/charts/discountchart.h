@@ -32,10 +32,11 @@ public:
     };
     explicit DiscountChart(Kind kind, QWidget* parent = nullptr);
 
-    // Draws the curves of `points`; `usual` is the product's usual discount (0..1), `supported`
-    // the deepest its history supports (dashed beyond).
-    void setCurves(const std::vector<plan::DiscountPoint>& points, double usual, int windowDays,
-                   double supported = 1.0);
+    // Draws the curves of `points`; `usual` is the product's usual discount (0..1; none for a
+    // product without sales history), `supported` the deepest its history supports (dashed
+    // beyond).
+    void setCurves(const std::vector<plan::DiscountPoint>& points, std::optional<double> usual,
+                   int windowDays, double supported = 1.0);
     void clearCurves();
     // Marks the planned discount with a vertical line (the planner's current choice).
     void setPlanned(double discount);

@@ -102,6 +102,7 @@ NewProductDialog::NewProductDialog(const plan::PlannerData& planner, const plan:
       m_stock(optionalAmount(tr("unlimited"), this)), m_problem(new QLabel(this))
 {
     setWindowTitle(tr("Add New Product"));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 60); // the texts and placeholders show
     m_sku->setObjectName("newSku");
     m_name->setObjectName("newName");
     m_category->setObjectName("newCategory");

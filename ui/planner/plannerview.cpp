@@ -494,9 +494,14 @@ void PlannerView::drawProductCurves(DiscountChart* chart, int row) const
                           p.expectedProfit});
     }
     const int product = m_document->state().campaign.products[static_cast<size_t>(row)].product;
-    chart->setCurves(points, m_document->data()->usualDiscount[static_cast<size_t>(product)],
-                     m_document->state().campaign.days,
-                     m_document->data()->deepestDiscountFor(product));
+    const PlannerData& planner = *m_document->data();
+    // A new product has no usual discount: it never sold.
+    const std::optional<double> usual =
+        planner.isNewProduct(product)
+            ? std::nullopt
+            : std::optional<double>(planner.usualDiscount[static_cast<size_t>(product)]);
+    chart->setCurves(points, usual, m_document->state().campaign.days,
+                     planner.deepestDiscountFor(product));
     chart->setPlanned(m_document->state().discounts[static_cast<size_t>(row)]);
     const plan::ProductPlan& plan = m_document->rows()[static_cast<size_t>(row)];
     chart->chart()->setTitle(

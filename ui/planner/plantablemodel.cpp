@@ -172,7 +172,7 @@ QVariant PlanTableModel::display(int row, int column) const
     case Sku:
         return QString::fromStdString(p.sku);
     case Name:
-        return isNewProduct(row) ? tr("%1 (new)").arg(QString::fromStdString(p.name))
+        return isNewProduct(row) ? tr("(new) %1").arg(QString::fromStdString(p.name))
                                  : QString::fromStdString(p.name);
     case Slider:
         return {};
@@ -209,7 +209,7 @@ QVariant PlanTableModel::sortValue(int row, int column) const
     case Sku:
         return QString::fromStdString(p.sku);
     case Name:
-        return isNewProduct(row) ? tr("%1 (new)").arg(QString::fromStdString(p.name))
+        return isNewProduct(row) ? tr("(new) %1").arg(QString::fromStdString(p.name))
                                  : QString::fromStdString(p.name);
     case Slider:
     case Discount:
