@@ -579,6 +579,39 @@ private slots:
         QVERIFY(!status().contains("model changed"));
     }
 
+    void aRetrainKeepsTheNewProductsOfThePlan()
+    {
+        ui::NewProductEntry entry;
+        entry.product.sku = "RETRAIN-1";
+        entry.product.category = categoryOf("SH-0001").toStdString();
+        entry.product.listPrice = 70;
+        entry.stock = 15;
+        const int before = doc()->productCount();
+        QVERIFY(view()->setup()->addNewProduct(entry));
+        QTRY_COMPARE_WITH_TIMEOUT(doc()->productCount(), before + 1, 30000);
+        const double unitsBefore = doc()->rows().back().expectedUnits;
+        const std::int64_t modelBefore = doc()->modelId();
+        const int undoIndex = doc()->undoStack()->index();
+        QTRY_VERIFY(view()->saver()->isSaved());
+        {
+            store::Store store(m_projectPath.toStdString(), store::Store::OpenMode::MustExist);
+            model::TrainOptions options;
+            options.model = "structured";
+            options.maxIterations = 40;
+            model::trainAndStore(store, options);
+        }
+        m_planner.project.notifyModelChanged();
+        QTRY_VERIFY_WITH_TIMEOUT(doc()->modelId() != modelBefore, 30000);
+        // Placed again among its peers by the new model, the plan and its undo history kept.
+        QCOMPARE(doc()->productCount(), before + 1);
+        QCOMPARE(doc()->rows().back().sku, std::string("RETRAIN-1"));
+        QVERIFY(doc()->planResult().rows.back().flags.has(plan::RowFlag::ColdStart));
+        QVERIFY(doc()->rows().back().expectedUnits != unitsBefore);
+        QCOMPARE(doc()->undoStack()->index(), undoIndex);
+        doc()->undoStack()->undo();
+        QCOMPARE(doc()->productCount(), before);
+    }
+
     void aPlanTheProjectCannotTakeIsAskedAboutBeforeClosing()
     {
         ui::PlanTableModel* table = view()->tableModel();
