@@ -19,5 +19,6 @@ int runDemo(Arguments& args);
 int runTrain(Arguments& args);
 int runForecast(Arguments& args);
 int runPlan(Arguments& args);
+int runReview(Arguments& args);
 
 } // namespace fp::cli

@@ -26,6 +26,11 @@ commands:
           [--margin-floor M | --allow-below-cost] [--step 0.05] --out recommended.csv|.xlsx
           the discount per product that earns the most, under stock, margin and budget limits;
           never below unit cost unless --allow-below-cost; skus without history are skipped
+  review  --project P.flashplan (--scenario NAME | --plan recommended.csv [--start YYYY-MM-DD
+          --days N]) --out review.csv
+          a plan next to what its sale sold (import the sale's sales first): per product planned
+          and charged discount, expected units (80% interval) and actual, revenue, profit, sold
+          out; totals and the interval hit rate. --plan's window: the products' latest event
   info    --project P.flashplan
           products, date range, period, stockouts, discount depth, imports, trained models
   demo    --out DIR
@@ -50,8 +55,8 @@ int main(int argc, char** argv)
             return kOk;
         }
         static const std::map<std::string, int (*)(Arguments&)> commands = {
-            {"import", runImport}, {"info", runInfo},         {"demo", runDemo},
-            {"train", runTrain},   {"forecast", runForecast}, {"plan", runPlan}};
+            {"import", runImport},     {"info", runInfo}, {"demo", runDemo},    {"train", runTrain},
+            {"forecast", runForecast}, {"plan", runPlan}, {"review", runReview}};
         const auto it = commands.find(args.command());
         if (it == commands.end())
             throw UsageError("unknown command '" + args.command() + "'");
