@@ -20,5 +20,6 @@ int runTrain(Arguments& args);
 int runForecast(Arguments& args);
 int runPlan(Arguments& args);
 int runReview(Arguments& args);
+int runBacktest(Arguments& args);
 
 } // namespace fp::cli

@@ -152,4 +152,35 @@ TEST(CliReview, UsageAndUnknownScenarioAreErrors)
     EXPECT_TRUE(contains(r.output, "'discount' is missing")) << r.output;
 }
 
+TEST(CliBacktest, BacktestsTheLatestEventsAndStoresTheResult)
+{
+    const test::TempDir dir;
+    const std::string project = dir.file("p.flashplan");
+    ASSERT_EQ(cli("demo --out " + dir.file("demo")).status, 0);
+    ASSERT_EQ(cli("import --project " + project + " --sales " + dir.file("demo/sales.csv")).status,
+              0);
+    const std::string out = dir.file("backtest.csv");
+    CliRun r = cli("backtest --project " + project + " --events 2 --out " + out);
+    EXPECT_EQ(r.status, 2) << r.output; // no model yet
+    EXPECT_TRUE(contains(r.output, "no trained model")) << r.output;
+    ASSERT_EQ(cli("train --project " + project + " --model structured").status, 0);
+    r = cli("backtest --project " + project + " --events 0 --out " + out);
+    EXPECT_EQ(r.status, 1) << r.output;
+
+    r = cli("backtest --project " + project + " --events 2 --out " + out, "/dev/null");
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "backtested 2 events (structured model")) << r.output;
+    EXPECT_TRUE(contains(r.output, "  FS-2026-10-23 2026-10-23 +1 days: ")) << r.output;
+    EXPECT_TRUE(contains(r.output, "  FS-2026-10-28 2026-10-28 +2 days: ")) << r.output;
+    EXPECT_TRUE(contains(r.output, "(hit rate 0.")) << r.output;
+    EXPECT_TRUE(contains(r.output, "PIT histogram (tenths):")) << r.output;
+    EXPECT_EQ(firstLine(out), "event,date,sku,price,forecast,lower,upper,actual,stock,sold_out");
+    const auto rows = readTable(out);
+    ASSERT_FALSE(rows.empty());
+    for (const auto& row : rows) {
+        EXPECT_TRUE(row.at("event") == "FS-2026-10-23" || row.at("event") == "FS-2026-10-28");
+        EXPECT_LE(std::stoi(row.at("lower")), std::stoi(row.at("upper")));
+    }
+}
+
 } // namespace

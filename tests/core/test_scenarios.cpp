@@ -419,6 +419,7 @@ TEST_F(Scenarios, AVersion1ProjectIsUpgradedAndKeepsItsScenarios)
                 "ALTER TABLE scenarios DROP COLUMN total_markdown_cost;"
                 "ALTER TABLE campaign_products DROP COLUMN position;"
                 "DROP TABLE working_plan_products; DROP TABLE working_plans;"
+                "DROP TABLE backtest_rows; DROP TABLE backtests;"
                 "PRAGMA user_version = 1;");
         sql::Statement product(db, "INSERT INTO products(id, sku) VALUES(?1, ?2)");
         product.bind(1, productId).bind(2, panel().products()[2].sku).run();
