@@ -66,6 +66,9 @@ std::optional<review::PlannedSale> plannedSale(Arguments& args, store::Store& st
                          "sale's window with --start and --days");
     planned.campaign.start = window->start;
     planned.campaign.days = window->days;
+    std::cerr << "note: the sale window is the latest event of the plan's products, "
+              << formatIsoDate(window->start) << " +" << window->days
+              << " days (--start and --days choose another)\n";
     return planned;
 }
 

@@ -61,7 +61,8 @@ BacktestResult backtestProject(store::Store& store, int events, int threads,
         names[static_cast<std::int32_t>(query.int64(0))] = query.text(1);
     for (BacktestEvent& e : result.events)
         e.event.name = names[e.event.id];
-    saveBacktest(store, panel, result);
+    if (!result.events.empty()) // nothing to backtest keeps the previous one
+        saveBacktest(store, panel, result);
     return result;
 }
 

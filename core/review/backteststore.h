@@ -11,7 +11,8 @@ class Store;
 namespace fp::review {
 
 // The project's active model backtested on the `events` latest events of its history, their names
-// filled in, and stored in the project (replacing the previous backtest, in one transaction).
+// filled in, and stored in the project (replacing the previous backtest, in one transaction;
+// a history without an event to backtest leaves it).
 // Throws FlashPlanError without sales or a model, Cancelled (the project unchanged).
 BacktestResult backtestProject(store::Store& store, int events, int threads,
                                const ProgressFn& progress = {});

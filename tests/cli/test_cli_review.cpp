@@ -92,9 +92,11 @@ TEST(CliReview, ReviewsTheRecommendedTableAgainstTheImportedSale)
     ASSERT_EQ(cli("import --project " + project + " --sales " + dir.file("sale.csv")).status, 0);
 
     // The window is the products' latest event: the sale's.
-    r = cli("review --project " + project + " --plan " + recommended + " --out " + review,
-            "/dev/null");
+    r = cli("review --project " + project + " --plan " + recommended + " --out " + review);
     ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "note: the sale window is the latest event of the plan's "
+                                   "products, 2026-11-11 +3 days"))
+        << r.output;
     EXPECT_TRUE(contains(r.output, "reviewed 30 products, 2026-11-11 +3 days -> " + review))
         << r.output;
     EXPECT_TRUE(contains(r.output, "within the 80% interval: ")) << r.output;
