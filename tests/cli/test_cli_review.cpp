@@ -1,6 +1,10 @@
 // flashplan-cli review end to end on the demo: plan the 11.11 sale, let it happen (its sales drawn
 // from the demo market's truth at the recommended prices), import them, review the table.
+#include "data/panel.h"
 #include "io/csvreader.h"
+#include "plan/scenariostore.h"
+#include "review/plannedsale.h"
+#include "store/store.h"
 #include "support/clirun.h"
 #include "support/tempdir.h"
 #include "synth/demofiles.h"
@@ -126,6 +130,23 @@ TEST(CliReview, ReviewsTheRecommendedTableAgainstTheImportedSale)
                   .status,
               0);
     EXPECT_EQ(readTable(byHand), rows);
+
+    // The same plan saved as a scenario (as the window saves one) reviews the same by its name.
+    {
+        store::Store store(project);
+        const data::Panel panel = data::Panel::load(store);
+        review::PlanFile file = review::readPlanFile(recommended, panel);
+        ASSERT_TRUE(file.problems.empty());
+        plan::Campaign campaign;
+        campaign.start = synth::kDemoCampaignStart;
+        campaign.days = synth::kDemoCampaignDays;
+        campaign.products = file.products;
+        plan::saveScenario(store, panel, "11.11 as planned", campaign, {}, file.discounts, {});
+    }
+    const std::string byName = dir.file("by-name.csv");
+    r = cli("review --project " + project + " --scenario '11.11 as planned' --out " + byName);
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_EQ(readTable(byName), rows);
 }
 
 TEST(CliReview, UsageAndUnknownScenarioAreErrors)
