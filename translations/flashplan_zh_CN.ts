@@ -3340,6 +3340,21 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>this project has no scenario named &apos;%1&apos;</source>
+        <translation>此项目中没有名为“%1”的方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project holds no sales of the plan&apos;s products from %1 to %2; import the sale&apos;s sales first</source>
+        <translation>项目中没有计划商品在 %1 至 %2 的销售记录；请先导入这次促销的销售数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;%1&apos; has no sales from %2 to %3; left out of the review</source>
+        <translation>“%1” 在 %2 至 %3 没有销售记录；已从复盘中略去</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>cannot write %1: %2; check that the folder exists, is writable and has free space</source>
         <translation>无法写入 %1：%2；请检查文件夹是否存在、是否可写、是否还有剩余空间</translation>
     </message>

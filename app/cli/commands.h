@@ -19,5 +19,7 @@ int runDemo(Arguments& args);
 int runTrain(Arguments& args);
 int runForecast(Arguments& args);
 int runPlan(Arguments& args);
+int runReview(Arguments& args);
+int runBacktest(Arguments& args);
 
 } // namespace fp::cli

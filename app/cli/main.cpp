@@ -26,6 +26,15 @@ commands:
           [--margin-floor M | --allow-below-cost] [--step 0.05] --out recommended.csv|.xlsx
           the discount per product that earns the most, under stock, margin and budget limits;
           never below unit cost unless --allow-below-cost; skus without history are skipped
+  review  --project P.flashplan (--scenario NAME | --plan recommended.csv [--start YYYY-MM-DD
+          --days N]) --out review.csv
+          a plan next to what its sale sold (import the sale's sales first): per product planned
+          and charged discount, expected units (80% interval) and actual, revenue, profit, sold
+          out; totals and the interval hit rate. --plan's window: the products' latest event
+  backtest --project P.flashplan [--events N] --out backtest.csv
+          the stored model refitted on the history before each of the last N events (default 6)
+          and forecasting its days at the prices and stock used, against what sold: per event
+          bias and hit rate, the PIT histogram; stored in the project
   info    --project P.flashplan
           products, date range, period, stockouts, discount depth, imports, trained models
   demo    --out DIR
@@ -51,7 +60,8 @@ int main(int argc, char** argv)
         }
         static const std::map<std::string, int (*)(Arguments&)> commands = {
             {"import", runImport}, {"info", runInfo},         {"demo", runDemo},
-            {"train", runTrain},   {"forecast", runForecast}, {"plan", runPlan}};
+            {"train", runTrain},   {"forecast", runForecast}, {"plan", runPlan},
+            {"review", runReview}, {"backtest", runBacktest}};
         const auto it = commands.find(args.command());
         if (it == commands.end())
             throw UsageError("unknown command '" + args.command() + "'");

@@ -182,6 +182,31 @@ INSERT INTO working_plan_products_4(role, position, product_id, stock, unit_cost
 DROP TABLE working_plan_products;
 ALTER TABLE working_plan_products_4 RENAME TO working_plan_products;
 )sql",
+    // 4 -> 5: the latest backtest of the model on past events (docs/review.md): per event day and
+    // product the forecast from the history before the event, and what sold.
+    R"sql(
+CREATE TABLE backtests (
+    id         INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    model_kind TEXT NOT NULL
+);
+CREATE TABLE backtest_rows (
+    backtest_id INTEGER NOT NULL REFERENCES backtests(id) ON DELETE CASCADE,
+    event_index INTEGER NOT NULL,        -- events in the order they ran, oldest first
+    event       TEXT NOT NULL,
+    product_id  INTEGER NOT NULL REFERENCES products(id),
+    day         INTEGER NOT NULL,
+    price       REAL NOT NULL,
+    forecast    REAL NOT NULL,
+    lower       INTEGER NOT NULL,
+    upper       INTEGER NOT NULL,
+    actual      REAL NOT NULL,
+    stock       REAL,                    -- NULL: unknown
+    sold_out    INTEGER NOT NULL,
+    pit         REAL NOT NULL,
+    PRIMARY KEY (backtest_id, event_index, product_id, day)
+) WITHOUT ROWID;
+)sql",
 };
 
 int readUserVersion(sql::Database& db)

@@ -21,6 +21,7 @@ enum Tag : std::uint64_t
     kTagInitialStock,
     kTagCalibration,
     kTagOracle,
+    kTagSale,
 };
 
 // Key of an independent stream for (seed, tag, a, b).

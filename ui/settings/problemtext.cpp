@@ -165,6 +165,12 @@ namespace {
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "'%1' is no longer in the project's sales history; left out"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "'%1' had no saved discount; set to its lowest"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText", "this project has no scenario named '%1'"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the project holds no sales of the plan's products from %1 to %2; import "
+                      "the sale's sales first"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "'%1' has no sales from %2 to %3; left out of the review"),
     QT_TRANSLATE_NOOP(
         "fp::ui::ProblemText",
         "cannot write %1: %2; check that the folder exists, is writable and has free space"),

@@ -1,0 +1,67 @@
+// flashplan-cli backtest: the model refitted before each of the latest events, forecasting it.
+#include "cli/commands.h"
+#include "cli/terminalprogress.h"
+#include "review/backteststore.h"
+#include "store/store.h"
+
+#include <cstdio>
+#include <iostream>
+
+namespace fp::cli {
+
+namespace {
+
+std::string format(const char* pattern, double value)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, pattern, value);
+    return buf;
+}
+
+void printSummary(const review::BacktestResult& result, const std::string& out)
+{
+    std::cout << "backtested " << result.events.size() << " events (" << result.modelKind
+              << " model, refitted on the history before each) -> " << out << "\n";
+    for (const review::BacktestEvent& e : result.events)
+        std::cout << "  " << e.event.name << " " << formatIsoDate(e.start) << " +" << e.days
+                  << " days: " << e.products << " products, forecast "
+                  << format("%.2f", e.forecastUnits) << ", actual " << format("%.2f", e.actualUnits)
+                  << " units (bias " << format("%+.1f%%", 100 * e.bias()) << "), hit rate "
+                  << format("%.2f", e.hitRate()) << "\n";
+    std::cout << "  all: " << result.rows.size() << " product-days, within the 80% interval "
+              << result.within << " (hit rate " << format("%.2f", result.hitRate())
+              << "); PIT histogram (tenths):";
+    for (const int count : result.pitHistogram)
+        std::cout << " " << count;
+    std::cout << "\n";
+}
+
+} // namespace
+
+int runBacktest(Arguments& args)
+{
+    args.allow({"project", "events", "out"}, {});
+    const int events = args.integer("events", 6, 1, 100);
+    const std::string out = args.required("out");
+    store::Store store(args.required("project"), store::Store::OpenMode::MustExist);
+    TerminalProgress::installInterruptHandler();
+    review::BacktestResult result;
+    try { // an interrupt leaves the project as it was and no file
+        TerminalProgress bar("backtesting");
+        result = review::backtestProject(store, events, 2, bar.callback());
+        bar.finish();
+        review::writeBacktestCsv(result, out);
+    } catch (const Cancelled&) {
+        std::cerr << "backtest cancelled; nothing was stored or written\n";
+        return kCancelled;
+    }
+    if (result.events.empty()) {
+        std::cerr << "error: the history has no flash-sale event (an event id) with eight weeks "
+                     "of history before it to backtest on\n";
+        return kBadInput;
+    }
+    printSummary(result, out);
+    return kOk;
+}
+
+} // namespace fp::cli

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "base/civildate.h"
+#include "base/error.h"
+#include "plan/campaign.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fp::data {
+class Panel;
+}
+namespace fp::store {
+class Store;
+}
+
+namespace fp::review {
+
+// What was planned for a sale that has since happened: its window, its products with their stock,
+// unit cost and list price, and each product's planned discount.
+struct PlannedSale
+{
+    plan::Campaign campaign;       // panel indices
+    std::vector<double> discounts; // planned, one per campaign product
+    std::vector<Problem> notes;    // products left out (no longer in the project)
+};
+
+// The scenario saved under `name` (trimmed), read back exactly. Throws FlashPlanError
+// (ScenarioNameUnknown) when the project has none of that name.
+PlannedSale plannedSaleOfScenario(store::Store& store, const data::Panel& panel,
+                                  const std::string& name);
+
+// A recommended.csv (docs/data-format.md, section 3) read back: per row its sku's product with
+// stock, unit_cost and list_price as the planner read them, and its discount. Other columns are
+// ignored, so a hand-edited table works too. The file is unusable when `problems` is not empty:
+// each bad row (a sku the project does not hold, a discount that is not a fraction) has its line.
+struct PlanFile
+{
+    std::vector<plan::CampaignProduct> products;
+    std::vector<double> discounts; // one per product
+    std::vector<Problem> problems;
+};
+PlanFile readPlanFile(const std::string& path, const data::Panel& panel);
+
+// A recommended table does not say when its sale ran; the history does: the days of the latest
+// flash-sale event (an event id) that features any of `products`, over those products. nullopt
+// when none of them was ever featured.
+struct SaleWindow
+{
+    DayNumber start = 0;
+    int days = 0;
+};
+std::optional<SaleWindow> latestEventWindow(const data::Panel& panel,
+                                            const std::vector<int>& products);
+
+} // namespace fp::review
