@@ -3024,6 +3024,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>%1 must be &lt;= %2, got &apos;%3&apos;</source>
+        <translation>%1 必须小于或等于 %2，实际为 “%3”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1 must be &gt;= %2</source>
         <translation>%1 必须大于或等于 %2</translation>
     </message>
@@ -3156,6 +3161,16 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <location line="+4"/>
         <source>%1 is an SQLite database but not a FlashPlan project</source>
         <translation>%1 是 SQLite 数据库，但不是 FlashPlan 项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is being written by another program (another FlashPlan importing or training?); try again when it has finished</source>
+        <translation>%1 正在被另一个程序写入（另一个 FlashPlan 正在导入或训练？）；请在其完成后重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the project&apos;s setting %1 is damaged (&apos;%2&apos;); open a copy from before the damage, or import the sales into a new project</source>
+        <translation>项目设置 %1 已损坏（“%2”）；请打开损坏之前的副本，或将销售数据导入新项目</translation>
     </message>
     <message>
         <location line="+2"/>

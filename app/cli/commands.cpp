@@ -7,6 +7,7 @@
 #include "store/store.h"
 #include "synth/demofiles.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -16,17 +17,23 @@ namespace fp::cli {
 
 namespace {
 
-// 1234567 -> "1,234,567"
-std::string grouped(std::int64_t value)
+// "1234567" -> "1,234,567" (digits only)
+std::string groupDigits(const std::string& digits)
 {
-    std::string digits = std::to_string(value < 0 ? -value : value);
     std::string out;
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0)
             out += ',';
         out += digits[i];
     }
-    return value < 0 ? "-" + out : out;
+    return out;
+}
+
+// 1234567 -> "1,234,567"
+std::string grouped(std::int64_t value)
+{
+    const std::string digits = std::to_string(value);
+    return digits.front() == '-' ? "-" + groupDigits(digits.substr(1)) : groupDigits(digits);
 }
 
 std::string percent(std::int64_t part, std::int64_t whole)
@@ -36,13 +43,24 @@ std::string percent(std::int64_t part, std::int64_t whole)
     return buf;
 }
 
+// 1234567.891 -> "1,234,567.89", for any double (the import bounds every column, but a project
+// written by an older FlashPlan or edited by hand may hold anything).
 std::string money(double value)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.2f", value);
-    std::string s = buf;
-    const auto dot = s.find('.');
-    return grouped(std::stoll(s.substr(0, dot))) + s.substr(dot);
+    if (std::isnan(value))
+        return "n/a";
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    char buffer[400]; // fixed notation of the largest double fits
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 2);
+    const std::string text(buffer, ec == std::errc() ? end : buffer);
+    if (text.empty())
+        return "n/a";
+    const bool negative = text.front() == '-';
+    const size_t dot = text.find('.');
+    const std::string whole = text.substr(negative ? 1 : 0, dot - (negative ? 1 : 0));
+    return (negative ? "-" : "") + groupDigits(whole) + text.substr(dot);
 }
 
 void printProblems(const io::ImportReport& report)

@@ -61,7 +61,8 @@ public:
         if (n > (m_bytes.size() - m_pos) / sizeof(T))
             throw FlashPlanError(ProblemKind::StoredModelTruncated);
         std::vector<T> values(n);
-        std::memcpy(values.data(), m_bytes.data() + m_pos, n * sizeof(T));
+        if (n > 0) // an empty vector's data() may be null, which memcpy must never get
+            std::memcpy(values.data(), m_bytes.data() + m_pos, n * sizeof(T));
         m_pos += n * sizeof(T);
         return values;
     }

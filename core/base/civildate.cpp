@@ -52,13 +52,52 @@ bool readDigits(std::string_view text, size_t pos, size_t count, int& value)
     return true;
 }
 
+// Whether `time` is a valid time of day as spreadsheets and databases write it: hh:mm, hh:mm:ss
+// or hh:mm:ss.fraction, then optionally Z or an offset +hh:mm / +hhmm / +hh (or -).
+bool isTimeOfDay(std::string_view time)
+{
+    int hour = 0, minute = 0, second = 0;
+    if (time.size() < 5 || time[2] != ':' || !readDigits(time, 0, 2, hour) ||
+        !readDigits(time, 3, 2, minute) || hour > 23 || minute > 59)
+        return false;
+    size_t pos = 5;
+    if (pos < time.size() && time[pos] == ':') {
+        if (time.size() < pos + 3 || !readDigits(time, pos + 1, 2, second) || second > 60)
+            return false; // 60: a leap second
+        pos += 3;
+        if (pos < time.size() && time[pos] == '.') {
+            const size_t digits = ++pos;
+            while (pos < time.size() && time[pos] >= '0' && time[pos] <= '9')
+                ++pos;
+            if (pos == digits)
+                return false;
+        }
+    }
+    std::string_view zone = time.substr(pos);
+    if (zone.empty() || zone == "Z")
+        return true;
+    if (zone.front() != '+' && zone.front() != '-')
+        return false;
+    zone.remove_prefix(1);
+    int zoneHour = 0, zoneMinute = 0;
+    if (zone.size() == 2)
+        return readDigits(zone, 0, 2, zoneHour) && zoneHour <= 14;
+    if (zone.size() == 5 && zone[2] == ':')
+        return readDigits(zone, 0, 2, zoneHour) && readDigits(zone, 3, 2, zoneMinute) &&
+               zoneHour <= 14 && zoneMinute <= 59;
+    if (zone.size() == 4)
+        return readDigits(zone, 0, 2, zoneHour) && readDigits(zone, 2, 2, zoneMinute) &&
+               zoneHour <= 14 && zoneMinute <= 59;
+    return false;
+}
+
 } // namespace
 
 std::optional<DayNumber> parseIsoDate(std::string_view text)
 {
     if (text.size() < 10)
         return std::nullopt;
-    if (text.size() > 10 && text[10] != 'T' && text[10] != ' ')
+    if (text.size() > 10 && ((text[10] != 'T' && text[10] != ' ') || !isTimeOfDay(text.substr(11))))
         return std::nullopt;
     const char sep = text[4];
     if ((sep != '-' && sep != '/') || text[7] != sep)

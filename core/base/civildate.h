@@ -38,8 +38,9 @@ int dayOfYear(DayNumber days); // 0-based
 bool isLeapYear(int year);
 int daysInMonth(int year, int month);
 
-// Accepts YYYY-MM-DD (also YYYY/MM/DD), optionally followed by a time part after 'T' or ' ',
-// which is ignored. Rejects impossible dates such as 2025-02-30.
+// Accepts YYYY-MM-DD (also YYYY/MM/DD), optionally followed after 'T' or ' ' by a valid time of
+// day (hh:mm[:ss[.fraction]], then optionally Z or an offset such as +08:00), which is ignored.
+// Rejects impossible dates such as 2025-02-30, and anything else after the date.
 std::optional<DayNumber> parseIsoDate(std::string_view text);
 
 // YYYY-MM-DD

@@ -29,6 +29,15 @@ std::string_view trim(std::string_view text)
     return text;
 }
 
+std::string_view trimSpaces(std::string_view text)
+{
+    while (!text.empty() && text.front() == ' ')
+        text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ')
+        text.remove_suffix(1);
+    return text;
+}
+
 std::optional<double> parseDouble(std::string_view text)
 {
     const std::optional<double> value = parseWhole<double>(text);

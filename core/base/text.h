@@ -9,6 +9,9 @@ namespace fp {
 // `text` without the spaces and tabs around it: the padding a CSV cell may carry. Line breaks
 // inside a quoted cell are content and stay.
 std::string_view trim(std::string_view text);
+// `text` without the spaces around it, for the text columns (sku, name, category, event): a tab
+// there is content and stays, so "\t=1+1" is stored as written, not as the formula-like "=1+1".
+std::string_view trimSpaces(std::string_view text);
 
 // The whole of `text` as a finite number, else nullopt. Strict: no surrounding spaces (trim()
 // first where the format allows them), no leading '+', nothing after the number, no inf or nan;

@@ -74,9 +74,11 @@ double roundTo(double value, int decimals)
     return rounded == 0 ? 0.0 : rounded; // no "-0.00"
 }
 
+// As the user wrote it: the CSV neutralizes formula-like text when it writes it (csvCell); an
+// XLSX shared-string cell is never a formula, so a neutralizing ' would only show in it.
 Cell text(std::string_view value)
 {
-    return neutralizeFormula(value);
+    return std::string(value);
 }
 
 Cell number(std::optional<double> value)
@@ -138,7 +140,7 @@ std::string formatNumber(double value, int decimals)
 std::string csvCell(const Cell& cell, Kind kind)
 {
     if (const std::string* s = std::get_if<std::string>(&cell))
-        return csvQuoted(*s); // neutralized in rowOf()
+        return spreadsheetSafeCsvField(*s);
     if (const double* v = std::get_if<double>(&cell))
         return formatNumber(*v, decimalsOf(kind));
     return {};
@@ -397,7 +399,7 @@ int writeSettings(Sheet& sheet, const Formats& f, const plan::PlanResult& plan, 
     sheet.text(r, 0, "Discount ladder step");
     sheet.number(r++, 1, plan.step, f.percent);
     sheet.text(r, 0, "Model");
-    sheet.text(r++, 1, neutralizeFormula(plan.modelKind));
+    sheet.text(r++, 1, plan.modelKind);
     return r;
 }
 
@@ -439,7 +441,7 @@ void writeModelSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& pla
         const std::optional<model::Scores> s = model::overallScoresIn(plan.modelScoresJson, kind);
         if (!s)
             continue;
-        sheet.text(r, 0, neutralizeFormula(kind));
+        sheet.text(r, 0, kind);
         sheet.text(r, 1, kind == plan.modelKind ? "yes" : "");
         sheet.number(r, 2, s->wape, f.percent);
         sheet.number(r, 3, s->bias, f.percent);

@@ -27,6 +27,31 @@ NumberStatus parseNumber(std::string_view text, DecimalMark mark, double& value)
     return NumberStatus::Ok;
 }
 
+// What a numeric column may hold: beyond it a value is a typo or a unit mix-up (a price in
+// micro-cents, units of 1e300), refused with its line rather than carried into every total.
+struct SaneRange
+{
+    bool aboveZero = false;
+    double minimum = 0;
+    const char* minimumText = "0";
+    double maximum = 1e9;
+    const char* maximumText = "1000000000";
+};
+
+SaneRange saneRangeOf(SalesField field)
+{
+    switch (field) {
+    case SalesField::Price:
+    case SalesField::ListPrice: // above zero, and at least a hundredth of a cent
+        return {true, 1e-4, "0.0001", 1e9, "1000000000"};
+    case SalesField::Stock:
+    case SalesField::Views:
+        return {false, 0, "0", 1e12, "1000000000000"};
+    default: // units, unit_cost
+        return {};
+    }
+}
+
 // A row's problem, in its column (1-based; 0 for the row as a whole): the import adds the place.
 Problem rowProblem(int column, ProblemKind kind, std::vector<std::string> args = {})
 {
@@ -47,9 +72,8 @@ SalesRowParser::SalesRowParser(const ColumnMap& columns, std::size_t fieldCount,
 {
 }
 
-std::optional<Problem> SalesRowParser::optionalNumber(const std::vector<std::string_view>& fields,
-                                                      SalesField field, double minimum, bool strict,
-                                                      std::optional<double>& out) const
+std::optional<Problem> SalesRowParser::number(const std::vector<std::string_view>& fields,
+                                              SalesField field, std::optional<double>& out) const
 {
     out.reset();
     const int col = m_columns[field];
@@ -63,10 +87,15 @@ std::optional<Problem> SalesRowParser::optionalNumber(const std::vector<std::str
     const std::string name(infoOf(field).canonical);
     if (status == NumberStatus::Invalid)
         return rowProblem(col + 1, ProblemKind::NotANumber, {name, cutForMessage(text)});
-    if (strict ? value <= minimum : value < minimum)
-        return rowProblem(col + 1,
-                          strict ? ProblemKind::MustBeAboveGot : ProblemKind::MustBeAtLeastGot,
-                          {name, std::to_string(int(minimum)), cutForMessage(text)});
+    const SaneRange range = saneRangeOf(field);
+    if (range.aboveZero && value <= 0)
+        return rowProblem(col + 1, ProblemKind::MustBeAboveGot, {name, "0", cutForMessage(text)});
+    if (value < range.minimum)
+        return rowProblem(col + 1, ProblemKind::MustBeAtLeastGot,
+                          {name, range.minimumText, cutForMessage(text)});
+    if (value > range.maximum)
+        return rowProblem(col + 1, ProblemKind::MustBeAtMostGot,
+                          {name, range.maximumText, cutForMessage(text)});
     out = value;
     return std::nullopt;
 }
@@ -95,34 +124,27 @@ SalesRowParser::Result SalesRowParser::parse(const std::vector<std::string_view>
         m_lastDateText.assign(dateText);
         m_lastDate = record.day;
     }
-    record.sku = trim(field(SalesField::Sku));
+    record.sku = trimSpaces(field(SalesField::Sku));
     if (record.sku.empty())
         return rowProblem(column(SalesField::Sku), ProblemKind::EmptySku);
-    const NumberStatus units = parseNumber(field(SalesField::Units), m_decimalMark, record.units);
-    if (units != NumberStatus::Ok)
-        return rowProblem(column(SalesField::Units), ProblemKind::NotANumber,
-                          {"units", cutForMessage(field(SalesField::Units))});
-    if (record.units < 0)
-        return rowProblem(column(SalesField::Units), ProblemKind::MustBeAtLeastGot,
-                          {"units", "0", cutForMessage(field(SalesField::Units))});
-    const NumberStatus price = parseNumber(field(SalesField::Price), m_decimalMark, record.price);
-    if (price != NumberStatus::Ok)
-        return rowProblem(column(SalesField::Price), ProblemKind::NotANumber,
-                          {"price", cutForMessage(field(SalesField::Price))});
-    if (record.price <= 0)
-        return rowProblem(column(SalesField::Price), ProblemKind::MustBeAboveGot,
-                          {"price", "0", cutForMessage(field(SalesField::Price))});
-    if (auto problem = optionalNumber(fields, SalesField::ListPrice, 0, true, record.listPrice))
-        return std::move(*problem);
-    if (auto problem = optionalNumber(fields, SalesField::UnitCost, 0, false, record.unitCost))
-        return std::move(*problem);
-    if (auto problem = optionalNumber(fields, SalesField::Stock, 0, false, record.stock))
-        return std::move(*problem);
-    if (auto problem = optionalNumber(fields, SalesField::Views, 0, false, record.views))
-        return std::move(*problem);
+    std::optional<double> number;
+    for (const SalesField f : {SalesField::Units, SalesField::Price}) {
+        if (auto problem = this->number(fields, f, number))
+            return std::move(*problem);
+        if (!number) // required: blank is not a number
+            return rowProblem(column(f), ProblemKind::NotANumber,
+                              {std::string(infoOf(f).canonical), cutForMessage(field(f))});
+        (f == SalesField::Units ? record.units : record.price) = *number;
+    }
+    for (auto [f, out] :
+         {std::pair{SalesField::ListPrice, &record.listPrice},
+          std::pair{SalesField::UnitCost, &record.unitCost},
+          std::pair{SalesField::Stock, &record.stock}, std::pair{SalesField::Views, &record.views}})
+        if (auto problem = this->number(fields, f, *out))
+            return std::move(*problem);
 
     auto text = [&](SalesField f) {
-        return m_columns.has(f) ? trim(field(f)) : std::string_view();
+        return m_columns.has(f) ? trimSpaces(field(f)) : std::string_view();
     };
     record.name = text(SalesField::Name);
     record.category = text(SalesField::Category);

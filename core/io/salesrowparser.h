@@ -21,10 +21,11 @@ struct SalesRecord
 {
     DayNumber day = 0;
     std::string_view sku;
-    double units = 0; // >= 0
-    double price = 0; // > 0
+    double units = 0; // 0..1e9
+    double price = 0; // 1e-4..1e9 (list_price too)
     std::optional<double> listPrice;
-    std::optional<double> unitCost, stock, views; // >= 0
+    std::optional<double> unitCost;     // 0..1e9
+    std::optional<double> stock, views; // 0..1e12
     std::string_view name, category, event;
 };
 
@@ -46,9 +47,10 @@ public:
     Result parse(const std::vector<std::string_view>& fields);
 
 private:
-    std::optional<Problem> optionalNumber(const std::vector<std::string_view>& fields,
-                                          SalesField field, double minimum, bool strict,
-                                          std::optional<double>& out) const;
+    // The field's number in `out` (nullopt when its column is absent or the cell blank), or the
+    // problem: not a number, or outside the column's sane range.
+    std::optional<Problem> number(const std::vector<std::string_view>& fields, SalesField field,
+                                  std::optional<double>& out) const;
 
     ColumnMap m_columns;
     std::size_t m_fieldCount;

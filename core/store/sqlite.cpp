@@ -7,8 +7,25 @@ namespace fp::sql {
 
 namespace {
 
+// SQLITE_BUSY outlasted the busy timeout: another connection holds the write lock. Says so in
+// words instead of SQLite's "database is locked".
+bool isBusy(int code)
+{
+    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+}
+
+[[noreturn]] void failBusy(sqlite3* db, int code)
+{
+    const char* file = sqlite3_db_filename(db, "main");
+    throw SqlError(problemOf(ProblemKind::ProjectBusy,
+                             {file && *file ? std::string(file) : std::string("the project")}),
+                   code);
+}
+
 [[noreturn]] void fail(sqlite3* db, int code, std::string_view what)
 {
+    if (db && isBusy(sqlite3_extended_errcode(db)))
+        failBusy(db, sqlite3_extended_errcode(db));
     std::string message(what);
     message += ": ";
     message += db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
@@ -65,9 +82,16 @@ void Database::exec(const char* sql)
     if (rc != SQLITE_OK) {
         std::string message = error ? error : sqlite3_errstr(rc);
         sqlite3_free(error);
+        if (isBusy(rc))
+            failBusy(m_db, sqlite3_extended_errcode(m_db));
         throw SqlError(problemOf(ProblemKind::DatabaseError, {std::move(message)}),
                        sqlite3_extended_errcode(m_db));
     }
+}
+
+void Database::setBusyTimeout(int milliseconds)
+{
+    sqlite3_busy_timeout(m_db, milliseconds);
 }
 
 std::int64_t Database::lastInsertId() const

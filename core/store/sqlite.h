@@ -37,6 +37,9 @@ public:
     std::int64_t lastInsertId() const;
     int changes() const;
     sqlite3* handle() const { return m_db; }
+    // How long a statement waits for another connection's write lock before it fails with
+    // ProjectBusy (5 s unless set).
+    void setBusyTimeout(int milliseconds);
     const std::string& path() const { return m_path; }
 
 private:

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include "base/text.h"
 #include "store/schema.h"
 
 #include <ctime>
@@ -108,7 +109,12 @@ void Store::setMeta(const std::string& key, const std::string& value)
 int Store::periodDays()
 {
     const auto value = meta("period_days");
-    return value ? std::stoi(*value) : 0;
+    if (!value)
+        return 0;
+    const std::optional<int> days = parseInt(*value);
+    if (!days || *days < 0 || *days > 366)
+        throw FlashPlanError(ProblemKind::ProjectSettingDamaged, {"period_days", *value});
+    return *days;
 }
 
 ProjectSummary Store::summary()

@@ -110,6 +110,19 @@ TEST(SalesRowParser, NamesTheFirstProblemAndItsColumn)
              Case{"2025-01-01,A,1,5e,,", 4, K::NotANumber, "price is not a number: '5e'"},
              Case{"2025-01-01,A,1,5,0,", 5, K::MustBeAboveGot, "list_price must be > 0, got '0'"},
              Case{"2025-01-01,A,1,5,,-2", 6, K::MustBeAtLeastGot, "stock must be >= 0, got '-2'"},
+             // Issue 16, 2 and 6: every column has a sane range.
+             Case{"2025-01-01,A,1e300,5,,", 3, K::MustBeAtMostGot,
+                  "units must be <= 1000000000, got '1e300'"},
+             Case{"2025-01-01,A,1,1e-320,,", 4, K::MustBeAtLeastGot,
+                  "price must be >= 0.0001, got '1e-320'"},
+             Case{"2025-01-01,A,1,2e9,,", 4, K::MustBeAtMostGot,
+                  "price must be <= 1000000000, got '2e9'"},
+             Case{"2025-01-01,A,1,5,0.00001,", 5, K::MustBeAtLeastGot,
+                  "list_price must be >= 0.0001, got '0.00001'"},
+             Case{"2025-01-01,A,1,5,,1e13", 6, K::MustBeAtMostGot,
+                  "stock must be <= 1000000000000, got '1e13'"},
+             Case{"2024-01-01Tgarbage,A,1,5,,", 1, K::BadDateValue,
+                  "date is not a valid YYYY-MM-DD date: '2024-01-01Tgarbage'"},
              Case{"2025-01-01,A,x,0,,", 3, K::NotANumber,
                   "units is not a number: 'x'"}, // the first one only
              Case{"2025-01-01,A,1", 0, K::WrongFieldCountAsInHeader,
@@ -120,6 +133,17 @@ TEST(SalesRowParser, NamesTheFirstProblemAndItsColumn)
         EXPECT_EQ(p.kind, c.kind) << c.row;
         EXPECT_EQ(p.message(), c.message) << c.row;
     }
+}
+
+// Issue 16, 6: spaces around text are padding, a tab is content.
+TEST(SalesRowParser, TextColumnsLoseTheirSpacesButKeepTheirTabs)
+{
+    Rows rows("date,sku,name,units,price");
+    const std::string first = "2025-01-01, A-1 ,\t=1+1 ,1,5", second = "2025-01-01,B,  Tea\t,1, 5 ";
+    const SalesRecord r = rows.record(first); // its texts are views into `first`
+    EXPECT_EQ(r.sku, "A-1");
+    EXPECT_EQ(r.name, "\t=1+1");
+    EXPECT_EQ(rows.record(second).name, "Tea\t");
 }
 
 TEST(SalesRowParser, CutsLongTextInMessages)

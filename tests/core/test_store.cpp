@@ -173,3 +173,51 @@ TEST(Store, AProjectInAFolderThatCannotBeWrittenSaysSoNotThatItIsNoProject)
     EXPECT_EQ(problem->kind, ProblemKind::ProjectNotWritable) << problem->describe();
     EXPECT_NE(problem->message().find("copy it to a folder you can write to"), std::string::npos);
 }
+
+// Issue 16, 3: a damaged setting and a busy project are said in words, not "stoi" or
+// "database is locked".
+TEST(Store, ADamagedPeriodLengthSaysWhichSettingNotStoi)
+{
+    test::TempDir dir;
+    Store store(dir.file("p.flashplan"));
+    for (const char* bad : {"seven", "", "7x", "-1", "99999999999"}) {
+        store.setMeta("period_days", bad);
+        try {
+            store.periodDays();
+            ADD_FAILURE() << "no error for '" << bad << "'";
+        } catch (const FlashPlanError& e) {
+            EXPECT_EQ(e.problem().kind, ProblemKind::ProjectSettingDamaged) << bad;
+            EXPECT_NE(std::string(e.what()).find("period_days"), std::string::npos) << e.what();
+        }
+    }
+    store.setMeta("period_days", "7");
+    EXPECT_EQ(store.periodDays(), 7);
+}
+
+TEST(Store, AProjectAnotherConnectionIsWritingIsBusyNotLocked)
+{
+    test::TempDir dir;
+    const std::string path = dir.file("p.flashplan");
+    Store writer(path);
+    Store other(path);
+    writer.database().exec("BEGIN IMMEDIATE");
+    other.database().setBusyTimeout(50);
+    try {
+        other.setMeta("x", "1");
+        ADD_FAILURE() << "the second writer was not refused";
+    } catch (const sql::SqlError& e) {
+        EXPECT_EQ(e.problem().kind, ProblemKind::ProjectBusy);
+        EXPECT_NE(std::string(e.what()).find("p.flashplan is being written by another program"),
+                  std::string::npos)
+            << e.what();
+    }
+    try {
+        other.database().exec("BEGIN IMMEDIATE");
+        ADD_FAILURE() << "the second BEGIN IMMEDIATE was not refused";
+    } catch (const sql::SqlError& e) {
+        EXPECT_EQ(e.problem().kind, ProblemKind::ProjectBusy);
+    }
+    writer.database().exec("COMMIT");
+    other.setMeta("x", "1");
+    EXPECT_EQ(other.meta("x"), "1");
+}

@@ -47,6 +47,7 @@ namespace {
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 is not a number: '%2'"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 must be > %2, got '%3'"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 must be >= %2, got '%3'"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 must be <= %2, got '%3'"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 must be >= %2"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 must be a number > %2"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 must be a number >= %2"),
@@ -108,6 +109,12 @@ namespace {
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "%1 is an SQLite database but not a FlashPlan project"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1: not a FlashPlan project (%2)"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "%1 is being written by another program (another FlashPlan importing or "
+                      "training?); try again when it has finished"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the project's setting %1 is damaged ('%2'); open a copy from before the "
+                      "damage, or import the sales into a new project"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 was written by a newer FlashPlan (schema version "
                                              "%2, this build knows %3); open it with that version"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 (it was made by an older FlashPlan and must be "
