@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 namespace fp::model::structured {
 
@@ -26,6 +27,8 @@ inline constexpr double kPartMargin = 0.002;
 // A shopping day's effect is kept only when the data tell it from zero (|estimate| / standard
 // error at least this): a weekly panel sees each holiday a few times, mixed with promotions.
 inline constexpr double kHolidayEvidence = 2.0;
+// A last period past every cell's (StructuredModel::constant of all the cells).
+inline constexpr int kAllPeriods = std::numeric_limits<int>::max();
 
 // The small functions below run inside the objective's loop over every cell: inline on purpose.
 inline double softplus(double z)

@@ -117,6 +117,8 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
         const IndexRange range = partOf(cells.size(), parts, part);
         for (size_t i = range.begin; i < range.end; ++i) {
             const data::DemandCell& cell = cells[i];
+            if (heldBack(cell))
+                continue;
             const int p = cell.product, t = cell.period;
             const int c = m_shape.productCategory[static_cast<size_t>(p)];
             const float trend = m_periodCache[static_cast<size_t>(t)].trend;
@@ -256,12 +258,12 @@ double StructuredModel::sizeFor(const data::DemandCell& cell) const
     return cell.eventDay >= 0 ? m_eventSize[c] : m_size[c];
 }
 
-double StructuredModel::constant(const std::vector<data::DemandCell>& cells) const
+double StructuredModel::constant(const std::vector<data::DemandCell>& cells, int lastPeriod) const
 {
     // What objective() leaves out of each uncensored cell's negative log-likelihood.
     double total = 0;
     for (const data::DemandCell& cell : cells) {
-        if (cell.censored)
+        if (cell.censored || cell.period > lastPeriod)
             continue;
         const double r = sizeFor(cell);
         total -= negBinLogNormaliser(cell.units, r) + (r > 0 ? r * std::log(r) : 0.0);
