@@ -59,6 +59,18 @@ inline double bandExposure(double x, int k)
     return std::clamp(x - lo, 0.0, hi - lo);
 }
 
+// How many bands, from the first, carry some of x: the others' exposure is 0, so the loops over
+// every cell stop there (none at the reference price; only the first when dearer).
+inline int bandsExposed(double x)
+{
+    if (x <= 0)
+        return x < 0 ? 1 : 0;
+    int k = 1;
+    while (k < K && kKnotX[static_cast<size_t>(k)] < x)
+        ++k;
+    return k;
+}
+
 // The recent level is read off this many last periods: four weeks of days, or eight weeks.
 int recentLevelPeriods(int periodDays);
 // Validation periods fit() holds back to choose the structure: four weeks of days, or eight

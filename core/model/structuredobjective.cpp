@@ -74,7 +74,7 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
         eta += theta[L.dip + cell.sinceEvent - 1] * cell.lastEventDepth;
     }
     const double x = cell.priceCut;
-    for (int k = 0; k < K; ++k)
+    for (int k = 0; k < bandsExposed(x); ++k)
         if (const double e = bandExposure(x, k); e != 0)
             eta += softplus(slopeLogit(theta, L, p, c, k)) * e;
     return std::clamp(eta, -30.0, 30.0);
@@ -134,7 +134,8 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 eta += theta[L.dip + dipJ] * cell.lastEventDepth;
             }
             const double x = cell.priceCut;
-            for (int k = 0; k < K; ++k)
+            const int bands = bandsExposed(x);
+            for (int k = 0; k < bands; ++k)
                 if (const double e = bandExposure(x, k); e != 0)
                     eta += slope[static_cast<size_t>(p * K + k)] * e;
             eta = std::clamp(eta, -30.0, 30.0);
@@ -165,7 +166,7 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
             } else if (dipJ >= 0) {
                 out.grad[L.dip + dipJ] += g * cell.lastEventDepth;
             }
-            for (int k = 0; k < K; ++k)
+            for (int k = 0; k < bands; ++k)
                 if (const double e = bandExposure(x, k); e != 0)
                     out.slopeGrad[static_cast<size_t>(p * K + k)] += g * e;
         }
