@@ -115,6 +115,7 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
         out.calendarGrad.assign(calendar.size(), 0.0);
         out.slopeGrad.assign(slope.size(), 0.0);
         const IndexRange range = partOf(cells.size(), parts, part);
+        double value = 0; // a local, which the gradient's stores cannot alias, kept in a register
         for (size_t i = range.begin; i < range.end; ++i) {
             const data::DemandCell& cell = cells[i];
             if (heldBack(cell))
@@ -143,16 +144,16 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
             double g;
             if (cell.censored) {
                 const NllTerm term = negBinNll(cell.units, eta, r, true);
-                out.value += term.value;
+                value += term.value;
                 g = term.dEta;
             } else { // the hot path, inline; constants of the likelihood are left out (see
                      // constant())
                 const double y = cell.units, mu = std::exp(eta);
                 if (r > 0) {
-                    out.value += (y + r) * std::log(mu + r) - y * eta;
+                    value += (y + r) * std::log(mu + r) - y * eta;
                     g = r * (mu - y) / (mu + r);
                 } else {
-                    out.value += mu - y * eta;
+                    value += mu - y * eta;
                     g = mu - y;
                 }
             }
@@ -170,6 +171,7 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 if (const double e = bandExposure(x, k); e != 0)
                     out.slopeGrad[static_cast<size_t>(p * K + k)] += g * e;
         }
+        out.value = value;
     });
 
     double value = 0;
