@@ -263,13 +263,24 @@ double StructuredModel::sizeFor(const data::DemandCell& cell) const
 
 double StructuredModel::constant(const std::vector<data::DemandCell>& cells, int lastPeriod) const
 {
-    // What objective() leaves out of each uncensored cell's negative log-likelihood.
+    // What objective() leaves out of each uncensored cell's negative log-likelihood: r log r, once
+    // per category and kind of day, and the normaliser, which is 0 for a cell that sold nothing.
+    auto rLogR = [](const std::vector<double>& sizes) {
+        std::vector<double> out(sizes.size(), 0.0);
+        for (size_t c = 0; c < sizes.size(); ++c)
+            out[c] = sizes[c] > 0 ? sizes[c] * std::log(sizes[c]) : 0.0;
+        return out;
+    };
+    const std::vector<double> regular = rLogR(m_size), event = rLogR(m_eventSize);
     double total = 0;
     for (const data::DemandCell& cell : cells) {
         if (cell.censored || cell.period > lastPeriod)
             continue;
-        const double r = sizeFor(cell);
-        total -= negBinLogNormaliser(cell.units, r) + (r > 0 ? r * std::log(r) : 0.0);
+        const auto c =
+            static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)]);
+        const double normaliser =
+            cell.units != 0 ? negBinLogNormaliser(cell.units, sizeFor(cell)) : 0.0;
+        total -= normaliser + (cell.eventDay >= 0 ? event : regular)[c];
     }
     return total;
 }
