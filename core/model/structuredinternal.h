@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 namespace fp::model::structured {
 
@@ -26,6 +27,8 @@ inline constexpr double kPartMargin = 0.002;
 // A shopping day's effect is kept only when the data tell it from zero (|estimate| / standard
 // error at least this): a weekly panel sees each holiday a few times, mixed with promotions.
 inline constexpr double kHolidayEvidence = 2.0;
+// A last period past every cell's (StructuredModel::constant of all the cells).
+inline constexpr int kAllPeriods = std::numeric_limits<int>::max();
 
 // The small functions below run inside the objective's loop over every cell: inline on purpose.
 inline double softplus(double z)
@@ -54,6 +57,18 @@ inline double bandExposure(double x, int k)
         return k == 0 ? x : 0.0;
     const double lo = kKnotX[static_cast<size_t>(k)], hi = kKnotX[static_cast<size_t>(k + 1)];
     return std::clamp(x - lo, 0.0, hi - lo);
+}
+
+// How many bands, from the first, carry some of x: the others' exposure is 0, so the loops over
+// every cell stop there (none at the reference price; only the first when dearer).
+inline int bandsExposed(double x)
+{
+    if (x <= 0)
+        return x < 0 ? 1 : 0;
+    int k = 1;
+    while (k < K && kKnotX[static_cast<size_t>(k)] < x)
+        ++k;
+    return k;
 }
 
 // The recent level is read off this many last periods: four weeks of days, or eight weeks.

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace fp::model {
 
@@ -146,8 +147,10 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     ThreadPool pool(std::max(1, options.threads)); // for every evaluation of the objective
     auto round = [&](const std::vector<data::DemandCell>& cells, int maxIterations) {
         // The likelihood's constant terms, so reported losses are true mean NLLs.
-        const double normaliser = constant(cells);
-        const double validationConstant = constant(validation);
+        const double normaliser = constant(cells, m_trendEnd);
+        const double validationConstant = constant(validation, kAllPeriods);
+        const auto fitted = static_cast<size_t>(std::count_if(
+            cells.begin(), cells.end(), [&](const auto& cell) { return !heldBack(cell); }));
         LbfgsOptions lbfgs;
         lbfgs.maxIterations = maxIterations;
         auto f = [&](const Eigen::VectorXd& theta, Eigen::VectorXd& gradient) {
@@ -159,8 +162,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
             m_theta = x;
             LossPoint point;
             point.iteration = ++reported;
-            point.train =
-                (value + normaliser) / static_cast<double>(std::max<size_t>(cells.size(), 1));
+            point.train = (value + normaliser) / static_cast<double>(std::max<size_t>(fitted, 1));
             point.validation = meanLoss(validation, validationConstant);
             cancelled = onLoss && !onLoss(point);
             return !cancelled;
@@ -179,13 +181,10 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         return;
     }
     // Cold start: a Poisson fit on a quarter of the cells finds the neighbourhood cheaply; then the
-    // negative binomial fit, with each category's dispersion and event shock. It first leaves the
-    // last periods out, to see which calendar parts forecast them (structure), then goes on with
+    // negative binomial fit, with each category's dispersion and event shock. It first holds the
+    // last periods back, to see which calendar parts forecast them (structure), then goes on with
     // all periods and only those parts.
     const int held = structureValidationPeriods(periods, m_shape.periodDays);
-    std::vector<data::DemandCell> fitCells, heldCells;
-    for (const data::DemandCell& cell : train)
-        (cell.period < periods - held ? fitCells : heldCells).push_back(cell);
     m_structure = Structure{};
     m_recentLevel.clear();
     m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
@@ -193,35 +192,60 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         m_structure = Structure{false, false, TrendContinuation::Flat, 0.0f};
     applyStructure(m_theta);
     m_trendEnd = periods - held - 1;
-    std::vector<data::DemandCell> sample;
-    for (const data::DemandCell& cell : fitCells)
-        if ((static_cast<std::uint32_t>(cell.product) * 2654435761u +
-             static_cast<std::uint32_t>(cell.period) * 40503u) %
-                4 ==
-            0)
-            sample.push_back(cell);
-    round(sample, budget / 3);
-    std::vector<data::DemandCell>().swap(sample); // memory: the big fit below needs its own
-    estimateNoise(fitCells);
+    round(poissonSample(train), budget / 3);
+    // The dispersion from all the cells, held back ones too (as before the structure was chosen):
+    // leaving them out would take a copy of the cells.
+    estimateNoise(train);
     m_shrinkage = Shrinkage{};
-    round(fitCells, held > 0 ? budget / 2 : budget * 2 / 3);
+    round(train, held > 0 ? budget / 2 : budget * 2 / 3);
     {
-        std::vector<double> mean(fitCells.size());
+        std::vector<double> mean(train.size());
         refreshCalendar();
-        predict(fitCells, mean);
-        learnShrinkage(fitCells, mean);
-        dropWeakHolidays(fitCells, mean);
+        predict(train, mean);
+        learnShrinkage(train, mean);
+        dropWeakHolidays(train, mean);
         applyStructure(m_theta);
     }
     if (held > 0) {
-        chooseStructure(fitCells, heldCells);
-        std::vector<data::DemandCell>().swap(fitCells);
+        chooseStructure(train, heldBackCells(train));
         m_trendEnd = periods - 1;
         m_recentLevel.clear();
         round(train, std::max(10, budget / 3));
     }
     refreshCalendar();
     updateRecentLevel(train);
+}
+
+namespace {
+
+// The cells `taken` keeps, reserved to size: the copy is live beside all the cells.
+template <typename Predicate>
+std::vector<data::DemandCell> copyOf(const std::vector<data::DemandCell>& cells, Predicate taken)
+{
+    std::vector<data::DemandCell> out;
+    out.reserve(static_cast<size_t>(std::count_if(cells.begin(), cells.end(), taken)));
+    std::copy_if(cells.begin(), cells.end(), std::back_inserter(out), taken);
+    return out;
+}
+
+} // namespace
+
+std::vector<data::DemandCell>
+StructuredModel::poissonSample(const std::vector<data::DemandCell>& cells) const
+{
+    // A quarter of the cells not held back, spread over products and periods.
+    return copyOf(cells, [&](const data::DemandCell& cell) {
+        return !heldBack(cell) && (static_cast<std::uint32_t>(cell.product) * 2654435761u +
+                                   static_cast<std::uint32_t>(cell.period) * 40503u) %
+                                          4 ==
+                                      0;
+    });
+}
+
+std::vector<data::DemandCell>
+StructuredModel::heldBackCells(const std::vector<data::DemandCell>& cells) const
+{
+    return copyOf(cells, [&](const data::DemandCell& cell) { return heldBack(cell); });
 }
 
 void StructuredModel::refreshCalendar()

@@ -91,9 +91,16 @@ private:
     static double slopeLogit(const Eigen::VectorXd& theta, const Layout& L, int p, int c, int k);
     static double calendarEffect(const Eigen::VectorXd& theta, const Layout& L, int category,
                                  const PeriodFeatures& f);
+    // While the structure is chosen, the cells after m_trendEnd are held back: the fit
+    // (objective, learnShrinkage, dropWeakHolidays) skips them where they are, not in a copy.
+    bool heldBack(const data::DemandCell& cell) const { return cell.period > m_trendEnd; }
+    std::vector<data::DemandCell> heldBackCells(const std::vector<data::DemandCell>& cells) const;
+    // The cells of the first, Poisson round.
+    std::vector<data::DemandCell> poissonSample(const std::vector<data::DemandCell>& cells) const;
     double objective(const Eigen::VectorXd& theta, Eigen::VectorXd& gradient,
                      const std::vector<data::DemandCell>& cells, ThreadPool& pool) const;
-    double constant(const std::vector<data::DemandCell>& cells) const;
+    // What objective() leaves out of the likelihood of the cells up to lastPeriod.
+    double constant(const std::vector<data::DemandCell>& cells, int lastPeriod) const;
     double meanLoss(const std::vector<data::DemandCell>& cells, double constant) const;
     double linearPredictor(const Eigen::VectorXd& theta, const data::DemandCell& cell,
                            const std::vector<double>& calendar) const;

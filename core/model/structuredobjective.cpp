@@ -74,7 +74,7 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
         eta += theta[L.dip + cell.sinceEvent - 1] * cell.lastEventDepth;
     }
     const double x = cell.priceCut;
-    for (int k = 0; k < K; ++k)
+    for (int k = 0; k < bandsExposed(x); ++k)
         if (const double e = bandExposure(x, k); e != 0)
             eta += softplus(slopeLogit(theta, L, p, c, k)) * e;
     return std::clamp(eta, -30.0, 30.0);
@@ -115,8 +115,11 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
         out.calendarGrad.assign(calendar.size(), 0.0);
         out.slopeGrad.assign(slope.size(), 0.0);
         const IndexRange range = partOf(cells.size(), parts, part);
+        double value = 0; // a local, which the gradient's stores cannot alias, kept in a register
         for (size_t i = range.begin; i < range.end; ++i) {
             const data::DemandCell& cell = cells[i];
+            if (heldBack(cell))
+                continue;
             const int p = cell.product, t = cell.period;
             const int c = m_shape.productCategory[static_cast<size_t>(p)];
             const float trend = m_periodCache[static_cast<size_t>(t)].trend;
@@ -132,7 +135,8 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 eta += theta[L.dip + dipJ] * cell.lastEventDepth;
             }
             const double x = cell.priceCut;
-            for (int k = 0; k < K; ++k)
+            const int bands = bandsExposed(x);
+            for (int k = 0; k < bands; ++k)
                 if (const double e = bandExposure(x, k); e != 0)
                     eta += slope[static_cast<size_t>(p * K + k)] * e;
             eta = std::clamp(eta, -30.0, 30.0);
@@ -140,16 +144,16 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
             double g;
             if (cell.censored) {
                 const NllTerm term = negBinNll(cell.units, eta, r, true);
-                out.value += term.value;
+                value += term.value;
                 g = term.dEta;
             } else { // the hot path, inline; constants of the likelihood are left out (see
                      // constant())
                 const double y = cell.units, mu = std::exp(eta);
                 if (r > 0) {
-                    out.value += (y + r) * std::log(mu + r) - y * eta;
+                    value += (y + r) * std::log(mu + r) - y * eta;
                     g = r * (mu - y) / (mu + r);
                 } else {
-                    out.value += mu - y * eta;
+                    value += mu - y * eta;
                     g = mu - y;
                 }
             }
@@ -163,10 +167,11 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
             } else if (dipJ >= 0) {
                 out.grad[L.dip + dipJ] += g * cell.lastEventDepth;
             }
-            for (int k = 0; k < K; ++k)
+            for (int k = 0; k < bands; ++k)
                 if (const double e = bandExposure(x, k); e != 0)
                     out.slopeGrad[static_cast<size_t>(p * K + k)] += g * e;
         }
+        out.value = value;
     });
 
     double value = 0;
@@ -256,15 +261,26 @@ double StructuredModel::sizeFor(const data::DemandCell& cell) const
     return cell.eventDay >= 0 ? m_eventSize[c] : m_size[c];
 }
 
-double StructuredModel::constant(const std::vector<data::DemandCell>& cells) const
+double StructuredModel::constant(const std::vector<data::DemandCell>& cells, int lastPeriod) const
 {
-    // What objective() leaves out of each uncensored cell's negative log-likelihood.
+    // What objective() leaves out of each uncensored cell's negative log-likelihood: r log r, once
+    // per category and kind of day, and the normaliser, which is 0 for a cell that sold nothing.
+    auto rLogR = [](const std::vector<double>& sizes) {
+        std::vector<double> out(sizes.size(), 0.0);
+        for (size_t c = 0; c < sizes.size(); ++c)
+            out[c] = sizes[c] > 0 ? sizes[c] * std::log(sizes[c]) : 0.0;
+        return out;
+    };
+    const std::vector<double> regular = rLogR(m_size), event = rLogR(m_eventSize);
     double total = 0;
     for (const data::DemandCell& cell : cells) {
-        if (cell.censored)
+        if (cell.censored || cell.period > lastPeriod)
             continue;
-        const double r = sizeFor(cell);
-        total -= negBinLogNormaliser(cell.units, r) + (r > 0 ? r * std::log(r) : 0.0);
+        const auto c =
+            static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)]);
+        const double normaliser =
+            cell.units != 0 ? negBinLogNormaliser(cell.units, sizeFor(cell)) : 0.0;
+        total -= normaliser + (cell.eventDay >= 0 ? event : regular)[c];
     }
     return total;
 }

@@ -78,7 +78,7 @@ void StructuredModel::dropWeakHolidays(const std::vector<data::DemandCell>& cell
     for (size_t i = 0; i < cells.size(); ++i) {
         const data::DemandCell& cell = cells[i];
         const std::uint32_t days = m_periodCache[static_cast<size_t>(cell.period)].holidays;
-        if (!days)
+        if (!days || heldBack(cell))
             continue;
         const double r = sizeFor(cell), mu = mean[i];
         const double w = r > 0 ? mu * r / (mu + r) : mu;
@@ -100,7 +100,7 @@ void StructuredModel::chooseStructure(const std::vector<data::DemandCell>& recen
     // Every combination, simplest first; a part must earn its place: a richer structure is taken
     // only when it forecasts the held-back periods better by more than a small margin per part.
     const Eigen::VectorXd fitted = m_theta;
-    const double normaliser = constant(validation);
+    const double normaliser = constant(validation, kAllPeriods);
     // Shopping days are judged only when the held-back periods hold some; otherwise they stay
     // (each one already had to show its effect in the fit, see dropWeakHolidays).
     const bool holidaysShow = std::any_of(validation.begin(), validation.end(), [&](const auto& c) {
@@ -156,6 +156,8 @@ void StructuredModel::learnShrinkage(const std::vector<data::DemandCell>& cells,
     std::vector<std::array<double, Groups>> first(P, {0, 0, 0}), second(P, {0, 0, 0});
     for (size_t i = 0; i < cells.size(); ++i) {
         const data::DemandCell& cell = cells[i];
+        if (heldBack(cell))
+            continue;
         const auto p = static_cast<size_t>(cell.product);
         const int c = m_shape.productCategory[p];
         const double r = sizeFor(cell), mu = mean[i];
