@@ -80,6 +80,16 @@ std::vector<DemandCell> historyCells(const Panel& panel, int fromPeriod, int toP
 {
     std::vector<DemandCell> cells;
     toPeriod = std::min(toPeriod, panel.periodCount());
+    // Counted first: growing by doubling would hold up to 1.5 times the cells, and both the old
+    // and the new buffer while it moves (millions of cells when training).
+    size_t count = 0;
+    for (int p = 0; p < panel.productCount(); ++p) {
+        const PanelProduct& product = panel.products()[static_cast<size_t>(p)];
+        for (int t = std::max(product.firstPeriod, fromPeriod);
+             t <= product.lastPeriod && t < toPeriod; ++t)
+            count += panel.present(p, t) ? 1 : 0;
+    }
+    cells.reserve(count);
     for (int p = 0; p < panel.productCount(); ++p) {
         const PanelProduct& product = panel.products()[static_cast<size_t>(p)];
         EventTracker tracker(panel.periodDays());

@@ -22,13 +22,15 @@ struct DemandCell
     // -log(price / reference). Negative when dearer: a regular price raised since, or a price
     // above the regular one. Lets a model see the price level as well as the promotion's depth.
     float priceCut = 0.0f;
-    std::int8_t eventDay = -1; // 0-based period within a flash-sale event; -1 when not featured
+    float lastEventDepth = 0.0f; // deepest discount of the last event (see sinceEvent)
+    std::int8_t eventDay = -1;   // 0-based period within a flash-sale event; -1 when not featured
     // Periods since the product's last event ended (1 = the period right after); 0 = none within
     // kDipPeriods. Buyers who stocked up in the event buy less for a while.
     std::uint8_t sinceEvent = 0;
-    float lastEventDepth = 0.0f; // deepest discount of that last event
-    bool censored = false;       // sold out: demand >= units
+    bool censored = false; // sold out: demand >= units
 };
+// The one-byte fields together after the 4-byte ones: 32 bytes, not 36 (training holds millions).
+static_assert(sizeof(DemandCell) == 32);
 
 // -log(price / reference), kept within what a price cut can mean (x2.7 dearer to 95% off).
 float logPriceCut(double price, double reference);
