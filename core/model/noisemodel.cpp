@@ -10,18 +10,47 @@ namespace fp::model {
 namespace {
 constexpr double kDefaultSize = 2.0;
 constexpr double kMaxShock = 2.0;
-} // namespace
 
-double fitNegBinSize(const std::vector<std::pair<double, double>>& observations)
+using Observations = std::vector<std::pair<double, double>>; // (units, mean)
+
+// fitNegBinSize reads every stride-th of `count` observations: at most about 40,000.
+size_t sampleStride(size_t count)
 {
-    if (observations.size() < 30)
+    return std::max<size_t>(1, count / 40000);
+}
+
+// Keeps every stride-th of the observations offered, after passing over the first `skip`.
+class EvenSample final
+{
+public:
+    EvenSample(size_t stride, size_t skip) : m_stride(stride), m_skip(skip % stride) {}
+    void offer(const std::pair<double, double>& observation)
+    {
+        if (m_skip == 0) {
+            m_kept.push_back(observation);
+            m_skip = m_stride;
+        }
+        --m_skip;
+    }
+    const Observations& kept() const { return m_kept; }
+
+private:
+    size_t m_stride;
+    size_t m_skip; // observations to pass over before the next one kept
+    Observations m_kept;
+};
+
+// Maximum-likelihood negative binomial size for `count` (y, mean) pairs from `sample`, every
+// sampleStride(count)-th of them (golden section on log size, 0.05..1000, to 1%).
+double fitNegBinSize(const Observations& sample, size_t count)
+{
+    if (count < 30)
         return kDefaultSize;
-    const size_t stride = std::max<size_t>(1, observations.size() / 40000);
     auto logLik = [&](double logR) {
         const double r = std::exp(logR);
         double ll = 0;
-        for (size_t i = 0; i < observations.size(); i += stride)
-            ll += NegBin(observations[i].second, r).logPmf(observations[i].first);
+        for (const auto& [y, mean] : sample)
+            ll += NegBin(mean, r).logPmf(y);
         return ll;
     };
     double lo = std::log(0.05), hi = std::log(1000.0);
@@ -46,27 +75,50 @@ double fitNegBinSize(const std::vector<std::pair<double, double>>& observations)
     return std::exp((lo + hi) / 2);
 }
 
+} // namespace
+
 NoiseModel NoiseModel::estimate(const PanelShape& shape, const std::vector<data::DemandCell>& cells,
                                 std::span<const double> means)
 {
     NoiseModel noise;
     const int C = std::max(1, shape.categories);
-    std::vector<std::vector<std::pair<double, double>>> regular(static_cast<size_t>(C));
-    for (size_t i = 0; i < cells.size(); ++i) {
-        const data::DemandCell& cell = cells[i];
-        if (cell.censored || cell.eventDay >= 0)
-            continue;
-        regular[static_cast<size_t>(shape.productCategory[static_cast<size_t>(cell.product)])]
-            .emplace_back(cell.units, means[i]);
+    const auto categories = static_cast<size_t>(C);
+    // The regular cells' category (-1 for the others): counted first, so only the samples the
+    // sizes are fitted on are kept, not a pair per cell (millions when training).
+    auto regularCategory = [&](const data::DemandCell& cell) {
+        return cell.censored || cell.eventDay >= 0
+                   ? -1
+                   : shape.productCategory[static_cast<size_t>(cell.product)];
+    };
+    std::vector<size_t> count(categories, 0);
+    for (const data::DemandCell& cell : cells)
+        if (const int c = regularCategory(cell); c >= 0)
+            ++count[static_cast<size_t>(c)];
+    // The overall size reads all categories' cells one after the other: where each one starts.
+    std::vector<size_t> offset(categories, 0);
+    for (size_t c = 1; c < categories; ++c)
+        offset[c] = offset[c - 1] + count[c - 1];
+    const size_t total = offset[categories - 1] + count[categories - 1];
+    const size_t overallStride = sampleStride(total);
+    // Each category's sample, and its share of the overall sample (at its offset in the whole).
+    std::vector<EvenSample> ownSample, shared;
+    for (size_t c = 0; c < categories; ++c) {
+        ownSample.emplace_back(sampleStride(count[c]), 0);
+        shared.emplace_back(overallStride, overallStride - offset[c] % overallStride);
     }
-    std::vector<std::pair<double, double>> all;
-    for (const auto& r : regular)
-        all.insert(all.end(), r.begin(), r.end());
-    const double overall = fitNegBinSize(all);
-    for (int c = 0; c < C; ++c)
-        noise.m_size.push_back(regular[static_cast<size_t>(c)].size() >= 500
-                                   ? fitNegBinSize(regular[static_cast<size_t>(c)])
-                                   : overall);
+    for (size_t i = 0; i < cells.size(); ++i) {
+        if (const int c = regularCategory(cells[i]); c >= 0) {
+            ownSample[static_cast<size_t>(c)].offer({cells[i].units, means[i]});
+            shared[static_cast<size_t>(c)].offer({cells[i].units, means[i]});
+        }
+    }
+    Observations overallSample;
+    for (const EvenSample& part : shared)
+        overallSample.insert(overallSample.end(), part.kept().begin(), part.kept().end());
+    const double overall = fitNegBinSize(overallSample, total);
+    for (size_t c = 0; c < categories; ++c)
+        noise.m_size.push_back(count[c] >= 500 ? fitNegBinSize(ownSample[c].kept(), count[c])
+                                               : overall);
 
     // Event shock: over whole events without a sold-out day, Var(total) = sum of daily NB
     // variances + v * (sum of means)^2; solve for v by moments, per category.

@@ -45,8 +45,4 @@ private:
     std::vector<double> m_shock; // variance of the (mean 1) event shock per category
 };
 
-// Maximum-likelihood negative binomial size for (y, mean) pairs (golden section on log size,
-// 0.05..1000, to 1%; an even sample of at most about 40,000 pairs).
-double fitNegBinSize(const std::vector<std::pair<double, double>>& observations);
-
 } // namespace fp::model
