@@ -159,6 +159,8 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
         r.evaluation = evaluate(shape, heldOut, heldOutMean, noise, naiveScale);
         return r;
     };
+    // auto also tries blends of the two price-aware models, weighted on the held-out periods.
+    const bool blends = options.model == "auto" && kinds.size() == 3;
     for (const std::string& kind : kinds) {
         stage("training " + kind);
         Fitted fitted = fitOne(kind, nullptr, panel, train, heldOut, holdout, options, callbacks);
@@ -167,14 +169,19 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
         fitted.model->predict(train, trainMeans.back());
         fitted.model->predict(heldOut, heldOutMeans.back());
         ModelReport r = report(kind, trainMeans.back(), heldOutMeans.back());
+        // A mean per training cell: only a blend needs them after the report, and only the
+        // price-aware models'. Freed, they leave room for the next model's fit.
+        if (!blends || kind == "baseline") {
+            std::vector<double>().swap(trainMeans.back());
+            std::vector<double>().swap(heldOutMeans.back());
+        }
         r.seconds = fitted.seconds;
         r.curve = std::move(fitted.curve);
         summary.reports.push_back(std::move(r));
         fittedModels.push_back(std::move(fitted.model));
     }
-    // auto also tries blends of the two price-aware models, weighted on the held-out periods.
     double blendWeight = 0.5;
-    if (options.model == "auto" && kinds.size() == 3) {
+    if (blends) {
         std::optional<ModelReport> bestBlend;
         for (const double w : {0.25, 0.5, 0.75}) {
             std::vector<double> trainMean(train.size()), heldOutMean(heldOut.size());
