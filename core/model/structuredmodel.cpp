@@ -81,7 +81,7 @@ void StructuredModel::estimateNoise(const std::vector<data::DemandCell>& cells)
     // shock shared by an event's days: the censored likelihood of a sold-out event day needs the
     // true tail, or it would understate how much demand the stock turned away.
     std::vector<double> mean(cells.size());
-    refreshCalendar();
+    refreshShared();
     predict(cells, mean);
     const NoiseModel noise = NoiseModel::estimate(m_shape, cells, mean);
     for (int c = 0; c < m_shape.categories; ++c) {
@@ -176,7 +176,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         m_trendEnd = periods - 1;
         m_recentLevel.clear();
         round(train, std::max(10, budget / 4));
-        refreshCalendar();
+        refreshShared();
         updateRecentLevel(train);
         return;
     }
@@ -200,7 +200,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     round(train, held > 0 ? budget / 2 : budget * 2 / 3);
     {
         std::vector<double> mean(train.size());
-        refreshCalendar();
+        refreshShared();
         predict(train, mean);
         learnShrinkage(train, mean);
         dropWeakHolidays(train, mean);
@@ -212,7 +212,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         m_recentLevel.clear();
         round(train, std::max(10, budget / 3));
     }
-    refreshCalendar();
+    refreshShared();
     updateRecentLevel(train);
 }
 
@@ -248,19 +248,19 @@ StructuredModel::heldBackCells(const std::vector<data::DemandCell>& cells) const
     return copyOf(cells, [&](const data::DemandCell& cell) { return heldBack(cell); });
 }
 
-void StructuredModel::refreshCalendar()
+void StructuredModel::refreshShared()
 {
-    m_calendar = calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
+    m_shared = sharedEffects(m_theta);
 }
 
 void StructuredModel::predict(std::span<const data::DemandCell> cells, std::span<double> mean) const
 {
-    const std::vector<double>& calendar = m_calendar;
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
     for (size_t i = 0; i < cells.size(); ++i) {
-        if (cells[i].product < 0 ||
-            cells[i].product >= static_cast<int>(m_shape.productCategory.size()))
+        if (cells[i].product < 0 || cells[i].product >= L.P)
             throw FlashPlanError(ProblemKind::ProductUnknownToModel);
-        mean[i] = std::exp(linearPredictor(m_theta, cells[i], calendar));
+        mean[i] = std::exp(linearPredictor(m_theta, L, cells[i], m_shared));
     }
 }
 
@@ -342,7 +342,7 @@ void StructuredModel::load(BinaryReader& in)
     m_periodCache.clear();
     for (int t = 0; t < periods; ++t)
         m_periodCache.push_back(featuresOf(t));
-    refreshCalendar();
+    refreshShared();
 }
 
 } // namespace fp::model

@@ -102,13 +102,22 @@ private:
     // What objective() leaves out of the likelihood of the cells up to lastPeriod.
     double constant(const std::vector<data::DemandCell>& cells, int lastPeriod) const;
     double meanLoss(const std::vector<data::DemandCell>& cells, double constant) const;
-    double linearPredictor(const Eigen::VectorXd& theta, const data::DemandCell& cell,
-                           const std::vector<double>& calendar) const;
+    // What the parameters give every cell of a period or of a product alike, computed once for
+    // a pass over many cells: the calendar effect per category x period, and the slope
+    // (softplus) of every product's price response on each band.
+    struct SharedEffects
+    {
+        std::vector<double> calendar;
+        std::vector<double> slope; // product x band
+    };
+    SharedEffects sharedEffects(const Eigen::VectorXd& theta) const;
+    double linearPredictor(const Eigen::VectorXd& theta, const Layout& L,
+                           const data::DemandCell& cell, const SharedEffects& shared) const;
     std::vector<double> calendarOffsets(const Eigen::VectorXd& theta, int periods) const;
     void initialize(const std::vector<data::DemandCell>& train);
     void estimateNoise(const std::vector<data::DemandCell>& cells);
     double sizeFor(const data::DemandCell& cell) const;
-    void refreshCalendar(); // after the parameters change
+    void refreshShared(); // m_shared, after the parameters change
     // The trend feature of a period, continued past m_trendEnd as the structure says.
     float trendValue(int period) const;
     // Picks the structure whose forecast of `validation` is best, then zeroes what it leaves out.
@@ -132,7 +141,7 @@ private:
     std::vector<double> m_size;      // NB size per category, regular days
     std::vector<double> m_eventSize; // and on event days, widened by the shared event shock
     std::vector<PeriodFeatures> m_periodCache; // features of history periods
-    std::vector<double> m_calendar; // calendar effects per category x period, for predict()
+    SharedEffects m_shared;                    // of m_theta, for predict()
     Structure m_structure;
     Shrinkage m_shrinkage;
     std::vector<std::uint8_t> m_holidayOff; // per category x holiday: 1 = left out

@@ -50,17 +50,31 @@ std::vector<double> StructuredModel::calendarOffsets(const Eigen::VectorXd& thet
     return out;
 }
 
-double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data::DemandCell& cell,
-                                        const std::vector<double>& calendar) const
+StructuredModel::SharedEffects StructuredModel::sharedEffects(const Eigen::VectorXd& theta) const
 {
     const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
                    m_dipPeriods);
+    SharedEffects shared;
+    shared.calendar = calendarOffsets(theta, static_cast<int>(m_periodCache.size()));
+    shared.slope.resize(static_cast<size_t>(L.P) * K);
+    for (int p = 0; p < L.P; ++p) {
+        const int c = m_shape.productCategory[static_cast<size_t>(p)];
+        for (int k = 0; k < K; ++k)
+            shared.slope[static_cast<size_t>(p * K + k)] = softplus(slopeLogit(theta, L, p, c, k));
+    }
+    return shared;
+}
+
+double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const Layout& L,
+                                        const data::DemandCell& cell,
+                                        const SharedEffects& shared) const
+{
     const int p = cell.product;
     const int c = m_shape.productCategory[static_cast<size_t>(p)];
-    const int periods = static_cast<int>(calendar.size()) / L.C;
+    const int periods = static_cast<int>(shared.calendar.size()) / L.C;
     double cal;
     if (cell.period >= 0 && cell.period < periods) {
-        cal = calendar[static_cast<size_t>(c) * periods + cell.period];
+        cal = shared.calendar[static_cast<size_t>(c) * periods + cell.period];
     } else { // a forecast period past the precomputed range
         cal = calendarEffect(theta, L, c, featuresOf(cell.period));
     }
@@ -76,7 +90,7 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const data
     const double x = cell.priceCut;
     for (int k = 0; k < bandsExposed(x); ++k)
         if (const double e = bandExposure(x, k); e != 0)
-            eta += softplus(slopeLogit(theta, L, p, c, k)) * e;
+            eta += shared.slope[static_cast<size_t>(p * K + k)] * e;
     return std::clamp(eta, -30.0, 30.0);
 }
 
@@ -289,12 +303,13 @@ double StructuredModel::meanLoss(const std::vector<data::DemandCell>& cells, dou
 {
     if (cells.empty())
         return std::nan("");
-    const std::vector<double> calendar =
-        calendarOffsets(m_theta, static_cast<int>(m_periodCache.size()));
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
+    const SharedEffects shared = sharedEffects(m_theta);
     double total = constant;
     for (const data::DemandCell& cell : cells) {
         const double r = sizeFor(cell);
-        const double eta = linearPredictor(m_theta, cell, calendar);
+        const double eta = linearPredictor(m_theta, L, cell, shared);
         const double y = cell.units;
         if (cell.censored)
             total += negBinNll(y, eta, r, true).value;

@@ -24,13 +24,14 @@ void StructuredModel::updateRecentLevel(const std::vector<data::DemandCell>& cel
     // Per product over its last periods: log(units / fit), taken in the structure's share.
     const auto P = m_shape.productCategory.size();
     std::vector<double> units(P, 0.0), fitted(P, 0.0);
+    const Layout L(static_cast<int>(P), m_shape.categories, m_dipPeriods);
     const int from = m_trendEnd - recentLevelPeriods(m_shape.periodDays);
     for (const data::DemandCell& cell : cells) {
         if (cell.period <= from || cell.period > m_trendEnd || cell.censored)
             continue;
         const auto p = static_cast<size_t>(cell.product);
         units[p] += cell.units;
-        fitted[p] += std::exp(linearPredictor(m_theta, cell, m_calendar));
+        fitted[p] += std::exp(linearPredictor(m_theta, L, cell, m_shared));
     }
     m_recentLevel.assign(P, 0.0);
     for (size_t p = 0; p < P; ++p)
@@ -119,7 +120,7 @@ void StructuredModel::chooseStructure(const std::vector<data::DemandCell>& recen
                     m_structure = Structure{season, holidays, trend, recentLevel};
                     m_theta = fitted;
                     applyStructure(m_theta);
-                    refreshCalendar();
+                    refreshShared();
                     updateRecentLevel(recent);
                     const double loss = meanLoss(validation, normaliser);
                     const double score = loss + kPartMargin * m_structure.parts();
