@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace fp::model {
 
@@ -46,11 +47,26 @@ double fitNegBinSize(const Observations& sample, size_t count)
 {
     if (count < 30)
         return kDefaultSize;
+    // NegBin(mean, r).logPmf(y), term for term in the same order, with what does not change
+    // with r computed once: lgamma(y + 1) per observation, lgamma(r) per r. A count of 0 (many
+    // cells) is exactly r log(r / (r + mean)): its lgamma terms cancel and y log(...) is 0.
+    std::vector<double> logFactorial(sample.size());
+    for (size_t i = 0; i < sample.size(); ++i)
+        logFactorial[i] = std::lgamma(sample[i].first + 1.0);
     auto logLik = [&](double logR) {
         const double r = std::exp(logR);
+        const double logGammaR = std::lgamma(r);
         double ll = 0;
-        for (const auto& [y, mean] : sample)
-            ll += NegBin(mean, r).logPmf(y);
+        for (size_t i = 0; i < sample.size(); ++i) {
+            const double y = sample[i].first, mu = std::max(sample[i].second, 1e-12);
+            if (y < 0)
+                ll += -std::numeric_limits<double>::infinity();
+            else if (y == 0)
+                ll += r * std::log(r / (r + mu));
+            else
+                ll += std::lgamma(y + r) - logGammaR - logFactorial[i] +
+                      r * std::log(r / (r + mu)) + y * std::log(mu / (r + mu));
+        }
         return ll;
     };
     double lo = std::log(0.05), hi = std::log(1000.0);
