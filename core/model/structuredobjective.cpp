@@ -286,14 +286,31 @@ double StructuredModel::constant(const std::vector<data::DemandCell>& cells, int
         return out;
     };
     const std::vector<double> regular = rLogR(m_size), event = rLogR(m_eventSize);
+    // The normaliser of the small whole counts most cells sell, per category and kind of day,
+    // from the first cell that needs it (three lgammas each, millions of cells otherwise).
+    constexpr int kRemembered = 256;
+    std::vector<double> remembered(2 * m_size.size() * kRemembered, std::nan(""));
     double total = 0;
     for (const data::DemandCell& cell : cells) {
         if (cell.censored || cell.period > lastPeriod)
             continue;
         const auto c =
             static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)]);
-        const double normaliser =
-            cell.units != 0 ? negBinLogNormaliser(cell.units, sizeFor(cell)) : 0.0;
+        double normaliser = 0.0;
+        if (cell.units != 0) {
+            const double y = cell.units;
+            const bool small = y > 0 && y < kRemembered && y == std::floor(y);
+            double* slot =
+                small ? &remembered[((cell.eventDay >= 0 ? m_size.size() : 0) + c) * kRemembered +
+                                    static_cast<size_t>(y)]
+                      : nullptr;
+            if (slot && !std::isnan(*slot))
+                normaliser = *slot;
+            else
+                normaliser = negBinLogNormaliser(y, sizeFor(cell));
+            if (slot)
+                *slot = normaliser;
+        }
         total -= normaliser + (cell.eventDay >= 0 ? event : regular)[c];
     }
     return total;
