@@ -61,3 +61,31 @@ TEST(DemandCells, EventDaysCountUpAndTheDipCountsDaysSinceTheEventEnded)
     EXPECT_EQ(planned[0].period, 10);
     EXPECT_EQ(planned[0].sinceEvent, 5);
 }
+
+TEST(DemandCells, HistoryCellsHoldExactlyThePresentCellsOfTheirPeriods)
+{
+    // Two products, the second starting later, with absent periods: the cells are counted before
+    // they are made, so the vector holds no spare capacity (millions of cells when training).
+    data::Panel panel(1, daysFromCivil(2025, 1, 1), 20,
+                      {data::PanelProduct{1, "A", "", 0, 10.0, {}, 0, -1},
+                       data::PanelProduct{2, "B", "", 0, 10.0, {}, 5, -1}},
+                      {"c"});
+    for (int t = 0; t < 20; ++t) {
+        if (t % 3 != 1)
+            panel.setCell(0, t, 1.0f, 10.0f, 10.0f, std::nanf(""), -1);
+        if (t >= 5 && t != 12)
+            panel.setCell(1, t, 2.0f, 10.0f, 10.0f, std::nanf(""), -1);
+    }
+    for (const auto& [from, to] : {std::pair{0, 20}, std::pair{4, 15}, std::pair{15, 40}}) {
+        const auto cells = data::historyCells(panel, from, to);
+        size_t expected = 0;
+        for (int p = 0; p < 2; ++p)
+            for (int t = from; t < std::min(to, 20); ++t)
+                expected += panel.present(p, t) ? 1 : 0;
+        EXPECT_EQ(cells.size(), expected) << from << ".." << to;
+        EXPECT_EQ(cells.capacity(), cells.size()) << from << ".." << to;
+        for (const data::DemandCell& cell : cells)
+            EXPECT_TRUE(cell.period >= from && cell.period < to &&
+                        panel.present(cell.product, cell.period));
+    }
+}
