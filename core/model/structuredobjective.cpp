@@ -290,27 +290,23 @@ double StructuredModel::constant(const std::vector<data::DemandCell>& cells, int
     // from the first cell that needs it (three lgammas each, millions of cells otherwise).
     constexpr int kRemembered = 256;
     std::vector<double> remembered(2 * m_size.size() * kRemembered, std::nan(""));
+    auto normaliserOf = [&](const data::DemandCell& cell, size_t c) {
+        const double y = cell.units;
+        if (!(y > 0 && y < kRemembered && y == std::floor(y)))
+            return negBinLogNormaliser(y, sizeFor(cell));
+        double& slot = remembered[((cell.eventDay >= 0 ? m_size.size() : 0) + c) * kRemembered +
+                                  static_cast<size_t>(y)];
+        if (std::isnan(slot))
+            slot = negBinLogNormaliser(y, sizeFor(cell));
+        return slot;
+    };
     double total = 0;
     for (const data::DemandCell& cell : cells) {
         if (cell.censored || cell.period > lastPeriod)
             continue;
         const auto c =
             static_cast<size_t>(m_shape.productCategory[static_cast<size_t>(cell.product)]);
-        double normaliser = 0.0;
-        if (cell.units != 0) {
-            const double y = cell.units;
-            const bool small = y > 0 && y < kRemembered && y == std::floor(y);
-            double* slot =
-                small ? &remembered[((cell.eventDay >= 0 ? m_size.size() : 0) + c) * kRemembered +
-                                    static_cast<size_t>(y)]
-                      : nullptr;
-            if (slot && !std::isnan(*slot))
-                normaliser = *slot;
-            else
-                normaliser = negBinLogNormaliser(y, sizeFor(cell));
-            if (slot)
-                *slot = normaliser;
-        }
+        const double normaliser = cell.units != 0 ? normaliserOf(cell, c) : 0.0;
         total -= normaliser + (cell.eventDay >= 0 ? event : regular)[c];
     }
     return total;
