@@ -30,9 +30,24 @@
     family2_tools.py plan-prices --recommended recommended.csv --date DATE --event ID --out P.csv
         A recommended plan (flashplan-cli plan's CSV) as a prices file for flashplan-gensales
         --truth-at: date,sku,price,list_price,event,stock, price = list_price * (1 - discount).
+    family2_tools.py oracle-prices --campaign campaign.csv --date DATE --event ID [--step S]
+                                   [--allow-below-cost] --out P.csv
+        Every discount the planner may choose for each campaign product, as a prices file for
+        flashplan-gensales --truth-at (date,sku,price,list_price,event,stock,discount): its ladder
+        (plan::discountLadder: min_discount..max_discount in steps of S, default 0.05, both ends
+        included) without the steps that sell below unit_cost (flashplan-cli plan's default; all
+        of them with --allow-below-cost), the shallowest kept when every step does, as the
+        optimizer does.
+    family2_tools.py oracle --prices P.csv --truth truth_at.csv --out oracle.csv
+        The oracle under those constraints: per product the step with the most true expected
+        revenue, list_price * (1 - discount) * E[min(D, stock)], ties to the shallower;
+        oracle.csv as flashplan-gensales --oracle writes it (sku,discount,expected_units,
+        expected_revenue).
     family2_tools.py plan --recommended recommended.csv --truth truth_at.csv --oracle oracle.csv
+                          [--unconstrained-oracle oracle_free.csv]
         The plan's true expected revenue, sum of list_price * (1 - discount) * E[min(D, stock)]
-        under the truth (the expected_sales of --truth-at), divided by the oracle's.
+        under the truth (the expected_sales of --truth-at), divided by the oracle's; with
+        --unconstrained-oracle also divided by that one's (unconstrained_ratio).
 Each command prints one JSON object.
 """
 
@@ -154,6 +169,54 @@ def plan_prices(args):
     return {"products": len(out)}
 
 
+def ladder(low, high, step):
+    """plan::discountLadder: low..high in steps, both ends included."""
+    steps = []
+    k = 0
+    while low + k * step <= high - 1e-9:
+        steps.append(round((low + k * step) * 1e6) / 1e6)
+        k += 1
+    if not steps or high - steps[-1] > 1e-9:
+        steps.append(high)
+    return steps
+
+
+def oracle_prices(args):
+    campaign = load(args.campaign)
+    for c in ["unit_cost", "min_discount", "max_discount"]:
+        campaign[c] = pd.to_numeric(campaign[c], errors="coerce")
+    rows = []
+    for _, c in campaign.iterrows():
+        steps = ladder(c["min_discount"], c["max_discount"], args.step)
+        if not args.allow_below_cost and not np.isnan(c["unit_cost"]):
+            allowed = [d for d in steps if c["list_price"] * (1 - d) >= c["unit_cost"] - 1e-9]
+            steps = allowed or steps[:1]
+        for d in steps:
+            rows.append({"date": args.date, "sku": c["sku"], "price": c["list_price"] * (1 - d),
+                         "list_price": c["list_price"], "event": args.event, "stock": c["stock"],
+                         "discount": d})
+    out = pd.DataFrame(rows)
+    if out["stock"].isna().any():
+        out = out.drop(columns=["stock"])
+    out.to_csv(args.out, index=False, float_format="%.10g")
+    return {"products": len(campaign), "rows": len(out)}
+
+
+def oracle(args):
+    prices = load(args.prices)
+    truth = load(args.truth)
+    if len(prices) != len(truth) or (prices["sku"].to_numpy() != truth["sku"].to_numpy()).any():
+        sys.exit("family2_tools: the truth rows do not follow the prices rows")
+    df = prices[["sku", "list_price", "discount"]].copy()
+    df["expected_units"] = truth["expected_sales"].to_numpy(float)
+    df["expected_revenue"] = df["list_price"] * (1 - df["discount"]) * df["expected_units"]
+    # Ties go to the shallower discount: the first of each product's ascending steps.
+    best = df.loc[df.groupby("sku", sort=False)["expected_revenue"].idxmax()]
+    best[["sku", "discount", "expected_units", "expected_revenue"]].to_csv(
+        args.out, index=False, float_format="%.10g")
+    return {"products": len(best), "expected_revenue": float(best["expected_revenue"].sum())}
+
+
 def plan(args):
     rec = load(args.recommended)
     truth = load(args.truth)
@@ -168,13 +231,21 @@ def plan(args):
     revenue = (df["list_price"] * (1 - df["discount"])).to_numpy() * \
         truth["expected_sales"].to_numpy(float)
     gap = (df["discount"] - df["oracle_discount"]).to_numpy(float)
-    return {"products": len(df), "revenue": float(revenue.sum()),
+    res = {"products": len(df), "revenue": float(revenue.sum()),
             "oracle": float(df["expected_revenue"].sum()),
             "ratio": float(revenue.sum() / df["expected_revenue"].sum()),
             "mean_abs_discount_gap": float(np.abs(gap).mean()),
             "deeper_than_oracle": int((gap > 1e-9).sum()),
             "beyond_0.7": int((df["discount"] > 0.7 + 1e-9).sum()),
             "oracle_beyond_0.7": int((df["oracle_discount"] > 0.7 + 1e-9).sum())}
+    if args.unconstrained_oracle:
+        free = load(args.unconstrained_oracle)
+        free = df[["sku"]].merge(free, on="sku", how="left", validate="one_to_one")
+        if free["expected_revenue"].isna().any():
+            sys.exit("family2_tools: a recommended product has no unconstrained oracle row")
+        res["unconstrained_oracle"] = float(free["expected_revenue"].sum())
+        res["unconstrained_ratio"] = float(revenue.sum() / free["expected_revenue"].sum())
+    return res
 
 
 def main():
@@ -204,11 +275,22 @@ def main():
     p = sub.add_parser("plan-prices")
     for a in ["--recommended", "--date", "--event", "--out"]:
         p.add_argument(a, required=True)
+    p = sub.add_parser("oracle-prices")
+    for a in ["--campaign", "--date", "--event", "--out"]:
+        p.add_argument(a, required=True)
+    p.add_argument("--step", type=float, default=0.05)
+    p.add_argument("--allow-below-cost", action="store_true")
+    p = sub.add_parser("oracle")
+    for a in ["--prices", "--truth", "--out"]:
+        p.add_argument(a, required=True)
     p = sub.add_parser("plan")
     for a in ["--recommended", "--truth", "--oracle"]:
         p.add_argument(a, required=True)
+    p.add_argument("--unconstrained-oracle")
     args = ap.parse_args()
-    command = {"split": split, "at-discount": at_discount, "established": established, "real": real, "ratio": ratio, "plan-prices": plan_prices, "plan": plan}
+    command = {"split": split, "at-discount": at_discount, "established": established,
+               "real": real, "ratio": ratio, "plan-prices": plan_prices,
+               "oracle-prices": oracle_prices, "oracle": oracle, "plan": plan}
     print(json.dumps(command[args.command](args)))
 
 
