@@ -48,7 +48,15 @@
         The plan's true expected revenue, sum of list_price * (1 - discount) * E[min(D, stock)]
         under the truth (the expected_sales of --truth-at), divided by the oracle's; with
         --unconstrained-oracle also divided by that one's (unconstrained_ratio).
-Each command prints one JSON object.
+    family2_tools.py steps --campaign campaign.csv --out-dir DIR
+        The campaign at each fixed discount 0, 5%, ... 90% (min = max = the step), for
+        bench/family2_shape.sh: DIR/step_KK.csv with the campaign's stock, DIR/step_KK_free.csv
+        without (unlimited).
+    family2_tools.py shape --campaign campaign.csv --dir DIR
+        bench/family2_shape.sh's table (markdown): from DIR/rec_step_KK[_free].csv (the model's
+        plan rows at each step) and DIR/truth_step_KK.csv (the truth there), each product's plan
+        chosen again from four demand curves under the campaign's constraints, never below cost.
+Each command prints one JSON object, except shape.
 """
 
 import argparse
@@ -248,6 +256,60 @@ def plan(args):
     return res
 
 
+def steps(args):
+    campaign = load(args.campaign)
+    for k in range(19):
+        c = campaign.copy()
+        c["min_discount"] = c["max_discount"] = k * 0.05
+        c.to_csv(f"{args.out_dir}/step_{k:02d}.csv", index=False, float_format="%.2f")
+        c["stock"] = ""
+        c.to_csv(f"{args.out_dir}/step_{k:02d}_free.csv", index=False, float_format="%.2f")
+    return {"steps": 19}
+
+
+def shape(args):
+    campaign = load(args.campaign)
+    parts = []
+    for k in range(19):
+        rec = load(f"{args.dir}/rec_step_{k:02d}.csv")
+        free = load(f"{args.dir}/rec_step_{k:02d}_free.csv")
+        truth = load(f"{args.dir}/truth_step_{k:02d}.csv")
+        parts.append(pd.DataFrame({
+            "sku": rec["sku"], "d": round(k * 0.05, 2), "list_price": rec["list_price"],
+            "unit_cost": rec["unit_cost"], "stock": rec["stock"], "m_sales": rec["expected_units"],
+            "m_low": rec["units_low"], "m_demand": free["expected_units"],
+            "t_demand": truth["expected"].to_numpy(float),
+            "t_sales": truth["expected_sales"].to_numpy(float)}))
+    c = pd.concat(parts).merge(campaign[["sku", "min_discount", "max_discount"]], on="sku")
+    c = c[(c["d"] >= c["min_discount"] - 1e-9) & (c["d"] <= c["max_discount"] + 1e-9) &
+          (c["list_price"] * (1 - c["d"]) >= c["unit_cost"] - 1e-9)].copy()
+    c["price"] = c["list_price"] * (1 - c["d"])
+    c["t_revenue"] = c["price"] * c["t_sales"]
+    oracle = c.groupby("sku")["t_revenue"].max().sum()
+    tf = c.groupby("sku")["t_demand"].transform("first")
+    mf = c.groupby("sku")["m_demand"].transform("first")
+    capped = lambda demand: c["price"] * np.minimum(demand, c["stock"])
+    curves = [
+        ("the model's (E[min(D, stock)])", c["price"] * c["m_sales"]),
+        ("the model's (min(E[D], stock))", capped(c["m_demand"])),
+        ("the model's level, the true shape", capped(mf * c["t_demand"] / tf)),
+        ("the true level, the model's shape", capped(tf * c["m_demand"] / mf)),
+        ("the model's, 10% quantile of units", c["price"] * c["m_low"]),
+        ("the model's, log lift x 0.8", capped(mf * (c["m_demand"] / mf) ** 0.8)),
+        ("the truth (the oracle)", c["t_revenue"]),
+    ]
+    print("| plan chosen from | revenue / oracle | deeper than oracle | shallower |")
+    print("|---|---|---|---|")
+    best = c.loc[c.groupby("sku")["t_revenue"].idxmax()].set_index("sku")["d"]
+    for name, value in curves:
+        c["value"] = value
+        chosen = c.loc[c.groupby("sku")["value"].idxmax()].set_index("sku")
+        gap = chosen["d"] - best.reindex(chosen.index)
+        print(f"| {name} | {chosen['t_revenue'].sum() / oracle:.3f} | {int((gap > 1e-9).sum())} "
+              f"| {int((gap < -1e-9).sum())} |")
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="command", required=True)
@@ -283,6 +345,12 @@ def main():
     p = sub.add_parser("oracle")
     for a in ["--prices", "--truth", "--out"]:
         p.add_argument(a, required=True)
+    p = sub.add_parser("steps")
+    for a in ["--campaign", "--out-dir"]:
+        p.add_argument(a, required=True)
+    p = sub.add_parser("shape")
+    for a in ["--campaign", "--dir"]:
+        p.add_argument(a, required=True)
     p = sub.add_parser("plan")
     for a in ["--recommended", "--truth", "--oracle"]:
         p.add_argument(a, required=True)
@@ -290,8 +358,11 @@ def main():
     args = ap.parse_args()
     command = {"split": split, "at-discount": at_discount, "established": established,
                "real": real, "ratio": ratio, "plan-prices": plan_prices,
-               "oracle-prices": oracle_prices, "oracle": oracle, "plan": plan}
-    print(json.dumps(command[args.command](args)))
+               "oracle-prices": oracle_prices, "oracle": oracle, "steps": steps,
+               "shape": shape, "plan": plan}
+    result = command[args.command](args)
+    if result is not None:
+        print(json.dumps(result))
 
 
 if __name__ == "__main__":
