@@ -25,7 +25,11 @@
 #    c. plan --campaign campaign.csv --start <first test week> --days 7 (revenue objective, 5%
 #       ladder; flashplan-gensales --campaign: 60 products, mixed stock, max discount 50/70/90%)
 #       and the plan's true expected revenue, sum of price x E[min(D, stock)] under the truth,
-#       divided by the oracle's (the best discount per product under the truth, --oracle).
+#       divided by the oracle's: the best discount per product under the truth and the SAME
+#       constraints as the plan (the campaign's min/max discount and stock, never below unit
+#       cost as plan's default; family2_tools.py oracle-prices and oracle), and also by the
+#       unconstrained oracle's (below cost allowed, flashplan-gensales --oracle). A second plan
+#       with --allow-below-cost is scored against the unconstrained oracle.
 # 3. Per-product log-log (bench/realdata/peer_loglog.py: plain and ridge) on 2a and 2b.
 # 4. Rolling origin on the history (bench/realdata/rolling_origin.sh --sales history.csv
 #    --horizon-weeks 12 --origins K: every model and the log-log and XGBoost peers, scored
@@ -71,7 +75,13 @@ say "generating $products products x $((weeks + horizon)) weeks (seed $seed)"
 "${gen[@]}" --out "$root/all.csv" --truth "$root/all_truth.csv"
 start=$(awk -F, 'NR > 1 { print $1 }' "$root/all.csv" | sort -u | sed -n "$((weeks + 1))p")
 "${gen[@]}" --campaign "$root/campaign.csv" --campaign-start "$start" --campaign-products 60 \
-  --oracle "$root/oracle.csv"
+  --oracle "$root/oracle_free.csv"
+# The oracle under the plan's own constraints (never below cost): the truth at every allowed step.
+"$py" "$tools" oracle-prices --campaign "$root/campaign.csv" --date "$start" --event "AD-$start" \
+  --out "$root/oracle_prices.csv" >/dev/null
+"${gen[@]}" --truth-at "$root/oracle_prices.csv" --truth-at-out "$root/oracle_truth.csv"
+"$py" "$tools" oracle --prices "$root/oracle_prices.csv" --truth "$root/oracle_truth.csv" \
+  --out "$root/oracle.csv" >/dev/null
 
 real_rows=() ratio_rows=() plan_rows=() notes=()
 fmt() { # JSON on stdin, a printf format and keys
@@ -84,7 +94,7 @@ def show(k):
         return "-"
     if k.startswith("bias"):
         return f"{100 * v:+.1f}%"
-    if k in ("revenue", "oracle"):
+    if k in ("revenue", "oracle", "unconstrained_oracle"):
         return f"{v:,.0f}"
     return f"{v:.3f}" if isinstance(v, float) else str(v)
 print(" | ".join(show(k) for k in sys.argv[1:]))' "$@"
@@ -143,14 +153,21 @@ for variant in "${variants[@]}"; do
       ratios+=" | $(fmt median mean p10 p90 within_0.5_1.5 <<< "$r")"
     done
     ratio_rows+=("| $variant | flashplan $name$ratios |")
-    "$cli" plan --project "$project" --campaign "$root/campaign.csv" --start "$start" --days 7 \
-      --out "$dir/rec-$m.csv" >"$logs/plan-$m.txt" 2>&1 || { cat "$logs/plan-$m.txt" >&2; exit 1; }
-    "$py" "$tools" plan-prices --recommended "$dir/rec-$m.csv" --date "$start" --event "AD-$start" \
-      --out "$dir/rec-$m-prices.csv" >/dev/null
-    "${gen[@]}" --truth-at "$dir/rec-$m-prices.csv" --truth-at-out "$dir/rec-$m-truth.csv"
-    p=$("$py" "$tools" plan --recommended "$dir/rec-$m.csv" --truth "$dir/rec-$m-truth.csv" \
-        --oracle "$root/oracle.csv")
-    plan_rows+=("| $variant | flashplan $name | $(fmt ratio revenue oracle mean_abs_discount_gap deeper_than_oracle beyond_0.7 <<< "$p") |")
+    for floor in cost free; do
+      below=() oracle=$root/oracle.csv rec=$dir/rec-$m
+      [ "$floor" = cost ] || { below=(--allow-below-cost); oracle=$root/oracle_free.csv; rec+=-free; }
+      "$cli" plan --project "$project" --campaign "$root/campaign.csv" --start "$start" --days 7 \
+        "${below[@]}" --out "$rec.csv" >"$logs/plan-$m-$floor.txt" 2>&1 ||
+        { cat "$logs/plan-$m-$floor.txt" >&2; exit 1; }
+      "$py" "$tools" plan-prices --recommended "$rec.csv" --date "$start" --event "AD-$start" \
+        --out "$rec-prices.csv" >/dev/null
+      "${gen[@]}" --truth-at "$rec-prices.csv" --truth-at-out "$rec-truth.csv"
+      p=$("$py" "$tools" plan --recommended "$rec.csv" --truth "$rec-truth.csv" \
+          --oracle "$oracle" --unconstrained-oracle "$root/oracle_free.csv")
+      label="never below cost"
+      [ "$floor" = cost ] || label="--allow-below-cost"
+      plan_rows+=("| $variant | flashplan $name | $label | $(fmt ratio unconstrained_ratio revenue oracle unconstrained_oracle mean_abs_discount_gap deeper_than_oracle beyond_0.7 <<< "$p") |")
+    done
     rm -f "$project" "$project"-*
   done
   rm -f "$base" "$base"-*
@@ -208,10 +225,11 @@ echo "| history | model | 50% off median | mean | p10 | p90 | within 0.5-1.5 | 9
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${ratio_rows[@]}"
 echo
-echo "Plan (revenue, 60 products, one featured week) against the oracle, both under the truth:"
+echo "Plan (revenue, 60 products, one featured week) against the oracle, both under the truth; the"
+echo "oracle under the plan's constraints (never below cost, or below cost allowed) and unconstrained:"
 echo
-echo "| history | model | revenue / oracle | revenue | oracle | mean abs discount gap | deeper than oracle | beyond 70% |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| history | model | plan | revenue / oracle | revenue / unconstrained oracle | revenue | oracle | unconstrained oracle | mean abs discount gap | deeper than oracle | beyond 70% |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${plan_rows[@]}"
 echo
 printf -- '- %s\n' "${notes[@]}"

@@ -30,10 +30,33 @@
     family2_tools.py plan-prices --recommended recommended.csv --date DATE --event ID --out P.csv
         A recommended plan (flashplan-cli plan's CSV) as a prices file for flashplan-gensales
         --truth-at: date,sku,price,list_price,event,stock, price = list_price * (1 - discount).
+    family2_tools.py oracle-prices --campaign campaign.csv --date DATE --event ID [--step S]
+                                   [--allow-below-cost] --out P.csv
+        Every discount the planner may choose for each campaign product, as a prices file for
+        flashplan-gensales --truth-at (date,sku,price,list_price,event,stock,discount): its ladder
+        (plan::discountLadder: min_discount..max_discount in steps of S, default 0.05, both ends
+        included) without the steps that sell below unit_cost (flashplan-cli plan's default; all
+        of them with --allow-below-cost), the shallowest kept when every step does, as the
+        optimizer does.
+    family2_tools.py oracle --prices P.csv --truth truth_at.csv --out oracle.csv
+        The oracle under those constraints: per product the step with the most true expected
+        revenue, list_price * (1 - discount) * E[min(D, stock)], ties to the shallower;
+        oracle.csv as flashplan-gensales --oracle writes it (sku,discount,expected_units,
+        expected_revenue).
     family2_tools.py plan --recommended recommended.csv --truth truth_at.csv --oracle oracle.csv
+                          [--unconstrained-oracle oracle_free.csv]
         The plan's true expected revenue, sum of list_price * (1 - discount) * E[min(D, stock)]
-        under the truth (the expected_sales of --truth-at), divided by the oracle's.
-Each command prints one JSON object.
+        under the truth (the expected_sales of --truth-at), divided by the oracle's; with
+        --unconstrained-oracle also divided by that one's (unconstrained_ratio).
+    family2_tools.py steps --campaign campaign.csv --out-dir DIR
+        The campaign at each fixed discount 0, 5%, ... 90% (min = max = the step), for
+        bench/family2_shape.sh: DIR/step_KK.csv with the campaign's stock, DIR/step_KK_free.csv
+        without (unlimited).
+    family2_tools.py shape --campaign campaign.csv --dir DIR
+        bench/family2_shape.sh's table (markdown): from DIR/rec_step_KK[_free].csv (the model's
+        plan rows at each step) and DIR/truth_step_KK.csv (the truth there), each product's plan
+        chosen again from four demand curves under the campaign's constraints, never below cost.
+Each command prints one JSON object, except shape.
 """
 
 import argparse
@@ -154,6 +177,54 @@ def plan_prices(args):
     return {"products": len(out)}
 
 
+def ladder(low, high, step):
+    """plan::discountLadder: low..high in steps, both ends included."""
+    steps = []
+    k = 0
+    while low + k * step <= high - 1e-9:
+        steps.append(round((low + k * step) * 1e6) / 1e6)
+        k += 1
+    if not steps or high - steps[-1] > 1e-9:
+        steps.append(high)
+    return steps
+
+
+def oracle_prices(args):
+    campaign = load(args.campaign)
+    for c in ["unit_cost", "min_discount", "max_discount"]:
+        campaign[c] = pd.to_numeric(campaign[c], errors="coerce")
+    rows = []
+    for _, c in campaign.iterrows():
+        steps = ladder(c["min_discount"], c["max_discount"], args.step)
+        if not args.allow_below_cost and not np.isnan(c["unit_cost"]):
+            allowed = [d for d in steps if c["list_price"] * (1 - d) >= c["unit_cost"] - 1e-9]
+            steps = allowed or steps[:1]
+        for d in steps:
+            rows.append({"date": args.date, "sku": c["sku"], "price": c["list_price"] * (1 - d),
+                         "list_price": c["list_price"], "event": args.event, "stock": c["stock"],
+                         "discount": d})
+    out = pd.DataFrame(rows)
+    if out["stock"].isna().any():
+        out = out.drop(columns=["stock"])
+    out.to_csv(args.out, index=False, float_format="%.10g")
+    return {"products": len(campaign), "rows": len(out)}
+
+
+def oracle(args):
+    prices = load(args.prices)
+    truth = load(args.truth)
+    if len(prices) != len(truth) or (prices["sku"].to_numpy() != truth["sku"].to_numpy()).any():
+        sys.exit("family2_tools: the truth rows do not follow the prices rows")
+    df = prices[["sku", "list_price", "discount"]].copy()
+    df["expected_units"] = truth["expected_sales"].to_numpy(float)
+    df["expected_revenue"] = df["list_price"] * (1 - df["discount"]) * df["expected_units"]
+    # Ties go to the shallower discount: the first of each product's ascending steps.
+    best = df.loc[df.groupby("sku", sort=False)["expected_revenue"].idxmax()]
+    best[["sku", "discount", "expected_units", "expected_revenue"]].to_csv(
+        args.out, index=False, float_format="%.10g")
+    return {"products": len(best), "expected_revenue": float(best["expected_revenue"].sum())}
+
+
 def plan(args):
     rec = load(args.recommended)
     truth = load(args.truth)
@@ -168,13 +239,75 @@ def plan(args):
     revenue = (df["list_price"] * (1 - df["discount"])).to_numpy() * \
         truth["expected_sales"].to_numpy(float)
     gap = (df["discount"] - df["oracle_discount"]).to_numpy(float)
-    return {"products": len(df), "revenue": float(revenue.sum()),
+    res = {"products": len(df), "revenue": float(revenue.sum()),
             "oracle": float(df["expected_revenue"].sum()),
             "ratio": float(revenue.sum() / df["expected_revenue"].sum()),
             "mean_abs_discount_gap": float(np.abs(gap).mean()),
             "deeper_than_oracle": int((gap > 1e-9).sum()),
             "beyond_0.7": int((df["discount"] > 0.7 + 1e-9).sum()),
             "oracle_beyond_0.7": int((df["oracle_discount"] > 0.7 + 1e-9).sum())}
+    if args.unconstrained_oracle:
+        free = load(args.unconstrained_oracle)
+        free = df[["sku"]].merge(free, on="sku", how="left", validate="one_to_one")
+        if free["expected_revenue"].isna().any():
+            sys.exit("family2_tools: a recommended product has no unconstrained oracle row")
+        res["unconstrained_oracle"] = float(free["expected_revenue"].sum())
+        res["unconstrained_ratio"] = float(revenue.sum() / free["expected_revenue"].sum())
+    return res
+
+
+def steps(args):
+    campaign = load(args.campaign)
+    for k in range(19):
+        c = campaign.copy()
+        c["min_discount"] = c["max_discount"] = k * 0.05
+        c.to_csv(f"{args.out_dir}/step_{k:02d}.csv", index=False, float_format="%.2f")
+        c["stock"] = ""
+        c.to_csv(f"{args.out_dir}/step_{k:02d}_free.csv", index=False, float_format="%.2f")
+    return {"steps": 19}
+
+
+def shape(args):
+    campaign = load(args.campaign)
+    parts = []
+    for k in range(19):
+        rec = load(f"{args.dir}/rec_step_{k:02d}.csv")
+        free = load(f"{args.dir}/rec_step_{k:02d}_free.csv")
+        truth = load(f"{args.dir}/truth_step_{k:02d}.csv")
+        parts.append(pd.DataFrame({
+            "sku": rec["sku"], "d": round(k * 0.05, 2), "list_price": rec["list_price"],
+            "unit_cost": rec["unit_cost"], "stock": rec["stock"], "m_sales": rec["expected_units"],
+            "m_low": rec["units_low"], "m_demand": free["expected_units"],
+            "t_demand": truth["expected"].to_numpy(float),
+            "t_sales": truth["expected_sales"].to_numpy(float)}))
+    c = pd.concat(parts).merge(campaign[["sku", "min_discount", "max_discount"]], on="sku")
+    c = c[(c["d"] >= c["min_discount"] - 1e-9) & (c["d"] <= c["max_discount"] + 1e-9) &
+          (c["list_price"] * (1 - c["d"]) >= c["unit_cost"] - 1e-9)].copy()
+    c["price"] = c["list_price"] * (1 - c["d"])
+    c["t_revenue"] = c["price"] * c["t_sales"]
+    oracle = c.groupby("sku")["t_revenue"].max().sum()
+    tf = c.groupby("sku")["t_demand"].transform("first")
+    mf = c.groupby("sku")["m_demand"].transform("first")
+    capped = lambda demand: c["price"] * np.minimum(demand, c["stock"])
+    curves = [
+        ("the model's (E[min(D, stock)])", c["price"] * c["m_sales"]),
+        ("the model's (min(E[D], stock))", capped(c["m_demand"])),
+        ("the model's level, the true shape", capped(mf * c["t_demand"] / tf)),
+        ("the true level, the model's shape", capped(tf * c["m_demand"] / mf)),
+        ("the model's, 10% quantile of units", c["price"] * c["m_low"]),
+        ("the model's, log lift x 0.8", capped(mf * (c["m_demand"] / mf) ** 0.8)),
+        ("the truth (the oracle)", c["t_revenue"]),
+    ]
+    print("| plan chosen from | revenue / oracle | deeper than oracle | shallower |")
+    print("|---|---|---|---|")
+    best = c.loc[c.groupby("sku")["t_revenue"].idxmax()].set_index("sku")["d"]
+    for name, value in curves:
+        c["value"] = value
+        chosen = c.loc[c.groupby("sku")["value"].idxmax()].set_index("sku")
+        gap = chosen["d"] - best.reindex(chosen.index)
+        print(f"| {name} | {chosen['t_revenue'].sum() / oracle:.3f} | {int((gap > 1e-9).sum())} "
+              f"| {int((gap < -1e-9).sum())} |")
+    return None
 
 
 def main():
@@ -204,12 +337,32 @@ def main():
     p = sub.add_parser("plan-prices")
     for a in ["--recommended", "--date", "--event", "--out"]:
         p.add_argument(a, required=True)
+    p = sub.add_parser("oracle-prices")
+    for a in ["--campaign", "--date", "--event", "--out"]:
+        p.add_argument(a, required=True)
+    p.add_argument("--step", type=float, default=0.05)
+    p.add_argument("--allow-below-cost", action="store_true")
+    p = sub.add_parser("oracle")
+    for a in ["--prices", "--truth", "--out"]:
+        p.add_argument(a, required=True)
+    p = sub.add_parser("steps")
+    for a in ["--campaign", "--out-dir"]:
+        p.add_argument(a, required=True)
+    p = sub.add_parser("shape")
+    for a in ["--campaign", "--dir"]:
+        p.add_argument(a, required=True)
     p = sub.add_parser("plan")
     for a in ["--recommended", "--truth", "--oracle"]:
         p.add_argument(a, required=True)
+    p.add_argument("--unconstrained-oracle")
     args = ap.parse_args()
-    command = {"split": split, "at-discount": at_discount, "established": established, "real": real, "ratio": ratio, "plan-prices": plan_prices, "plan": plan}
-    print(json.dumps(command[args.command](args)))
+    command = {"split": split, "at-discount": at_discount, "established": established,
+               "real": real, "ratio": ratio, "plan-prices": plan_prices,
+               "oracle-prices": oracle_prices, "oracle": oracle, "steps": steps,
+               "shape": shape, "plan": plan}
+    result = command[args.command](args)
+    if result is not None:
+        print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -60,6 +60,31 @@ TEST_F(HistoryProject, DeepestDiscountIsTheDeepestThreeProductPeriodsOfTheCatego
     EXPECT_DOUBLE_EQ(deepest.of(product("C")), 0.10);
 }
 
+// Issue 13, point 3: a weekly history without a list_price column, whose regular price rose from
+// 10 to 14 in week 20; every promotion was 50% off the price in force (5 before, 7 after). The
+// import estimates one list price for the whole history (14), against which the old promotions
+// read as 64% off: a depth never sold. The deepest discount is measured from the regular price
+// in force, 50%.
+TEST(DeepestDiscounts, WithAnEstimatedListPriceTheDepthIsMeasuredFromTheRegularPriceInForce)
+{
+    test::TempDir dir;
+    store::Store store(dir.file("p.flashplan"));
+    std::string csv = "date,sku,units,price\n";
+    for (int week = 0; week < 60; ++week) {
+        const double regular = week < 20 ? 10.0 : 14.0;
+        const bool promoted = week % 5 == 0 && week > 0; // weeks 5, 10, 15 at 5; 20, ... at 7
+        csv += formatIsoDate(daysFromCivil(2025, 1, 6) + 7 * week) + ",X," +
+               (promoted ? "30," : "10,") + std::to_string(promoted ? regular / 2 : regular) + "\n";
+    }
+    const io::ImportReport report = io::importSalesFile(store, dir.write("s.csv", csv));
+    ASSERT_TRUE(report.committed);
+    const data::Panel panel = data::Panel::load(store);
+    ASSERT_EQ(panel.periodDays(), 7);
+    ASSERT_DOUBLE_EQ(panel.products().front().listPrice, 14.0); // the import's one estimate
+    ASSERT_GE(1.0 - 5.0 / panel.listPrice(0, 5), 0.63);         // what the old cuts read as
+    EXPECT_DOUBLE_EQ(plan::DeepestDiscounts(panel).of(0), 0.50);
+}
+
 TEST_F(HistoryProject, BeyondHistoryIsMoreThanHalfAPointDeeper)
 {
     const plan::DeepestDiscounts deepest(*m_panel);
