@@ -3179,6 +3179,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>%1 is empty: it holds no FlashPlan project (an import of sales makes one); it was left as it is</source>
+        <translation>%1 是空文件：其中没有 FlashPlan 项目（导入销售数据即可创建）；文件未被改动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the project&apos;s setting %1 is damaged (&apos;%2&apos;); open a copy from before the damage, or import the sales into a new project</source>
         <translation>项目设置 %1 已损坏（“%2”）；请打开损坏之前的副本，或将销售数据导入新项目</translation>
     </message>

@@ -55,6 +55,10 @@ Store::Store(const std::string& path, OpenMode mode) : m_db(path, databaseMode(p
         const std::int64_t tables = scalarInt(m_db, "SELECT count(*) FROM sqlite_schema");
         if ((version > 0 || tables > 0) && appId != kApplicationId)
             throw FlashPlanError(ProblemKind::NotAFlashPlanProject, {path});
+        // Only an import makes a project (CreateIfMissing): opening an empty file for anything
+        // else must not write the schema into it.
+        if (version == 0 && tables == 0 && mode != OpenMode::CreateIfMissing)
+            throw FlashPlanError(ProblemKind::EmptyProjectFile, {path});
         if (mode == OpenMode::ReadOnly) {
             // A project from an older FlashPlan is upgraded in place first (one transaction, on
             // a connection of its own), so that reading it never depends on how it was opened

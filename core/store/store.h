@@ -80,7 +80,8 @@ public:
     };
 
     // Throws FlashPlanError with a message naming the file when it cannot be opened, is not a
-    // FlashPlan project, or comes from a newer version.
+    // FlashPlan project, or comes from a newer version. Only CreateIfMissing writes a schema into
+    // an empty file (zero bytes, or an SQLite database without tables); the others refuse it.
     explicit Store(const std::string& path, OpenMode mode = OpenMode::CreateIfMissing);
 
     sql::Database& database() { return m_db; }

@@ -121,6 +121,9 @@ namespace {
                       "%1 is being written by another program (another FlashPlan importing or "
                       "training?); try again when it has finished"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "%1 is empty: it holds no FlashPlan project (an import of sales makes one); "
+                      "it was left as it is"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "the project's setting %1 is damaged ('%2'); open a copy from before the "
                       "damage, or import the sales into a new project"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1 was written by a newer FlashPlan (schema version "
