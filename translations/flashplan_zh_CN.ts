@@ -3179,6 +3179,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>%1 is being written by another program (%2, pid %3); try again when it has finished</source>
+        <translation>%1 正在被另一个程序写入（%2，进程号 %3）；请在其完成后重试</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 is empty: it holds no FlashPlan project (an import of sales makes one); it was left as it is</source>
         <translation>%1 是空文件：其中没有 FlashPlan 项目（导入销售数据即可创建）；文件未被改动</translation>
     </message>

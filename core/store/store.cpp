@@ -94,6 +94,19 @@ Store::Store(const std::string& path, OpenMode mode) : m_db(path, databaseMode(p
     }
 }
 
+void Store::checkNoOtherWriter()
+{
+    constexpr int kPatienceMilliseconds = 1000;
+    m_db.setBusyTimeout(kPatienceMilliseconds);
+    try {
+        sql::Transaction probe(m_db); // takes the write lock, and gives it back unused
+    } catch (const sql::SqlError&) {
+        m_db.setBusyTimeout(sql::Database::kDefaultBusyTimeoutMilliseconds);
+        throw;
+    }
+    m_db.setBusyTimeout(sql::Database::kDefaultBusyTimeoutMilliseconds);
+}
+
 std::optional<std::string> Store::meta(const std::string& key)
 {
     sql::Statement stmt(m_db, "SELECT value FROM meta WHERE key = ?1");

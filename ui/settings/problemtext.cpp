@@ -121,6 +121,9 @@ namespace {
                       "%1 is being written by another program (another FlashPlan importing or "
                       "training?); try again when it has finished"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "%1 is being written by another program (%2, pid %3); try again when it has "
+                      "finished"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "%1 is empty: it holds no FlashPlan project (an import of sales makes one); "
                       "it was left as it is"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
