@@ -2,7 +2,11 @@
 
 #include "base/error.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
+#include <system_error>
 #include <unistd.h>
 
 namespace fp::store {
@@ -26,10 +30,24 @@ NewProjectFile::~NewProjectFile()
 
 void NewProjectFile::commit()
 {
-    std::error_code ec;
-    fs::rename(m_path, m_finalPath, ec);
-    if (ec)
-        throw FlashPlanError(ProblemKind::CannotOpenDatabase, {m_finalPath, ec.message()});
+    // Never over a project another import made meanwhile (two imports into one new path): that
+    // import's rows would be lost. An empty file there is replaced, as the import was told to.
+    auto failure = [](int rc) {
+        return rc == 0 ? 0 : errno;
+    };
+    int error = failure(
+        ::renameat2(AT_FDCWD, m_path.c_str(), AT_FDCWD, m_finalPath.c_str(), RENAME_NOREPLACE));
+    const bool noReplaceUnsupported = error == EINVAL || error == ENOSYS;
+    if ((noReplaceUnsupported || error == EEXIST) && isNew(m_finalPath))
+        error = failure(::rename(m_path.c_str(), m_finalPath.c_str()));
+    if (error != 0) {
+        const std::string reason =
+            !isNew(m_finalPath)
+                ? "another program made it while this import ran; nothing was written, run the "
+                  "import again to add to it"
+                : std::error_code(error, std::generic_category()).message();
+        throw FlashPlanError(ProblemKind::CannotOpenDatabase, {m_finalPath, reason});
+    }
     m_committed = true;
 }
 

@@ -17,9 +17,10 @@ public:
 
     // Where to make the project: ".NAME.PID.new" next to the final path.
     const std::string& path() const { return m_path; }
-    // Renames the project into place (replacing an empty file there). Every connection to
-    // path() must be closed first, so that its -wal is checkpointed and gone. Throws
-    // FlashPlanError when the rename fails; the temporary file is removed then too.
+    // Renames the project into place (replacing an empty file there, never a project another
+    // import made meanwhile). Every connection to path() must be closed first, so that its -wal
+    // is checkpointed and gone. Throws FlashPlanError when the rename fails; the temporary file
+    // is removed then too.
     void commit();
 
     // True when `path` holds no project yet: no file, or an empty one (zero bytes).

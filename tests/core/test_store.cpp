@@ -174,6 +174,32 @@ TEST(NewProjectFile, IsRenamedIntoPlaceOnCommitAndRemovedOtherwise)
     EXPECT_NO_THROW(Store(target, Store::OpenMode::MustExist));
 }
 
+TEST(NewProjectFile, NeverReplacesAProjectAnotherImportMadeMeanwhile)
+{
+    test::TempDir dir;
+    const std::string target = dir.file("p.flashplan");
+    store::NewProjectFile draft(target);
+    {
+        Store store(draft.path());
+    }
+    {
+        Store other(target); // the other import, done first
+        other.database().exec("BEGIN IMMEDIATE");
+        other.setMeta("mine", "1");
+        other.database().exec("COMMIT");
+    }
+    try {
+        draft.commit();
+        ADD_FAILURE() << "the other import's project was replaced";
+    } catch (const FlashPlanError& e) {
+        EXPECT_NE(std::string(e.what()).find("another program made it while this import ran"),
+                  std::string::npos)
+            << e.what();
+    }
+    Store kept(target, Store::OpenMode::MustExist);
+    EXPECT_EQ(kept.meta("mine"), "1");
+}
+
 TEST(Transaction, RollsBackUnlessCommitted)
 {
     test::TempDir dir;
