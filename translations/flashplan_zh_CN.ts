@@ -3064,6 +3064,16 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>the dates of sku &apos;%1&apos; span %2 years, from %3 (line %4) to %5 (line %6), with periods missing between them: more than the 20 years an import fills; check those dates (a mistyped year?)</source>
+        <translation>商品“%1”的日期跨越 %2 年，从 %3（第 %4 行）到 %5（第 %6 行），其间有缺失的周期：超过了导入时填补缺失周期的 20 年上限；请检查这些日期（年份输错了？）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>filling the periods missing inside the products&apos; date ranges would store %1 rows, more than 100 times the file&apos;s %2 rows; sku &apos;%3&apos; alone runs from %4 (line %5) to %6 (line %7) with %8 rows: check those dates</source>
+        <translation>填补各商品日期范围内缺失的周期将写入 %1 行，超过文件 %2 行的 100 倍；仅商品“%3”就从 %4（第 %5 行）延续到 %6（第 %7 行），却只有 %8 行：请检查这些日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>dates are 7 days apart, but the project holds daily data: rows are imported as days and the days between are 0 units</source>
         <translation>日期相隔 7 天，但项目中是按日的数据：这些行按日导入，其间的日子记为销量 0</translation>
     </message>
@@ -3163,22 +3173,32 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>%1 是 SQLite 数据库，但不是 FlashPlan 项目</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%1 is being written by another program (another FlashPlan importing or training?); try again when it has finished</source>
         <translation>%1 正在被另一个程序写入（另一个 FlashPlan 正在导入或训练？）；请在其完成后重试</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>%1 is being written by another program (%2, pid %3); try again when it has finished</source>
+        <translation>%1 正在被另一个程序写入（%2，进程号 %3）；请在其完成后重试</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is empty: it holds no FlashPlan project (an import of sales makes one); it was left as it is</source>
+        <translation>%1 是空文件：其中没有 FlashPlan 项目（导入销售数据即可创建）；文件未被改动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the project&apos;s setting %1 is damaged (&apos;%2&apos;); open a copy from before the damage, or import the sales into a new project</source>
         <translation>项目设置 %1 已损坏（“%2”）；请打开损坏之前的副本，或将销售数据导入新项目</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
         <source>%1: not a FlashPlan project (%2)</source>
         <translation>%1：不是 FlashPlan 项目（%2）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>%1 was written by a newer FlashPlan (schema version %2, this build knows %3); open it with that version</source>
         <translation>%1 由较新版本的 FlashPlan 写入（数据结构版本 %2，本版本最高支持 %3）；请用那个版本打开</translation>
     </message>
@@ -3203,13 +3223,13 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>“%1”没有销售历史（新商品）：已保存的方案暂不能包含它；当前规划会保留它。移除它即可将其余商品保存为方案</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>%1</source>
         <comment>a database error: SQLite&apos;s own words</comment>
         <translation>数据库出错：%1</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-72"/>
         <source>%1 holds no sales yet; import a sales CSV first</source>
         <translation>%1 中还没有销售数据；请先导入销售 CSV</translation>
     </message>
@@ -3369,7 +3389,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>“%1” 在 %2 至 %3 没有销售记录；已从复盘中略去</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>cannot write %1: %2; check that the folder exists, is writable and has free space</source>
         <translation>无法写入 %1：%2；请检查文件夹是否存在、是否可写、是否还有剩余空间</translation>
     </message>

@@ -1,5 +1,6 @@
 // flashplan-cli backtest: the model refitted before each of the latest events, forecasting it.
 #include "cli/commands.h"
+#include "cli/patientsave.h"
 #include "cli/terminalprogress.h"
 #include "review/backteststore.h"
 #include "store/store.h"
@@ -44,7 +45,9 @@ int runBacktest(Arguments& args)
     const int events = args.integer("events", 6, 1, 100);
     const std::string out = args.required("out");
     store::Store store(args.required("project"), store::Store::OpenMode::MustExist);
+    store.checkNoOtherWriter(); // before the refits, not at the save
     TerminalProgress::installInterruptHandler();
+    store.database().waitWhileBusy(waitPatientlyToSave(store.path(), "backtest"));
     review::BacktestResult result;
     try { // an interrupt leaves the project as it was and no file
         TerminalProgress bar("backtesting");
@@ -53,6 +56,11 @@ int runBacktest(Arguments& args)
         review::writeBacktestCsv(result, out);
     } catch (const Cancelled&) {
         std::cerr << "backtest cancelled; nothing was stored or written\n";
+        return kCancelled;
+    } catch (const sql::SqlError&) {
+        if (!TerminalProgress::interrupted())
+            throw;
+        std::cerr << "backtest cancelled while waiting to save; nothing was stored or written\n";
         return kCancelled;
     }
     if (result.events.empty()) {

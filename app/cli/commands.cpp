@@ -3,6 +3,7 @@
 #include "cli/terminalprogress.h"
 #include "io/salesimporter.h"
 #include "model/evaluation.h"
+#include "store/newprojectfile.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "synth/demofiles.h"
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace fp::cli {
 
@@ -114,24 +116,36 @@ int runImport(Arguments& args)
         return kBadInput;
     }
 
-    store::Store store(projectPath, store::Store::OpenMode::CreateIfMissing);
     TerminalProgress::installInterruptHandler();
-    TerminalProgress bar("importing " + std::filesystem::path(salesPath).filename().string());
+    // A new project is made under a temporary name and renamed into place once the import has
+    // committed: a failed or cancelled import leaves no file behind. An existing project is left
+    // as it was by the import's transaction.
+    std::optional<store::NewProjectFile> newProject;
+    if (store::NewProjectFile::isNew(projectPath))
+        newProject.emplace(projectPath);
+    const char* unchanged = newProject ? "no project was created" : "the project is unchanged";
     io::ImportReport report;
-    try {
-        report = io::importSalesFile(store, salesPath, options, bar.callback());
-    } catch (const Cancelled&) {
-        bar.finish();
-        std::cerr << "import cancelled; the project is unchanged\n";
-        return kCancelled;
+    {
+        store::Store store(newProject ? newProject->path() : projectPath,
+                           newProject ? store::Store::OpenMode::CreateIfMissing
+                                      : store::Store::OpenMode::MustExist);
+        TerminalProgress bar("importing " + std::filesystem::path(salesPath).filename().string());
+        try {
+            report = io::importSalesFile(store, salesPath, options, bar.callback());
+        } catch (const Cancelled&) {
+            bar.finish();
+            std::cerr << "import cancelled; " << unchanged << "\n";
+            return kCancelled;
+        }
     }
-    bar.finish();
     if (!report.committed) {
         printProblems(report);
-        std::cerr << "import failed: " << grouped(report.problemCount)
-                  << " problem(s); the project is unchanged\n";
+        std::cerr << "import failed: " << grouped(report.problemCount) << " problem(s); "
+                  << unchanged << "\n";
         return kBadInput;
     }
+    if (newProject)
+        newProject->commit();
     for (const Problem& note : report.notes)
         std::cerr << "note: " << note.message() << "\n";
     if (!report.ignoredColumns.empty()) {

@@ -1,6 +1,7 @@
 // flashplan-cli train and forecast.
 #include "cli/commands.h"
 #include "cli/newproductnotes.h"
+#include "cli/patientsave.h"
 #include "cli/terminalprogress.h"
 #include "data/panel.h"
 #include "export/forecasttable.h"
@@ -77,7 +78,9 @@ int runTrain(Arguments& args)
     options.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, 1 << 30));
     options.maxIterations = args.integer("max-iterations", 0, 1, 100000);
     store::Store store(args.required("project"), store::Store::OpenMode::MustExist);
+    store.checkNoOtherWriter(); // before minutes of training, not at the save
     TerminalProgress::installInterruptHandler();
+    store.database().waitWhileBusy(waitPatientlyToSave(store.path(), "fit"));
     const bool tty = isatty(STDERR_FILENO) != 0;
     model::TrainCallbacks callbacks;
     callbacks.stage = [&](const std::string& stage) {
@@ -100,6 +103,12 @@ int runTrain(Arguments& args)
         summary = model::trainAndStore(store, options, callbacks);
     } catch (const Cancelled&) {
         std::cerr << "\ntraining cancelled; the project is unchanged\n";
+        return kCancelled;
+    } catch (const sql::SqlError&) {
+        if (!TerminalProgress::interrupted())
+            throw;
+        std::cerr << "cancelled while waiting to save; the fit was not saved, the project is "
+                     "unchanged\n";
         return kCancelled;
     }
     if (tty)

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <limits>
 #include <numeric>
@@ -64,13 +65,24 @@ struct ProductState
     DayNumber firstSeen = 0;
     std::int64_t gapGcd = 0; // gcd of all distances to firstSeen: 7 (or a multiple) means weekly
     std::optional<DayNumber> minDay, maxDay;
-    std::optional<double> listPrice, unitCost; // the latest by date
+    std::int64_t minDayLine = 0, maxDayLine = 0; // where the file gives them
+    std::int64_t dayCount = 0;                   // distinct dates in the file
+    std::optional<double> listPrice, unitCost;   // the latest by date
     DayNumber listPriceDay = 0, unitCostDay = 0;
     bool rowWithoutListPrice = false;
     PriceHistogram prices; // for the regular-price estimate when the file gives none
 };
 
 constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+// Gap filling stores every period between a product's first and last date, so it is bounded: a
+// mistyped year must not turn a small file into millions of rows (docs/data-format.md, "Missing
+// periods"). A product with periods to fill may span 20 years (7,305 days; a long history
+// without gaps may span more), and the filled periods may be 100 times the file's rows, or
+// 100,000 whatever the file (a small sample of a slow seller).
+constexpr DayNumber kMaxSpanDays = 7305;
+constexpr std::int64_t kMaxFilledPerRow = 100;
+constexpr std::int64_t kFilledAlwaysAllowed = 100000;
 
 // One streaming import, committed at the end or not at all.
 class SalesImport
@@ -101,8 +113,10 @@ private:
                                       std::string_view name);
     bool writeRows(const ProgressFn& progress, std::int64_t totalBytes);
     void note(ProblemKind kind, std::vector<std::string> args = {});
-    bool finish();
+    bool finish(int period);
     int decidePeriod();
+    bool missingPeriodsBounded(int period);
+    std::int64_t periodsToFill(const ProductState& product, int period);
     void fillMissingPeriods(int period);
     void decideMissingPeriods(int period);
     void updateProducts();
@@ -282,8 +296,15 @@ void SalesImport::processRecord(const CsvReader::Record& r)
                 {cutForMessage(record.sku), formatIsoDate(day)});
         return;
     }
-    product.minDay = product.minDay ? std::min(*product.minDay, day) : day;
-    product.maxDay = product.maxDay ? std::max(*product.maxDay, day) : day;
+    if (!product.minDay || day < *product.minDay) {
+        product.minDay = day;
+        product.minDayLine = r.line;
+    }
+    if (!product.maxDay || day > *product.maxDay) {
+        product.maxDay = day;
+        product.maxDayLine = r.line;
+    }
+    product.dayCount += duplicate ? 0 : 1;
     if (!record.name.empty() && record.name != product.name)
         product.name.assign(record.name);
     if (!record.category.empty() && record.category != product.category)
@@ -391,6 +412,74 @@ int SalesImport::decidePeriod()
     return existing ? existing : (anyGap ? detected : 1);
 }
 
+// The periods fillMissingPeriods would add for `product`: its range (with the project's rows of
+// it) in periods, less the rows it has (counted once if the file replaces one: a lower bound).
+std::int64_t SalesImport::periodsToFill(const ProductState& product, int period)
+{
+    DayNumber first = *product.minDay, last = *product.maxDay;
+    std::int64_t rows = product.dayCount;
+    if (!product.isNew) {
+        sql::Statement range(
+            m_db, "SELECT min(day), max(day), count(*) FROM sales WHERE product_id = ?1");
+        range.bind(1, product.id);
+        if (range.step() && !range.isNull(0)) {
+            first = std::min<DayNumber>(first, static_cast<DayNumber>(range.int64(0)));
+            last = std::max<DayNumber>(last, static_cast<DayNumber>(range.int64(1)));
+            rows += range.int64(2);
+        }
+    }
+    return std::max<std::int64_t>(0, (last - first) / period + 1 - rows);
+}
+
+bool SalesImport::missingPeriodsBounded(int period)
+{
+    // The product each rule names; ties go to the earlier line, so that the message does not
+    // depend on the hash order.
+    struct Named
+    {
+        const std::string* sku = nullptr;
+        const ProductState* state = nullptr;
+        std::int64_t measure = -1;
+    };
+    auto consider = [](Named& named, const std::string& sku, const ProductState& p,
+                       std::int64_t measure) {
+        if (measure > named.measure ||
+            (measure == named.measure && p.minDayLine < named.state->minDayLine))
+            named = {&sku, &p, measure};
+    };
+    Named longest, fullest; // the longest range with periods to fill; the most periods to fill
+    std::int64_t toFill = 0;
+    for (const auto& [sku, p] : m_products) {
+        if (!p.minDay)
+            continue;
+        const std::int64_t fill = periodsToFill(p, period);
+        toFill += fill;
+        consider(fullest, sku, p, fill);
+        if (fill > 0)
+            consider(longest, sku, p, *p.maxDay - *p.minDay);
+    }
+    if (longest.state && longest.measure > kMaxSpanDays) {
+        const ProductState& p = *longest.state;
+        char years[32];
+        std::snprintf(years, sizeof years, "%.1f", static_cast<double>(longest.measure) / 365.25);
+        problem(0, 0, ProblemKind::DatesSpanTooLong,
+                {cutForMessage(*longest.sku), years, formatIsoDate(*p.minDay),
+                 std::to_string(p.minDayLine), formatIsoDate(*p.maxDay),
+                 std::to_string(p.maxDayLine)});
+        return false;
+    }
+    if (toFill > kFilledAlwaysAllowed && toFill > kMaxFilledPerRow * m_report.rowsRead) {
+        const ProductState& p = *fullest.state;
+        problem(0, 0, ProblemKind::TooManyMissingPeriods,
+                {std::to_string(toFill), std::to_string(m_report.rowsRead),
+                 cutForMessage(*fullest.sku), formatIsoDate(*p.minDay),
+                 std::to_string(p.minDayLine), formatIsoDate(*p.maxDay),
+                 std::to_string(p.maxDayLine), std::to_string(p.dayCount)});
+        return false;
+    }
+    return true;
+}
+
 void SalesImport::fillMissingPeriods(int period)
 {
     sql::Statement range(m_db, "SELECT min(day), max(day) FROM sales WHERE product_id = ?1");
@@ -477,15 +566,8 @@ void SalesImport::updateProducts()
         note(ProblemKind::ListPriceEstimated, {std::to_string(estimated)});
 }
 
-bool SalesImport::finish()
+bool SalesImport::finish(int period)
 {
-    if (m_report.rowsRead == 0) {
-        problem(1, 0, ProblemKind::NoDataRows);
-        return false;
-    }
-    const int period = decidePeriod();
-    if (period == 0)
-        return false;
     m_report.periodDays = period;
     fillMissingPeriods(period);
     decideMissingPeriods(period);
@@ -531,7 +613,14 @@ void SalesImport::run(std::istream& in, const ProgressFn& progress, std::int64_t
     }
     if (reader.error())
         problem(*reader.error());
-    if (m_report.problemCount > 0 || !writeRows(progress, totalBytes) || !finish())
+    if (m_report.problemCount == 0 && m_report.rowsRead == 0)
+        problem(1, 0, ProblemKind::NoDataRows);
+    if (m_report.problemCount > 0)
+        return;
+    // Decided before anything is written: a refusal costs no time.
+    const int period = decidePeriod();
+    if (period == 0 || !missingPeriodsBounded(period) || !writeRows(progress, totalBytes) ||
+        !finish(period))
         return;
     reportProgressOrCancel(progress, total, total);
     transaction.commit();

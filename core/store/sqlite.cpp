@@ -1,5 +1,7 @@
 #include "store/sqlite.h"
 
+#include "store/projectwriter.h"
+
 #include <sqlite3.h>
 #include <utility>
 
@@ -17,10 +19,16 @@ bool isBusy(int code)
 [[noreturn]] void failBusy(sqlite3* db, int code)
 {
     const char* file = sqlite3_db_filename(db, "main");
-    throw SqlError(problemOf(ProblemKind::ProjectBusy,
-                             {file && *file ? std::string(file) : std::string("the project")}),
-                   code);
+    if (!file || !*file)
+        throw SqlError(problemOf(ProblemKind::ProjectBusy, {"the project"}), code);
+    if (const auto writer = store::findProjectWriter(file))
+        throw SqlError(problemOf(ProblemKind::ProjectBusyBy,
+                                 {file, writer->command, std::to_string(writer->pid)}),
+                       code);
+    throw SqlError(problemOf(ProblemKind::ProjectBusy, {file}), code);
 }
+
+constexpr int kBusyPollMilliseconds = 100;
 
 [[noreturn]] void fail(sqlite3* db, int code, std::string_view what)
 {
@@ -67,7 +75,7 @@ Database::Database(const std::string& path, Mode mode) : m_path(path)
         throw SqlError(problemOf(ProblemKind::CannotOpenDatabase, {path, std::move(reason)}), rc);
     }
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_busy_timeout(m_db, kDefaultBusyTimeoutMilliseconds);
 }
 
 Database::~Database()
@@ -92,6 +100,19 @@ void Database::exec(const char* sql)
 void Database::setBusyTimeout(int milliseconds)
 {
     sqlite3_busy_timeout(m_db, milliseconds);
+}
+
+void Database::waitWhileBusy(BusyWait keepWaiting)
+{
+    m_busyWait = std::move(keepWaiting);
+    sqlite3_busy_handler(
+        m_db,
+        [](void* self, int attempt) {
+            sqlite3_sleep(kBusyPollMilliseconds);
+            const std::chrono::milliseconds waited((attempt + 1) * kBusyPollMilliseconds);
+            return static_cast<Database*>(self)->m_busyWait(waited) ? 1 : 0;
+        },
+        this);
 }
 
 std::int64_t Database::lastInsertId() const

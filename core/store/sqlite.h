@@ -2,7 +2,9 @@
 
 #include "base/error.h"
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,13 +40,20 @@ public:
     int changes() const;
     sqlite3* handle() const { return m_db; }
     // How long a statement waits for another connection's write lock before it fails with
-    // ProjectBusy (5 s unless set).
+    // ProjectBusy (kDefaultBusyTimeoutMilliseconds unless set).
     void setBusyTimeout(int milliseconds);
+    // Instead of a timeout: while another connection holds the lock a statement needs, calls
+    // `keepWaiting` about every 100 ms with how long the statement has waited; false ends the
+    // wait (the statement fails with ProjectBusy). For work that must not be lost to a lock.
+    using BusyWait = std::function<bool(std::chrono::milliseconds waited)>;
+    void waitWhileBusy(BusyWait keepWaiting);
+    static constexpr int kDefaultBusyTimeoutMilliseconds = 5000;
     const std::string& path() const { return m_path; }
 
 private:
     sqlite3* m_db = nullptr;
     std::string m_path;
+    BusyWait m_busyWait;
 };
 
 class Statement final

@@ -55,6 +55,10 @@ Store::Store(const std::string& path, OpenMode mode) : m_db(path, databaseMode(p
         const std::int64_t tables = scalarInt(m_db, "SELECT count(*) FROM sqlite_schema");
         if ((version > 0 || tables > 0) && appId != kApplicationId)
             throw FlashPlanError(ProblemKind::NotAFlashPlanProject, {path});
+        // Only an import makes a project (CreateIfMissing): opening an empty file for anything
+        // else must not write the schema into it.
+        if (version == 0 && tables == 0 && mode != OpenMode::CreateIfMissing)
+            throw FlashPlanError(ProblemKind::EmptyProjectFile, {path});
         if (mode == OpenMode::ReadOnly) {
             // A project from an older FlashPlan is upgraded in place first (one transaction, on
             // a connection of its own), so that reading it never depends on how it was opened
@@ -88,6 +92,19 @@ Store::Store(const std::string& path, OpenMode mode) : m_db(path, databaseMode(p
             throw FlashPlanError(ProblemKind::ProjectNotWritable, {path});
         throw FlashPlanError(ProblemKind::NotAProject, {path, e.what()});
     }
+}
+
+void Store::checkNoOtherWriter()
+{
+    constexpr int kPatienceMilliseconds = 1000;
+    m_db.setBusyTimeout(kPatienceMilliseconds);
+    try {
+        sql::Transaction probe(m_db); // takes the write lock, and gives it back unused
+    } catch (const sql::SqlError&) {
+        m_db.setBusyTimeout(sql::Database::kDefaultBusyTimeoutMilliseconds);
+        throw;
+    }
+    m_db.setBusyTimeout(sql::Database::kDefaultBusyTimeoutMilliseconds);
 }
 
 std::optional<std::string> Store::meta(const std::string& key)

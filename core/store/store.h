@@ -80,10 +80,15 @@ public:
     };
 
     // Throws FlashPlanError with a message naming the file when it cannot be opened, is not a
-    // FlashPlan project, or comes from a newer version.
+    // FlashPlan project, or comes from a newer version. Only CreateIfMissing writes a schema into
+    // an empty file (zero bytes, or an SQLite database without tables); the others refuse it.
     explicit Store(const std::string& path, OpenMode mode = OpenMode::CreateIfMissing);
 
     sql::Database& database() { return m_db; }
+    // Throws ProjectBusy (naming the other process when known) when another connection is
+    // writing the project: for long work that ends in a write, so that it fails before it starts.
+    // Waits a second for a short write to end. Not for a ReadOnly store.
+    void checkNoOtherWriter();
     const std::string& path() const { return m_db.path(); }
 
     std::optional<std::string> meta(const std::string& key);

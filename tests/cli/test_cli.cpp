@@ -7,6 +7,7 @@
 #include <array>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <iterator>
@@ -111,9 +112,10 @@ TEST(Cli, BadRowExitsTwoNamingFileAndLineAndLeavesNoProject)
     const CliRun r = cli("import --project " + project + " --sales " + csv);
     EXPECT_EQ(r.status, 2);
     EXPECT_TRUE(contains(r.output, "bad.csv:3: column 3: units must be >= 0")) << r.output;
-    EXPECT_TRUE(contains(r.output, "the project is unchanged"));
+    EXPECT_TRUE(contains(r.output, "no project was created"));
+    EXPECT_FALSE(std::filesystem::exists(project));
     const CliRun info = cli("info --project " + project);
-    EXPECT_TRUE(contains(info.output, "none yet")) << info.output;
+    EXPECT_TRUE(contains(info.output, "no such project file")) << info.output;
 }
 
 TEST(Cli, AnInterruptedImportExitsThreeAndLeavesTheProjectUnchanged)
@@ -130,9 +132,9 @@ TEST(Cli, AnInterruptedImportExitsThreeAndLeavesTheProjectUnchanged)
     const CliRun r = cliInterrupted(
         {"import", "--project", project, "--sales", dir.write("sales.csv", csv)}, "importing");
     EXPECT_EQ(r.status, 3) << r.output;
-    EXPECT_TRUE(contains(r.output, "import cancelled; the project is unchanged")) << r.output;
-    const CliRun info = cli("info --project " + project);
-    EXPECT_TRUE(contains(info.output, "none yet")) << info.output;
+    EXPECT_TRUE(contains(r.output, "import cancelled; no project was created")) << r.output;
+    // Nothing but the sales file: no project, no temporary file, no -wal or -shm.
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
 }
 
 TEST(Cli, BadFilesExitTwoWithAClearMessage)

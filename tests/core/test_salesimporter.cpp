@@ -463,3 +463,74 @@ TEST_F(SalesImport, AUserColumnMappingOverridesTheHeader)
     ASSERT_TRUE(import("Tag,Artikel,Preis,Menge\n2025-01-01,A,4.5,2\n", options).committed);
     EXPECT_DOUBLE_EQ(m_store.summary().totalRevenue, 9.0);
 }
+
+namespace {
+// `products` products, each sold on the two given days only.
+std::string twoDatesEach(int products, const std::string& first, const std::string& last)
+{
+    std::string csv = "date,sku,units,price\n";
+    for (int p = 0; p < products; ++p)
+        csv += first + ",P" + std::to_string(p) + ",1,10\n" + last + ",P" + std::to_string(p) +
+               ",1,10\n";
+    return csv;
+}
+} // namespace
+
+// Issue 16, finding 5: 40 lines dated 1900 and 2200 were filled to 2.2 million rows.
+TEST_F(SalesImport, DatesSpanningMoreThanTwentyYearsAreRefusedNamingTheExtremesBeforeAnyWrite)
+{
+    const std::string before = dump();
+    const ImportReport r = import(twoDatesEach(20, "1900-01-01", "2200-12-31"));
+    EXPECT_FALSE(r.committed);
+    ASSERT_EQ(r.problemCount, 1);
+    EXPECT_EQ(r.problems[0].kind, ProblemKind::DatesSpanTooLong);
+    EXPECT_EQ(r.problems[0].message(),
+              "the dates of sku 'P0' span 301.0 years, from 1900-01-01 (line 2) to 2200-12-31 "
+              "(line 3), with periods missing between them: more than the 20 years an import "
+              "fills; check those dates (a mistyped year?)");
+    EXPECT_EQ(r.rowsFilled, 0);
+    EXPECT_EQ(dump(), before);
+}
+
+TEST_F(SalesImport, MissingPeriodsBeyondAHundredTimesTheFilesRowsAreRefusedNamingTheWidestSku)
+{
+    // 60 products, each with two rows 19 years apart: 416,000 periods to fill for 120 rows.
+    std::string csv = twoDatesEach(59, "2001-01-01", "2019-12-31");
+    csv += "2000-06-01,WIDE,1,10\n2019-12-31,WIDE,1,10\n";
+    const ImportReport r = import(csv);
+    EXPECT_FALSE(r.committed);
+    ASSERT_EQ(r.problemCount, 1);
+    EXPECT_EQ(r.problems[0].kind, ProblemKind::TooManyMissingPeriods);
+    EXPECT_EQ(r.problems[0].args[1], "120");
+    EXPECT_EQ(r.problems[0].args[2], "WIDE");
+    EXPECT_EQ(r.problems[0].args[3], "2000-06-01");
+    EXPECT_EQ(r.problems[0].args[4], "120");
+    EXPECT_EQ(r.problems[0].args[6], "121");
+    EXPECT_GT(std::stoll(r.problems[0].args[0]), 100 * 120);
+    EXPECT_TRUE(m_store.products().empty());
+}
+
+TEST_F(SalesImport, GapFillingWithinTheBoundsStillImports)
+{
+    // A small sample of a slow seller: 2 rows 365 days apart fill 364 days (the first 100,000
+    // filled periods are always allowed).
+    const ImportReport r = import(twoDatesEach(1, "2024-01-01", "2024-12-31"));
+    ASSERT_TRUE(r.committed) << (r.problems.empty() ? "" : r.problems[0].describe());
+    EXPECT_EQ(r.rowsFilled, 364);
+}
+
+TEST_F(SalesImport, LongHistoriesImportWhenTheirGapsSpanAtMostTwentyYears)
+{
+    // W: 30 years of weekly rows, every week present (nothing to fill). G: 19 years of every
+    // fourth week, the weeks between filled.
+    std::string weekly = "date,sku,units,price\n";
+    const DayNumber start = daysFromCivil(1995, 1, 2);
+    for (int week = 0; week < 30 * 52; ++week)
+        weekly += formatIsoDate(start + 7 * week) + ",W,1,10\n";
+    for (int week = 0; week <= 19 * 52; week += 4)
+        weekly += formatIsoDate(start + 7 * week) + ",G,1,10\n";
+    const ImportReport r = import(weekly);
+    ASSERT_TRUE(r.committed) << (r.problems.empty() ? "" : r.problems[0].describe());
+    EXPECT_EQ(r.periodDays, 7);
+    EXPECT_EQ(r.rowsFilled, 19 * 52 / 4 * 3);
+}

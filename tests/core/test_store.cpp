@@ -1,3 +1,4 @@
+#include "store/newprojectfile.h"
 #include "store/schema.h"
 #include "store/store.h"
 #include "support/tempdir.h"
@@ -120,6 +121,83 @@ TEST(Store, RefusesForeignSqliteDatabasesAndNonDatabases)
     EXPECT_THROW(Store(dir.file("other.db")), FlashPlanError);
     dir.write("text.flashplan", std::string(4096, 'x'));
     EXPECT_THROW(Store(dir.file("text.flashplan")), FlashPlanError);
+}
+
+// Issue 16, finding 4: `train` on an empty file wrote the FlashPlan schema into it.
+TEST(Store, OnlyCreateIfMissingWritesASchemaIntoAnEmptyFile)
+{
+    test::TempDir dir;
+    const std::string zero = dir.write("zero.flashplan", "");
+    {
+        sql::Database db(dir.file("nothing.flashplan"), sql::Database::Mode::ReadWriteCreate);
+        db.exec("CREATE TABLE t(x); DROP TABLE t"); // an SQLite file without tables
+    }
+    const std::string nothing = dir.file("nothing.flashplan");
+    const auto sizeBefore = std::filesystem::file_size(nothing);
+    for (const std::string& path : {zero, nothing}) {
+        for (const Store::OpenMode mode : {Store::OpenMode::MustExist, Store::OpenMode::ReadOnly}) {
+            try {
+                Store store(path, mode);
+                ADD_FAILURE() << path << " was opened";
+            } catch (const FlashPlanError& e) {
+                EXPECT_EQ(e.problem().kind, ProblemKind::EmptyProjectFile) << e.what();
+            }
+        }
+    }
+    EXPECT_EQ(std::filesystem::file_size(zero), 0u);
+    EXPECT_EQ(std::filesystem::file_size(nothing), sizeBefore);
+    Store created(zero, Store::OpenMode::CreateIfMissing);
+    EXPECT_EQ(pragma(created, "user_version"), std::to_string(store::currentSchemaVersion()));
+}
+
+TEST(NewProjectFile, IsRenamedIntoPlaceOnCommitAndRemovedOtherwise)
+{
+    test::TempDir dir;
+    const std::string target = dir.file("p.flashplan");
+    EXPECT_TRUE(store::NewProjectFile::isNew(target));
+    {
+        store::NewProjectFile draft(target);
+        EXPECT_EQ(std::filesystem::path(draft.path()).parent_path(), dir.path());
+        Store store(draft.path());
+        store.database().exec("BEGIN IMMEDIATE");
+    } // not committed: the file and its -wal and -shm are gone
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+    {
+        store::NewProjectFile draft(target);
+        {
+            Store store(draft.path());
+        }
+        draft.commit();
+    }
+    EXPECT_FALSE(store::NewProjectFile::isNew(target));
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
+    EXPECT_NO_THROW(Store(target, Store::OpenMode::MustExist));
+}
+
+TEST(NewProjectFile, NeverReplacesAProjectAnotherImportMadeMeanwhile)
+{
+    test::TempDir dir;
+    const std::string target = dir.file("p.flashplan");
+    store::NewProjectFile draft(target);
+    {
+        Store store(draft.path());
+    }
+    {
+        Store other(target); // the other import, done first
+        other.database().exec("BEGIN IMMEDIATE");
+        other.setMeta("mine", "1");
+        other.database().exec("COMMIT");
+    }
+    try {
+        draft.commit();
+        ADD_FAILURE() << "the other import's project was replaced";
+    } catch (const FlashPlanError& e) {
+        EXPECT_NE(std::string(e.what()).find("another program made it while this import ran"),
+                  std::string::npos)
+            << e.what();
+    }
+    Store kept(target, Store::OpenMode::MustExist);
+    EXPECT_EQ(kept.meta("mine"), "1");
 }
 
 TEST(Transaction, RollsBackUnlessCommitted)

@@ -64,6 +64,14 @@ namespace {
                       "the project holds weekly data but this file has daily dates; import weekly "
                       "rows (dates 7 days apart) or use a new project"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the dates of sku '%1' span %2 years, from %3 (line %4) to %5 (line %6), "
+                      "with periods missing between them: more than the 20 years an import fills; "
+                      "check those dates (a mistyped year?)"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "filling the periods missing inside the products' date ranges would store "
+                      "%1 rows, more than 100 times the file's %2 rows; sku '%3' alone runs from "
+                      "%4 (line %5) to %6 (line %7) with %8 rows: check those dates"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "dates are 7 days apart, but the project holds daily data: rows are imported "
                       "as days and the days between are 0 units"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
@@ -112,6 +120,12 @@ namespace {
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "%1 is being written by another program (another FlashPlan importing or "
                       "training?); try again when it has finished"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "%1 is being written by another program (%2, pid %3); try again when it has "
+                      "finished"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "%1 is empty: it holds no FlashPlan project (an import of sales makes one); "
+                      "it was left as it is"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "the project's setting %1 is damaged ('%2'); open a copy from before the "
                       "damage, or import the sales into a new project"),

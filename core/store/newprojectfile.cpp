@@ -1,0 +1,70 @@
+#include "store/newprojectfile.h"
+
+#include "base/error.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <fcntl.h>
+#include <filesystem>
+#include <system_error>
+#include <unistd.h>
+
+namespace fp::store {
+
+namespace fs = std::filesystem;
+
+NewProjectFile::NewProjectFile(std::string finalPath) : m_finalPath(std::move(finalPath))
+{
+    const fs::path target(m_finalPath);
+    m_path = (target.parent_path() /
+              ("." + target.filename().string() + "." + std::to_string(::getpid()) + ".new"))
+                 .string();
+    remove(); // left by a process of the same pid that was killed
+}
+
+NewProjectFile::~NewProjectFile()
+{
+    if (!m_committed)
+        remove();
+}
+
+void NewProjectFile::commit()
+{
+    // Never over a project another import made meanwhile (two imports into one new path): that
+    // import's rows would be lost. An empty file there is replaced, as the import was told to.
+    auto failure = [](int rc) {
+        return rc == 0 ? 0 : errno;
+    };
+    int error = failure(
+        ::renameat2(AT_FDCWD, m_path.c_str(), AT_FDCWD, m_finalPath.c_str(), RENAME_NOREPLACE));
+    const bool noReplaceUnsupported = error == EINVAL || error == ENOSYS;
+    if ((noReplaceUnsupported || error == EEXIST) && isNew(m_finalPath))
+        error = failure(::rename(m_path.c_str(), m_finalPath.c_str()));
+    if (error != 0) {
+        const std::string reason =
+            !isNew(m_finalPath)
+                ? "another program made it while this import ran; nothing was written, run the "
+                  "import again to add to it"
+                : std::error_code(error, std::generic_category()).message();
+        throw FlashPlanError(ProblemKind::CannotOpenDatabase, {m_finalPath, reason});
+    }
+    m_committed = true;
+}
+
+bool NewProjectFile::isNew(const std::string& path)
+{
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (status.type() == fs::file_type::not_found)
+        return true;
+    return fs::is_regular_file(status) && fs::file_size(path, ec) == 0 && !ec;
+}
+
+void NewProjectFile::remove() const
+{
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        fs::remove(m_path + suffix, ec);
+}
+
+} // namespace fp::store
