@@ -4,7 +4,7 @@
 <context>
     <name>fp::ui::BacktestView</name>
     <message numerus="yes">
-        <location filename="../ui/review/backtestview.cpp" line="+193"/>
+        <location filename="../ui/review/backtestview.cpp" line="+195"/>
         <source>Backtesting %n event(s)</source>
         <translation>
             <numerusform>Backtesting %n event</numerusform>
@@ -13,10 +13,10 @@
     </message>
     <message numerus="yes">
         <location line="+26"/>
-        <source>%1 model, refitted on the history before each event: %2 product-days in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
+        <source>The %1 model, refitted on the history before each event: %2 product-days in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
         <translation>
-            <numerusform>%1 model, refitted on the history before each event: %2 product-days in %n event, %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</numerusform>
-            <numerusform>%1 model, refitted on the history before each event: %2 product-days in %n events, %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</numerusform>
+            <numerusform>The %1 model, refitted on the history before each event: %2 product-days in %n event, %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</numerusform>
+            <numerusform>The %1 model, refitted on the history before each event: %2 product-days in %n events, %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</numerusform>
         </translation>
     </message>
 </context>
@@ -139,7 +139,7 @@
 <context>
     <name>fp::ui::ReviewView</name>
     <message numerus="yes">
-        <location filename="../ui/review/reviewview.cpp" line="+161"/>
+        <location filename="../ui/review/reviewview.cpp" line="+165"/>
         <source>%1 (%2, %n day(s))</source>
         <translation>
             <numerusform>%1 (%2, %n day)</numerusform>

@@ -73,16 +73,14 @@
         <translation>实际</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>%1
-bias %2, hit %3</source>
-        <translation>%1
-偏差 %2，命中 %3</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Units</source>
         <translation>销量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event start</source>
+        <translation>活动开始日期</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -91,9 +89,14 @@ bias %2, hit %3</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Product-days</source>
         <translation>商品日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PIT in tenths (flat when honest)</source>
+        <translation>PIT 十分位（区间可信时大致均匀）</translation>
     </message>
 </context>
 <context>
@@ -204,7 +207,7 @@ bias %2, hit %3</source>
         <translation>该活动中落在 80% 区间内的商品日占比（区间可信时约为 80%）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>No backtest yet. Run one: the model is refitted on the history before each of the latest flash-sale events and forecasts it.</source>
         <translation>尚无回测。运行一次：模型会在最近每次闪购活动之前的历史上重新拟合，并预测该活动。</translation>
     </message>
@@ -243,13 +246,13 @@ bias %2, hit %3</source>
     </message>
     <message numerus="yes">
         <location line="+26"/>
-        <source>%1 model, refitted on the history before each event: %2 product-days in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
+        <source>The %1 model, refitted on the history before each event: %2 product-days in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
         <translation>
             <numerusform>%1 模型，在每次活动之前的历史上重新拟合：%n 次活动共 %2 个商品日，其中 %3 个落在 80% 区间内（命中率 %4；区间可信时约为 80%）。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Exporting the backtest</source>
         <translation>正在导出回测</translation>
     </message>
@@ -3909,18 +3912,18 @@ Close the project anyway and lose the changes since it was last saved?</source>
     <name>fp::ui::ReviewDayChart</name>
     <message>
         <location filename="../ui/review/reviewdaychart.cpp" line="+27"/>
-        <source>Planned 80% interval</source>
-        <translation>计划的 80% 区间</translation>
+        <source>80% interval</source>
+        <translation>80% 区间</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Planned (expected)</source>
-        <translation>计划（预计）</translation>
+        <source>Planned</source>
+        <translation>计划</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Actual units</source>
-        <translation>实际销量</translation>
+        <source>Actual</source>
+        <translation>实际</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -4156,7 +4159,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>计划预计在促销期内售出的件数，以库存为上限</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>80% interval</source>
         <translation>80% 区间</translation>
     </message>
@@ -4166,12 +4169,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>销量的 80% 预测区间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Actual units</source>
         <translation>实际销量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>In interval</source>
         <translation>在区间内</translation>
     </message>
@@ -4191,7 +4194,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>商品首次售罄的日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
@@ -4201,7 +4204,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>实际销售额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Missed</source>
         <translation>偏差</translation>
     </message>
@@ -4211,7 +4214,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>实际销售额减去预计销售额；按其大小排序，偏差最大的在前</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Expected profit</source>
         <translation>预计毛利</translation>
     </message>
@@ -4342,7 +4345,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>计划：</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Cannot review %1: %2</source>
         <translation>无法复盘 %1：%2</translation>
     </message>

@@ -1,7 +1,6 @@
 #include "review/backtestcharts.h"
 
 #include "review/backtest.h"
-#include "settings/numbertext.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -40,6 +39,7 @@ void attach(QChart* chart, QBarSeries* series, const QStringList& categories, do
     x->append(categories);
     auto* y = new QValueAxis(chart);
     y->setRange(0, std::max(1.0, top * 1.1));
+    y->applyNiceNumbers();
     y->setLabelFormat("%.0f");
     y->setTitleText(valueTitle);
     chart->addAxis(x, Qt::AlignBottom);
@@ -64,15 +64,13 @@ void drawBacktestEvents(QChart* chart, const review::BacktestResult& result)
         forecast->append(e.forecastUnits);
         actual->append(e.actualUnits);
         top = std::max({top, e.forecastUnits, e.actualUnits});
-        const double bias = e.bias();
-        categories << BacktestCharts::tr("%1\nbias %2, hit %3")
-                          .arg(QString::fromStdString(e.event.name),
-                               (bias > 0 ? QStringLiteral("+") : QString()) + percentText(bias, 0),
-                               percentText(e.hitRate(), 0));
+        // The start date, short enough to stay whole under its bars; the table names the event.
+        categories << QString::fromStdString(formatIsoDate(e.start)).mid(5);
     }
     series->append(forecast);
     series->append(actual);
     attach(chart, series, categories, top, BacktestCharts::tr("Units"));
+    chart->axes(Qt::Horizontal).front()->setTitleText(BacktestCharts::tr("Event start"));
 }
 
 void drawCalibration(QChart* chart, const review::BacktestResult& result)
@@ -86,11 +84,13 @@ void drawCalibration(QChart* chart, const review::BacktestResult& result)
     for (size_t b = 0; b < result.pitHistogram.size(); ++b) {
         counts->append(result.pitHistogram[b]);
         top = std::max(top, double(result.pitHistogram[b]));
-        categories << QStringLiteral("%1–%2").arg(QLocale().toString(double(b) / 10, 'f', 1),
-                                                  QLocale().toString(double(b + 1) / 10, 'f', 1));
+        categories << QLocale().toString(double(b) / 10, 'f', 1); // the tenth's lower end
     }
     series->append(counts);
     attach(chart, series, categories, top, BacktestCharts::tr("Product-days"));
+    chart->axes(Qt::Horizontal)
+        .front()
+        ->setTitleText(BacktestCharts::tr("PIT in tenths (flat when honest)"));
 }
 
 } // namespace fp::ui

@@ -107,6 +107,8 @@ BacktestView::BacktestView(ProjectController* project, QWidget* parent)
     m_table->horizontalHeaderItem(7)->setToolTip(
         tr("Share of the event's product-days inside their 80% interval (about 80% when honest)"));
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
@@ -216,7 +218,8 @@ void BacktestView::showResult(const review::BacktestResult& result)
 {
     m_shown = result;
     m_summary->setText(
-        tr("%1 model, refitted on the history before each event: %2 product-days in %n event(s), "
+        tr("The %1 model, refitted on the history before each event: %2 product-days in %n "
+           "event(s), "
            "%3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).",
            nullptr, int(result.events.size()))
             .arg(QString::fromStdString(result.modelKind))

@@ -24,9 +24,9 @@ ReviewDayChart::ReviewDayChart(QWidget* parent) : QWidget(parent)
 {
     m_chart = makeUnitsTimeChart(this);
     QChart* chart = m_chart.chart;
-    m_band = makeBand(tr("Planned 80% interval"), QColor(31, 119, 180, 50), true, chart);
-    m_expected = makeLine(tr("Planned (expected)"), QColor(31, 119, 180), 2, Qt::SolidLine, chart);
-    m_actual = makeLine(tr("Actual units"), QColor(90, 90, 90), 2, Qt::SolidLine, chart);
+    m_band = makeBand(tr("80% interval"), QColor(31, 119, 180, 50), true, chart);
+    m_expected = makeLine(tr("Planned"), QColor(31, 119, 180), 2, Qt::SolidLine, chart);
+    m_actual = makeLine(tr("Actual"), QColor(90, 90, 90), 2, Qt::SolidLine, chart);
     m_expected->setPointsVisible(true);
     m_actual->setPointsVisible(true);
     for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{m_band, m_expected, m_actual})
@@ -67,6 +67,7 @@ void ReviewDayChart::showProduct(const QString& title, const ReviewProductDays& 
     m_expected->replace(expected);
     m_actual->replace(actual);
     m_chart.units->setRange(0, top * 1.1);
+    m_chart.units->applyNiceNumbers();
     if (!days.days.empty())
         m_chart.view->setFullRange(msOfDay(days.days.front()) - kHalfDayMs,
                                    msOfDay(days.days.back()) + kHalfDayMs);
