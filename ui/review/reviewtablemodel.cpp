@@ -169,39 +169,36 @@ QVariant ReviewTableModel::display(const review::ProductReview& row, int column)
 
 QVariant ReviewTableModel::sortValue(const review::ProductReview& row, int column) const
 {
+    // The numbers behind the texts, in the column order; SKU and name sort as shown.
     switch (column) {
-    case Sku:
-        return QString::fromStdString(row.sku);
-    case Name:
-        return QString::fromStdString(row.name);
     case PlannedDiscount:
         return row.plannedDiscount;
     case ChargedDiscount:
         return row.chargedDiscount;
     case ExpectedUnits:
         return row.expectedUnits;
-    case Interval:
-        return row.unitsHigh - row.unitsLow;
     case ActualUnits:
         return row.actualUnits;
-    case Within:
-        return row.withinInterval ? 1 : 0;
-    case SoldOut:
-        return row.soldOutOn ? qlonglong(*row.soldOutOn) : qlonglong(INT32_MAX);
+    case Missed:
+        return std::abs(row.revenueMissed());
     case ExpectedRevenue:
         return row.expectedRevenue;
     case ActualRevenue:
         return row.actualRevenue;
-    case Missed:
-        return std::abs(row.revenueMissed());
-    case ExpectedProfit:
+    case Interval:
+        return row.unitsHigh - row.unitsLow;
+    case Within:
+        return row.withinInterval ? 1 : 0;
+    case SoldOut: // never sold out: last
+        return row.soldOutOn ? qlonglong(*row.soldOutOn) : qlonglong(INT32_MAX);
+    case ExpectedProfit: // unknown: below any known profit
         return row.expectedProfit ? *row.expectedProfit : -1e300;
     case ActualProfit:
         return row.actualProfit ? *row.actualProfit : -1e300;
     case UnitsAtChargedPrice:
         return row.expectedUnitsAtChargedPrice;
     default:
-        return {};
+        return display(row, column);
     }
 }
 
