@@ -294,6 +294,24 @@ private slots:
         QVERIFY(!QImage(png).isNull());
     }
 
+    void aScenarioSavedMeanwhileIsListedWhenTheViewShowsAgain()
+    {
+        m_tab->hide();
+        const QString name = QStringLiteral("Saved while away");
+        {
+            store::Store store(m_project.toStdString());
+            const data::Panel panel = data::Panel::load(store);
+            review::PlannedSale planned =
+                review::plannedSaleOfScenario(store, panel, kScenario.toStdString());
+            plan::saveScenario(store, panel, name.toStdString(), planned.campaign, {},
+                               planned.discounts, {});
+        }
+        QCOMPARE(view()->scenarioCombo()->findData(name), -1);
+        m_tab->show();
+        QVERIFY(view()->scenarioCombo()->findData(name) > 0);
+        QCOMPARE(view()->scenarioCombo()->currentData().toString(), kScenario); // still chosen
+    }
+
     void aPlanFileOfProductsNeverFeaturedSaysSo()
     {
         const QString plan = path("never.csv");

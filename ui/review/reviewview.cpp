@@ -150,6 +150,12 @@ void ReviewView::onProjectChanged()
                     : tr("Open a project to review a sale."));
 }
 
+void ReviewView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refreshScenarios();
+}
+
 void ReviewView::refreshScenarios()
 {
     const QString current = m_source.scenario;

@@ -63,6 +63,9 @@ signals:
     void statusMessage(const QString& text);
     void reviewed(); // a new review is shown
 
+protected:
+    void showEvent(QShowEvent* event) override; // the planner may have saved a scenario since
+
 private:
     void start();
     void apply(const LoadedReview& loaded);
