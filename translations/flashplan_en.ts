@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>fp::ui::BacktestView</name>
+    <message numerus="yes">
+        <location filename="../ui/review/backtestview.cpp" line="+195"/>
+        <source>Backtesting %n event(s)</source>
+        <translation>
+            <numerusform>Backtesting %n event</numerusform>
+            <numerusform>Backtesting %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>The %1 model, refitted on the history before each event: %2 product-days in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
+        <translation>
+            <numerusform>The %1 model, refitted on the history before each event: %2 product-days in %n event, %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</numerusform>
+            <numerusform>The %1 model, refitted on the history before each event: %2 product-days in %n events, %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fp::ui::CampaignSetup</name>
     <message numerus="yes">
         <location filename="../ui/planner/campaignsetup.cpp" line="+273"/>
@@ -93,7 +112,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/planner/plannerview.cpp" line="+376"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+381"/>
         <source>%n product(s) of the plan are not in the trained model and were left out; train the model again to include them.</source>
         <translation>
             <numerusform>%n product of the plan is not in the trained model and was left out; train the model again to include it.</numerusform>
@@ -114,6 +133,33 @@
         <translation>
             <numerusform>Flash sale %1, %n day</numerusform>
             <numerusform>Flash sale %1, %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::ReviewView</name>
+    <message numerus="yes">
+        <location filename="../ui/review/reviewview.cpp" line="+165"/>
+        <source>%1 (%2, %n day(s))</source>
+        <translation>
+            <numerusform>%1 (%2, %n day)</numerusform>
+            <numerusform>%1 (%2, %n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%1: the sale of %2 to %3, %n product(s) reviewed.</source>
+        <translation>
+            <numerusform>%1: the sale of %2 to %3, %n product reviewed.</numerusform>
+            <numerusform>%1: the sale of %2 to %3, %n products reviewed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform> (and %n more)</numerusform>
+            <numerusform> (and %n more)</numerusform>
         </translation>
     </message>
 </context>

@@ -56,6 +56,218 @@
     </message>
 </context>
 <context>
+    <name>fp::ui::BacktestCharts</name>
+    <message>
+        <location filename="../ui/review/backtestcharts.cpp" line="+55"/>
+        <source>Forecast and actual units per event</source>
+        <translation>各活动的预测与实际销量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event start</source>
+        <translation>活动开始日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Calibration: where the actual fell in the forecast (PIT)</source>
+        <translation>校准：实际值落在预测分布中的位置（PIT）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+10"/>
+        <source>Product-days</source>
+        <translation>商品日</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PIT in tenths (flat when honest)</source>
+        <translation>PIT 十分位（区间可信时大致均匀）</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::BacktestView</name>
+    <message>
+        <location filename="../ui/review/backtestview.cpp" line="+65"/>
+        <source>How many of the history&apos;s latest flash-sale events to backtest</source>
+        <translation>回测历史中最近的几次闪购活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run Backtest</source>
+        <translation>运行回测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refit the active model on the history before each event and forecast the event at the prices and stock it had; the result is kept in the project</source>
+        <translation>在每次活动之前的历史上重新拟合当前模型，并按活动当时的价格和库存预测该活动；结果保存在项目中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backtest Rows (XLSX or CSV)...</source>
+        <translation>回测明细（XLSX 或 CSV）...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Event Chart as PNG...</source>
+        <translation>活动图表另存为 PNG...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Calibration Chart as PNG...</source>
+        <translation>校准图表另存为 PNG...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save chart as PNG</source>
+        <translation>将图表另存为 PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Latest events:</source>
+        <translation>最近活动数：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forecast units</source>
+        <translation>预测销量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actual units</source>
+        <translation>实际销量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bias</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hit rate</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actual over forecast units, minus 1: +10% sold 10% more than forecast</source>
+        <translation>实际销量除以预测销量再减 1：+10% 表示比预测多卖 10%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the event&apos;s product-days inside their 80% interval (about 80% when honest)</source>
+        <translation>该活动中落在 80% 区间内的商品日占比（区间可信时约为 80%）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No backtest yet. Run one: the model is refitted on the history before each of the latest flash-sale events and forecasts it.</source>
+        <translation>尚无回测。运行一次：模型会在最近每次闪购活动之前的历史上重新拟合，并预测该活动。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backtest cancelled; the project is unchanged.</source>
+        <translation>回测已取消；项目未改变。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading the stored backtest...</source>
+        <translation>正在读取已保存的回测...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Open a project to backtest its model.</source>
+        <translation>打开项目以回测其模型。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the stored backtest</source>
+        <translation>正在读取已保存的回测</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>“%1” is still running; backtest when it has finished.</source>
+        <translation>“%1”仍在运行；请在其完成后再回测。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Backtesting %n event(s)</source>
+        <translation>
+            <numerusform>正在回测 %n 次活动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>The %1 model, refitted on the history before each event: %2 product-days in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
+        <translation>
+            <numerusform>%1 模型，在每次活动之前的历史上重新拟合：%n 次活动共 %2 个商品日，其中 %3 个落在 80% 区间内（命中率 %4；区间可信时约为 80%）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Exporting the backtest</source>
+        <translation>正在导出回测</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export the backtest</source>
+        <translation>导出回测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>fp::ui::CampaignSetup</name>
     <message>
         <location filename="../ui/planner/campaignsetup.cpp" line="+83"/>
@@ -677,6 +889,33 @@ Nothing was changed.</source>
         <location filename="../ui/planner/plantableview.cpp" line="+109"/>
         <source>Discount in percent; Up and Down change it by one point</source>
         <translation>折扣（百分比）；上下方向键每次调整 1 个百分点</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::FileExporter</name>
+    <message>
+        <location filename="../ui/review/fileexporter.cpp" line="+19"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+
+No file was changed.</source>
+        <translation>%1
+
+未更改任何文件。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saving the chart</source>
+        <translation>正在保存图表</translation>
     </message>
 </context>
 <context>
@@ -1387,13 +1626,13 @@ Optional: (none) leaves it out.</source>
 <context>
     <name>fp::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/mainwindow.cpp" line="+63"/>
-        <location line="+310"/>
+        <location filename="../ui/shell/mainwindow.cpp" line="+66"/>
+        <location line="+318"/>
         <source>FlashPlan</source>
         <translation>FlashPlan</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-311"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
@@ -1418,7 +1657,12 @@ Optional: (none) leaves it out.</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+5"/>
+        <source>Review</source>
+        <translation>复盘</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Open a project, or drop a sales CSV here to start one.</source>
         <translation>打开一个项目，或将销售 CSV 拖到此处新建项目。</translation>
     </message>
@@ -1685,12 +1929,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>正在生成演示项目</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-255"/>
         <source>Cannot build the demo</source>
         <translation>无法生成演示项目</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+269"/>
         <source>FlashPlan - %1</source>
         <translation>FlashPlan - %1</translation>
     </message>
@@ -1900,7 +2144,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanReport</name>
     <message>
-        <location filename="../ui/report/planreport.cpp" line="+118"/>
+        <location filename="../ui/report/planreport.cpp" line="+121"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
@@ -1920,12 +2164,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>由 FlashPlan 于 %1 生成</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>Flash sale %1, %2</source>
         <translation>闪购 %1，%2</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
@@ -2504,12 +2748,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+371"/>
+        <location line="+376"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-368"/>
+        <location line="-373"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2554,7 +2798,7 @@ No file was changed.</source>
         <translation>活动概览</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>&lt;h3&gt;No project open&lt;/h3&gt;&lt;p&gt;Open a project or the demo (File menu) to plan a flash sale.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;未打开项目&lt;/h3&gt;&lt;p&gt;请打开一个项目或演示项目（文件菜单）来规划闪购。&lt;/p&gt;</translation>
     </message>
@@ -2691,7 +2935,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>售罄率与折扣</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Writing the PDF report</source>
         <translation>正在生成 PDF 报告</translation>
     </message>
@@ -3390,6 +3634,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>the history features none of the products of %1 in a flash-sale event, so the sale&apos;s window is unknown; save the plan as a scenario with its window</source>
+        <translation>历史中 %1 的商品都未参加过闪购活动，因此无法确定这次促销的时间窗口；请将计划连同其时间窗口保存为方案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>cannot write %1: %2; check that the folder exists, is writable and has free space</source>
         <translation>无法写入 %1：%2；请检查文件夹是否存在、是否可写、是否还有剩余空间</translation>
     </message>
@@ -3677,6 +3926,544 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <location line="+3"/>
         <source>%1 of %2 products</source>
         <translation>%1 / %2 个商品</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::ReviewDayChart</name>
+    <message>
+        <location filename="../ui/review/reviewdaychart.cpp" line="+27"/>
+        <source>80% interval</source>
+        <translation>80% 区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Select a product to see its sale by day</source>
+        <translation>选择一个商品以查看其逐日销售</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::ReviewReport</name>
+    <message>
+        <location filename="../ui/report/reviewreport.cpp" line="+35"/>
+        <source>Review of the sale: %1</source>
+        <translation>促销复盘：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2: %3 products reviewed against the imported sales.</source>
+        <translation>%1 至 %2：%3 个商品与导入的销售数据对比复盘。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown: some unit costs unknown</source>
+        <translation>未知：部分单位成本未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned (expected)</source>
+        <translation>计划（预计）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>Profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>At the charged prices</source>
+        <translation>按实际售价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 units, %2</source>
+        <translation>%1 件，%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Within the 80% interval</source>
+        <translation>落在 80% 区间内</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 of %2 (hit rate %3)</source>
+        <translation>%2 个中 %1 个（命中率 %3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sold out</source>
+        <translation>售罄</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Largest misses in revenue</source>
+        <translation>销售额偏差最大的商品</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charged</source>
+        <translation>实际折扣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected units</source>
+        <translation>预计销量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Actual units</source>
+        <translation>实际销量</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Expected revenue</source>
+        <translation>预计销售额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual revenue</source>
+        <translation>实际销售额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Backtest of the model on past events</source>
+        <translation>模型在过往活动上的回测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 model, refitted on the history before each event, forecast its days at the prices and stock it had: %2 of %3 product-days inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
+        <translation>%1 模型在每次活动之前的历史上重新拟合，并按活动当时的价格和库存预测各天：%3 个商品日中 %2 个落在 80% 区间内（命中率 %4；区间可信时约为 80%）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forecast units</source>
+        <translation>预测销量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bias</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hit rate</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Calibration (product-days in each tenth of the PIT, flat when honest): %1</source>
+        <translation>校准（PIT 每个十分位中的商品日数，区间可信时大致均匀）：%1</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::ReviewTab</name>
+    <message>
+        <location filename="../ui/review/reviewtab.cpp" line="+20"/>
+        <source>Sale vs Plan</source>
+        <translation>促销与计划对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backtest</source>
+        <translation>回测</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::ReviewTableModel</name>
+    <message>
+        <location filename="../ui/review/reviewtablemodel.cpp" line="+37"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The discount the plan set</source>
+        <translation>计划设定的折扣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charged</source>
+        <translation>实际折扣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The discount the sale actually charged: 1 - revenue / (units x list price)</source>
+        <translation>促销实际给出的折扣：1 - 销售额 / (销量 × 标价)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected units</source>
+        <translation>预计销量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units the plan expected to sell in the window, capped by the stock</source>
+        <translation>计划预计在促销期内售出的件数，以库存为上限</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>80% interval</source>
+        <translation>80% 区间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>80% prediction interval of units sold</source>
+        <translation>销量的 80% 预测区间</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Actual units</source>
+        <translation>实际销量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In interval</source>
+        <translation>在区间内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whether the actual units fell inside the 80% interval</source>
+        <translation>实际销量是否落在 80% 区间内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sold out</source>
+        <translation>售罄</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The first day the product sold out</source>
+        <translation>商品首次售罄的日期</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Expected revenue</source>
+        <translation>预计销售额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual revenue</source>
+        <translation>实际销售额</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Missed</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual minus expected revenue; sorted by its size, largest misses first</source>
+        <translation>实际销售额减去预计销售额；按其大小排序，偏差最大的在前</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expected profit</source>
+        <translation>预计毛利</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual profit</source>
+        <translation>实际毛利</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At charged price</source>
+        <translation>按实际价预计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units the model expects at the discount actually charged: actual minus this is the forecast&apos;s error, this minus expected the execution&apos;s gap</source>
+        <translation>模型在实际折扣下预计的销量：实际减去它是预测误差，它减去预计是执行偏差</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Charged other than planned: at the charged discount the model expects %1 units and %2 revenue</source>
+        <translation>实际折扣与计划不同：在实际折扣下模型预计销量 %1 件、销售额 %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::ReviewTotalsView</name>
+    <message>
+        <location filename="../ui/review/reviewtotalsview.cpp" line="+45"/>
+        <source>Planned (expected)</source>
+        <translation>计划（预计）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>At the charged prices</source>
+        <translation>按实际售价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actual - planned</source>
+        <translation>实际 - 计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>销量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sell-through</source>
+        <translation>售罄率</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>What the model expects at the discounts actually charged: the gap to the plan is the execution&apos;s, the gap to the actual the forecast&apos;s</source>
+        <translation>模型在实际折扣下的预计：与计划之差是执行偏差，与实际之差是预测误差</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Within the 80% interval: %1 of %2 products (hit rate %3; about 80% when the intervals are honest). Sold out: %4.</source>
+        <translation>落在 80% 区间内：%2 个商品中 %1 个（命中率 %3；区间可信时约为 80%）。售罄：%4 个。</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::ReviewView</name>
+    <message>
+        <location filename="../ui/review/reviewview.cpp" line="+39"/>
+        <source>A saved scenario whose sale has happened: its window&apos;s sales must be imported</source>
+        <translation>一个已经执行过促销的已保存方案：其时间窗口的销售数据须已导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommended Table...</source>
+        <translation>推荐折扣表...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review an exported recommended table (CSV); its window is the latest flash-sale event of its products</source>
+        <translation>复盘一个导出的推荐折扣表（CSV）；其时间窗口取其商品最近一次闪购活动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review Table (XLSX or CSV)...</source>
+        <translation>复盘表（XLSX 或 CSV）...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chart as PNG...</source>
+        <translation>图表另存为 PNG...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plan:</source>
+        <translation>计划：</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Cannot review %1: %2</source>
+        <translation>无法复盘 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a saved scenario, or a recommended table, whose sale has happened and whose sales are imported: the review compares the plan with what sold.</source>
+        <translation>选择一个促销已执行且销售数据已导入的已保存方案或推荐折扣表：复盘将计划与实际销售进行对比。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a project to review a sale.</source>
+        <translation>打开项目以复盘促销。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(choose a saved scenario)</source>
+        <translation>（选择已保存的方案）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1 (%2, %n day(s))</source>
+        <translation>
+            <numerusform>%1（%2，%n 天）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot read the scenarios: %1</source>
+        <translation>无法读取方案：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Review a recommended table</source>
+        <translation>复盘推荐折扣表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reviewing %1...</source>
+        <translation>正在复盘 %1...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviewing %1</source>
+        <translation>正在复盘 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%1: the sale of %2 to %3, %n product(s) reviewed.</source>
+        <translation>
+            <numerusform>%1：%2 至 %3 的促销，已复盘 %n 个商品。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A recommended table does not say when its sale ran: the window is its products&apos; latest flash-sale event.</source>
+        <translation>推荐折扣表不含促销日期：时间窗口取其商品最近一次闪购活动。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left out: %1</source>
+        <translation>未纳入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source> (and %n more)</source>
+        <translation>
+            <numerusform>（另有 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Exporting the review</source>
+        <translation>正在导出复盘</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export the review</source>
+        <translation>导出复盘</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save chart as PNG</source>
+        <translation>将图表另存为 PNG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
     </message>
 </context>
 <context>

@@ -3,16 +3,15 @@
 #include "base/atomicfile.h"
 #include "base/error.h"
 #include "base/text.h"
+#include "export/xlsxbook.h"
 #include "model/evaluation.h"
 
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <locale.h>
 #include <optional>
 #include <ostream>
 #include <variant>
-#include <xlsxwriter.h>
 
 namespace fp::exports {
 
@@ -116,14 +115,6 @@ Row rowOf(const plan::ProductPlan& p)
     return row;
 }
 
-// ---- Failures -------------------------------------------------------------------------------
-
-// The same problem as AtomicFile's, for errors the XLSX library reports.
-[[noreturn]] void failWriting(const std::string& target, const std::string& reason)
-{
-    throw FlashPlanError(ProblemKind::CannotWriteFile, {target, reason});
-}
-
 // ---- CSV --------------------------------------------------------------------------------------
 
 // std::to_chars: '.' as the decimal point whatever the process locale (Qt sets it from the user).
@@ -171,97 +162,6 @@ void writeCsv(std::ostream& out, const plan::PlanResult& plan, const ProgressFn&
 
 // ---- XLSX -------------------------------------------------------------------------------------
 
-// libxlsxwriter prints numbers with printf("%.16G"), which follows LC_NUMERIC: under a locale with
-// a decimal comma (Qt applications adopt the user's) the XML would hold "0,35" and Excel would
-// reject the file. The calling thread alone uses the C locale while the workbook is written.
-class CLocaleScope final
-{
-public:
-    CLocaleScope()
-    {
-        // Made once and kept: glibc's newlocale() leaks a little on each call when LOCPATH is set.
-        static const locale_t c = ::newlocale(LC_ALL_MASK, "C", locale_t(0));
-        if (c)
-            m_previous = ::uselocale(c);
-    }
-    ~CLocaleScope()
-    {
-        if (m_previous)
-            ::uselocale(m_previous);
-    }
-    CLocaleScope(const CLocaleScope&) = delete;
-    CLocaleScope& operator=(const CLocaleScope&) = delete;
-
-private:
-    locale_t m_previous = locale_t(0);
-};
-
-// Owns a workbook until workbook_close() writes and frees it; an exception frees it unwritten.
-class Workbook final
-{
-public:
-    Workbook(const std::string& path, const std::string& target)
-        : m_book(workbook_new(path.c_str())), m_target(target)
-    {
-        if (!m_book)
-            failWriting(m_target, "out of memory creating the workbook");
-    }
-    ~Workbook()
-    {
-        if (m_book)
-            lxw_workbook_free(m_book);
-    }
-    Workbook(const Workbook&) = delete;
-    Workbook& operator=(const Workbook&) = delete;
-
-    lxw_workbook* get() const { return m_book; }
-    void close()
-    {
-        const lxw_error error = workbook_close(m_book);
-        m_book = nullptr;
-        if (error != LXW_NO_ERROR)
-            failWriting(m_target, lxw_strerror(error));
-    }
-
-private:
-    lxw_workbook* m_book;
-    std::string m_target;
-};
-
-struct Formats
-{
-    lxw_format* header;
-    lxw_format* money;    // prices, revenue, profit
-    lxw_format* units;    // units, with two decimals
-    lxw_format* fraction; // discount, sell-through
-    lxw_format* percent;  // scores
-    lxw_format* ratio;    // plain numbers (MASE, blend weight)
-    lxw_format* integer;
-    lxw_format* date;
-};
-
-lxw_format* numberFormat(lxw_workbook* book, const char* pattern)
-{
-    lxw_format* format = workbook_add_format(book);
-    format_set_num_format(format, pattern);
-    return format;
-}
-
-Formats addFormats(lxw_workbook* book)
-{
-    Formats f{};
-    f.header = workbook_add_format(book);
-    format_set_bold(f.header);
-    f.money = numberFormat(book, "#,##0.00");
-    f.units = numberFormat(book, "#,##0.00");
-    f.fraction = numberFormat(book, "0.00%");
-    f.percent = numberFormat(book, "0.0%");
-    f.ratio = numberFormat(book, "0.000");
-    f.integer = numberFormat(book, "#,##0");
-    f.date = numberFormat(book, "yyyy-mm-dd");
-    return f;
-}
-
 lxw_format* formatOf(const Formats& f, Kind kind)
 {
     switch (kind) {
@@ -276,45 +176,6 @@ lxw_format* formatOf(const Formats& f, Kind kind)
     }
     return nullptr;
 }
-
-// A worksheet whose writes throw instead of returning error codes.
-class Sheet final
-{
-public:
-    Sheet(lxw_workbook* book, const char* name, const std::string& target)
-        : m_sheet(workbook_add_worksheet(book, name)), m_target(target)
-    {
-        if (!m_sheet)
-            failWriting(m_target, std::string("cannot add the sheet ") + name);
-    }
-    lxw_worksheet* get() const { return m_sheet; }
-
-    void text(int row, int col, const std::string& value, lxw_format* format = nullptr)
-    {
-        check(
-            worksheet_write_string(m_sheet, lxw_row_t(row), lxw_col_t(col), value.c_str(), format));
-    }
-    // Non-finite values stay blank: libxlsxwriter would write "nan" and corrupt the file.
-    void number(int row, int col, double value, lxw_format* format)
-    {
-        if (std::isfinite(value))
-            check(worksheet_write_number(m_sheet, lxw_row_t(row), lxw_col_t(col), value, format));
-    }
-    void width(int col, double characters)
-    {
-        check(worksheet_set_column(m_sheet, lxw_col_t(col), lxw_col_t(col), characters, nullptr));
-    }
-
-private:
-    void check(lxw_error error) const
-    {
-        if (error != LXW_NO_ERROR)
-            failWriting(m_target, lxw_strerror(error));
-    }
-
-    lxw_worksheet* m_sheet;
-    std::string m_target;
-};
 
 void writeRecommendedSheet(Sheet& sheet, const Formats& f, const plan::PlanResult& plan,
                            const ProgressFn& progress)
@@ -338,9 +199,6 @@ void writeRecommendedSheet(Sheet& sheet, const Formats& f, const plan::PlanResul
     worksheet_freeze_panes(sheet.get(), 1, 0);
     worksheet_autofilter(sheet.get(), 0, 0, lxw_row_t(plan.rows.size()), kColumnCount - 1);
 }
-
-// Excel's day 0 is 1899-12-30, 25569 days before 1970-01-01 (our DayNumber 0).
-constexpr double kExcelDayOfUnixEpoch = 25569;
 
 int writeTotals(Sheet& sheet, const Formats& f, const plan::PlanResult& plan, int r)
 {

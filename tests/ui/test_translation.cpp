@@ -192,7 +192,7 @@ const QStringList& latinAllowed()
         "F",         "A",       "B",      "YYYY",      "MM",         "DD",           "flashplan",
         "csv",       "tsv",     "txt",    "xlsx",      "pdf",        "png",          "sku",
         "date",      "stock",   "units",  "unit_cost", "list_price", "min_discount", "max_discount",
-        "price",     "MB"};
+        "price",     "MB",      "PIT"};
     // A column and a flag of the data contract too.
     static const QStringList withNewProducts = words + QStringList{"like_sku", "cold_start"};
     return withNewProducts;

@@ -313,6 +313,11 @@ void PlannerView::setPendingCampaign(const QString& campaignCsv, qint64 startDay
     m_pendingOptimize = optimize;
 }
 
+void PlannerView::setReviewSource(std::function<std::shared_ptr<const ReviewReport>()> source)
+{
+    m_reviewSource = std::move(source);
+}
+
 void PlannerView::setSelectionSource(std::function<QList<qint64>()> source)
 {
     m_setup->setSelectionSource(std::move(source));
@@ -674,6 +679,8 @@ bool PlannerView::exportReport(const QString& path)
         drawProductCurves(product, m_chartRow);
         report.charts.append({product->chart()->title(), render(product)});
     }
+    if (m_reviewSource)
+        report.review = m_reviewSource();
     return startExport(tr("Writing the PDF report"), path,
                        [report, path](const ProgressFn&) { writePlanReport(report, path); });
 }

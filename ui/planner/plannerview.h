@@ -36,6 +36,7 @@ class PlannerDocument;
 using PlannerState = plan::WorkingPlan;
 class ProjectController;
 class ScenarioPanel;
+struct ReviewReport;
 class TotalsBar;
 
 // What the planner loads for a project: its history and model, and the working plan it keeps.
@@ -58,6 +59,8 @@ public:
 
     // The selected products of the products list, for "Add Selected".
     void setSelectionSource(std::function<QList<qint64>()> source);
+    // The Review tab's review and backtest, for the PDF report's Review section (null: none).
+    void setReviewSource(std::function<std::shared_ptr<const ReviewReport>()> source);
 
     void optimize();
 
@@ -162,6 +165,7 @@ private:
     QAction* m_redoAction = nullptr;
     QToolButton* m_undo = nullptr;
     QToolButton* m_redo = nullptr;
+    std::function<std::shared_ptr<const ReviewReport>()> m_reviewSource;
     std::shared_ptr<const PlannerState>
         m_optimizeFrom; // the state the running Optimize started from
     std::shared_ptr<const PlannerData> m_optimizeData;

@@ -3,6 +3,7 @@
 #include "base/civildate.h"
 #include "report/pdflayout.h"
 #include "report/pdftable.h"
+#include "report/reviewreport.h"
 #include "settings/numbertext.h"
 #include "settings/planstatetext.h"
 #include "settings/problemtext.h"
@@ -106,6 +107,8 @@ public:
         scores(layout);
         charts(layout);
         products(layout);
+        if (m_report.review)
+            writeReviewSection(layout, *m_report.review);
     }
 
 private:

@@ -6,8 +6,11 @@
 #include <QImage>
 #include <QList>
 #include <QString>
+#include <memory>
 
 namespace fp::ui {
+
+struct ReviewReport;
 
 struct PlanReportChart
 {
@@ -22,6 +25,8 @@ struct PlanReport
     QString scenarioName; // may be empty
     plan::PlanResult plan;
     QList<PlanReportChart> charts; // the key charts, rendered by the caller with renderChart()
+    // After the sale: the Review tab's review and backtest, a section of their own at the end.
+    std::shared_ptr<const ReviewReport> review;
 };
 
 // Writes the plan as an A4 PDF with vector text in the application's font (so translated text

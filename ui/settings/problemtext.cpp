@@ -192,6 +192,9 @@ namespace {
                       "the sale's sales first"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "'%1' has no sales from %2 to %3; left out of the review"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the history features none of the products of %1 in a flash-sale event, so "
+                      "the sale's window is unknown; save the plan as a scenario with its window"),
     QT_TRANSLATE_NOOP(
         "fp::ui::ProblemText",
         "cannot write %1: %2; check that the folder exists, is writable and has free space"),

@@ -7,6 +7,9 @@
 #include "planner/plannerview.h"
 #include "products/producthistorychart.h"
 #include "products/productsview.h"
+#include "review/backtestview.h"
+#include "review/reviewtab.h"
+#include "review/reviewview.h"
 #include "settings/aboutdialog.h"
 #include "settings/appsettings.h"
 #include "settings/helpdialog.h"
@@ -86,6 +89,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_planner->setSelectionSource([this] { return m_products->selectedProducts(); });
     connect(m_planner, &PlannerView::statusMessage, this,
             [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    m_review = new ReviewTab(m_controller, m_tabs);
+    m_tabs->addTab(m_review, tr("Review"));
+    m_planner->setReviewSource([this] { return m_review->report(); });
+    connect(m_review, &ReviewTab::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
     setCentralWidget(m_tabs);
 
     connect(m_products, &ProductsView::productSelected, this,
@@ -112,7 +120,10 @@ MainWindow::MainWindow(QWidget* parent)
                                                    m_planner->loadJob(),
                                                    m_planner->optimizeJob(),
                                                    m_planner->exportJob(),
-                                                   m_planner->setup()->placeJob()};
+                                                   m_planner->setup()->placeJob(),
+                                                   m_review->reviewView()->job(),
+                                                   m_review->reviewView()->exportJob(),
+                                                   m_review->backtestView()->exportJob()};
     for (JobBase* job : shown)
         m_jobStatus->watch(job);
     statusBar()->addPermanentWidget(m_jobStatus);

@@ -16,6 +16,7 @@ class PlannerView;
 class ProductHistoryChart;
 class ProductsView;
 class ProjectController;
+class ReviewTab;
 class TrainingView;
 
 struct DemoProject;
@@ -41,6 +42,7 @@ public:
     FitView* fitView() const { return m_fit; }
     PlannerView* plannerView() const { return m_planner; }
     ProductHistoryChart* historyChart() const { return m_chart; }
+    ReviewTab* reviewTab() const { return m_review; }
     QTabWidget* tabs() const { return m_tabs; }
 
 protected:
@@ -71,6 +73,7 @@ private:
     TrainingView* m_training = nullptr;
     FitView* m_fit = nullptr;
     PlannerView* m_planner = nullptr;
+    ReviewTab* m_review = nullptr;
     JobStatus* m_jobStatus = nullptr;
     Job<DemoProject>* m_demoJob = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -1,0 +1,432 @@
+// The Review tab on the demo project: a scenario saved for the demo's last past flash sale
+// (2026-10-28, two days) reviewed against its imported sales, and the model backtested; every
+// number shown is core's.
+#include "data/panel.h"
+#include "plan/campaign.h"
+#include "plan/plannerdata.h"
+#include "plan/scenariostore.h"
+#include "report/planreport.h"
+#include "report/reviewreport.h"
+#include "review/backteststore.h"
+#include "review/backtestview.h"
+#include "review/plannedsale.h"
+#include "review/reviewdaychart.h"
+#include "review/reviewtab.h"
+#include "review/reviewtablemodel.h"
+#include "review/reviewtotalsview.h"
+#include "review/reviewview.h"
+#include "review/salereview.h"
+#include "settings/appsettings.h"
+#include "settings/numbertext.h"
+#include "shell/projectcontroller.h"
+#include "store/store.h"
+#include "support/tempdir.h"
+#include "synth/demoproject.h"
+
+#include <QAreaSeries>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLineSeries>
+#include <QLocale>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <cmath>
+#include <memory>
+
+using namespace fp;
+using ui::ReviewTableModel;
+using ui::ReviewTotalsView;
+
+namespace {
+
+constexpr DayNumber kSaleStart = daysFromCivil(2026, 10, 28); // the demo's FS-2026-10-28
+constexpr int kSaleDays = 2;
+const QString kScenario = QStringLiteral("October flash sale");
+
+QString firstLine(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readLine()).trimmed();
+}
+
+QString pdfText(const QString& path)
+{
+    QProcess process;
+    process.start(QStandardPaths::findExecutable(QStringLiteral("pdftotext")),
+                  {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
+    if (!process.waitForFinished(30000) || process.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(process.readAllStandardOutput()).simplified();
+}
+
+// The sheet names of an XLSX and the number of rows of its first sheet, read by python3's zipfile
+// ("Review,Totals 31"), or empty without python3.
+QString workbookShape(const QString& path)
+{
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        return {};
+    QProcess process;
+    process.start(python, {QStringLiteral("-c"),
+                           QStringLiteral("import re, sys, zipfile\n"
+                                          "z = zipfile.ZipFile(sys.argv[1])\n"
+                                          "book = z.read('xl/workbook.xml').decode()\n"
+                                          "sheet = z.read('xl/worksheets/sheet1.xml').decode()\n"
+                                          "print(','.join(re.findall('<sheet name=\"([^\"]*)\"', "
+                                          "book)), len(re.findall('<row ', sheet)))"),
+                           path});
+    if (!process.waitForFinished(30000) || process.exitCode() != 0)
+        return QStringLiteral("python3 could not read %1").arg(path);
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
+QList<qreal> barValues(QChartView* view, int set)
+{
+    QList<qreal> values;
+    for (QAbstractSeries* s : view->chart()->series())
+        if (auto* bars = qobject_cast<QBarSeries*>(s))
+            for (int i = 0; i < bars->barSets()[set]->count(); ++i)
+                values << bars->barSets()[set]->at(i);
+    return values;
+}
+
+} // namespace
+
+class TestReviewView : public QObject
+{
+    Q_OBJECT
+
+    test::TempDir m_dir;
+    QString m_project;
+    std::unique_ptr<ui::ProjectController> m_controller;
+    std::unique_ptr<ui::ReviewTab> m_tab;
+    review::SaleReview m_core; // core's review of the scenario
+
+    ui::ReviewView* view() const { return m_tab->reviewView(); }
+    ui::BacktestView* backtest() const { return m_tab->backtestView(); }
+    QString cell(int sourceRow, int column) const
+    {
+        const ReviewTableModel* model = view()->tableModel();
+        return model->data(model->index(sourceRow, column)).toString();
+    }
+    QString path(const char* name) const { return QString::fromStdString(m_dir.file(name)); }
+
+    void waitForExport(ui::JobBase* job, const QString& file)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(!job->isRunning(), 30000);
+        QVERIFY2(QFile::exists(file), qPrintable(file));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        ui::AppSettings::useFile(path("settings.ini"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        const std::string files = m_dir.file("demo-files");
+        m_project = path("demo.flashplan");
+        synth::buildDemoProject(files, m_project.toStdString());
+
+        // The plan of the demo's last past flash sale, saved as the planner saves a scenario:
+        // the demo campaign's products at discounts from 10% to 40%.
+        const plan::PlannerData data = plan::PlannerData::read(m_project.toStdString());
+        plan::CampaignFile file = plan::readCampaignFile(files + "/campaign.csv", data.panel);
+        QVERIFY(file.problems.empty());
+        plan::Campaign campaign;
+        campaign.start = kSaleStart;
+        campaign.days = kSaleDays;
+        campaign.products = file.products;
+        std::vector<double> discounts;
+        for (size_t i = 0; i < campaign.products.size(); ++i)
+            discounts.push_back(0.1 + 0.05 * double(i % 7));
+        {
+            store::Store store(m_project.toStdString());
+            plan::saveScenario(store, data.panel, kScenario.toStdString(), campaign, {}, discounts,
+                               {});
+            const review::PlannedSale planned =
+                review::plannedSaleOfScenario(store, data.panel, kScenario.toStdString());
+            m_core = review::reviewSale(store, data.panel, data.trained, planned);
+        }
+        QVERIFY(m_core.rows.size() > 10);
+
+        m_controller = std::make_unique<ui::ProjectController>();
+        m_tab = std::make_unique<ui::ReviewTab>(m_controller.get());
+        m_tab->resize(1400, 900);
+        m_tab->show();
+        QString error;
+        QVERIFY2(m_controller->openProject(m_project, false, &error), qPrintable(error));
+        QVERIFY(view()->scenarioCombo()->findData(kScenario) > 0);
+        QSignalSpy reviewed(view(), &ui::ReviewView::reviewed);
+        view()->reviewScenario(kScenario);
+        QTRY_COMPARE_WITH_TIMEOUT(reviewed.count(), 1, 60000);
+    }
+
+    void totalsEqualCoresToTheCent()
+    {
+        const review::ReviewTotals& t = m_core.totals;
+        const ReviewTotalsView* totals = view()->totals();
+        QCOMPARE(totals->text(ReviewTotalsView::Revenue, ReviewTotalsView::Expected),
+                 ui::moneyText(t.expectedRevenue));
+        QCOMPARE(totals->text(ReviewTotalsView::Revenue, ReviewTotalsView::AtChargedPrice),
+                 ui::moneyText(t.expectedRevenueAtChargedPrice));
+        QCOMPARE(totals->text(ReviewTotalsView::Revenue, ReviewTotalsView::Actual),
+                 ui::moneyText(t.actualRevenue));
+        QCOMPARE(totals->text(ReviewTotalsView::Units, ReviewTotalsView::Actual),
+                 QLocale().toString(t.actualUnits, 'f', 1));
+        QCOMPARE(totals->text(ReviewTotalsView::Units, ReviewTotalsView::Expected),
+                 QLocale().toString(t.expectedUnits, 'f', 1));
+        QVERIFY(t.profitComplete);
+        QCOMPARE(totals->text(ReviewTotalsView::Profit, ReviewTotalsView::Actual),
+                 ui::moneyText(t.actualProfit));
+        QCOMPARE(totals->text(ReviewTotalsView::Profit, ReviewTotalsView::Expected),
+                 ui::moneyText(t.expectedProfit));
+        QVERIFY2(totals->hitRateText().contains(
+                     QStringLiteral("%1 of %2 products").arg(t.withinInterval).arg(t.products)),
+                 qPrintable(totals->hitRateText()));
+        QVERIFY(std::abs(t.actualRevenue - t.expectedRevenue) > 0.005); // a difference to show
+        QCOMPARE(totals->text(ReviewTotalsView::Revenue, ReviewTotalsView::Difference),
+                 (t.actualRevenue > t.expectedRevenue ? "+" : "") +
+                     ui::moneyText(t.actualRevenue - t.expectedRevenue));
+    }
+
+    void tableCellsEqualCoresRows()
+    {
+        const ReviewTableModel* model = view()->tableModel();
+        QCOMPARE(model->rowCount(), int(m_core.rows.size()));
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const review::ProductReview& row = m_core.rows[size_t(r)];
+            QCOMPARE(cell(r, ReviewTableModel::Sku), QString::fromStdString(row.sku));
+            QCOMPARE(cell(r, ReviewTableModel::ExpectedRevenue),
+                     ui::moneyText(row.expectedRevenue));
+            QCOMPARE(cell(r, ReviewTableModel::ActualRevenue), ui::moneyText(row.actualRevenue));
+            QCOMPARE(cell(r, ReviewTableModel::ActualProfit), ui::moneyText(*row.actualProfit));
+            QCOMPARE(cell(r, ReviewTableModel::PlannedDiscount),
+                     ui::percentText(row.plannedDiscount));
+            QCOMPARE(cell(r, ReviewTableModel::ChargedDiscount),
+                     ui::percentText(row.chargedDiscount));
+            QCOMPARE(cell(r, ReviewTableModel::ActualUnits),
+                     QLocale().toString(row.actualUnits, 'f', 1));
+            QCOMPARE(cell(r, ReviewTableModel::Within), row.withinInterval ? "yes" : "no");
+            const double missed =
+                model->data(model->index(r, ReviewTableModel::Missed), ReviewTableModel::SortRole)
+                    .toDouble();
+            QVERIFY(std::abs(missed - std::abs(row.revenueMissed())) < 0.005);
+        }
+    }
+
+    void sortingByMoneyMissedListsTheLargestMissesFirst()
+    {
+        const QSortFilterProxyModel* proxy = view()->proxy();
+        const std::vector<int> misses = review::largestMisses(m_core, int(m_core.rows.size()));
+        // As shown: sorted by the money missed, largest first.
+        QCOMPARE(proxy->sortColumn(), int(ReviewTableModel::Missed));
+        for (int r = 0; r < proxy->rowCount(); ++r)
+            QCOMPARE(proxy->mapToSource(proxy->index(r, 0)).row(), misses[size_t(r)]);
+        view()->table()->sortByColumn(ReviewTableModel::Missed, Qt::AscendingOrder);
+        QCOMPARE(proxy->mapToSource(proxy->index(0, 0)).row(), misses.back());
+        view()->table()->sortByColumn(ReviewTableModel::ActualRevenue, Qt::DescendingOrder);
+        for (int r = 1; r < proxy->rowCount(); ++r)
+            QVERIFY(
+                m_core.rows[size_t(proxy->mapToSource(proxy->index(r - 1, 0)).row())]
+                    .actualRevenue >=
+                m_core.rows[size_t(proxy->mapToSource(proxy->index(r, 0)).row())].actualRevenue);
+        view()->table()->sortByColumn(ReviewTableModel::Missed, Qt::DescendingOrder);
+    }
+
+    void theSelectedProductsDaysAddUpToItsRow()
+    {
+        view()->table()->selectRow(2);
+        const int source = view()->proxy()->mapToSource(view()->proxy()->index(2, 0)).row();
+        const review::ProductReview& row = m_core.rows[size_t(source)];
+        const ui::ReviewDayChart* chart = view()->dayChart();
+        QVERIFY(chart->view()->chart()->title().startsWith(QString::fromStdString(row.sku)));
+        QCOMPARE(chart->expectedSeries()->count(), kSaleDays);
+        QCOMPARE(chart->actualSeries()->count(), kSaleDays);
+        double expected = 0, actual = 0;
+        for (const QPointF& p : chart->expectedSeries()->points())
+            expected += p.y();
+        for (const QPointF& p : chart->actualSeries()->points())
+            actual += p.y();
+        QVERIFY2(std::abs(expected - row.expectedUnits) < 1e-6,
+                 qPrintable(QString::number(expected)));
+        QVERIFY2(std::abs(actual - row.actualUnits) < 0.01, qPrintable(QString::number(actual)));
+        const QList<QPointF> upper = chart->bandSeries()->upperSeries()->points();
+        const QList<QPointF> lower = chart->bandSeries()->lowerSeries()->points();
+        QCOMPARE(upper.size(), kSaleDays);
+        for (int d = 0; d < kSaleDays; ++d)
+            QVERIFY(lower[d].y() <= upper[d].y());
+    }
+
+    void exportsWriteTheTableAndTheChart()
+    {
+        const QString csv = path("review.csv");
+        QVERIFY(view()->exportTable(csv));
+        waitForExport(view()->exportJob(), csv);
+        QCOMPARE(firstLine(csv), QStringLiteral("sku,name,planned_discount,charged_discount,"
+                                                "expected_units,units_low,units_high,actual_units,"
+                                                "sold_out,expected_revenue,actual_revenue,"
+                                                "expected_profit,actual_profit,within_interval,"
+                                                "expected_units_at_charged_price"));
+        const QString xlsx = path("review.xlsx");
+        QVERIFY(view()->exportTable(xlsx));
+        waitForExport(view()->exportJob(), xlsx);
+        QFile workbook(xlsx);
+        QVERIFY(workbook.open(QIODevice::ReadOnly));
+        QCOMPARE(workbook.read(2), QByteArray("PK")); // a zip: the XLSX container
+        if (const QString shape = workbookShape(xlsx); !shape.isEmpty())
+            QCOMPARE(shape, QStringLiteral("Review,Totals %1").arg(m_core.rows.size() + 1));
+        const QString png = path("review.png");
+        QVERIFY(view()->exportChart(png));
+        waitForExport(view()->exportJob(), png);
+        QVERIFY(!QImage(png).isNull());
+    }
+
+    void aScenarioSavedMeanwhileIsListedWhenTheViewShowsAgain()
+    {
+        m_tab->hide();
+        const QString name = QStringLiteral("Saved while away");
+        {
+            store::Store store(m_project.toStdString());
+            const data::Panel panel = data::Panel::load(store);
+            review::PlannedSale planned =
+                review::plannedSaleOfScenario(store, panel, kScenario.toStdString());
+            plan::saveScenario(store, panel, name.toStdString(), planned.campaign, {},
+                               planned.discounts, {});
+        }
+        QCOMPARE(view()->scenarioCombo()->findData(name), -1);
+        m_tab->show();
+        QVERIFY(view()->scenarioCombo()->findData(name) > 0);
+        QCOMPARE(view()->scenarioCombo()->currentData().toString(), kScenario); // still chosen
+    }
+
+    void aPlanFileOfProductsNeverFeaturedSaysSo()
+    {
+        const QString plan = path("never.csv");
+        QFile file(plan);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("sku,discount\nNO-SUCH-SKU,0.2\n");
+        file.close();
+        view()->reviewPlanFile(plan);
+        QTRY_VERIFY_WITH_TIMEOUT(!view()->job()->isRunning() &&
+                                     view()->message().startsWith("Cannot review never.csv"),
+                                 30000);
+        QVERIFY2(view()->message().contains("NO-SUCH-SKU"), qPrintable(view()->message()));
+        QVERIFY(!view()->shown());
+        QCOMPARE(view()->tableModel()->rowCount(), 0);
+        QSignalSpy reviewed(view(), &ui::ReviewView::reviewed);
+        view()->reviewScenario(kScenario); // back to the scenario, for the tests after this one
+        QTRY_COMPARE_WITH_TIMEOUT(reviewed.count(), 1, 60000);
+    }
+
+    void theBacktestShowsCoresResult()
+    {
+        m_tab->pages()->setCurrentWidget(backtest());
+        QTRY_VERIFY_WITH_TIMEOUT(!backtest()->loadJob()->isRunning(), 30000);
+        QVERIFY(!backtest()->shown()); // none run yet
+        backtest()->setEvents(2);
+        QVERIFY(backtest()->run());
+        QTRY_VERIFY_WITH_TIMEOUT(backtest()->shown().has_value(), 300000);
+        QTRY_VERIFY(!backtest()->runJob()->isRunning());
+
+        store::Store store(m_project.toStdString(), store::Store::OpenMode::ReadOnly);
+        const review::BacktestResult stored = review::loadBacktest(store);
+        QCOMPARE(stored.events.size(), size_t(2));
+        const QList<qreal> forecast = barValues(backtest()->eventsChart(), 0);
+        const QList<qreal> actual = barValues(backtest()->eventsChart(), 1);
+        QCOMPARE(forecast.size(), 2);
+        for (int e = 0; e < 2; ++e) {
+            QVERIFY(std::abs(forecast[e] - stored.events[size_t(e)].forecastUnits) < 1e-6);
+            QVERIFY(std::abs(actual[e] - stored.events[size_t(e)].actualUnits) < 1e-6);
+            QCOMPARE(backtest()->eventsTable()->item(e, 0)->text(),
+                     QString::fromStdString(stored.events[size_t(e)].event.name));
+            QCOMPARE(backtest()->eventsTable()->item(e, 7)->text(),
+                     ui::percentText(stored.events[size_t(e)].hitRate()));
+        }
+        const QList<qreal> pit = barValues(backtest()->calibrationChart(), 0);
+        QCOMPARE(pit.size(), 10);
+        for (int b = 0; b < 10; ++b)
+            QCOMPARE(int(pit[b]), stored.pitHistogram[size_t(b)]);
+        QVERIFY2(backtest()->summary().contains(
+                     QStringLiteral("hit rate %1").arg(ui::percentText(stored.hitRate(), 1))),
+                 qPrintable(backtest()->summary()));
+    }
+
+    void cancellingTheBacktestKeepsTheStoredOne()
+    {
+        QSignalSpy cancelled(backtest()->runJob(), &ui::JobBase::cancelled);
+        backtest()->setEvents(3);
+        QVERIFY(backtest()->run());
+        backtest()->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 60000);
+        QTRY_VERIFY(!backtest()->runJob()->isRunning());
+        store::Store store(m_project.toStdString(), store::Store::OpenMode::ReadOnly);
+        QCOMPARE(review::loadBacktest(store).events.size(), size_t(2));
+        QCOMPARE(backtest()->shown()->events.size(), size_t(2));
+    }
+
+    void backtestExportsWriteRowsAndCharts()
+    {
+        const QString csv = path("backtest.csv");
+        QVERIFY(backtest()->exportRows(csv));
+        waitForExport(backtest()->exportJob(), csv);
+        QCOMPARE(firstLine(csv),
+                 QStringLiteral("event,date,sku,price,forecast,lower,upper,actual,stock,sold_out"));
+        const QString xlsx = path("backtest.xlsx");
+        QVERIFY(backtest()->exportRows(xlsx));
+        waitForExport(backtest()->exportJob(), xlsx);
+        if (const QString shape = workbookShape(xlsx); !shape.isEmpty())
+            QCOMPARE(shape, QStringLiteral("Backtest,Events,Calibration %1")
+                                .arg(backtest()->shown()->rows.size() + 1));
+        const QString png = path("calibration.png");
+        QVERIFY(backtest()->exportChart(backtest()->calibrationChart(), png));
+        waitForExport(backtest()->exportJob(), png);
+        QVERIFY(!QImage(png).isNull());
+    }
+
+    void thePdfReportHasAReviewSection()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        const std::shared_ptr<const ui::ReviewReport> section = m_tab->report();
+        QVERIFY(section);
+        QVERIFY(section->sale && section->backtest);
+        QCOMPARE(section->charts.size(), 3);
+        ui::PlanReport report;
+        report.projectName = QStringLiteral("demo");
+        report.plan.start = kSaleStart;
+        report.plan.days = kSaleDays;
+        const QString without = path("without.pdf");
+        ui::writePlanReport(report, without);
+        QVERIFY(!pdfText(without).contains("Review of the sale"));
+        report.review = section;
+        const QString with = path("with.pdf");
+        ui::writePlanReport(report, with);
+        const QString text = pdfText(with);
+        QVERIFY2(text.contains("Review of the sale: " + kScenario), qPrintable(text));
+        QVERIFY(text.contains(ui::moneyText(m_core.totals.actualRevenue)));
+        QVERIFY(text.contains("Backtest of the model on past events"));
+        QVERIFY(text.contains(QString::fromStdString(section->backtest->events[0].event.name)));
+    }
+
+    void cleanupTestCase()
+    {
+        m_tab.reset();
+        m_controller.reset();
+    }
+};
+
+QTEST_MAIN(TestReviewView)
+#include "test_reviewview.moc"
