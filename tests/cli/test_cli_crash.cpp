@@ -1,14 +1,16 @@
 // Crash test (issue 16): the real flashplan-cli is killed with SIGKILL while it imports and while
-// it trains, at five moments spread over a run as long as an uninterrupted one took. Afterwards the
-// project passes `PRAGMA integrity_check`, holds exactly what it held before (every table, to the
-// bit) or exactly what a finished run leaves, and the same command run again succeeds.
+// it trains, at five moments spread over the run: each when the command has printed a given line
+// of its progress, so that the moments are the same on a busy machine and an idle one. Afterwards
+// the project passes `PRAGMA integrity_check`, holds exactly what it held before (every table, to
+// the bit) or exactly what a finished run leaves, and the same command run again succeeds.
 #include "support/tabledigest.h"
 #include "support/tempdir.h"
 #include "synth/demofiles.h"
 #include "synth/market.h"
 
-#include <chrono>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -19,7 +21,6 @@
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -28,12 +29,17 @@ extern char** environ;
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
-constexpr int kKillPoints = 5;
+// A moment to kill at: when the command has printed its `occurrence`-th line holding `text`.
+struct KillPoint
+{
+    std::string text;
+    int occurrence = 1;
+};
 
-// Runs the CLI with `args`, its output to `log`; returns its pid.
-pid_t startCli(const std::vector<std::string>& args, const std::string& log)
+// Runs the CLI with `args`, its output (stdout and stderr) to `log`, or to a pipe when `log` is
+// empty (its read end in *pipeOut); returns its pid.
+pid_t startCli(const std::vector<std::string>& args, const std::string& log, int* pipeOut = nullptr)
 {
     std::vector<std::string> argv{FLASHPLAN_CLI};
     argv.insert(argv.end(), args.begin(), args.end());
@@ -43,11 +49,25 @@ pid_t startCli(const std::vector<std::string>& args, const std::string& log)
     raw.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int fds[2] = {-1, -1};
+    if (log.empty()) {
+        if (pipe(fds) != 0)
+            return -1;
+        posix_spawn_file_actions_addclose(&actions, fds[0]);
+        posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+        posix_spawn_file_actions_addclose(&actions, fds[1]);
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                         0644);
+    }
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     pid_t pid = -1;
     const int rc = posix_spawn(&pid, raw[0], &actions, nullptr, raw.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
+    if (log.empty()) {
+        close(fds[1]);
+        *pipeOut = fds[0];
+    }
     return rc == 0 ? pid : -1;
 }
 
@@ -155,47 +175,72 @@ protected:
     }
 
     // Runs `args` (PROJECT in them stands for a copy of the base project) to its end, then kills a
-    // run of it at kKillPoints moments spread over as long as that took, checking each killed
-    // project, and reruns the command on it.
-    static void killAtFiveMoments(const std::vector<std::string>& args)
+    // run of it at each of `points`, checks the killed project, and reruns the command on it.
+    static void killAt(const std::vector<std::string>& args, const std::vector<KillPoint>& points)
     {
         const std::string before = Project(s_base).everything();
         const std::string reference = copyOfBase("reference.flashplan");
-        const Clock::time_point start = Clock::now();
         ASSERT_EQ(runToEnd(withProject(args, reference)), 0) << readFile(s_dir->file("run.log"));
-        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
         const std::string finished = Project(reference).outcome();
         ASSERT_NE(Project(reference).everything(), before) << "the run changed nothing";
 
         int killedMidRun = 0, leftAsBefore = 0;
-        for (int k = 1; k <= kKillPoints; ++k) {
-            const double at = seconds * k / (kKillPoints + 1);
-            SCOPED_TRACE("killed " + std::to_string(at) + " s into a run of " +
-                         std::to_string(seconds) + " s");
+        for (const KillPoint& point : points) {
+            SCOPED_TRACE("killed at line " + std::to_string(point.occurrence) + " holding '" +
+                         point.text + "'");
             const std::string project = copyOfBase("killed.flashplan");
-            const pid_t pid = startCli(withProject(args, project), s_dir->file("run.log"));
-            ASSERT_GT(pid, 0);
-            std::this_thread::sleep_for(std::chrono::duration<double>(at));
-            kill(pid, SIGKILL);
-            int status = 0;
-            waitpid(pid, &status, 0);
-            killedMidRun += WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+            std::string output;
+            const bool killed = killAtLine(withProject(args, project), point, output);
+            killedMidRun += killed;
+            if (!killed)
+                std::fprintf(stderr, "the command ended before the kill; it printed:\n%s",
+                             output.c_str());
             {
-                const Project killed(project);
-                EXPECT_EQ(killed.integrity(), "ok");
-                const bool asBefore = killed.everything() == before;
+                const Project afterKill(project);
+                EXPECT_EQ(afterKill.integrity(), "ok");
+                const bool asBefore = afterKill.everything() == before;
                 leftAsBefore += asBefore;
                 // Killed after its commit, the run's work is all there; else nothing of it is.
                 if (!asBefore) {
-                    EXPECT_EQ(killed.outcome(), finished) << killed.everything() << "before:\n"
-                                                          << before;
+                    EXPECT_EQ(afterKill.outcome(), finished)
+                        << afterKill.everything() << "before:\n"
+                        << before;
                 }
             }
             EXPECT_EQ(runToEnd(withProject(args, project)), 0) << readFile(s_dir->file("run.log"));
             EXPECT_EQ(Project(project).outcome(), finished);
         }
-        EXPECT_GE(killedMidRun, kKillPoints - 2) << "most kills must land while the command runs";
+        // The last moment may race the command's end; the others come well before it.
+        EXPECT_GE(killedMidRun, static_cast<int>(points.size()) - 1);
         EXPECT_GE(leftAsBefore, 1) << "no kill landed before the command's commit";
+    }
+
+    // Starts the command and kills it with SIGKILL once it has printed the line `point` names;
+    // true when the kill ended it (it had not ended by itself).
+    static bool killAtLine(const std::vector<std::string>& args, const KillPoint& point,
+                           std::string& output)
+    {
+        int fd = -1;
+        const pid_t pid = startCli(args, "", &fd);
+        if (pid <= 0)
+            return false;
+        FILE* lines = fdopen(fd, "r");
+        int seen = 0;
+        char* line = nullptr;
+        size_t capacity = 0;
+        while (getline(&line, &capacity, lines) > 0) {
+            output += line;
+            if (std::string(line).find(point.text) != std::string::npos &&
+                ++seen == point.occurrence) {
+                kill(pid, SIGKILL);
+                break;
+            }
+        }
+        free(line);
+        fclose(lines); // the command, if it still ran, may get SIGPIPE: it is killed already
+        int status = 0;
+        waitpid(pid, &status, 0);
+        return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
     }
 
     static int runToEnd(const std::vector<std::string>& args)
@@ -225,15 +270,22 @@ private:
 
 TEST_F(CliCrash, AKilledImportLeavesTheProjectAsItWasOrCompleteAndARerunSucceeds)
 {
-    // --on-duplicate last: a rerun after a kill that came after the commit replaces the same rows.
-    killAtFiveMoments(
-        {"import", "--project", "PROJECT", "--sales", newerSales(), "--on-duplicate", "last"});
+    // Progress lines, one each 10% (reading the file is the first half, writing the rows the
+    // second), the last one just before the commit. --on-duplicate last: a rerun after a kill
+    // that came after the commit replaces the same rows.
+    killAt({"import", "--project", "PROJECT", "--sales", newerSales(), "--on-duplicate", "last"},
+           {{"%", 1}, {"%", 3}, {"%", 5}, {"%", 7}, {"100%", 1}});
 }
 
 TEST_F(CliCrash, AKilledTrainingKeepsTheStoredModelOrStoresItsOwnAndARerunSucceeds)
 {
-    // The structured model: fitted, refitted on all history, then saved (half a second or so).
-    killAtFiveMoments({"train", "--project", "PROJECT", "--model", "structured"});
+    // The structured model: fitted on the history before the held-out days, refitted on all of
+    // it, then saved.
+    killAt({"train", "--project", "PROJECT", "--model", "structured"}, {{"training structured", 1},
+                                                                        {"iteration 50", 1},
+                                                                        {"refitting", 1},
+                                                                        {"iteration 25", 2},
+                                                                        {"saving", 1}});
 }
 
 } // namespace
