@@ -335,7 +335,7 @@ void StructuredModel::load(BinaryReader& in)
     if (m_holidayOff.empty())
         m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
     if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C ||
-        m_eventSize.size() != m_size.size() || periods < 0 ||
+        m_eventSize.size() != m_size.size() || periods < 0 || periods > PanelShape::kMaxPeriods ||
         m_holidayOff.size() != static_cast<size_t>(L.C) * kHolidays ||
         (!m_recentLevel.empty() && static_cast<int>(m_recentLevel.size()) != L.P))
         throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
