@@ -303,6 +303,8 @@ void StructuredModel::load(BinaryReader& in)
         throw FlashPlanError(ProblemKind::StoredModelUnknownFormat, {"structured"});
     m_shape = PanelShape::load(in);
     m_dipPeriods = in.get<std::int32_t>();
+    if (m_dipPeriods < 0 || m_dipPeriods > PanelShape::kMaxPeriods) // sizes the parameter layout
+        throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
     const std::vector<double> theta = in.getVector<double>();
     m_theta =
         Eigen::Map<const Eigen::VectorXd>(theta.data(), static_cast<Eigen::Index>(theta.size()));
