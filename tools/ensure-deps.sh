@@ -13,6 +13,9 @@ packages=(build-essential cmake ninja-build pkg-config
 packages+=(qt6-tools-dev qt6-l10n-tools qt6-translations-l10n fonts-wqy-microhei)
 # The format check (ctest test `format`, tools/check-format.sh).
 packages+=(clang-format)
+# The sanitizer tree and fuzz targets (test.sh's build/sanitize): clang, and the ASan, UBSan and
+# libFuzzer runtimes, which clang only recommends (libclang-rt-14-dev ships libclang_rt.*).
+packages+=(clang libclang-rt-14-dev)
 
 if [ "${1:-}" = --list ]; then
   printf '%s\n' "${packages[@]}"

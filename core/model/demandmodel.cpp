@@ -33,6 +33,11 @@ PanelShape PanelShape::load(BinaryReader& in)
     shape.periods = in.get<std::int32_t>();
     shape.categories = in.get<std::int32_t>();
     shape.productCategory = in.getVector<int>();
+    // A damaged blob must not send the models computing calendars for billions of periods.
+    if ((shape.periodDays != 1 && shape.periodDays != 7) || shape.periods < 0 ||
+        shape.periods > kMaxPeriods || shape.firstDay < -kMaxAbsDay ||
+        shape.firstDay > kMaxAbsDay || shape.categories < 0 || shape.categories > kMaxCategories)
+        throw FlashPlanError(ProblemKind::StoredModelTruncated);
     return shape;
 }
 

@@ -49,6 +49,11 @@ struct PanelShape
     std::vector<int> productCategory; // per panel product
     int categories = 1;
 
+    // A stored shape beyond these is damage, not a history (an import refuses spans over 20 years).
+    static constexpr int kMaxPeriods = 200 * 366;
+    static constexpr DayNumber kMaxAbsDay = 10'000'000; // about 27,000 years either side of 1970
+    static constexpr int kMaxCategories = 1'000'000;
+
     static PanelShape of(const data::Panel& panel);
     DayNumber dayOf(int period) const { return firstDay + period * periodDays; }
     void save(BinaryWriter& out) const;

@@ -303,6 +303,8 @@ void StructuredModel::load(BinaryReader& in)
         throw FlashPlanError(ProblemKind::StoredModelUnknownFormat, {"structured"});
     m_shape = PanelShape::load(in);
     m_dipPeriods = in.get<std::int32_t>();
+    if (m_dipPeriods < 0 || m_dipPeriods > PanelShape::kMaxPeriods) // sizes the parameter layout
+        throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
     const std::vector<double> theta = in.getVector<double>();
     m_theta =
         Eigen::Map<const Eigen::VectorXd>(theta.data(), static_cast<Eigen::Index>(theta.size()));
@@ -335,7 +337,7 @@ void StructuredModel::load(BinaryReader& in)
     if (m_holidayOff.empty())
         m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
     if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C ||
-        m_eventSize.size() != m_size.size() || periods < 0 ||
+        m_eventSize.size() != m_size.size() || periods < 0 || periods > PanelShape::kMaxPeriods ||
         m_holidayOff.size() != static_cast<size_t>(L.C) * kHolidays ||
         (!m_recentLevel.empty() && static_cast<int>(m_recentLevel.size()) != L.P))
         throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <gtest/gtest.h>
 
 using namespace fp;
@@ -158,6 +159,20 @@ TEST_F(StructuredOnMarket, SameDataAndSeedGiveTheSameModel)
     model::StructuredModel again;
     again.fit(s_project->panel(), *s_train, {}, {}, {});
     EXPECT_EQ(predict(again, *s_test), predict(*s_model, *s_test));
+}
+
+// Issue 16 (found by fuzz.modelblob): a damaged period count in a stored model made loading compute
+// calendar features for up to two billion periods, a hang; it is refused as damage at once.
+TEST_F(StructuredOnMarket, ADamagedPeriodCountIsRefusedNotComputed)
+{
+    BinaryWriter out;
+    s_model->save(out);
+    std::vector<std::uint8_t> bytes = out.bytes();
+    const std::int32_t huge = 2'000'000'000;
+    std::memcpy(bytes.data() + 12, &huge, sizeof huge); // format version, period length, first day
+    BinaryReader in(bytes);
+    model::StructuredModel loaded;
+    EXPECT_THROW(loaded.load(in), FlashPlanError);
 }
 
 TEST_F(StructuredOnMarket, ASavedModelPredictsBitForBitAfterLoading)
