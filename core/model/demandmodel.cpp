@@ -38,6 +38,11 @@ PanelShape PanelShape::load(BinaryReader& in)
         shape.periods > kMaxPeriods || shape.firstDay < -kMaxAbsDay ||
         shape.firstDay > kMaxAbsDay || shape.categories < 0 || shape.categories > kMaxCategories)
         throw FlashPlanError(ProblemKind::StoredModelTruncated);
+    // Every model indexes its per-category parameters by these; one out of range reads past them.
+    for (const int category : shape.productCategory) {
+        if (category < 0 || category >= shape.categories)
+            throw FlashPlanError(ProblemKind::StoredModelTruncated);
+    }
     return shape;
 }
 

@@ -175,6 +175,25 @@ TEST_F(StructuredOnMarket, ADamagedPeriodCountIsRefusedNotComputed)
     EXPECT_THROW(loaded.load(in), FlashPlanError);
 }
 
+// Issue 16 (found by fuzz.modelblob in CI): a product's category index past the stored category
+// count made loading read past the per-category parameters; it is refused as damage.
+TEST_F(StructuredOnMarket, AProductCategoryPastTheCategoryCountIsRefused)
+{
+    BinaryWriter out;
+    s_model->save(out);
+    std::vector<std::uint8_t> bytes = out.bytes();
+    // format version, period length, first day, periods, categories, product count, then product 0
+    const std::size_t firstProductCategory = 4 * 5 + 8;
+    const std::int32_t pastTheEnd =
+        s_project->panel().categories().size() == 0
+            ? 1
+            : static_cast<std::int32_t>(s_project->panel().categories().size());
+    std::memcpy(bytes.data() + firstProductCategory, &pastTheEnd, sizeof pastTheEnd);
+    BinaryReader in(bytes);
+    model::StructuredModel loaded;
+    EXPECT_THROW(loaded.load(in), FlashPlanError);
+}
+
 TEST_F(StructuredOnMarket, ASavedModelPredictsBitForBitAfterLoading)
 {
     model::TrainedModel trained;
