@@ -3467,13 +3467,13 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>“%1”没有销售历史（新商品）：已保存的方案暂不能包含它；当前规划会保留它。移除它即可将其余商品保存为方案</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>%1</source>
         <comment>a database error: SQLite&apos;s own words</comment>
         <translation>数据库出错：%1</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-75"/>
         <source>%1 holds no sales yet; import a sales CSV first</source>
         <translation>%1 中还没有销售数据；请先导入销售 CSV</translation>
     </message>
@@ -4380,7 +4380,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>打开项目以复盘促销。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>(choose a saved scenario)</source>
         <translation>（选择已保存的方案）</translation>
     </message>
@@ -4860,7 +4860,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TrainingView</name>
     <message>
-        <location filename="../ui/model/trainingview.cpp" line="+77"/>
+        <location filename="../ui/model/trainingview.cpp" line="+81"/>
         <source>loading the sales history</source>
         <translation>加载历史销售数据</translation>
     </message>
@@ -5070,7 +5070,7 @@ saved %2, revenue %3</source>
         <translation>“%1”仍在运行，请等其完成后再训练。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+72"/>
         <source>Training all models</source>
         <translation>正在训练所有模型</translation>
     </message>
@@ -5095,7 +5095,12 @@ saved %2, revenue %3</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+30"/>
+        <source>%1 — another program is writing the project; waiting for it to finish (%2 s). Cancel drops this fit.</source>
+        <translation>%1 — 另一个程序正在写入项目；正在等待其完成（%2 秒）。取消将放弃本次拟合。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1/%2 步：%3</translation>
     </message>

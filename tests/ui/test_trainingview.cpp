@@ -3,12 +3,14 @@
 #include "model/trainer.h"
 #include "model/trainingview.h"
 #include "shell/projectcontroller.h"
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "synth/demofiles.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -187,6 +189,80 @@ private slots:
         QCOMPARE(after.size(), before.size());
         QCOMPARE(after.front().id, before.front().id);
         QVERIFY(after.front().active);
+    }
+
+    // Issue 16, finding 7: a writer already at work refuses the run at once (not minutes later
+    // at the save), and one that starts during the fit is waited for past the usual 5 s lock
+    // timeout, saying so; the finished fit is stored when it ends, or dropped on Cancel.
+    void aWriterAtTheStartRefusesTheRunAtOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, 15, 200);
+        Window w;
+        QString error;
+        QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+        fp::store::Store writer(path.toStdString(), fp::store::Store::OpenMode::MustExist);
+        fp::sql::Transaction lock(writer.database());
+        choose(w.model, "baseline");
+        QTest::mouseClick(w.train, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.view.isTraining(), 10000);
+        QVERIFY2(w.status->text().contains("being written by another program"),
+                 qPrintable(w.status->text()));
+        QVERIFY(w.chart->curveNames().isEmpty()); // nothing was trained
+        lock.commit();
+        QVERIFY(modelsIn(path).empty());
+    }
+
+    void aWriterDuringTheFitIsWaitedForAndTheFitStored()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, 60, 500);
+        Window w;
+        QString error;
+        QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+        choose(w.model, "auto");
+        QTest::mouseClick(w.train, Qt::LeftButton);
+        // Locked while a model trains (steps 1-4 of 6 take nearly all of the run's second): past
+        // the check at the start, well before the save.
+        const QRegularExpression training("^Step [1-4] of 6");
+        QTRY_VERIFY2_WITH_TIMEOUT(training.match(w.status->text()).hasMatch(),
+                                  qPrintable(w.status->text()), 10000);
+        {
+            fp::store::Store writer(path.toStdString(), fp::store::Store::OpenMode::MustExist);
+            fp::sql::Transaction lock(writer.database());
+            QTRY_VERIFY_WITH_TIMEOUT(w.status->text().contains("(6 s)"), 60000);
+            QVERIFY2(w.status->text().contains("waiting for it to finish"),
+                     qPrintable(w.status->text()));
+            QVERIFY(w.view.isTraining());
+            lock.commit();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!w.view.isTraining(), 60000);
+        QVERIFY2(w.status->text().startsWith("Trained"), qPrintable(w.status->text()));
+        const auto models = modelsIn(path);
+        QCOMPARE(models.size(), size_t(1));
+        QVERIFY(models.front().active);
+    }
+
+    void cancellingWhileWaitingForAWriterDropsTheFit()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, 60, 500);
+        Window w;
+        QString error;
+        QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+        choose(w.model, "auto");
+        QTest::mouseClick(w.train, Qt::LeftButton);
+        const QRegularExpression training("^Step [1-4] of 6");
+        QTRY_VERIFY2_WITH_TIMEOUT(training.match(w.status->text()).hasMatch(),
+                                  qPrintable(w.status->text()), 10000);
+        fp::store::Store writer(path.toStdString(), fp::store::Store::OpenMode::MustExist);
+        fp::sql::Transaction lock(writer.database());
+        QTRY_VERIFY_WITH_TIMEOUT(w.status->text().contains("waiting for it to finish"), 60000);
+        QTest::mouseClick(w.cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.view.isTraining(), 10000);
+        QVERIFY2(w.status->text().contains("cancelled"), qPrintable(w.status->text()));
+        lock.commit();
+        QVERIFY(modelsIn(path).empty());
     }
 
     void aFailureIsReportedAndTheWindowStaysUsable()

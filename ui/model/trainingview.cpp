@@ -32,7 +32,10 @@
 #include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <utility>
 
@@ -56,6 +59,7 @@ struct TrainingUpdate
     QString kind; // the model of the loss point
     bool refit = false;
     model::LossPoint loss;
+    int waitedSeconds = -1; // >= 0: waiting that long for another program's write lock
 };
 
 namespace {
@@ -292,9 +296,28 @@ bool TrainingView::train()
         QElapsedTimer clock;
         clock.start();
         store::Store store(path, store::Store::OpenMode::MustExist);
+        store.checkNoOtherWriter(); // before minutes of training, not at the save
         const int periodDays = store.periodDays();
         int stage = 0;
         bool refitting = false;
+        // A writer that starts during the fit (an import from the command line) must not throw the
+        // finished fit away: the save waits for it, saying so, until it ends or the user cancels.
+        bool cancelledWhileWaiting = false;
+        std::int64_t reportedSecond = -1;
+        store.database().waitWhileBusy([&](std::chrono::milliseconds waited) {
+            if (!progress(std::max(stage - 1, 0), stages)) {
+                cancelledWhileWaiting = true;
+                return false;
+            }
+            const std::int64_t second = waited.count() / 1000;
+            if (second != reportedSecond) {
+                reportedSecond = second;
+                TrainingUpdate update;
+                update.waitedSeconds = static_cast<int>(second);
+                report(std::move(update));
+            }
+            return true;
+        });
         model::TrainCallbacks callbacks;
         callbacks.stage = [&](const std::string& name) {
             if (!progress(stage, stages)) // stop between stages too, before anything is saved
@@ -315,7 +338,14 @@ bool TrainingView::train()
             report(std::move(update));
             return progress(stage - 1, stages); // false once cancelled
         };
-        const model::TrainSummary summary = model::trainAndStore(store, options, callbacks);
+        model::TrainSummary summary;
+        try {
+            summary = model::trainAndStore(store, options, callbacks);
+        } catch (const sql::SqlError&) {
+            if (cancelledWhileWaiting) // the save gave up the lock it waited for: nothing stored
+                throw Cancelled();
+            throw;
+        }
         return TrainingResult{QString::fromStdString(model::summaryJson(summary)), periodDays,
                               QString::fromStdString(summary.chosen), clock.elapsed() / 1000.0};
     };
@@ -368,6 +398,13 @@ void TrainingView::showUpdate(const TrainingUpdate& update)
         return; // the project changed during the run
     if (!update.stage.isEmpty()) {
         showStage(update.stage, update.stageIndex, update.stageCount);
+        return;
+    }
+    if (update.waitedSeconds >= 0) {
+        setStatus(tr("%1 — another program is writing the project; waiting for it to finish "
+                     "(%2 s). Cancel drops this fit.")
+                      .arg(m_stage)
+                      .arg(update.waitedSeconds));
         return;
     }
     const QString name = modelDisplayName(update.kind);
