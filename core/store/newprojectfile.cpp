@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <filesystem>
+#include <signal.h>
+#include <string_view>
 #include <system_error>
 #include <unistd.h>
 
@@ -20,6 +22,40 @@ NewProjectFile::NewProjectFile(std::string finalPath) : m_finalPath(std::move(fi
               ("." + target.filename().string() + "." + std::to_string(::getpid()) + ".new"))
                  .string();
     remove(); // left by a process of the same pid that was killed
+    removeLeftoversOfEndedImports(target);
+}
+
+// A draft whose import was killed (kill -9, a power cut) outlives it: the next import into the
+// same path removes every draft whose process no longer runs. A running import's draft is kept.
+void NewProjectFile::removeLeftoversOfEndedImports(const std::filesystem::path& target)
+{
+    const std::string prefix = "." + target.filename().string() + ".";
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix))
+            continue;
+        const std::string rest = name.substr(prefix.size()); // PID.new, PID.new-wal, ...
+        const std::size_t dot = rest.find('.');
+        if (dot == 0 || dot == std::string::npos || dot > 9)
+            continue;
+        const std::string_view suffix = std::string_view(rest).substr(dot);
+        if (suffix != ".new" && suffix != ".new-wal" && suffix != ".new-shm" &&
+            suffix != ".new-journal")
+            continue;
+        pid_t pid = 0;
+        for (std::size_t i = 0; i < dot; ++i) {
+            if (rest[i] < '0' || rest[i] > '9') {
+                pid = 0;
+                break;
+            }
+            pid = pid * 10 + (rest[i] - '0');
+        }
+        const bool ended = pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH;
+        if (ended)
+            fs::remove(entry.path(), ec);
+    }
 }
 
 NewProjectFile::~NewProjectFile()

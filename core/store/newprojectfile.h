@@ -1,12 +1,14 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 namespace fp::store {
 
 // A project made under a temporary name in the folder of its final path and renamed into place by
 // commit(), so that a failed or cancelled import into a new path leaves no file behind: the
-// destructor removes what was not committed (with SQLite's -wal, -shm and -journal files).
+// destructor removes what was not committed (with SQLite's -wal, -shm and -journal files), and
+// the constructor what imports into the same path left when they were killed.
 class NewProjectFile final
 {
 public:
@@ -28,6 +30,7 @@ public:
 
 private:
     void remove() const;
+    static void removeLeftoversOfEndedImports(const std::filesystem::path& target);
 
     std::string m_finalPath;
     std::string m_path;

@@ -5,8 +5,11 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <optional>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace fp;
 using fp::store::Store;
@@ -172,6 +175,32 @@ TEST(NewProjectFile, IsRenamedIntoPlaceOnCommitAndRemovedOtherwise)
     EXPECT_FALSE(store::NewProjectFile::isNew(target));
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1);
     EXPECT_NO_THROW(Store(target, Store::OpenMode::MustExist));
+}
+
+// Issue 16: an import into a new path killed with kill -9 left its hidden draft behind for good;
+// the next import into that path removes the drafts of processes that have ended, and only those.
+TEST(NewProjectFile, TheDraftsOfKilledImportsAreRemovedAndRunningOnesKept)
+{
+    test::TempDir dir;
+    const std::string target = dir.file("p.flashplan");
+    const pid_t ended = ::fork();
+    if (ended == 0)
+        ::_exit(0);
+    ASSERT_GT(ended, 0);
+    ::waitpid(ended, nullptr, 0); // its pid now names no process
+    const std::string endedDraft = dir.file(".p.flashplan." + std::to_string(ended) + ".new");
+    const std::string runningDraft =
+        dir.file(".p.flashplan." + std::to_string(::getppid()) + ".new");
+    const std::string otherProject = dir.file(".q.flashplan." + std::to_string(ended) + ".new");
+    for (const std::string& path : {endedDraft, endedDraft + "-wal", runningDraft, otherProject})
+        std::ofstream(path) << "draft";
+    {
+        store::NewProjectFile draft(target);
+    }
+    EXPECT_FALSE(std::filesystem::exists(endedDraft));
+    EXPECT_FALSE(std::filesystem::exists(endedDraft + "-wal"));
+    EXPECT_TRUE(std::filesystem::exists(runningDraft));
+    EXPECT_TRUE(std::filesystem::exists(otherProject));
 }
 
 TEST(NewProjectFile, NeverReplacesAProjectAnotherImportMadeMeanwhile)
