@@ -29,9 +29,10 @@ float highestPrice(const Panel& panel, int p, int from, int to, int t)
 }
 
 // The depth a period was sold at, measured against the price it was cut from. That is its list
-// price when the product sold at that list price within the window around it. When it did not
-// (the list price is the import's one estimate for the whole history while the regular price
-// moved, or a price never charged), the list price cannot be trusted there: the regular price
+// price when the file gave one and the product sold at it within the window around it. When the
+// list price is the import's one estimate for the whole history (the regular price may have
+// moved around it), or the product did not sell at it nearby (a price never charged), the list
+// price cannot be trusted there: the regular price
 // is read from the sales around the period instead, as the lower of the highest prices before
 // and after it (a regular price on one side only is a price change, not a cut), never above the
 // list price. Otherwise a history whose regular price rose would count its old promotions as
@@ -45,7 +46,8 @@ float depthSoldAt(const Panel& panel, int p, int t, int window, const std::vecto
     const int from = std::max(t - window, 0);
     const int to = std::min(t + window, panel.periodCount() - 1);
     float regular = list;
-    if (atList[static_cast<size_t>(to + 1)] - atList[static_cast<size_t>(from)] == 0) {
+    const bool estimated = panel.products()[static_cast<size_t>(p)].listPriceEstimated;
+    if (estimated || atList[static_cast<size_t>(to + 1)] - atList[static_cast<size_t>(from)] == 0) {
         const float before = highestPrice(panel, p, t - window, t - 1, t);
         const float after = highestPrice(panel, p, t + 1, t + window, t);
         const float local =

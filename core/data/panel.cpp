@@ -117,6 +117,7 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
         const auto it = categoryIndex.find(r.category);
         p.category = it == categoryIndex.end() ? 0 : it->second;
         p.listPrice = r.listPrice.value_or(0.0);
+        p.listPriceEstimated = r.listPriceEstimated;
         p.unitCost = r.unitCost;
         productIndex.emplace(r.id, static_cast<int>(panel.m_products.size()));
         panel.m_products.push_back(std::move(p));

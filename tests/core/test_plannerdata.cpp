@@ -85,6 +85,29 @@ TEST(DeepestDiscounts, WithAnEstimatedListPriceTheDepthIsMeasuredFromTheRegularP
     EXPECT_DOUBLE_EQ(plan::DeepestDiscounts(panel).of(0), 0.50);
 }
 
+// The same, for promotions two weeks before the regular price rises: the estimated list price (14)
+// was charged within four weeks of them, which for a list price from the file would make it the
+// price they were cut from (64% off). An estimated one is not trusted so near a price change: the
+// regular price in force is read from the prices around the cut (10 before it), 50%.
+TEST(DeepestDiscounts, WithAnEstimatedListPriceACutJustBeforeARiseIsMeasuredFromThePriceBefore)
+{
+    test::TempDir dir;
+    store::Store store(dir.file("p.flashplan"));
+    std::string csv = "date,sku,units,price\n";
+    for (int week = 0; week < 66; ++week) {
+        const double regular = week % 22 < 10 ? 10.0 : 14.0; // 10 for 10 weeks, 14 for 12
+        const bool promoted = week % 22 == 8;                // weeks 8, 30, 52 at 5
+        csv += formatIsoDate(daysFromCivil(2025, 1, 6) + 7 * week) + ",X," +
+               (promoted ? "30," : "10,") + std::to_string(promoted ? regular / 2 : regular) + "\n";
+    }
+    const io::ImportReport report = io::importSalesFile(store, dir.write("s.csv", csv));
+    ASSERT_TRUE(report.committed);
+    const data::Panel panel = data::Panel::load(store);
+    ASSERT_TRUE(panel.products().front().listPriceEstimated);
+    ASSERT_DOUBLE_EQ(panel.products().front().listPrice, 14.0); // the import's one estimate
+    EXPECT_DOUBLE_EQ(plan::DeepestDiscounts(panel).of(0), 0.50);
+}
+
 TEST_F(HistoryProject, BeyondHistoryIsMoreThanHalfAPointDeeper)
 {
     const plan::DeepestDiscounts deepest(*m_panel);
