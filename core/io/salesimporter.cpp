@@ -600,6 +600,10 @@ void SalesImport::run(std::istream& in, const ProgressFn& progress, std::int64_t
 
     // Progress: reading the file is the first half, writing the sorted rows the second.
     const std::int64_t total = totalBytes > 0 ? 2 * totalBytes : -1;
+    if (totalBytes > 0) { // a row is at least a date, a SKU, units and a price: 16 bytes or more
+        constexpr std::int64_t kMinRowBytes = 16;
+        m_sorter.expectRows(static_cast<std::size_t>(totalBytes / kMinRowBytes + 1));
+    }
     sql::Transaction transaction(m_db);
     prepareStatements();
     loadExisting();

@@ -65,6 +65,12 @@ SaleSorter::SaleSorter(std::size_t rowsInMemory)
 
 SaleSorter::~SaleSorter() = default;
 
+void SaleSorter::expectRows(std::size_t rows)
+{
+    if (m_buffer.capacity() == 0)
+        m_buffer.reserve(std::clamp<std::size_t>(rows, 1, m_capacity));
+}
+
 void SaleSorter::add(const PendingSale& row)
 {
     if (m_buffer.size() >= m_capacity)

@@ -43,6 +43,9 @@ public:
     SaleSorter(const SaleSorter&) = delete;
     SaleSorter& operator=(const SaleSorter&) = delete;
 
+    // Sizes the buffer for about `rows` rows before the first add (a small file needs far less
+    // than the in-memory maximum, whose reservation a sanitizer build fills and quarantines).
+    void expectRows(std::size_t rows);
     // Throws FlashPlanError when a temporary file cannot be written (disk full).
     void add(const PendingSale& row);
     std::int64_t size() const { return m_count; }

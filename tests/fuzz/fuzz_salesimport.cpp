@@ -34,8 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
     bool committed = false;
     try {
-        const fp::io::ImportReport report =
-            fp::io::importSales(project, in, "fuzz.csv", optionsFor(size));
+        const fp::io::ImportReport report = fp::io::importSales(
+            project, in, "fuzz.csv", optionsFor(size), {}, static_cast<std::int64_t>(size));
         committed = report.committed;
         if (committed != (report.problemCount == 0))
             fp::fuzz::fail("committed with problems, or refused without one");
