@@ -3313,6 +3313,21 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>the dates of sku &apos;%1&apos; in the file, %2 (line %3) to %4 (line %5), and its sales in the project, %6 to %7, span %8 years with periods missing between them: more than the 20 years an import fills; check those dates (a mistyped year?)</source>
+        <translation>商品“%1”在文件中的日期 %2（第 %3 行）到 %4（第 %5 行），加上项目中它的销售 %6 到 %7，共跨越 %8 年，其间有缺失的周期：超过了导入时填补缺失周期的 20 年上限；请检查这些日期（年份输错了？）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the file&apos;s dates span %1 years, from %2 (sku &apos;%3&apos;, line %4) to %5 (sku &apos;%6&apos;, line %7): more than the 20 years a project holds; check those dates (a mistyped year?)</source>
+        <translation>文件中的日期跨越 %1 年，从 %2（商品“%3”，第 %4 行）到 %5（商品“%6”，第 %7 行）：超过了一个项目可容纳的 20 年；请检查这些日期（年份输错了？）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the date %1 (sku &apos;%2&apos;, line %3) is far from the project&apos;s sales (%4 to %5): together they would span %6 years, more than the 20 years a project holds; check that date (a mistyped year?)</source>
+        <translation>日期 %1（商品“%2”，第 %3 行）与项目中的销售（%4 到 %5）相距甚远：合起来将跨越 %6 年，超过了一个项目可容纳的 20 年；请检查该日期（年份输错了？）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>filling the periods missing inside the products&apos; date ranges would store %1 rows, more than 100 times the file&apos;s %2 rows; sku &apos;%3&apos; alone runs from %4 (line %5) to %6 (line %7) with %8 rows: check those dates</source>
         <translation>填补各商品日期范围内缺失的周期将写入 %1 行，超过文件 %2 行的 100 倍；仅商品“%3”就从 %4（第 %5 行）延续到 %6（第 %7 行），却只有 %8 行：请检查这些日期</translation>
     </message>

@@ -77,9 +77,10 @@ constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
 
 // Gap filling stores every period between a product's first and last date, so it is bounded: a
 // mistyped year must not turn a small file into millions of rows (docs/data-format.md, "Missing
-// periods"). A product with periods to fill may span 20 years (7,305 days; a long history
-// without gaps may span more), and the filled periods may be 100 times the file's rows, or
-// 100,000 whatever the file (a small sample of a slow seller).
+// periods"). A product with periods to fill may span 20 years (7,305 days, its rows in the
+// project included), and the filled periods may be 100 times the file's rows, or 100,000 whatever
+// the file (a small sample of a slow seller). The project's sales as a whole span 20 years at
+// most: every product shares its calendar.
 constexpr DayNumber kMaxSpanDays = 7305;
 constexpr std::int64_t kMaxFilledPerRow = 100;
 constexpr std::int64_t kFilledAlwaysAllowed = 100000;
@@ -116,7 +117,13 @@ private:
     bool finish(int period);
     int decidePeriod();
     bool missingPeriodsBounded(int period);
-    std::int64_t periodsToFill(const ProductState& product, int period);
+    struct ProductRange
+    {
+        DayNumber first = 0, last = 0; // the file's dates and the project's rows of the product
+        std::int64_t dates = 0;
+        std::optional<DayNumber> storedFirst, storedLast; // the project's rows alone
+    };
+    ProductRange rangeWithProject(const ProductState& product);
     void fillMissingPeriods(int period);
     void decideMissingPeriods(int period);
     void updateProducts();
@@ -412,23 +419,25 @@ int SalesImport::decidePeriod()
     return existing ? existing : (anyGap ? detected : 1);
 }
 
-// The periods fillMissingPeriods would add for `product`: its range (with the project's rows of
-// it) in periods, less the rows it has (counted once if the file replaces one: a lower bound).
-std::int64_t SalesImport::periodsToFill(const ProductState& product, int period)
+// The product's range with the project's rows of it, and how many distinct dates it has (the
+// file's and the project's, counted once if the file replaces one: a lower bound).
+SalesImport::ProductRange SalesImport::rangeWithProject(const ProductState& product)
 {
-    DayNumber first = *product.minDay, last = *product.maxDay;
-    std::int64_t rows = product.dayCount;
+    ProductRange range{*product.minDay, *product.maxDay, product.dayCount, std::nullopt,
+                       std::nullopt};
     if (!product.isNew) {
-        sql::Statement range(
+        sql::Statement stored(
             m_db, "SELECT min(day), max(day), count(*) FROM sales WHERE product_id = ?1");
-        range.bind(1, product.id);
-        if (range.step() && !range.isNull(0)) {
-            first = std::min<DayNumber>(first, static_cast<DayNumber>(range.int64(0)));
-            last = std::max<DayNumber>(last, static_cast<DayNumber>(range.int64(1)));
-            rows += range.int64(2);
+        stored.bind(1, product.id);
+        if (stored.step() && !stored.isNull(0)) {
+            range.storedFirst = static_cast<DayNumber>(stored.int64(0));
+            range.storedLast = static_cast<DayNumber>(stored.int64(1));
+            range.first = std::min(range.first, *range.storedFirst);
+            range.last = std::max(range.last, *range.storedLast);
+            range.dates += stored.int64(2);
         }
     }
-    return std::max<std::int64_t>(0, (last - first) / period + 1 - rows);
+    return range;
 }
 
 bool SalesImport::missingPeriodsBounded(int period)
@@ -440,32 +449,49 @@ bool SalesImport::missingPeriodsBounded(int period)
         const std::string* sku = nullptr;
         const ProductState* state = nullptr;
         std::int64_t measure = -1;
+        ProductRange range{};
     };
     auto consider = [](Named& named, const std::string& sku, const ProductState& p,
-                       std::int64_t measure) {
+                       std::int64_t measure, const ProductRange& range) {
         if (measure > named.measure ||
             (measure == named.measure && p.minDayLine < named.state->minDayLine))
-            named = {&sku, &p, measure};
+            named = {&sku, &p, measure, range};
     };
     Named longest, fullest; // the longest range with periods to fill; the most periods to fill
+    Named earliest, latest; // the file's extreme dates, for the project's whole span
     std::int64_t toFill = 0;
     for (const auto& [sku, p] : m_products) {
         if (!p.minDay)
             continue;
-        const std::int64_t fill = periodsToFill(p, period);
+        const ProductRange range = rangeWithProject(p);
+        const std::int64_t fill =
+            std::max<std::int64_t>(0, (range.last - range.first) / period + 1 - range.dates);
         toFill += fill;
-        consider(fullest, sku, p, fill);
+        consider(fullest, sku, p, fill, range);
         if (fill > 0)
-            consider(longest, sku, p, *p.maxDay - *p.minDay);
+            consider(longest, sku, p, range.last - range.first, range);
+        consider(earliest, sku, p, -static_cast<std::int64_t>(*p.minDay), range);
+        consider(latest, sku, p, *p.maxDay, range);
     }
+    auto years = [](std::int64_t days) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f", static_cast<double>(days) / 365.25);
+        return std::string(text);
+    };
     if (longest.state && longest.measure > kMaxSpanDays) {
         const ProductState& p = *longest.state;
-        char years[32];
-        std::snprintf(years, sizeof years, "%.1f", static_cast<double>(longest.measure) / 365.25);
-        problem(0, 0, ProblemKind::DatesSpanTooLong,
-                {cutForMessage(*longest.sku), years, formatIsoDate(*p.minDay),
-                 std::to_string(p.minDayLine), formatIsoDate(*p.maxDay),
-                 std::to_string(p.maxDayLine)});
+        if (*p.maxDay - *p.minDay > kMaxSpanDays) {
+            problem(0, 0, ProblemKind::DatesSpanTooLong,
+                    {cutForMessage(*longest.sku), years(longest.measure), formatIsoDate(*p.minDay),
+                     std::to_string(p.minDayLine), formatIsoDate(*p.maxDay),
+                     std::to_string(p.maxDayLine)});
+        } else { // the file's dates are close together, but far from what the project holds
+            problem(0, 0, ProblemKind::DatesSpanTooLongWithProject,
+                    {cutForMessage(*longest.sku), formatIsoDate(*p.minDay),
+                     std::to_string(p.minDayLine), formatIsoDate(*p.maxDay),
+                     std::to_string(p.maxDayLine), formatIsoDate(*longest.range.storedFirst),
+                     formatIsoDate(*longest.range.storedLast), years(longest.measure)});
+        }
         return false;
     }
     if (toFill > kFilledAlwaysAllowed && toFill > kMaxFilledPerRow * m_report.rowsRead) {
@@ -477,7 +503,39 @@ bool SalesImport::missingPeriodsBounded(int period)
                  std::to_string(p.maxDayLine), std::to_string(p.dayCount)});
         return false;
     }
-    return true;
+    if (!earliest.state)
+        return true;
+    // Every product shares the project's calendar (a model holds products x periods), so one date
+    // far from the rest (a mistyped year on a new product, with nothing to fill) would stretch
+    // every product's history as far.
+    const ProductState& early = *earliest.state;
+    const ProductState& late = *latest.state;
+    sql::Statement stored(m_db, "SELECT min(day), max(day) FROM sales");
+    if (!stored.step() || stored.isNull(0)) {
+        if (*late.maxDay - *early.minDay <= kMaxSpanDays)
+            return true;
+        problem(0, 0, ProblemKind::FileDatesSpanTooLong,
+                {years(*late.maxDay - *early.minDay), formatIsoDate(*early.minDay),
+                 cutForMessage(*earliest.sku), std::to_string(early.minDayLine),
+                 formatIsoDate(*late.maxDay), cutForMessage(*latest.sku),
+                 std::to_string(late.maxDayLine)});
+        return false;
+    }
+    const auto storedFirst = static_cast<DayNumber>(stored.int64(0));
+    const auto storedLast = static_cast<DayNumber>(stored.int64(1));
+    const DayNumber first = std::min(storedFirst, *early.minDay);
+    const DayNumber last = std::max(storedLast, *late.maxDay);
+    if (last - first <= kMaxSpanDays)
+        return true;
+    // Name the file's date farther outside what the project holds.
+    const bool earlyIsFarther = storedFirst - *early.minDay >= *late.maxDay - storedLast;
+    const ProductState& odd = earlyIsFarther ? early : late;
+    problem(0, 0, ProblemKind::FileDatesFarFromProject,
+            {formatIsoDate(earlyIsFarther ? *odd.minDay : *odd.maxDay),
+             cutForMessage(earlyIsFarther ? *earliest.sku : *latest.sku),
+             std::to_string(earlyIsFarther ? odd.minDayLine : odd.maxDayLine),
+             formatIsoDate(storedFirst), formatIsoDate(storedLast), years(last - first)});
+    return false;
 }
 
 void SalesImport::fillMissingPeriods(int period)

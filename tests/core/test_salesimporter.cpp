@@ -492,6 +492,54 @@ TEST_F(SalesImport, DatesSpanningMoreThanTwentyYearsAreRefusedNamingTheExtremesB
     EXPECT_EQ(dump(), before);
 }
 
+// Issue 16, finding 5, the rest: the 20 years were measured on the file's dates alone. A single row
+// of a product the project holds for 2024, dated 2000, would have filled 24 years of it; a new
+// product's one row dated 1924 (nothing to fill) would have stretched every product's calendar
+// to a century.
+TEST_F(SalesImport, AProductsDatesAreBoundedTogetherWithItsSalesInTheProject)
+{
+    ASSERT_TRUE(import("date,sku,units,price\n2024-01-01,A,1,10\n2024-03-01,A,2,10\n").committed);
+    const std::string before = dump();
+    const ImportReport r = import("date,sku,units,price\n2000-01-01,A,1,10\n");
+    EXPECT_FALSE(r.committed);
+    ASSERT_EQ(r.problemCount, 1);
+    EXPECT_EQ(r.problems[0].kind, ProblemKind::DatesSpanTooLongWithProject);
+    EXPECT_EQ(r.problems[0].message(),
+              "the dates of sku 'A' in the file, 2000-01-01 (line 2) to 2000-01-01 (line 2), and "
+              "its sales in the project, 2024-01-01 to 2024-03-01, span 24.2 years with periods "
+              "missing between them: more than the 20 years an import fills; check those dates (a "
+              "mistyped year?)");
+    EXPECT_EQ(dump(), before);
+}
+
+TEST_F(SalesImport, TheProjectsDatesAsAWholeAreBoundedToTwentyYears)
+{
+    // A new project: the file alone spans 124 years, with nothing to fill.
+    const std::string csv = "date,sku,units,price\n2024-01-01,A,1,10\n1900-01-01,B,1,10\n";
+    ImportReport r = import(csv);
+    EXPECT_FALSE(r.committed);
+    ASSERT_EQ(r.problemCount, 1);
+    EXPECT_EQ(r.problems[0].kind, ProblemKind::FileDatesSpanTooLong);
+    EXPECT_EQ(r.problems[0].message(),
+              "the file's dates span 124.0 years, from 1900-01-01 (sku 'B', line 3) to 2024-01-01 "
+              "(sku 'A', line 2): more than the 20 years a project holds; check those dates (a "
+              "mistyped year?)");
+    // A project of 2024: a new product's one row a century before.
+    ASSERT_TRUE(import("date,sku,units,price\n2024-01-01,A,1,10\n2024-01-02,A,1,10\n").committed);
+    const std::string before = dump();
+    r = import("date,sku,units,price\n2024-01-03,A,1,10\n1924-01-03,C,1,10\n");
+    EXPECT_FALSE(r.committed);
+    ASSERT_EQ(r.problemCount, 1);
+    EXPECT_EQ(r.problems[0].kind, ProblemKind::FileDatesFarFromProject);
+    EXPECT_EQ(r.problems[0].message(),
+              "the date 1924-01-03 (sku 'C', line 3) is far from the project's sales (2024-01-01 "
+              "to 2024-01-02): together they would span 100.0 years, more than the 20 years a "
+              "project holds; check that date (a mistyped year?)");
+    EXPECT_EQ(dump(), before);
+    // Nineteen years is a history.
+    EXPECT_TRUE(import("date,sku,units,price\n2005-01-03,C,1,10\n").committed);
+}
+
 TEST_F(SalesImport, MissingPeriodsBeyondAHundredTimesTheFilesRowsAreRefusedNamingTheWidestSku)
 {
     // 60 products, each with two rows 19 years apart: 416,000 periods to fill for 120 rows.

@@ -68,6 +68,19 @@ namespace {
                       "with periods missing between them: more than the 20 years an import fills; "
                       "check those dates (a mistyped year?)"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the dates of sku '%1' in the file, %2 (line %3) to %4 (line %5), and its "
+                      "sales in the project, %6 to %7, span %8 years with periods missing between "
+                      "them: more than the 20 years an import fills; check those dates (a "
+                      "mistyped year?)"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the file's dates span %1 years, from %2 (sku '%3', line %4) to %5 (sku "
+                      "'%6', line %7): more than the 20 years a project holds; check those dates "
+                      "(a mistyped year?)"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the date %1 (sku '%2', line %3) is far from the project's sales (%4 to "
+                      "%5): together they would span %6 years, more than the 20 years a project "
+                      "holds; check that date (a mistyped year?)"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "filling the periods missing inside the products' date ranges would store "
                       "%1 rows, more than 100 times the file's %2 rows; sku '%3' alone runs from "
                       "%4 (line %5) to %6 (line %7) with %8 rows: check those dates"),
