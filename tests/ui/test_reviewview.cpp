@@ -7,6 +7,7 @@
 #include "plan/scenariostore.h"
 #include "report/planreport.h"
 #include "report/reviewreport.h"
+#include "review/backtestcharts.h"
 #include "review/backteststore.h"
 #include "review/backtestview.h"
 #include "review/plannedsale.h"
@@ -30,6 +31,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QFile>
+#include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QLineSeries>
 #include <QLocale>
@@ -101,6 +103,16 @@ QList<qreal> barValues(QChartView* view, int set)
             for (int i = 0; i < bars->barSets()[set]->count(); ++i)
                 values << bars->barSets()[set]->at(i);
     return values;
+}
+
+// The event chart's whiskers: the line series on its units axis.
+QList<QLineSeries*> whiskers(QChartView* view)
+{
+    QList<QLineSeries*> lines;
+    for (QAbstractSeries* s : view->chart()->series())
+        if (auto* line = qobject_cast<QLineSeries*>(s))
+            lines << line;
+    return lines;
 }
 
 } // namespace
@@ -352,9 +364,53 @@ private slots:
             QVERIFY(std::abs(actual[e] - stored.events[size_t(e)].actualUnits) < 1e-6);
             QCOMPARE(backtest()->eventsTable()->item(e, 0)->text(),
                      QString::fromStdString(stored.events[size_t(e)].event.name));
-            QCOMPARE(backtest()->eventsTable()->item(e, 7)->text(),
+            QCOMPARE(backtest()->eventsTable()->item(e, 8)->text(),
                      ui::percentText(stored.events[size_t(e)].hitRate()));
         }
+        // Each event's total interval, a whisker on its forecast bar (left of the pair's middle)
+        // and in the table; each event's bias, a label above its pair, inside the chart.
+        backtest()->eventsChart()->resize(900, 500);
+        QChart* chart = backtest()->eventsChart()->chart();
+        const QList<QLineSeries*> lines = whiskers(backtest()->eventsChart());
+        const QList<QGraphicsSimpleTextItem*> labels = ui::biasLabels(chart);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(labels.size(), 2);
+        for (int e = 0; e < 2; ++e) {
+            const review::BacktestEvent& event = stored.events[size_t(e)];
+            QVERIFY(event.totalInterval.has_value());
+            double low = 1e300, high = -1e300, x = 0;
+            for (const QPointF& p : lines[e]->points()) {
+                low = std::min(low, p.y());
+                high = std::max(high, p.y());
+                x += p.x() / lines[e]->count();
+            }
+            QCOMPARE(low, double(event.totalInterval->low));
+            QCOMPARE(high, double(event.totalInterval->high));
+            QVERIFY2(x > e - 0.5 && x < e, qPrintable(QString::number(x)));
+            QCOMPARE(backtest()->eventsTable()->item(e, 5)->text(),
+                     QLocale().toString(event.totalInterval->low) + QStringLiteral("–") +
+                         QLocale().toString(event.totalInterval->high));
+            QCOMPARE(labels[e]->text(), backtest()->eventsTable()->item(e, 7)->text());
+            QCOMPARE(labels[e]->text(), (event.bias() > 0 ? QStringLiteral("+") : QString()) +
+                                            ui::percentText(event.bias()));
+            // Above its pair, over the event's category, and whole inside the plot.
+            const QRectF box = labels[e]->sceneBoundingRect();
+            const QPointF top =
+                chart->mapToPosition(QPointF(e, std::max({event.forecastUnits, event.actualUnits,
+                                                          double(event.totalInterval->high)})),
+                                     chart->series().front());
+            QVERIFY(box.bottom() <= top.y() + 1);
+            QVERIFY(std::abs(box.center().x() - top.x()) < 1);
+            QVERIFY2(chart->plotArea().contains(box), qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                                                     .arg(box.x())
+                                                                     .arg(box.y())
+                                                                     .arg(box.width())
+                                                                     .arg(box.height())));
+        }
+        QVERIFY2(backtest()->summary().contains(
+                     QStringLiteral("Event totals: %1 of 2 inside their 80% interval")
+                         .arg(stored.eventsWithin)),
+                 qPrintable(backtest()->summary()));
         const QList<qreal> pit = barValues(backtest()->calibrationChart(), 0);
         QCOMPARE(pit.size(), 10);
         for (int b = 0; b < 10; ++b)
