@@ -63,7 +63,7 @@
         <translation>预测的 80% 区间</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>Forecast and actual units per event, the bias above each</source>
         <translation>各活动的预测与实际销量（上方为偏差）</translation>
     </message>
@@ -107,7 +107,7 @@
 <context>
     <name>fp::ui::BacktestView</name>
     <message>
-        <location filename="../ui/review/backtestview.cpp" line="+74"/>
+        <location filename="../ui/review/backtestview.cpp" line="+71"/>
         <source>How many of the history&apos;s latest flash-sale events to backtest</source>
         <translation>回测历史中最近的几次闪购活动</translation>
     </message>
@@ -3974,7 +3974,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
 <context>
     <name>fp::ui::ReviewReport</name>
     <message>
-        <location filename="../ui/report/reviewreport.cpp" line="+35"/>
+        <location filename="../ui/report/reviewreport.cpp" line="+39"/>
         <source>Review of the sale: %1</source>
         <translation>促销复盘：%1</translation>
     </message>
@@ -4073,12 +4073,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>Actual units</source>
         <translation>实际销量</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-41"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
@@ -4103,7 +4103,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>%1 模型在每次活动之前的历史上重新拟合，并按活动当时的价格和库存预测各天：%3 个商品日中 %2 个落在 80% 区间内（命中率 %4；区间可信时约为 80%）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Event totals: %1 of %2 inside their 80% interval (event hit rate %3).</source>
+        <translation>活动总量：%2 次活动中有 %1 次落在 80% 区间内（活动命中率 %3）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
@@ -4126,6 +4131,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <location line="+1"/>
         <source>Forecast units</source>
         <translation>预测销量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80% interval</source>
+        <translation>80% 区间</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -95,6 +95,29 @@ QString workbookShape(const QString& path)
     return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
 }
 
+// The header row of a backtest workbook's Events sheet, comma-separated ("" without python3).
+QString eventsHeader(const QString& path)
+{
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        return {};
+    QProcess process;
+    process.start(python,
+                  {QStringLiteral("-c"),
+                   QStringLiteral("import re, sys, zipfile\n"
+                                  "z = zipfile.ZipFile(sys.argv[1])\n"
+                                  "strings = re.findall('<t[^>]*>([^<]*)</t>', "
+                                  "z.read('xl/sharedStrings.xml').decode())\n"
+                                  "sheet = z.read('xl/worksheets/sheet2.xml').decode()\n"
+                                  "row = re.search('<row r=\"1\".*?</row>', sheet).group(0)\n"
+                                  "print(','.join(strings[int(v)] for v in "
+                                  "re.findall('t=\"s\"[^>]*><v>([0-9]+)</v>', row)))"),
+                   path});
+    if (!process.waitForFinished(30000) || process.exitCode() != 0)
+        return QStringLiteral("python3 could not read %1").arg(path);
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
 QList<qreal> barValues(QChartView* view, int set)
 {
     QList<qreal> values;
@@ -388,8 +411,7 @@ private slots:
             QCOMPARE(high, double(event.totalInterval->high));
             QVERIFY2(x > e - 0.5 && x < e, qPrintable(QString::number(x)));
             QCOMPARE(backtest()->eventsTable()->item(e, 5)->text(),
-                     QLocale().toString(event.totalInterval->low) + QStringLiteral("–") +
-                         QLocale().toString(event.totalInterval->high));
+                     ui::countRangeText(event.totalInterval->low, event.totalInterval->high));
             QCOMPARE(labels[e]->text(), backtest()->eventsTable()->item(e, 7)->text());
             QCOMPARE(labels[e]->text(), (event.bias() > 0 ? QStringLiteral("+") : QString()) +
                                             ui::percentText(event.bias()));
@@ -446,6 +468,9 @@ private slots:
         if (const QString shape = workbookShape(xlsx); !shape.isEmpty())
             QCOMPARE(shape, QStringLiteral("Backtest,Events,Calibration %1")
                                 .arg(backtest()->shown()->rows.size() + 1));
+        if (const QString header = eventsHeader(xlsx); !header.isEmpty())
+            QVERIFY2(header.endsWith(QStringLiteral("hit_rate,units_low,units_high,total_within")),
+                     qPrintable(header));
         const QString png = path("calibration.png");
         QVERIFY(backtest()->exportChart(backtest()->calibrationChart(), png));
         waitForExport(backtest()->exportJob(), png);
@@ -475,6 +500,9 @@ private slots:
         QVERIFY(text.contains(ui::moneyText(m_core.totals.actualRevenue)));
         QVERIFY(text.contains("Backtest of the model on past events"));
         QVERIFY(text.contains(QString::fromStdString(section->backtest->events[0].event.name)));
+        const review::CountInterval total = *section->backtest->events[0].totalInterval;
+        QVERIFY2(text.contains(ui::countRangeText(total.low, total.high)), qPrintable(text));
+        QVERIFY2(text.contains("event hit rate"), qPrintable(text));
     }
 
     void cleanupTestCase()

@@ -53,10 +53,7 @@ QTableWidgetItem* cell(const QString& text, bool number = true)
 // "146–282", or a dash for a backtest stored before the events' intervals were kept.
 QString intervalText(const std::optional<review::CountInterval>& interval)
 {
-    if (!interval)
-        return QStringLiteral("–");
-    return QLocale().toString(interval->low) + QStringLiteral("–") +
-           QLocale().toString(interval->high);
+    return interval ? countRangeText(interval->low, interval->high) : QStringLiteral("–");
 }
 
 } // namespace
