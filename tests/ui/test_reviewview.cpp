@@ -74,9 +74,9 @@ QString pdfText(const QString& path)
     return QString::fromUtf8(process.readAllStandardOutput()).simplified();
 }
 
-// The sheet names of an XLSX and the number of rows of its first sheet, read by python3's zipfile
-// ("Review,Totals 31"), or empty without python3.
-QString workbookShape(const QString& path)
+// What a python3 `script` prints about the XLSX at `path` (sys.argv[1]), read with its zipfile and
+// re modules; empty without python3.
+QString readWorkbook(const QString& path, const QString& script)
 {
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     if (python.isEmpty())
@@ -84,38 +84,34 @@ QString workbookShape(const QString& path)
     QProcess process;
     process.start(python, {QStringLiteral("-c"),
                            QStringLiteral("import re, sys, zipfile\n"
-                                          "z = zipfile.ZipFile(sys.argv[1])\n"
-                                          "book = z.read('xl/workbook.xml').decode()\n"
-                                          "sheet = z.read('xl/worksheets/sheet1.xml').decode()\n"
-                                          "print(','.join(re.findall('<sheet name=\"([^\"]*)\"', "
-                                          "book)), len(re.findall('<row ', sheet)))"),
+                                          "z = zipfile.ZipFile(sys.argv[1])\n") +
+                               script,
                            path});
     if (!process.waitForFinished(30000) || process.exitCode() != 0)
         return QStringLiteral("python3 could not read %1").arg(path);
     return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
 }
 
-// The header row of a backtest workbook's Events sheet, comma-separated ("" without python3).
+// The sheet names of an XLSX and the number of rows of its first sheet ("Review,Totals 31").
+QString workbookShape(const QString& path)
+{
+    return readWorkbook(path,
+                        QStringLiteral("book = z.read('xl/workbook.xml').decode()\n"
+                                       "sheet = z.read('xl/worksheets/sheet1.xml').decode()\n"
+                                       "print(','.join(re.findall('<sheet name=\"([^\"]*)\"', "
+                                       "book)), len(re.findall('<row ', sheet)))"));
+}
+
+// The header row of a backtest workbook's Events sheet, comma-separated.
 QString eventsHeader(const QString& path)
 {
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty())
-        return {};
-    QProcess process;
-    process.start(python,
-                  {QStringLiteral("-c"),
-                   QStringLiteral("import re, sys, zipfile\n"
-                                  "z = zipfile.ZipFile(sys.argv[1])\n"
-                                  "strings = re.findall('<t[^>]*>([^<]*)</t>', "
-                                  "z.read('xl/sharedStrings.xml').decode())\n"
-                                  "sheet = z.read('xl/worksheets/sheet2.xml').decode()\n"
-                                  "row = re.search('<row r=\"1\".*?</row>', sheet).group(0)\n"
-                                  "print(','.join(strings[int(v)] for v in "
-                                  "re.findall('t=\"s\"[^>]*><v>([0-9]+)</v>', row)))"),
-                   path});
-    if (!process.waitForFinished(30000) || process.exitCode() != 0)
-        return QStringLiteral("python3 could not read %1").arg(path);
-    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    return readWorkbook(path,
+                        QStringLiteral("strings = re.findall('<t[^>]*>([^<]*)</t>', "
+                                       "z.read('xl/sharedStrings.xml').decode())\n"
+                                       "sheet = z.read('xl/worksheets/sheet2.xml').decode()\n"
+                                       "row = re.search('<row r=\"1\".*?</row>', sheet).group(0)\n"
+                                       "print(','.join(strings[int(v)] for v in "
+                                       "re.findall('t=\"s\"[^>]*><v>([0-9]+)</v>', row)))"));
 }
 
 QList<qreal> barValues(QChartView* view, int set)
