@@ -419,6 +419,7 @@ private slots:
                                      chart->series().front());
             QVERIFY(box.bottom() <= top.y() + 1);
             QVERIFY(std::abs(box.center().x() - top.x()) < 1);
+            QVERIFY(labels[e]->isVisible());
             QVERIFY2(chart->plotArea().contains(box), qPrintable(QStringLiteral("%1,%2 %3x%4")
                                                                      .arg(box.x())
                                                                      .arg(box.y())
@@ -471,6 +472,32 @@ private slots:
         QVERIFY(backtest()->exportChart(backtest()->calibrationChart(), png));
         waitForExport(backtest()->exportJob(), png);
         QVERIFY(!QImage(png).isNull());
+    }
+
+    void biasLabelsStepAsideWhenTheEventsAreTooManyForThem()
+    {
+        auto result = [](int events) {
+            review::BacktestResult r;
+            for (int e = 0; e < events; ++e) {
+                review::BacktestEvent event;
+                event.start = 20000 + 7 * e;
+                event.forecastUnits = 100 + e;
+                event.actualUnits = 90 + 2 * e;
+                event.totalInterval = review::CountInterval{80, 130};
+                r.events.push_back(event);
+            }
+            return r;
+        };
+        QChartView view;
+        view.resize(700, 450);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ui::drawBacktestEvents(view.chart(), result(4));
+        QTRY_VERIFY(ui::biasLabels(view.chart()).size() == 4 &&
+                    ui::biasLabels(view.chart()).front()->isVisible());
+        ui::drawBacktestEvents(view.chart(), result(60)); // the previous labels go
+        QCOMPARE(ui::biasLabels(view.chart()).size(), 60);
+        QTRY_VERIFY(!ui::biasLabels(view.chart()).front()->isVisible());
     }
 
     void thePdfReportHasAReviewSection()

@@ -114,11 +114,18 @@ void addBiasLabels(QChart* chart, const review::BacktestResult& result)
     auto place = [chart, labels, anchors] {
         const QRectF plot = chart->plotArea();
         QAbstractSeries* bars = chart->series().front();
+        // Too many events for their labels to stand apart: the table has the bias.
+        const double spacing =
+            chart->mapToPosition({1, 0}, bars).x() - chart->mapToPosition({0, 0}, bars).x();
+        double widest = 0;
+        for (const QGraphicsSimpleTextItem* label : labels)
+            widest = std::max(widest, label->boundingRect().width());
         for (qsizetype i = 0; i < labels.size(); ++i) {
             const QPointF top = chart->mapToPosition(anchors[i], bars);
             const QRectF box = labels[i]->boundingRect();
             labels[i]->setPos(top.x() - box.width() / 2,
                               std::max(plot.top(), top.y() - box.height() - 2));
+            labels[i]->setVisible(labels.size() == 1 || spacing >= widest + 4);
         }
     };
     auto* mover = new QObject(chart);
