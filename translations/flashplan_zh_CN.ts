@@ -58,12 +58,17 @@
 <context>
     <name>fp::ui::BacktestCharts</name>
     <message>
-        <location filename="../ui/review/backtestcharts.cpp" line="+55"/>
-        <source>Forecast and actual units per event</source>
-        <translation>各活动的预测与实际销量</translation>
+        <location filename="../ui/review/backtestcharts.cpp" line="+74"/>
+        <source>80% interval of the forecast</source>
+        <translation>预测的 80% 区间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+69"/>
+        <source>Forecast and actual units per event, the bias above each</source>
+        <translation>各活动的预测与实际销量（上方为偏差）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
@@ -73,17 +78,17 @@
         <translation>实际</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Units</source>
         <translation>销量</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Event start</source>
         <translation>活动开始日期</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Calibration: where the actual fell in the forecast (PIT)</source>
         <translation>校准：实际值落在预测分布中的位置（PIT）</translation>
     </message>
@@ -102,7 +107,7 @@
 <context>
     <name>fp::ui::BacktestView</name>
     <message>
-        <location filename="../ui/review/backtestview.cpp" line="+65"/>
+        <location filename="../ui/review/backtestview.cpp" line="+71"/>
         <source>How many of the history&apos;s latest flash-sale events to backtest</source>
         <translation>回测历史中最近的几次闪购活动</translation>
     </message>
@@ -183,6 +188,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>80% interval</source>
+        <translation>80% 区间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Actual units</source>
         <translation>实际销量</translation>
     </message>
@@ -192,12 +202,17 @@
         <translation>偏差</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Hit rate</source>
         <translation>命中率</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The 80% interval of the event&apos;s total units: the actual total falls inside it for about 8 events in 10 when the model is honest</source>
+        <translation>该活动总销量的 80% 区间：模型可信时，约每 10 次活动中有 8 次的实际总量落在其中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Actual over forecast units, minus 1: +10% sold 10% more than forecast</source>
         <translation>实际销量除以预测销量再减 1：+10% 表示比预测多卖 10%</translation>
     </message>
@@ -207,7 +222,7 @@
         <translation>该活动中落在 80% 区间内的商品日占比（区间可信时约为 80%）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>No backtest yet. Run one: the model is refitted on the history before each of the latest flash-sale events and forecasts it.</source>
         <translation>尚无回测。运行一次：模型会在最近每次闪购活动之前的历史上重新拟合，并预测该活动。</translation>
     </message>
@@ -252,7 +267,12 @@
         </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+10"/>
+        <source>Event totals: %1 of %2 inside their 80% interval (event hit rate %3).</source>
+        <translation>活动总量：%2 次活动中有 %1 次落在 80% 区间内（活动命中率 %3）。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Exporting the backtest</source>
         <translation>正在导出回测</translation>
     </message>
@@ -3969,7 +3989,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
 <context>
     <name>fp::ui::ReviewReport</name>
     <message>
-        <location filename="../ui/report/reviewreport.cpp" line="+35"/>
+        <location filename="../ui/report/reviewreport.cpp" line="+39"/>
         <source>Review of the sale: %1</source>
         <translation>促销复盘：%1</translation>
     </message>
@@ -4068,12 +4088,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>Actual units</source>
         <translation>实际销量</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-41"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
@@ -4098,7 +4118,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>%1 模型在每次活动之前的历史上重新拟合，并按活动当时的价格和库存预测各天：%3 个商品日中 %2 个落在 80% 区间内（命中率 %4；区间可信时约为 80%）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Event totals: %1 of %2 inside their 80% interval (event hit rate %3).</source>
+        <translation>活动总量：%2 次活动中有 %1 次落在 80% 区间内（活动命中率 %3）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
@@ -4121,6 +4146,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <location line="+1"/>
         <source>Forecast units</source>
         <translation>预测销量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80% interval</source>
+        <translation>80% 区间</translation>
     </message>
     <message>
         <location line="+2"/>

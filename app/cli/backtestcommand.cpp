@@ -23,18 +23,27 @@ void printSummary(const review::BacktestResult& result, const std::string& out)
 {
     std::cout << "backtested " << result.events.size() << " events (" << result.modelKind
               << " model, refitted on the history before each) -> " << out << "\n";
-    for (const review::BacktestEvent& e : result.events)
+    for (const review::BacktestEvent& e : result.events) {
         std::cout << "  " << e.event.name << " " << formatIsoDate(e.start) << " +" << e.days
                   << " days: " << e.products << " products, forecast "
-                  << format("%.2f", e.forecastUnits) << ", actual " << format("%.2f", e.actualUnits)
-                  << " units (bias " << format("%+.1f%%", 100 * e.bias()) << "), hit rate "
+                  << format("%.2f", e.forecastUnits);
+        if (e.totalInterval)
+            std::cout << " (80% " << e.totalInterval->low << "-" << e.totalInterval->high
+                      << (e.totalWithin() ? ", inside" : ", outside") << ")";
+        std::cout << ", actual " << format("%.2f", e.actualUnits) << " units (bias "
+                  << format("%+.1f%%", 100 * e.bias()) << "), hit rate "
                   << format("%.2f", e.hitRate()) << "\n";
+    }
     std::cout << "  all: " << result.rows.size() << " product-days, within the 80% interval "
               << result.within << " (hit rate " << format("%.2f", result.hitRate())
               << "); PIT histogram (tenths):";
     for (const int count : result.pitHistogram)
         std::cout << " " << count;
     std::cout << "\n";
+    if (result.eventsWithInterval > 0)
+        std::cout << "  event totals: " << result.eventsWithin << " of "
+                  << result.eventsWithInterval << " within their 80% interval (event hit rate "
+                  << format("%.2f", result.eventHitRate()) << ")\n";
 }
 
 } // namespace

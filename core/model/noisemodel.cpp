@@ -190,11 +190,16 @@ NegBin NoiseModel::cellDemand(int category, const data::DemandCell& cell, double
                               double extra) const
 {
     const double r = m_size[static_cast<size_t>(category)];
-    const double shock = cell.eventDay < 0 ? 0.0 : m_shock[static_cast<size_t>(category)];
-    if (shock + extra <= 0)
+    const double shared = sharedVariance(category, cell, extra);
+    if (shared <= 0)
         return NegBin(mean, r);
     // Var = mu + mu^2 / r + mu^2 v  ->  size 1 / (1 / r + v)
-    return NegBin(mean, 1.0 / (1.0 / r + shock + extra));
+    return NegBin(mean, 1.0 / (1.0 / r + shared));
+}
+
+double NoiseModel::sharedVariance(int category, const data::DemandCell& cell, double extra) const
+{
+    return (cell.eventDay < 0 ? 0.0 : m_shock[static_cast<size_t>(category)]) + extra;
 }
 
 NegBin NoiseModel::windowDemand(int category, std::span<const double> means, bool featured,

@@ -28,6 +28,9 @@ public:
     // `extra` is more relative variance of the mean itself (an extrapolation's, DepthGuard).
     NegBin cellDemand(int category, const data::DemandCell& cell, double mean,
                       double extra = 0.0) const;
+    // The part of a cell's relative variance its window's other periods share (the event shock on
+    // an event day, plus `extra`): what makes the periods of one product's event move together.
+    double sharedVariance(int category, const data::DemandCell& cell, double extra = 0.0) const;
     // Total demand over several periods of one product with these means, moment-matched to a
     // negative binomial; `featured` adds the event shock shared by all of them.
     // `extra`: relative variance of the whole window's mean, shared by its periods.

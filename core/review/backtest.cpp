@@ -4,6 +4,7 @@
 #include "data/discountsupport.h"
 #include "data/panel.h"
 #include "model/modelstore.h"
+#include "model/salessum.h"
 
 #include <algorithm>
 #include <cmath>
@@ -109,12 +110,13 @@ model::TrainedModel refitOn(const data::Panel& before, const model::TrainedModel
     return trained;
 }
 
-std::vector<BacktestRow> forecastEvent(const data::Panel& panel, const data::Panel& before,
-                                       const model::TrainedModel& trained,
-                                       const HistoryEvent& event, int eventIndex)
+EventForecast forecastEvent(const data::Panel& panel, const data::Panel& before,
+                            const model::TrainedModel& trained, const HistoryEvent& event,
+                            int eventIndex)
 {
     std::vector<data::ScenarioPeriod> periods;
-    std::vector<BacktestRow> rows;
+    EventForecast forecast;
+    std::vector<BacktestRow>& rows = forecast.rows;
     for (int p = 0; p < panel.productCount(); ++p) {
         const data::PanelProduct& known = before.products()[static_cast<size_t>(p)];
         if (known.lastPeriod < known.firstPeriod)
@@ -142,11 +144,12 @@ std::vector<BacktestRow> forecastEvent(const data::Panel& panel, const data::Pan
         }
     }
     if (periods.empty())
-        return rows;
+        return forecast;
     // The cells as forecastPeriods() forms them; the model's index is the panel's (refitOn).
     std::vector<data::DemandCell> cells = data::scenarioCells(before, periods);
     std::vector<double> means(cells.size()), extra(cells.size());
     trained.predict(cells, means, extra);
+    model::SalesSum total;
     for (size_t i = 0; i < cells.size(); ++i) {
         BacktestRow& row = rows[i];
         const int category = before.products()[static_cast<size_t>(row.product)].category;
@@ -163,8 +166,16 @@ std::vector<BacktestRow> forecastEvent(const data::Panel& panel, const data::Pan
         const double y = std::round(row.actual);
         const double below = y >= 1 ? demand.cdf(y - 1) : 0.0;
         row.pit = 0.5 * (below + (row.soldOut ? 1.0 : demand.cdf(y)));
+        // The rows come product by product: a product's days share its event shock.
+        if (i == 0 || rows[i - 1].product != row.product)
+            total.startWindow();
+        const double shared = trained.noise.sharedVariance(category, cells[i], extra[i]);
+        total.add(demand, row.stock, shared);
+        forecast.demands.push_back({demand, shared});
     }
-    return rows;
+    const model::NegBin sum = total.distribution();
+    forecast.total = CountInterval{sum.quantile(0.1), sum.quantile(0.9)};
+    return forecast;
 }
 
 void summarize(BacktestResult& result)
@@ -172,8 +183,12 @@ void summarize(BacktestResult& result)
     result.within = 0;
     result.pitHistogram.fill(0);
     std::vector<std::set<int>> products(result.events.size());
-    for (BacktestEvent& e : result.events)
-        e = BacktestEvent{e.event, e.start, e.days}; // the totals from zero
+    result.eventsWithInterval = result.eventsWithin = 0;
+    for (BacktestEvent& e : result.events) { // the totals from zero
+        BacktestEvent fresh{e.event, e.start, e.days};
+        fresh.totalInterval = e.totalInterval;
+        e = fresh;
+    }
     for (const BacktestRow& row : result.rows) {
         BacktestEvent& e = result.events.at(static_cast<size_t>(row.event));
         products[static_cast<size_t>(row.event)].insert(row.product);
@@ -187,8 +202,17 @@ void summarize(BacktestResult& result)
         ++result
               .pitHistogram[static_cast<size_t>(std::clamp(static_cast<int>(row.pit * 10), 0, 9))];
     }
-    for (size_t e = 0; e < result.events.size(); ++e)
-        result.events[e].products = static_cast<int>(products[e].size());
+    for (size_t e = 0; e < result.events.size(); ++e) {
+        BacktestEvent& event = result.events[e];
+        event.products = static_cast<int>(products[e].size());
+        result.eventsWithInterval += event.totalInterval ? 1 : 0;
+        result.eventsWithin += event.totalWithin() ? 1 : 0;
+    }
+}
+
+double BacktestResult::eventHitRate() const
+{
+    return eventsWithInterval > 0 ? double(eventsWithin) / eventsWithInterval : 0.0;
 }
 
 BacktestResult backtest(const data::Panel& panel, const model::TrainedModel& stored, int events,
@@ -205,14 +229,15 @@ BacktestResult backtest(const data::Panel& panel, const model::TrainedModel& sto
         const data::Panel before = historyBefore(panel, event.firstPeriod);
         const model::TrainedModel trained =
             refitOn(before, stored, threads, [&] { return reportProgress(progress, done, total); });
-        const std::vector<BacktestRow> rows =
+        const EventForecast forecast =
             forecastEvent(panel, before, trained, event, static_cast<int>(e));
         BacktestEvent summary;
         summary.event = event;
         summary.start = panel.dayOf(event.firstPeriod);
         summary.days = (event.lastPeriod - event.firstPeriod + 1) * panel.periodDays();
+        summary.totalInterval = forecast.total;
         result.events.push_back(summary);
-        result.rows.insert(result.rows.end(), rows.begin(), rows.end());
+        result.rows.insert(result.rows.end(), forecast.rows.begin(), forecast.rows.end());
     }
     summarize(result);
     reportProgressOrCancel(progress, total, total);

@@ -2,6 +2,7 @@
 
 #include "base/civildate.h"
 #include "base/progress.h"
+#include "model/negbin.h"
 
 #include <array>
 #include <cstdint>
@@ -59,10 +60,35 @@ struct BacktestRow
     bool within() const { return actual >= lower && actual <= upper; }
 };
 
+// An 80% interval of a count: its 10% and 90% quantiles.
+struct CountInterval
+{
+    int low = 0, high = 0;
+
+    bool contains(double value) const { return value >= low && value <= high; }
+};
+
+// A row's demand as the model forecast it, and the part of its relative variance the event's
+// other days of the same product share (NoiseModel::sharedVariance).
+struct RowDemand
+{
+    model::NegBin demand;
+    double sharedVariance = 0;
+};
+
+struct EventForecast
+{
+    std::vector<BacktestRow> rows;  // product by product, day by day
+    std::vector<RowDemand> demands; // one per row
+    // The event's total units (all its rows): the sum of the rows' sales moment-matched to a
+    // negative binomial (model::SalesSum); none without rows.
+    std::optional<CountInterval> total = std::nullopt;
+};
+
 // Forecasts the periods of `event` from `trained` fitted on historyBefore(panel, firstPeriod).
-std::vector<BacktestRow> forecastEvent(const data::Panel& panel, const data::Panel& before,
-                                       const model::TrainedModel& trained,
-                                       const HistoryEvent& event, int eventIndex);
+EventForecast forecastEvent(const data::Panel& panel, const data::Panel& before,
+                            const model::TrainedModel& trained, const HistoryEvent& event,
+                            int eventIndex);
 
 struct BacktestEvent
 {
@@ -71,10 +97,13 @@ struct BacktestEvent
     int days = 0;
     int products = 0, rows = 0, within = 0;
     double forecastUnits = 0, actualUnits = 0, forecastRevenue = 0, actualRevenue = 0;
+    // The 80% interval of the event's total units; none in a backtest stored before it was kept.
+    std::optional<CountInterval> totalInterval = std::nullopt;
 
     // Actual over forecast units, minus 1: +0.1 = sold 10% more than forecast.
     double bias() const { return forecastUnits > 0 ? actualUnits / forecastUnits - 1.0 : 0.0; }
     double hitRate() const { return rows > 0 ? double(within) / rows : 0.0; }
+    bool totalWithin() const { return totalInterval && totalInterval->contains(actualUnits); }
 };
 
 struct BacktestResult
@@ -84,12 +113,16 @@ struct BacktestResult
     std::vector<BacktestRow> rows;      // event by event, product by product, day by day
     std::array<int, 10> pitHistogram{}; // counts of PIT in [0, 0.1), ..., [0.9, 1]
     int within = 0;
+    int eventsWithInterval = 0, eventsWithin = 0; // events whose actual total is in its interval
 
     // The share of rows inside their 80% interval: near 0.8 when the intervals are honest.
     double hitRate() const { return rows.empty() ? 0.0 : double(within) / rows.size(); }
+    // The share of events whose actual total units fell inside the total's 80% interval.
+    double eventHitRate() const;
 };
 
-// Fills each event's totals, the hit counts and the PIT histogram from `result.rows`.
+// Fills each event's totals, the hit counts and the PIT histogram from `result.rows` (and the
+// events' hits from their total intervals).
 void summarize(BacktestResult& result);
 
 // Backtests `stored` on the `events` latest events of `panel`: per event, refit on the history

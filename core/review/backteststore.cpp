@@ -36,6 +36,16 @@ void saveBacktest(store::Store& store, const data::Panel& panel, const BacktestR
         insert.bind(8, row.lower).bind(9, row.upper).bind(10, row.actual).bind(11, row.stock);
         insert.bind(12, row.soldOut ? 1 : 0).bind(13, row.pit).run();
     }
+    sql::Statement interval(db, R"sql(
+        INSERT INTO backtest_events(backtest_id, event_index, units_low, units_high)
+        VALUES(?1, ?2, ?3, ?4))sql");
+    for (size_t e = 0; e < result.events.size(); ++e)
+        if (const std::optional<CountInterval>& total = result.events[e].totalInterval)
+            interval.bind(1, id)
+                .bind(2, static_cast<std::int64_t>(e))
+                .bind(3, total->low)
+                .bind(4, total->high)
+                .run();
     transaction.commit();
 }
 
@@ -103,6 +113,13 @@ BacktestResult loadBacktest(store::Store& store)
         e.days = end - e.start;
         result.rows.push_back(std::move(row));
     }
+    sql::Statement intervals(store.database(), R"sql(
+        SELECT event_index, units_low, units_high FROM backtest_events WHERE backtest_id = ?1)sql");
+    intervals.bind(1, head.int64(0));
+    while (intervals.step())
+        if (const auto e = static_cast<size_t>(intervals.int64(0)); e < result.events.size())
+            result.events[e].totalInterval = CountInterval{static_cast<int>(intervals.int64(1)),
+                                                           static_cast<int>(intervals.int64(2))};
     summarize(result);
     return result;
 }

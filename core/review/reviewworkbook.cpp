@@ -138,7 +138,8 @@ void writeBacktestEvents(Sheet& sheet, const Formats& f, const BacktestResult& r
 {
     header(sheet, f,
            {"event", "start", "days", "products", "product_days", "within", "forecast_units",
-            "actual_units", "forecast_revenue", "actual_revenue", "bias", "hit_rate"},
+            "actual_units", "forecast_revenue", "actual_revenue", "bias", "hit_rate", "units_low",
+            "units_high", "total_within"},
            int(result.events.size()));
     int r = 1;
     for (const BacktestEvent& e : result.events) {
@@ -154,12 +155,19 @@ void writeBacktestEvents(Sheet& sheet, const Formats& f, const BacktestResult& r
         money(sheet, r, 9, e.actualRevenue, f);
         sheet.number(r, 10, e.bias(), f.percent);
         sheet.number(r, 11, e.hitRate(), f.percent);
+        if (e.totalInterval) { // none in a backtest stored before they were kept
+            sheet.number(r, 12, e.totalInterval->low, f.integer);
+            sheet.number(r, 13, e.totalInterval->high, f.integer);
+            sheet.number(r, 14, e.totalWithin() ? 1 : 0, f.integer);
+        }
         ++r;
     }
     sheet.text(r + 1, 0, "all", f.header);
     sheet.number(r + 1, 4, double(result.rows.size()), f.integer);
     sheet.number(r + 1, 5, result.within, f.integer);
     sheet.number(r + 1, 11, result.hitRate(), f.percent);
+    if (result.eventsWithInterval > 0)
+        sheet.number(r + 1, 14, result.eventsWithin, f.integer);
 }
 
 void writeCalibration(Sheet& sheet, const Formats& f, const BacktestResult& result)

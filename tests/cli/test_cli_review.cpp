@@ -3,6 +3,7 @@
 #include "data/panel.h"
 #include "io/csvreader.h"
 #include "plan/scenariostore.h"
+#include "review/backteststore.h"
 #include "review/plannedsale.h"
 #include "store/store.h"
 #include "support/clirun.h"
@@ -197,6 +198,21 @@ TEST(CliBacktest, BacktestsTheLatestEventsAndStoresTheResult)
     EXPECT_TRUE(contains(r.output, "  FS-2026-10-28 2026-10-28 +2 days: ")) << r.output;
     EXPECT_TRUE(contains(r.output, "(hit rate 0.")) << r.output;
     EXPECT_TRUE(contains(r.output, "PIT histogram (tenths):")) << r.output;
+    EXPECT_TRUE(contains(r.output, " within their 80% interval (event hit rate ")) << r.output;
+    {
+        store::Store store(project, store::Store::OpenMode::ReadOnly);
+        const review::BacktestResult stored = review::loadBacktest(store);
+        ASSERT_EQ(stored.events.size(), 2u);
+        for (const review::BacktestEvent& e : stored.events) {
+            ASSERT_TRUE(e.totalInterval.has_value());
+            const std::string interval = "(80% " + std::to_string(e.totalInterval->low) + "-" +
+                                         std::to_string(e.totalInterval->high);
+            EXPECT_TRUE(contains(r.output, interval)) << interval << "\n" << r.output;
+        }
+        EXPECT_TRUE(contains(r.output, "event totals: " + std::to_string(stored.eventsWithin) +
+                                           " of 2 within"))
+            << r.output;
+    }
     EXPECT_EQ(firstLine(out), "event,date,sku,price,forecast,lower,upper,actual,stock,sold_out");
     const auto rows = readTable(out);
     ASSERT_FALSE(rows.empty());

@@ -3,7 +3,9 @@
 #include "base/error.h"
 #include "model/modelstore.h"
 #include "review/backteststore.h"
+#include "store/store.h"
 #include "support/marketproject.h"
+#include "support/salessimulation.h"
 #include "support/trainedmodel.h"
 
 #include <cmath>
@@ -162,6 +164,54 @@ TEST_F(Backtest, TotalsHitRateAndPitAddUp)
     EXPECT_LT(r.hitRate(), 0.97);
 }
 
+TEST_F(Backtest, AnEventsTotalIntervalHoldsItsForecastAndIsNarrowerThanItsDaysIntervals)
+{
+    const review::BacktestResult& r = *s_result;
+    int within = 0;
+    for (size_t e = 0; e < r.events.size(); ++e) {
+        const review::BacktestEvent& event = r.events[e];
+        ASSERT_TRUE(event.totalInterval.has_value()) << e;
+        const review::CountInterval total = *event.totalInterval;
+        double widths = 0;
+        for (const review::BacktestRow& row : r.rows)
+            if (row.event == static_cast<int>(e))
+                widths += row.upper - row.lower;
+        EXPECT_LE(total.low, event.forecastUnits) << e;
+        EXPECT_GE(total.high, event.forecastUnits) << e;
+        EXPECT_GT(total.high, total.low) << e;
+        // Days' errors partly cancel in a sum: its band is narrower than the bands added up.
+        EXPECT_LT(total.high - total.low, widths) << e;
+        within += total.contains(event.actualUnits) ? 1 : 0;
+    }
+    EXPECT_EQ(r.eventsWithInterval, static_cast<int>(r.events.size()));
+    EXPECT_EQ(r.eventsWithin, within);
+    EXPECT_DOUBLE_EQ(r.eventHitRate(), double(within) / r.events.size());
+}
+
+TEST_F(Backtest, AnEventsTotalIntervalHoldsEightyPercentOfTotalsDrawnFromItsForecast)
+{
+    // The latest event forecast again as the backtest did, and its total drawn 4,000 times from
+    // the days' distributions (a shared shock per product, each day capped by its stock).
+    const review::BacktestEvent& latest = s_result->events.back();
+    const data::Panel before = review::historyBefore(panel(), latest.event.firstPeriod);
+    const model::TrainedModel trained = review::refitOn(before, *s_stored, 2);
+    const review::EventForecast forecast = review::forecastEvent(
+        panel(), before, trained, latest.event, static_cast<int>(s_result->events.size()) - 1);
+    ASSERT_TRUE(forecast.total.has_value());
+    ASSERT_TRUE(latest.totalInterval.has_value());
+    EXPECT_EQ(forecast.total->low, latest.totalInterval->low);
+    EXPECT_EQ(forecast.total->high, latest.totalInterval->high);
+    ASSERT_EQ(forecast.demands.size(), forecast.rows.size());
+    std::vector<test::SimulatedPeriod> periods;
+    for (size_t i = 0; i < forecast.rows.size(); ++i)
+        periods.push_back({forecast.demands[i].demand, forecast.rows[i].stock,
+                           forecast.demands[i].sharedVariance, forecast.rows[i].product});
+    const std::vector<double> totals = test::simulateTotals(periods, 4000, 5);
+    const double coverage = test::shareWithin(totals, forecast.total->low, forecast.total->high);
+    EXPECT_GT(coverage, 0.7) << forecast.total->low << ".." << forecast.total->high;
+    EXPECT_LT(coverage, 0.9) << forecast.total->low << ".." << forecast.total->high;
+}
+
 TEST_F(Backtest, AProjectKeepsItsLatestBacktestAndACancelledOneChangesNothing)
 {
     store::Store& store = s_project->store();
@@ -178,6 +228,11 @@ TEST_F(Backtest, AProjectKeepsItsLatestBacktestAndACancelledOneChangesNothing)
     EXPECT_EQ(read.within, stored.within);
     EXPECT_EQ(read.pitHistogram, stored.pitHistogram);
     EXPECT_DOUBLE_EQ(read.events[0].forecastUnits, stored.events[0].forecastUnits);
+    ASSERT_TRUE(read.events[0].totalInterval && stored.events[0].totalInterval);
+    EXPECT_EQ(read.events[0].totalInterval->low, stored.events[0].totalInterval->low);
+    EXPECT_EQ(read.events[0].totalInterval->high, stored.events[0].totalInterval->high);
+    EXPECT_EQ(read.eventsWithin, stored.eventsWithin);
+    EXPECT_EQ(read.eventsWithInterval, 1);
 
     int calls = 0;
     EXPECT_THROW(review::backtestProject(store, 2, 2,
@@ -186,6 +241,14 @@ TEST_F(Backtest, AProjectKeepsItsLatestBacktestAndACancelledOneChangesNothing)
     const review::BacktestResult after = review::loadBacktest(store);
     EXPECT_EQ(after.rows.size(), stored.rows.size());
     EXPECT_EQ(after.events.size(), 1u);
+
+    // A backtest stored before the events' intervals were kept reads without them.
+    store.database().exec("DELETE FROM backtest_events");
+    const review::BacktestResult older = review::loadBacktest(store);
+    ASSERT_EQ(older.events.size(), 1u);
+    EXPECT_FALSE(older.events[0].totalInterval.has_value());
+    EXPECT_EQ(older.eventsWithInterval, 0);
+    EXPECT_EQ(older.within, stored.within);
 }
 
 } // namespace

@@ -422,6 +422,7 @@ TEST_F(Scenarios, AVersion1ProjectIsUpgradedAndKeepsItsScenarios)
                 "ALTER TABLE campaign_products DROP COLUMN position;"
                 "DROP TABLE working_plan_products; DROP TABLE working_plans;"
                 "DROP TABLE new_products;"
+                "DROP TABLE backtest_events;"
                 "DROP TABLE backtest_rows; DROP TABLE backtests;"
                 "PRAGMA user_version = 1;");
         sql::Statement product(db, "INSERT INTO products(id, sku) VALUES(?1, ?2)");
@@ -936,6 +937,7 @@ TEST_F(Scenarios, AVersion3ProjectIsUpgradedAndKeepsItsWorkingPlan)
         db.exec(R"sql(
 DROP TABLE working_plan_products;
 DROP TABLE new_products;
+DROP TABLE backtest_events;
 DROP TABLE backtest_rows;
 DROP TABLE backtests;
 CREATE TABLE working_plan_products (

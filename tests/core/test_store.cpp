@@ -106,6 +106,7 @@ TEST(Store, ReadOnlyUpgradesAProjectFromAnOlderVersionInPlace)
                               "ALTER TABLE campaign_products DROP COLUMN position;"
                               "DROP TABLE working_plan_products; DROP TABLE working_plans;"
                               "DROP TABLE new_products;"
+                              "DROP TABLE backtest_events;"
                               "DROP TABLE backtest_rows; DROP TABLE backtests;"
                               "PRAGMA user_version = 1;");
     }

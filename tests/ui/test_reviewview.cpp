@@ -7,6 +7,7 @@
 #include "plan/scenariostore.h"
 #include "report/planreport.h"
 #include "report/reviewreport.h"
+#include "review/backtestcharts.h"
 #include "review/backteststore.h"
 #include "review/backtestview.h"
 #include "review/plannedsale.h"
@@ -30,6 +31,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QFile>
+#include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QLineSeries>
 #include <QLocale>
@@ -72,9 +74,9 @@ QString pdfText(const QString& path)
     return QString::fromUtf8(process.readAllStandardOutput()).simplified();
 }
 
-// The sheet names of an XLSX and the number of rows of its first sheet, read by python3's zipfile
-// ("Review,Totals 31"), or empty without python3.
-QString workbookShape(const QString& path)
+// What a python3 `script` prints about the XLSX at `path` (sys.argv[1]), read with its zipfile and
+// re modules; empty without python3.
+QString readWorkbook(const QString& path, const QString& script)
 {
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     if (python.isEmpty())
@@ -82,15 +84,34 @@ QString workbookShape(const QString& path)
     QProcess process;
     process.start(python, {QStringLiteral("-c"),
                            QStringLiteral("import re, sys, zipfile\n"
-                                          "z = zipfile.ZipFile(sys.argv[1])\n"
-                                          "book = z.read('xl/workbook.xml').decode()\n"
-                                          "sheet = z.read('xl/worksheets/sheet1.xml').decode()\n"
-                                          "print(','.join(re.findall('<sheet name=\"([^\"]*)\"', "
-                                          "book)), len(re.findall('<row ', sheet)))"),
+                                          "z = zipfile.ZipFile(sys.argv[1])\n") +
+                               script,
                            path});
     if (!process.waitForFinished(30000) || process.exitCode() != 0)
         return QStringLiteral("python3 could not read %1").arg(path);
     return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
+// The sheet names of an XLSX and the number of rows of its first sheet ("Review,Totals 31").
+QString workbookShape(const QString& path)
+{
+    return readWorkbook(path,
+                        QStringLiteral("book = z.read('xl/workbook.xml').decode()\n"
+                                       "sheet = z.read('xl/worksheets/sheet1.xml').decode()\n"
+                                       "print(','.join(re.findall('<sheet name=\"([^\"]*)\"', "
+                                       "book)), len(re.findall('<row ', sheet)))"));
+}
+
+// The header row of a backtest workbook's Events sheet, comma-separated.
+QString eventsHeader(const QString& path)
+{
+    return readWorkbook(path,
+                        QStringLiteral("strings = re.findall('<t[^>]*>([^<]*)</t>', "
+                                       "z.read('xl/sharedStrings.xml').decode())\n"
+                                       "sheet = z.read('xl/worksheets/sheet2.xml').decode()\n"
+                                       "row = re.search('<row r=\"1\".*?</row>', sheet).group(0)\n"
+                                       "print(','.join(strings[int(v)] for v in "
+                                       "re.findall('t=\"s\"[^>]*><v>([0-9]+)</v>', row)))"));
 }
 
 QList<qreal> barValues(QChartView* view, int set)
@@ -101,6 +122,16 @@ QList<qreal> barValues(QChartView* view, int set)
             for (int i = 0; i < bars->barSets()[set]->count(); ++i)
                 values << bars->barSets()[set]->at(i);
     return values;
+}
+
+// The event chart's whiskers: the line series on its units axis.
+QList<QLineSeries*> whiskers(QChartView* view)
+{
+    QList<QLineSeries*> lines;
+    for (QAbstractSeries* s : view->chart()->series())
+        if (auto* line = qobject_cast<QLineSeries*>(s))
+            lines << line;
+    return lines;
 }
 
 } // namespace
@@ -352,9 +383,53 @@ private slots:
             QVERIFY(std::abs(actual[e] - stored.events[size_t(e)].actualUnits) < 1e-6);
             QCOMPARE(backtest()->eventsTable()->item(e, 0)->text(),
                      QString::fromStdString(stored.events[size_t(e)].event.name));
-            QCOMPARE(backtest()->eventsTable()->item(e, 7)->text(),
+            QCOMPARE(backtest()->eventsTable()->item(e, 8)->text(),
                      ui::percentText(stored.events[size_t(e)].hitRate()));
         }
+        // Each event's total interval, a whisker on its forecast bar (left of the pair's middle)
+        // and in the table; each event's bias, a label above its pair, inside the chart.
+        backtest()->eventsChart()->resize(900, 500);
+        QChart* chart = backtest()->eventsChart()->chart();
+        const QList<QLineSeries*> lines = whiskers(backtest()->eventsChart());
+        const QList<QGraphicsSimpleTextItem*> labels = ui::biasLabels(chart);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(labels.size(), 2);
+        for (int e = 0; e < 2; ++e) {
+            const review::BacktestEvent& event = stored.events[size_t(e)];
+            QVERIFY(event.totalInterval.has_value());
+            double low = 1e300, high = -1e300, x = 0;
+            for (const QPointF& p : lines[e]->points()) {
+                low = std::min(low, p.y());
+                high = std::max(high, p.y());
+                x += p.x() / lines[e]->count();
+            }
+            QCOMPARE(low, double(event.totalInterval->low));
+            QCOMPARE(high, double(event.totalInterval->high));
+            QVERIFY2(x > e - 0.5 && x < e, qPrintable(QString::number(x)));
+            QCOMPARE(backtest()->eventsTable()->item(e, 5)->text(),
+                     ui::countRangeText(event.totalInterval->low, event.totalInterval->high));
+            QCOMPARE(labels[e]->text(), backtest()->eventsTable()->item(e, 7)->text());
+            QCOMPARE(labels[e]->text(), (event.bias() > 0 ? QStringLiteral("+") : QString()) +
+                                            ui::percentText(event.bias()));
+            // Above its pair, over the event's category, and whole inside the plot.
+            const QRectF box = labels[e]->sceneBoundingRect();
+            const QPointF top =
+                chart->mapToPosition(QPointF(e, std::max({event.forecastUnits, event.actualUnits,
+                                                          double(event.totalInterval->high)})),
+                                     chart->series().front());
+            QVERIFY(box.bottom() <= top.y() + 1);
+            QVERIFY(std::abs(box.center().x() - top.x()) < 1);
+            QVERIFY(labels[e]->isVisible());
+            QVERIFY2(chart->plotArea().contains(box), qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                                                     .arg(box.x())
+                                                                     .arg(box.y())
+                                                                     .arg(box.width())
+                                                                     .arg(box.height())));
+        }
+        QVERIFY2(backtest()->summary().contains(
+                     QStringLiteral("Event totals: %1 of 2 inside their 80% interval")
+                         .arg(stored.eventsWithin)),
+                 qPrintable(backtest()->summary()));
         const QList<qreal> pit = barValues(backtest()->calibrationChart(), 0);
         QCOMPARE(pit.size(), 10);
         for (int b = 0; b < 10; ++b)
@@ -390,10 +465,39 @@ private slots:
         if (const QString shape = workbookShape(xlsx); !shape.isEmpty())
             QCOMPARE(shape, QStringLiteral("Backtest,Events,Calibration %1")
                                 .arg(backtest()->shown()->rows.size() + 1));
+        if (const QString header = eventsHeader(xlsx); !header.isEmpty())
+            QVERIFY2(header.endsWith(QStringLiteral("hit_rate,units_low,units_high,total_within")),
+                     qPrintable(header));
         const QString png = path("calibration.png");
         QVERIFY(backtest()->exportChart(backtest()->calibrationChart(), png));
         waitForExport(backtest()->exportJob(), png);
         QVERIFY(!QImage(png).isNull());
+    }
+
+    void biasLabelsStepAsideWhenTheEventsAreTooManyForThem()
+    {
+        auto result = [](int events) {
+            review::BacktestResult r;
+            for (int e = 0; e < events; ++e) {
+                review::BacktestEvent event;
+                event.start = 20000 + 7 * e;
+                event.forecastUnits = 100 + e;
+                event.actualUnits = 90 + 2 * e;
+                event.totalInterval = review::CountInterval{80, 130};
+                r.events.push_back(event);
+            }
+            return r;
+        };
+        QChartView view;
+        view.resize(700, 450);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ui::drawBacktestEvents(view.chart(), result(4));
+        QTRY_VERIFY(ui::biasLabels(view.chart()).size() == 4 &&
+                    ui::biasLabels(view.chart()).front()->isVisible());
+        ui::drawBacktestEvents(view.chart(), result(60)); // the previous labels go
+        QCOMPARE(ui::biasLabels(view.chart()).size(), 60);
+        QTRY_VERIFY(!ui::biasLabels(view.chart()).front()->isVisible());
     }
 
     void thePdfReportHasAReviewSection()
@@ -419,6 +523,9 @@ private slots:
         QVERIFY(text.contains(ui::moneyText(m_core.totals.actualRevenue)));
         QVERIFY(text.contains("Backtest of the model on past events"));
         QVERIFY(text.contains(QString::fromStdString(section->backtest->events[0].event.name)));
+        const review::CountInterval total = *section->backtest->events[0].totalInterval;
+        QVERIFY2(text.contains(ui::countRangeText(total.low, total.high)), qPrintable(text));
+        QVERIFY2(text.contains("event hit rate"), qPrintable(text));
     }
 
     void cleanupTestCase()

@@ -19,6 +19,10 @@ class ReviewReportText final
 public:
     static QString units(double v) { return QLocale().toString(v, 'f', 1); }
     static QString date(DayNumber day) { return QString::fromStdString(formatIsoDate(day)); }
+    static QString interval(const std::optional<review::CountInterval>& total)
+    {
+        return total ? countRangeText(total->low, total->high) : QStringLiteral("–");
+    }
     static QString signedPercent(double share)
     {
         const QString text = percentText(share, 1);
@@ -94,12 +98,19 @@ public:
                 .arg(result.rows.size())
                 .arg(percentText(result.hitRate(), 1)),
             layout.fonts().body, layout.mm(3));
+        if (result.eventsWithInterval > 0)
+            layout.paragraph(
+                tr("Event totals: %1 of %2 inside their 80% interval (event hit rate %3).")
+                    .arg(result.eventsWithin)
+                    .arg(result.eventsWithInterval)
+                    .arg(percentText(result.eventHitRate(), 0)),
+                layout.fonts().body, layout.mm(3));
         QList<PdfRow> rows;
         for (const review::BacktestEvent& e : result.events)
             rows.append(
                 {{QString::fromStdString(e.event.name), date(e.start), QLocale().toString(e.days),
-                  QLocale().toString(e.products), units(e.forecastUnits), units(e.actualUnits),
-                  signedPercent(e.bias()), percentText(e.hitRate())}});
+                  QLocale().toString(e.products), units(e.forecastUnits), interval(e.totalInterval),
+                  units(e.actualUnits), signedPercent(e.bias()), percentText(e.hitRate())}});
         const auto right = Qt::AlignRight;
         PdfTable(layout,
                  {{tr("Event"), Qt::AlignLeft, 1},
@@ -107,6 +118,7 @@ public:
                   {tr("Days"), right},
                   {tr("Products"), right},
                   {tr("Forecast units"), right},
+                  {tr("80% interval"), right},
                   {tr("Actual units"), right},
                   {tr("Bias"), right},
                   {tr("Hit rate"), right}},

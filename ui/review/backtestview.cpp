@@ -50,6 +50,12 @@ QTableWidgetItem* cell(const QString& text, bool number = true)
     return item;
 }
 
+// "146–282", or a dash for a backtest stored before the events' intervals were kept.
+QString intervalText(const std::optional<review::CountInterval>& interval)
+{
+    return interval ? countRangeText(interval->low, interval->high) : QStringLiteral("–");
+}
+
 } // namespace
 
 BacktestView::BacktestView(ProjectController* project, QWidget* parent)
@@ -98,13 +104,16 @@ BacktestView::BacktestView(ProjectController* project, QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setObjectName("backtestSummary");
 
-    m_table = new QTableWidget(0, 8, this);
+    m_table = new QTableWidget(0, 9, this);
     m_table->setHorizontalHeaderLabels({tr("Event"), tr("Start"), tr("Days"), tr("Products"),
-                                        tr("Forecast units"), tr("Actual units"), tr("Bias"),
-                                        tr("Hit rate")});
-    m_table->horizontalHeaderItem(6)->setToolTip(
-        tr("Actual over forecast units, minus 1: +10% sold 10% more than forecast"));
+                                        tr("Forecast units"), tr("80% interval"),
+                                        tr("Actual units"), tr("Bias"), tr("Hit rate")});
+    m_table->horizontalHeaderItem(5)->setToolTip(
+        tr("The 80% interval of the event's total units: the actual total falls inside it for "
+           "about 8 events in 10 when the model is honest"));
     m_table->horizontalHeaderItem(7)->setToolTip(
+        tr("Actual over forecast units, minus 1: +10% sold 10% more than forecast"));
+    m_table->horizontalHeaderItem(8)->setToolTip(
         tr("Share of the event's product-days inside their 80% interval (about 80% when honest)"));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -115,8 +124,9 @@ BacktestView::BacktestView(ProjectController* project, QWidget* parent)
     auto* charts = new QSplitter(Qt::Horizontal, this);
     charts->addWidget(m_events);
     charts->addWidget(m_calibration);
-    charts->setStretchFactor(0, 3);
-    charts->setStretchFactor(1, 2);
+    // Halves: at 1366x768 the histogram's ten tenths need as much room as the events' pairs.
+    charts->setStretchFactor(0, 1);
+    charts->setStretchFactor(1, 1);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(charts);
@@ -217,7 +227,7 @@ void BacktestView::updateButtons()
 void BacktestView::showResult(const review::BacktestResult& result)
 {
     m_shown = result;
-    m_summary->setText(
+    QString summary =
         tr("The %1 model, refitted on the history before each event: %2 product-days in %n "
            "event(s), "
            "%3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).",
@@ -225,7 +235,14 @@ void BacktestView::showResult(const review::BacktestResult& result)
             .arg(QString::fromStdString(result.modelKind))
             .arg(QLocale().toString(qlonglong(result.rows.size())))
             .arg(QLocale().toString(result.within))
-            .arg(percentText(result.hitRate(), 1)));
+            .arg(percentText(result.hitRate(), 1));
+    if (result.eventsWithInterval > 0)
+        summary += QLatin1Char(' ') +
+                   tr("Event totals: %1 of %2 inside their 80% interval (event hit rate %3).")
+                       .arg(QLocale().toString(result.eventsWithin))
+                       .arg(QLocale().toString(result.eventsWithInterval))
+                       .arg(percentText(result.eventHitRate(), 0));
+    m_summary->setText(summary);
     m_table->setRowCount(int(result.events.size()));
     for (int r = 0; r < int(result.events.size()); ++r) {
         const review::BacktestEvent& e = result.events[size_t(r)];
@@ -235,6 +252,7 @@ void BacktestView::showResult(const review::BacktestResult& result)
                                    QLocale().toString(e.days),
                                    QLocale().toString(e.products),
                                    QLocale().toString(e.forecastUnits, 'f', 1),
+                                   intervalText(e.totalInterval),
                                    QLocale().toString(e.actualUnits, 'f', 1),
                                    (bias > 0 ? QStringLiteral("+") : QString()) + percentText(bias),
                                    percentText(e.hitRate())};

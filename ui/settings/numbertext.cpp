@@ -14,4 +14,9 @@ QString percentText(double fraction, int decimals)
     return QLocale().toString(100.0 * fraction, 'f', decimals) + QLatin1Char('%');
 }
 
+QString countRangeText(int low, int high)
+{
+    return QLocale().toString(low) + QStringLiteral("–") + QLocale().toString(high);
+}
+
 } // namespace fp::ui

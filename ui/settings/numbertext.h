@@ -10,4 +10,7 @@ QString moneyText(double value);
 // A fraction (0.35) as a percentage ("35.0%" with one decimal), in the default locale.
 QString percentText(double fraction, int decimals = 1);
 
+// An interval of counts ("146–282"), in the default locale.
+QString countRangeText(int low, int high);
+
 } // namespace fp::ui
