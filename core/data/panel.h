@@ -23,12 +23,12 @@ struct PanelProduct
     std::string name;
     int category = 0;       // index into Panel::categories()
     double listPrice = 0.0; // latest regular price
-    // The import estimated the list price (one for the whole history: the file had none), so a
-    // period's regular price is better read from the prices around it.
-    bool listPriceEstimated = false;
     std::optional<double> unitCost;
     int firstPeriod = 0; // the product's own range in the panel's periods
     int lastPeriod = -1;
+    // The import estimated the list price (one for the whole history: the file had none), so a
+    // period's regular price is better read from the prices around it.
+    bool listPriceEstimated = false;
 };
 
 // The sales history in memory: products x periods (days or weeks) in flat arrays, period t being
