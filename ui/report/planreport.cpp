@@ -7,6 +7,7 @@
 #include "settings/numbertext.h"
 #include "settings/planstatetext.h"
 #include "settings/problemtext.h"
+#include "settings/translation.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -157,8 +158,9 @@ private:
             {tr("Markdown budget"), m_plan.budget ? moneyText(*m_plan.budget) : tr("none")},
             {tr("Margin floor"), m_plan.marginFloor ? depth(*m_plan.marginFloor) : tr("none")},
             {tr("Discount ladder step"), depth(m_plan.step)},
-            {tr("Demand model"),
-             m_plan.modelKind.empty() ? tr("unknown") : QString::fromStdString(m_plan.modelKind)},
+            {tr("Demand model"), m_plan.modelKind.empty()
+                                     ? tr("unknown")
+                                     : modelDisplayName(QString::fromStdString(m_plan.modelKind))},
             {tr("Plan"), planStateText(m_plan.state)},
             {tr("Optimality gap"), gap},
         };

@@ -3,6 +3,7 @@
 #include "report/pdflayout.h"
 #include "report/pdftable.h"
 #include "settings/numbertext.h"
+#include "settings/translation.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -93,7 +94,7 @@ public:
             tr("The %1 model, refitted on the history before each event, forecast its days at "
                "the prices and stock it had: %2 of %3 product-days inside their 80% interval "
                "(hit rate %4; about 80% when the intervals are honest).")
-                .arg(QString::fromStdString(result.modelKind))
+                .arg(modelDisplayName(QString::fromStdString(result.modelKind)))
                 .arg(result.within)
                 .arg(result.rows.size())
                 .arg(percentText(result.hitRate(), 1)),

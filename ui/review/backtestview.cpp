@@ -8,6 +8,7 @@
 #include "review/reviewworkbook.h"
 #include "settings/numbertext.h"
 #include "settings/problemtext.h"
+#include "settings/translation.h"
 #include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
@@ -232,7 +233,7 @@ void BacktestView::showResult(const review::BacktestResult& result)
            "event(s), "
            "%3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).",
            nullptr, int(result.events.size()))
-            .arg(QString::fromStdString(result.modelKind))
+            .arg(modelDisplayName(QString::fromStdString(result.modelKind)))
             .arg(QLocale().toString(qlonglong(result.rows.size())))
             .arg(QLocale().toString(result.within))
             .arg(percentText(result.hitRate(), 1));
