@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QScrollBar>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
 #include <cstdio>
@@ -22,6 +23,8 @@ int main(int argc, char** argv)
     QElapsedTimer clock;
     clock.start();
     QApplication app(argc, argv);
+    // The window remembers its layout and recent files: a benchmark must not write the user's.
+    QStandardPaths::setTestModeEnabled(true);
     fp::ui::MainWindow window;
     window.show();
     if (!window.openProject(QString::fromLocal8Bit(argv[1])))

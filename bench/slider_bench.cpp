@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QMouseEvent>
 #include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
@@ -48,6 +49,8 @@ int main(int argc, char** argv)
         return 1;
     }
     QApplication app(argc, argv);
+    // The window remembers its layout and recent files: a benchmark must not write the user's.
+    QStandardPaths::setTestModeEnabled(true);
     const int products = argc > 2 ? std::atoi(argv[2]) : 1000;
     fp::ui::ProjectController project;
     QString error;
