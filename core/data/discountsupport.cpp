@@ -32,11 +32,10 @@ float highestPrice(const Panel& panel, int p, int from, int to, int t)
 // price when the file gave one and the product sold at it within the window around it. When the
 // list price is the import's one estimate for the whole history (the regular price may have
 // moved around it), or the product did not sell at it nearby (a price never charged), the list
-// price cannot be trusted there: the regular price
-// is read from the sales around the period instead, as the lower of the highest prices before
-// and after it (a regular price on one side only is a price change, not a cut), never above the
-// list price. Otherwise a history whose regular price rose would count its old promotions as
-// cuts deeper than any that was sold.
+// price cannot be trusted there: the regular price is read from the sales around the period
+// instead, as the lower of the highest prices before and after it (a regular price on one side
+// only is a price change, not a cut), never above the list price. Otherwise a history whose
+// regular price rose would count its old promotions as cuts deeper than any that was sold.
 float depthSoldAt(const Panel& panel, int p, int t, int window, const std::vector<int>& atList)
 {
     const float list = panel.listPrice(p, t);
