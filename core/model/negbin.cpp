@@ -131,7 +131,7 @@ int NegBin::quantile(double q) const
     if (!(q > 0.0) || std::isnan(m_mu) || std::isnan(m_r))
         return 0;
     q = std::min(q, 1.0);
-    const double sd = std::sqrt(m_mu + (m_poisson ? 0.0 : m_mu * m_mu / m_r));
+    const double sd = std::sqrt(variance());
     // Start near a normal approximation (or at 0, where the cdf is the pmf, when that is near:
     // a few hundred steps cost less than one incomplete beta), then walk to the discrete quantile.
     const double z = q <= 0.5 ? -std::sqrt(-2.0 * std::log(std::max(q, 1e-12)))
@@ -199,7 +199,7 @@ template <typename Fn> int NegBin::forSurvivalUpTo(double stock, Fn fn) const
 {
     // Starts where the distribution has no mass worth counting below: P(D > k) is 1 there.
     const int s = static_cast<int>(std::floor(stock));
-    const double sd = std::sqrt(m_mu + (m_poisson ? 0.0 : m_mu * m_mu / m_r));
+    const double sd = std::sqrt(variance());
     const int lo = std::clamp(static_cast<int>(std::floor(m_mu - 12.0 * sd)), 0, std::max(s, 0));
     Walk walk = lo == 0 ? Walk::fromZero(*this) : Walk{*this, lo, pmf(lo), cdf(lo)};
     for (; walk.k < s; walk.up()) {
@@ -226,7 +226,7 @@ double NegBin::salesVariance(double stock) const
     if (!(stock > 0))
         return 0.0;
     if (!std::isfinite(stock))
-        return m_mu + (m_poisson ? 0.0 : m_mu * m_mu / m_r);
+        return variance();
     double first = 0.0, second = 0.0;
     const int lo = forSurvivalUpTo(stock, [&](int k, double sf) {
         first += sf;

@@ -16,6 +16,7 @@ public:
     double mean() const { return m_mu; }
     double size() const { return m_r; }
     bool isPoisson() const { return m_poisson; }
+    double variance() const { return m_mu + (m_poisson ? 0.0 : m_mu * m_mu / m_r); }
 
     double logPmf(double y) const;
     double pmf(double y) const;

@@ -14,7 +14,7 @@ void SalesSum::startWindow()
 void SalesSum::add(const NegBin& demand, std::optional<double> stock, double sharedVariance)
 {
     const double mu = demand.mean();
-    const double demandVariance = mu + (demand.isPoisson() ? 0.0 : mu * mu / demand.size());
+    const double demandVariance = demand.variance();
     const double salesVariance = stock ? demand.salesVariance(*stock) : demandVariance;
     m_mean += stock ? demand.expectedSales(*stock) : mu;
     m_ownVariance += salesVariance;
