@@ -116,7 +116,7 @@ private:
     void note(ProblemKind kind, std::vector<std::string> args = {});
     bool finish(int period);
     int decidePeriod();
-    bool missingPeriodsBounded(int period);
+    bool datesAndGapsBounded(int period);
     struct ProductRange
     {
         DayNumber first = 0, last = 0; // the file's dates and the project's rows of the product
@@ -440,7 +440,7 @@ SalesImport::ProductRange SalesImport::rangeWithProject(const ProductState& prod
     return range;
 }
 
-bool SalesImport::missingPeriodsBounded(int period)
+bool SalesImport::datesAndGapsBounded(int period)
 {
     // The product each rule names; ties go to the earlier line, so that the message does not
     // depend on the hash order.
@@ -681,7 +681,7 @@ void SalesImport::run(std::istream& in, const ProgressFn& progress, std::int64_t
         return;
     // Decided before anything is written: a refusal costs no time.
     const int period = decidePeriod();
-    if (period == 0 || !missingPeriodsBounded(period) || !writeRows(progress, totalBytes) ||
+    if (period == 0 || !datesAndGapsBounded(period) || !writeRows(progress, totalBytes) ||
         !finish(period))
         return;
     reportProgressOrCancel(progress, total, total);
