@@ -15,7 +15,8 @@
 
 namespace fp::model::structured {
 
-inline constexpr std::uint32_t kFormatVersion = 2; // 2: the structure and the trend's end
+// 2: the structure and the trend's end; 3: own or category shapes, the shapes stored / kShapeScale.
+inline constexpr std::uint32_t kFormatVersion = 3;
 inline constexpr int kFourier = data::Calendar::kFourierTerms;
 inline constexpr int kHolidays = data::kHolidayCount;
 inline constexpr int K = StructuredModel::kSegments;
@@ -27,6 +28,13 @@ inline constexpr double kPartMargin = 0.002;
 // A shopping day's effect is kept only when the data tell it from zero (|estimate| / standard
 // error at least this): a weekly panel sees each holiday a few times, mixed with promotions.
 inline constexpr double kHolidayEvidence = 2.0;
+// A product's own deviation of its price response on each band is stored divided by this: its
+// data say little about each band (one band's promotions, a short stretch of log price), so
+// unscaled its curvature is thousands of times smaller than a level's and L-BFGS hardly moves it.
+inline constexpr double kShapeScale = 10.0;
+// The mean of a product's band deviations is its elasticity shift again, which has its own
+// learned prior: held near zero, so the shape is only the response's curvature.
+inline constexpr double kShapeMeanWeight = 100.0;
 // A last period past every cell's (StructuredModel::constant of all the cells).
 inline constexpr int kAllPeriods = std::numeric_limits<int>::max();
 

@@ -175,7 +175,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     if (warm) { // a refit on more history keeps the structure chosen before
         m_trendEnd = periods - 1;
         m_recentLevel.clear();
-        round(train, std::max(10, budget / 4));
+        round(train, std::max(10, budget / 6));
         refreshShared();
         updateRecentLevel(train);
         return;
@@ -188,7 +188,8 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     m_structure = Structure{};
     m_recentLevel.clear();
     m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
-    if (held == 0) // too short to tell: no season, no shopping days, a flat trend
+    m_ownShapes = false; // a history too short to hold periods back keeps its categories' shapes
+    if (held == 0)       // too short to tell: no season, no shopping days, a flat trend
         m_structure = Structure{false, false, TrendContinuation::Flat, 0.0f};
     applyStructure(m_theta);
     m_trendEnd = periods - held - 1;
@@ -198,6 +199,22 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     estimateNoise(train);
     m_shrinkage = Shrinkage{};
     round(train, held > 0 ? budget / 2 : budget * 2 / 3);
+    std::vector<data::DemandCell> validationCells;
+    if (held > 0) {
+        // The products' responses follow their categories' shapes (a strong prior) or take their
+        // own (a weak one: some saturate early, some only respond past a threshold): whichever
+        // forecasts the held-back periods better, by a margin.
+        validationCells = heldBackCells(train);
+        const double normaliser = constant(validationCells, kAllPeriods);
+        const double categoryLoss = meanLoss(validationCells, normaliser);
+        const Eigen::VectorXd categoryFit = m_theta;
+        m_ownShapes = true;
+        round(train, std::max(10, budget / 6));
+        if (!(meanLoss(validationCells, normaliser) < categoryLoss - kPartMargin)) {
+            m_ownShapes = false;
+            m_theta = categoryFit;
+        }
+    }
     {
         std::vector<double> mean(train.size());
         refreshShared();
@@ -207,7 +224,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         applyStructure(m_theta);
     }
     if (held > 0) {
-        chooseStructure(train, heldBackCells(train));
+        chooseStructure(train, validationCells);
         m_trendEnd = periods - 1;
         m_recentLevel.clear();
         round(train, std::max(10, budget / 3));
@@ -294,12 +311,13 @@ void StructuredModel::save(BinaryWriter& out) const
     out.putVector(m_holidayOff);
     out.put<float>(m_structure.recentLevel);
     out.putVector(m_recentLevel);
+    out.put<std::uint8_t>(m_ownShapes ? 1 : 0);
 }
 
 void StructuredModel::load(BinaryReader& in)
 {
     const auto version = in.get<std::uint32_t>();
-    if (version != 1 && version != kFormatVersion)
+    if (version < 1 || version > kFormatVersion)
         throw FlashPlanError(ProblemKind::StoredModelUnknownFormat, {"structured"});
     m_shape = PanelShape::load(in);
     m_dipPeriods = in.get<std::int32_t>();
@@ -315,6 +333,7 @@ void StructuredModel::load(BinaryReader& in)
     m_shrinkage = Shrinkage{};
     m_holidayOff.clear();
     m_recentLevel.clear();
+    m_ownShapes = false;
     m_trendEnd = periods - 1;
     if (version >= 2) { // version 1 kept every part and extrapolated the trend
         m_structure.season = in.get<std::uint8_t>() != 0;
@@ -331,6 +350,8 @@ void StructuredModel::load(BinaryReader& in)
         m_holidayOff = in.getVector<std::uint8_t>();
         m_structure.recentLevel = in.get<float>();
         m_recentLevel = in.getVector<double>();
+        if (version >= 3)
+            m_ownShapes = in.get<std::uint8_t>() != 0;
     }
     const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
                    m_dipPeriods);
@@ -341,6 +362,8 @@ void StructuredModel::load(BinaryReader& in)
         m_holidayOff.size() != static_cast<size_t>(L.C) * kHolidays ||
         (!m_recentLevel.empty() && static_cast<int>(m_recentLevel.size()) != L.P))
         throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
+    if (version < 3) // the shape was stored as it acts
+        m_theta.segment(L.slopeShape, static_cast<Eigen::Index>(K) * L.P) /= kShapeScale;
     m_periodCache.clear();
     for (int t = 0; t < periods; ++t)
         m_periodCache.push_back(featuresOf(t));

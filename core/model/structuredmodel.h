@@ -134,6 +134,13 @@ private:
     // Leaves out each shopping day's effect (per category) that the data cannot tell from zero.
     void dropWeakHolidays(const std::vector<data::DemandCell>& cells,
                           const std::vector<double>& mean);
+    // The prior weight (ridge and smoothness, per unit of logit) of every product's deviations
+    // from its category's band slopes: strong where products follow their categories' shapes,
+    // weak where they take their own (fit() takes what forecasts its held-back periods better).
+    // The weak one lets a product's own promotions bend its curve (a prior sd of 5 in logit).
+    static constexpr double kCategoryShapeWeight = 10.0;
+    static constexpr double kOwnShapeWeight = 0.02;
+    double shapeWeight() const { return m_ownShapes ? kOwnShapeWeight : kCategoryShapeWeight; }
 
     PanelShape m_shape;
     int m_dipPeriods = 14;
@@ -146,7 +153,8 @@ private:
     Shrinkage m_shrinkage;
     std::vector<std::uint8_t> m_holidayOff; // per category x holiday: 1 = left out
     std::vector<double> m_recentLevel;      // per product: log offset of periods after m_trendEnd
-    int m_trendEnd = 0;                     // the last period the trend was fitted on
+    bool m_ownShapes = false; // the products' responses take their own shapes (weak prior)
+    int m_trendEnd = 0;       // the last period the trend was fitted on
 };
 
 } // namespace fp::model

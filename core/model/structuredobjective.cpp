@@ -20,7 +20,7 @@ double StructuredModel::slopeLogit(const Eigen::VectorXd& theta, const Layout& L
                                    int k)
 {
     return theta[L.slopeCat + K * c + k] + theta[L.slopeShift + p] +
-           theta[L.slopeShape + K * p + k];
+           kShapeScale * theta[L.slopeShape + K * p + k];
 }
 
 // Weekday + season + holidays of category c in a period with features f.
@@ -221,7 +221,7 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 slopeGrad[static_cast<size_t>(p * K + k)] * slopeDz[static_cast<size_t>(p * K + k)];
             gradient[L.slopeCat + K * c + k] += gz;
             gradient[L.slopeShift + p] += gz;
-            gradient[L.slopeShape + K * p + k] += gz;
+            gradient[L.slopeShape + K * p + k] += kShapeScale * gz;
         }
     }
 
@@ -262,9 +262,17 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
         ridge(L.slopeCat + K * c, K, 0.01, kInitialSlope);
     }
     ridge(L.slopeShift, L.P, m_shrinkage.elasticity);
-    ridge(L.slopeShape, K * L.P, 10.0);
-    for (int p = 0; p < L.P; ++p)
-        smooth(L.slopeShape + K * p, K, 10.0);
+    // Weights per unit of the stored (scaled) deviations.
+    const double shapeWeight = this->shapeWeight() * kShapeScale * kShapeScale,
+                 meanWeight = kShapeMeanWeight * kShapeScale * kShapeScale;
+    for (int p = 0; p < L.P; ++p) {
+        const int shape = L.slopeShape + K * p;
+        ridge(shape, K, shapeWeight);
+        smooth(shape, K, shapeWeight);
+        const double mean = theta.segment(shape, K).mean();
+        value += meanWeight * mean * mean;
+        gradient.segment(shape, K).array() += 2 * meanWeight * mean / K;
+    }
     applyStructure(gradient); // parts left out stay at zero
     return value;
 }
