@@ -77,6 +77,9 @@ public:
         double elasticity = 2.0; // its price response's shift around its category's (logit)
     };
     const Shrinkage& shrinkage() const { return m_shrinkage; }
+    // Whether the products' price responses took their own shapes (saturating sooner or later
+    // than their categories'): fit() keeps them where they forecast its held-back periods better.
+    bool ownShapes() const { return m_ownShapes; }
 
 private:
     struct Layout;

@@ -1,6 +1,7 @@
 // Issue 13, point 2, against markets whose truth is known: dense products get their own price
 // elasticity, thin ones borrow their category's, the trend does not run away, and data without
-// categories do not pool unlike products.
+// categories do not pool unlike products; products whose responses differ in shape keep their
+// own shapes, and products that respond alike keep their category's.
 #include "data/demandcells.h"
 #include "model/forecaster.h"
 #include "model/structuredmodel.h"
@@ -159,6 +160,12 @@ TEST_F(CategoryMarket, ThinProductsBorrowTheirCategorysElasticity)
         << ownDistance / thin;
 }
 
+TEST_F(CategoryMarket, ProductsThatRespondAsTheirCategoryKeepItsShape)
+{
+    // Every product's true response is a constant elasticity: own shapes would fit only noise.
+    EXPECT_FALSE(s_model->ownShapes());
+}
+
 TEST_F(CategoryMarket, ThirteenWeeksAheadTheTotalStaysNearTheTruth)
 {
     const data::Panel& panel = s_project->panel();
@@ -253,6 +260,54 @@ TEST_F(ScannerPanel, UnlikeProductsAreNotPooledIntoOnePrior)
         EXPECT_LT(fit, mean(highFit));
     for (double fit : highFit)
         EXPECT_GT(fit, mean(lowFit));
+}
+
+TEST_F(ScannerPanel, EachProductsResponseKeepsItsOwnShape)
+{
+    // Some products' lift saturates by 20% off, others' only starts near 40%: what a deeper cut
+    // adds from 20% to 45% off differs by product (truth: 1.17x to 4.7x), and decides whether a
+    // sale should go deeper. One shape per category would give every product nearly the same.
+    const auto* structured = dynamic_cast<const model::StructuredModel*>(s_trained->model.get());
+    ASSERT_NE(structured, nullptr);
+    EXPECT_TRUE(structured->ownShapes());
+    const data::Panel& panel = s_project->panel();
+    const int next = panel.periodCount();
+    std::vector<double> fitted, truth;
+    for (int p = 0; p < panel.productCount(); ++p) {
+        const synth::ScannerProduct& t = truthOf(p);
+        if (!t.dense)
+            continue;
+        const data::ScenarioPeriod regular{p, panel.dayOf(next), 0.0f, false, std::nanf("")};
+        data::DemandCell shallow = data::scenarioCells(panel, {regular}).front();
+        data::DemandCell deep = shallow;
+        data::setDiscount(shallow, 0.20);
+        data::setDiscount(deep, 0.45);
+        const std::vector<data::DemandCell> cells = {shallow, deep};
+        std::vector<double> means(cells.size());
+        s_trained->model->predict(cells, means);
+        fitted.push_back(std::log(means[1] / means[0]));
+        truth.push_back(std::log(t.response.multiplier(0.45) / t.response.multiplier(0.20)));
+    }
+    ASSERT_GE(fitted.size(), 30u);
+    auto spread = [](const std::vector<double>& v) {
+        double mean = 0, square = 0;
+        for (double x : v)
+            mean += x / static_cast<double>(v.size());
+        for (double x : v)
+            square += (x - mean) * (x - mean) / static_cast<double>(v.size());
+        return std::sqrt(square);
+    };
+    int concordant = 0, pairs = 0;
+    for (size_t i = 0; i < fitted.size(); ++i)
+        for (size_t j = i + 1; j < fitted.size(); ++j, ++pairs)
+            concordant += (fitted[i] - fitted[j]) * (truth[i] - truth[j]) > 0 ? 1 : 0;
+    // Measured on its 30 dense products: the fitted log lifts spread 0.35 against the truth's
+    // 0.54 (one shape per category: 0.15 against 0.56 on the bench's campaign), and 62% of
+    // product pairs are ordered as in the truth. One product's promotions pin its own shape down
+    // only roughly; the plan gains from all of them together (bench/RESULTS.md, plan / oracle).
+    EXPECT_GT(spread(fitted), 0.5 * spread(truth))
+        << "fitted " << spread(fitted) << ", truth " << spread(truth);
+    EXPECT_GT(static_cast<double>(concordant) / pairs, 0.55);
 }
 
 TEST_F(ScannerPanel, NoProductTrendRunsAwayThirteenWeeksAhead)
