@@ -175,7 +175,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     if (warm) { // a refit on more history keeps the structure chosen before
         m_trendEnd = periods - 1;
         m_recentLevel.clear();
-        round(train, std::max(10, budget / 6));
+        round(train, std::max(10, budget / 10));
         refreshShared();
         updateRecentLevel(train);
         return;
@@ -209,7 +209,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         const double categoryLoss = meanLoss(validationCells, normaliser);
         const Eigen::VectorXd categoryFit = m_theta;
         m_ownShapes = true;
-        round(train, std::max(10, budget / 6));
+        round(train, std::max(10, budget / 10));
         if (!(meanLoss(validationCells, normaliser) < categoryLoss - kPartMargin)) {
             m_ownShapes = false;
             m_theta = categoryFit;
