@@ -175,7 +175,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     if (warm) { // a refit on more history keeps the structure chosen before
         m_trendEnd = periods - 1;
         m_recentLevel.clear();
-        round(train, std::max(10, budget / 10));
+        round(train, std::max(10, budget / 4));
         refreshShared();
         updateRecentLevel(train);
         return;
