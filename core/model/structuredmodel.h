@@ -19,7 +19,9 @@ namespace fp::model {
 // where the price response is a monotone piecewise-linear function of x = -log(1 - discount)
 // (the log price cut): its slope on each discount segment is a local price elasticity, kept
 // positive (softplus), smooth across segments and shrunk toward the category, so thin products
-// borrow strength and deeper discounts never lower demand. Fitted by penalized negative
+// borrow strength and deeper discounts never lower demand. The products' curves follow their
+// category's shape, or each takes its own (saturating sooner, or responding only past a
+// threshold) where that forecasts held-back periods better. Fitted by penalized negative
 // binomial maximum likelihood with L-BFGS; sold-out periods enter as P(D >= units).
 class StructuredModel final : public DemandModel
 {
