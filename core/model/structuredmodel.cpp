@@ -329,6 +329,8 @@ void StructuredModel::load(BinaryReader& in)
     m_size = in.getVector<double>();
     m_eventSize = in.getVector<double>();
     const int periods = in.get<std::int32_t>();
+    if (periods < 0 || periods > PanelShape::kMaxPeriods) // the trend's end is counted from it
+        throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
     m_structure = Structure{};
     m_shrinkage = Shrinkage{};
     m_holidayOff.clear();
@@ -358,7 +360,7 @@ void StructuredModel::load(BinaryReader& in)
     if (m_holidayOff.empty())
         m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
     if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C ||
-        m_eventSize.size() != m_size.size() || periods < 0 || periods > PanelShape::kMaxPeriods ||
+        m_eventSize.size() != m_size.size() ||
         m_holidayOff.size() != static_cast<size_t>(L.C) * kHolidays ||
         (!m_recentLevel.empty() && static_cast<int>(m_recentLevel.size()) != L.P))
         throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});

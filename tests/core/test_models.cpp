@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstring>
 #include <gtest/gtest.h>
+#include <limits>
 
 using namespace fp;
 
@@ -192,6 +193,35 @@ TEST_F(StructuredOnMarket, AProductCategoryPastTheCategoryCountIsRefused)
     BinaryReader in(bytes);
     model::StructuredModel loaded;
     EXPECT_THROW(loaded.load(in), FlashPlanError);
+}
+
+// Found by fuzz.modelblob: a stored period count of -2^31 was counted down (the trend's end)
+// before it was checked, a signed overflow; every count outside the sane range is refused first.
+TEST_F(StructuredOnMarket, AStoredPeriodCountOutsideItsRangeIsRefused)
+{
+    BinaryWriter out;
+    s_model->save(out);
+    BinaryWriter shape;
+    model::PanelShape::of(s_project->panel()).save(shape);
+    // format version, the panel's shape, the dip's periods, then three vectors (a 64-bit count
+    // and doubles each): the parameters and the two noise sizes; then the period count
+    std::size_t at = 4 + shape.bytes().size() + 4;
+    for (int vector = 0; vector < 3; ++vector) {
+        std::uint64_t count = 0;
+        std::memcpy(&count, out.bytes().data() + at, sizeof count);
+        at += sizeof count + count * sizeof(double);
+    }
+    for (const std::int32_t periods :
+         {std::numeric_limits<std::int32_t>::min(), -1, model::PanelShape::kMaxPeriods + 1}) {
+        std::vector<std::uint8_t> bytes = out.bytes();
+        std::memcpy(bytes.data() + at, &periods, sizeof periods);
+        BinaryReader in(bytes);
+        model::StructuredModel loaded;
+        EXPECT_THROW(loaded.load(in), FlashPlanError) << periods;
+    }
+    BinaryReader intact(out.bytes());
+    model::StructuredModel loaded;
+    EXPECT_NO_THROW(loaded.load(intact));
 }
 
 TEST_F(StructuredOnMarket, ASavedModelPredictsBitForBitAfterLoading)
