@@ -263,12 +263,12 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
     }
     ridge(L.slopeShift, L.P, m_shrinkage.elasticity);
     // Weights per unit of the stored (scaled) deviations.
-    const double shapeWeight = this->shapeWeight() * kShapeScale * kShapeScale,
+    const double deviationWeight = shapeWeight() * kShapeScale * kShapeScale,
                  meanWeight = kShapeMeanWeight * kShapeScale * kShapeScale;
     for (int p = 0; p < L.P; ++p) {
         const int shape = L.slopeShape + K * p;
-        ridge(shape, K, shapeWeight);
-        smooth(shape, K, shapeWeight);
+        ridge(shape, K, deviationWeight);
+        smooth(shape, K, deviationWeight);
         const double mean = theta.segment(shape, K).mean();
         value += meanWeight * mean * mean;
         gradient.segment(shape, K).array() += 2 * meanWeight * mean / K;
