@@ -76,6 +76,15 @@ protected:
                            << "'; got:\n"
                            << all;
     }
+    // Refused for exactly one problem, of this kind and in these words.
+    static void expectOnlyProblem(const ImportReport& r, ProblemKind kind,
+                                  const std::string& message)
+    {
+        EXPECT_FALSE(r.committed);
+        ASSERT_EQ(r.problemCount, 1);
+        EXPECT_EQ(r.problems[0].kind, kind);
+        EXPECT_EQ(r.problems[0].message(), message);
+    }
 
     test::TempDir m_dir;
     Store m_store;
@@ -481,13 +490,11 @@ TEST_F(SalesImport, DatesSpanningMoreThanTwentyYearsAreRefusedNamingTheExtremesB
 {
     const std::string before = dump();
     const ImportReport r = import(twoDatesEach(20, "1900-01-01", "2200-12-31"));
-    EXPECT_FALSE(r.committed);
-    ASSERT_EQ(r.problemCount, 1);
-    EXPECT_EQ(r.problems[0].kind, ProblemKind::DatesSpanTooLong);
-    EXPECT_EQ(r.problems[0].message(),
-              "the dates of sku 'P0' span 301.0 years, from 1900-01-01 (line 2) to 2200-12-31 "
-              "(line 3), with periods missing between them: more than the 20 years an import "
-              "fills; check those dates (a mistyped year?)");
+    expectOnlyProblem(
+        r, ProblemKind::DatesSpanTooLong,
+        "the dates of sku 'P0' span 301.0 years, from 1900-01-01 (line 2) to 2200-12-31 "
+        "(line 3), with periods missing between them: more than the 20 years an import "
+        "fills; check those dates (a mistyped year?)");
     EXPECT_EQ(r.rowsFilled, 0);
     EXPECT_EQ(dump(), before);
 }
@@ -501,14 +508,12 @@ TEST_F(SalesImport, AProductsDatesAreBoundedTogetherWithItsSalesInTheProject)
     ASSERT_TRUE(import("date,sku,units,price\n2024-01-01,A,1,10\n2024-03-01,A,2,10\n").committed);
     const std::string before = dump();
     const ImportReport r = import("date,sku,units,price\n2000-01-01,A,1,10\n");
-    EXPECT_FALSE(r.committed);
-    ASSERT_EQ(r.problemCount, 1);
-    EXPECT_EQ(r.problems[0].kind, ProblemKind::DatesSpanTooLongWithProject);
-    EXPECT_EQ(r.problems[0].message(),
-              "the dates of sku 'A' in the file, 2000-01-01 (line 2) to 2000-01-01 (line 2), and "
-              "its sales in the project, 2024-01-01 to 2024-03-01, span 24.2 years with periods "
-              "missing between them: more than the 20 years an import fills; check those dates (a "
-              "mistyped year?)");
+    expectOnlyProblem(
+        r, ProblemKind::DatesSpanTooLongWithProject,
+        "the dates of sku 'A' in the file, 2000-01-01 (line 2) to 2000-01-01 (line 2), and "
+        "its sales in the project, 2024-01-01 to 2024-03-01, span 24.2 years with periods "
+        "missing between them: more than the 20 years an import fills; check those dates (a "
+        "mistyped year?)");
     EXPECT_EQ(dump(), before);
 }
 
@@ -517,24 +522,20 @@ TEST_F(SalesImport, TheProjectsDatesAsAWholeAreBoundedToTwentyYears)
     // A new project: the file alone spans 124 years, with nothing to fill.
     const std::string csv = "date,sku,units,price\n2024-01-01,A,1,10\n1900-01-01,B,1,10\n";
     ImportReport r = import(csv);
-    EXPECT_FALSE(r.committed);
-    ASSERT_EQ(r.problemCount, 1);
-    EXPECT_EQ(r.problems[0].kind, ProblemKind::FileDatesSpanTooLong);
-    EXPECT_EQ(r.problems[0].message(),
-              "the file's dates span 124.0 years, from 1900-01-01 (sku 'B', line 3) to 2024-01-01 "
-              "(sku 'A', line 2): more than the 20 years a project holds; check those dates (a "
-              "mistyped year?)");
+    expectOnlyProblem(
+        r, ProblemKind::FileDatesSpanTooLong,
+        "the file's dates span 124.0 years, from 1900-01-01 (sku 'B', line 3) to 2024-01-01 "
+        "(sku 'A', line 2): more than the 20 years a project holds; check those dates (a "
+        "mistyped year?)");
     // A project of 2024: a new product's one row a century before.
     ASSERT_TRUE(import("date,sku,units,price\n2024-01-01,A,1,10\n2024-01-02,A,1,10\n").committed);
     const std::string before = dump();
     r = import("date,sku,units,price\n2024-01-03,A,1,10\n1924-01-03,C,1,10\n");
-    EXPECT_FALSE(r.committed);
-    ASSERT_EQ(r.problemCount, 1);
-    EXPECT_EQ(r.problems[0].kind, ProblemKind::FileDatesFarFromProject);
-    EXPECT_EQ(r.problems[0].message(),
-              "the date 1924-01-03 (sku 'C', line 3) is far from the project's sales (2024-01-01 "
-              "to 2024-01-02): together they would span 100.0 years, more than the 20 years a "
-              "project holds; check that date (a mistyped year?)");
+    expectOnlyProblem(
+        r, ProblemKind::FileDatesFarFromProject,
+        "the date 1924-01-03 (sku 'C', line 3) is far from the project's sales (2024-01-01 "
+        "to 2024-01-02): together they would span 100.0 years, more than the 20 years a "
+        "project holds; check that date (a mistyped year?)");
     EXPECT_EQ(dump(), before);
     // Nineteen years is a history.
     EXPECT_TRUE(import("date,sku,units,price\n2005-01-03,C,1,10\n").committed);
