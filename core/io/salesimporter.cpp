@@ -123,7 +123,8 @@ private:
         std::int64_t dates = 0;
         std::optional<DayNumber> storedFirst, storedLast; // the project's rows alone
     };
-    ProductRange rangeWithProject(const ProductState& product);
+    // `stored` is the prepared per-product query (min, max and count of its days in the project).
+    static ProductRange rangeWithProject(const ProductState& product, sql::Statement& stored);
     void fillMissingPeriods(int period);
     void decideMissingPeriods(int period);
     void updateProducts();
@@ -421,13 +422,13 @@ int SalesImport::decidePeriod()
 
 // The product's range with the project's rows of it, and how many distinct dates it has (the
 // file's and the project's, counted once if the file replaces one: a lower bound).
-SalesImport::ProductRange SalesImport::rangeWithProject(const ProductState& product)
+SalesImport::ProductRange SalesImport::rangeWithProject(const ProductState& product,
+                                                        sql::Statement& stored)
 {
     ProductRange range{*product.minDay, *product.maxDay, product.dayCount, std::nullopt,
                        std::nullopt};
     if (!product.isNew) {
-        sql::Statement stored(
-            m_db, "SELECT min(day), max(day), count(*) FROM sales WHERE product_id = ?1");
+        stored.reset();
         stored.bind(1, product.id);
         if (stored.step() && !stored.isNull(0)) {
             range.storedFirst = static_cast<DayNumber>(stored.int64(0));
@@ -460,10 +461,13 @@ bool SalesImport::datesAndGapsBounded(int period)
     Named longest, fullest; // the longest range with periods to fill; the most periods to fill
     Named earliest, latest; // the file's extreme dates, for the project's whole span
     std::int64_t toFill = 0;
+    // Prepared once: a project may hold tens of thousands of the file's products.
+    sql::Statement productDays(
+        m_db, "SELECT min(day), max(day), count(*) FROM sales WHERE product_id = ?1");
     for (const auto& [sku, p] : m_products) {
         if (!p.minDay)
             continue;
-        const ProductRange range = rangeWithProject(p);
+        const ProductRange range = rangeWithProject(p, productDays);
         const std::int64_t fill =
             std::max<std::int64_t>(0, (range.last - range.first) / period + 1 - range.dates);
         toFill += fill;
