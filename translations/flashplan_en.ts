@@ -4,7 +4,7 @@
 <context>
     <name>fp::ui::BacktestView</name>
     <message numerus="yes">
-        <location filename="../ui/review/backtestview.cpp" line="+205"/>
+        <location filename="../ui/review/backtestview.cpp" line="+206"/>
         <source>Backtesting %n event(s)</source>
         <translation>
             <numerusform>Backtesting %n event</numerusform>

@@ -63,7 +63,7 @@
         <translation>预测的 80% 区间</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>Forecast and actual units per event, the bias above each</source>
         <translation>各活动的预测与实际销量（上方为偏差）</translation>
     </message>
@@ -107,7 +107,7 @@
 <context>
     <name>fp::ui::BacktestView</name>
     <message>
-        <location filename="../ui/review/backtestview.cpp" line="+71"/>
+        <location filename="../ui/review/backtestview.cpp" line="+72"/>
         <source>How many of the history&apos;s latest flash-sale events to backtest</source>
         <translation>回测历史中最近的几次闪购活动</translation>
     </message>
@@ -2164,7 +2164,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanReport</name>
     <message>
-        <location filename="../ui/report/planreport.cpp" line="+121"/>
+        <location filename="../ui/report/planreport.cpp" line="+122"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
@@ -2205,18 +2205,18 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+220"/>
+        <location line="+221"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location line="-217"/>
-        <location line="+218"/>
+        <location line="-218"/>
+        <location line="+219"/>
         <source>Profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-216"/>
         <source>Blend: profit + %1 × revenue</source>
         <translation>综合：毛利 + %1 × 销售额</translation>
     </message>
@@ -2248,12 +2248,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
     <message>
         <location line="+0"/>
         <location line="+1"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-145"/>
         <source>Margin floor</source>
         <translation>最低毛利率</translation>
     </message>
@@ -2273,7 +2273,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
@@ -3989,7 +3989,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
 <context>
     <name>fp::ui::ReviewReport</name>
     <message>
-        <location filename="../ui/report/reviewreport.cpp" line="+39"/>
+        <location filename="../ui/report/reviewreport.cpp" line="+40"/>
         <source>Review of the sale: %1</source>
         <translation>促销复盘：%1</translation>
     </message>
@@ -5216,7 +5216,7 @@ saved %2, revenue %3</source>
         <translation>项目的模型没有可读取的评分；请重新训练以查看。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -5226,7 +5226,17 @@ saved %2, revenue %3</source>
         <translation>已选用</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>not kept: not %1% below %2</source>
+        <translation>未采用：未比%2低 %1%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>auto keeps a blend only when it forecasts the held-out period clearly better than the best single model: its weight was chosen on that period, and beyond the prices sold it follows its wilder part</source>
+        <translation>只有当混合模型在回测期的预测明显优于最佳单一模型时，自动模式才会采用它：其权重是在该期间选定的，而在已售价格范围之外，它会跟随其中更激进的那一部分外推</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>no better than the baseline</source>
         <translation>不优于基线</translation>
     </message>

@@ -13,6 +13,7 @@
 #include "plan/plannerdata.h"
 #include "store/store.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -49,15 +50,26 @@ void printScoreTable(const model::TrainSummary& summary, int periodDays)
     std::cout << pad("model", 12, true) << pad("WAPE", 8) << pad("bias", 8) << pad("MASE", 7)
               << pad("80% cov", 9) << pad("band", 7) << pad("event WAPE", 12)
               << pad("regular WAPE", 14) << pad("time s", 9) << "\n";
+    const auto chosen =
+        std::find_if(summary.reports.begin(), summary.reports.end(),
+                     [&](const model::ModelReport& r) { return r.kind == summary.chosen; });
     for (const model::ModelReport& r : summary.reports) {
         const model::Scores& s = r.evaluation.overall;
+        // A blend that scored lowest but not by auto's margin: say why it was not kept.
+        const bool blendWithinMargin = r.kind == "blend" && chosen != summary.reports.end() &&
+                                       r.kind != summary.chosen &&
+                                       s.wape < chosen->evaluation.overall.wape;
         std::cout << pad(r.kind, 12, true) << pad(fixed(s.wape, 3), 8) << pad(fixed(s.bias, 3), 8)
                   << pad(fixed(s.mase, 2), 7) << pad(fixed(s.coverage, 3), 9)
                   << pad(fixed(s.bandHitRate, 3), 7)
                   << pad(fixed(r.evaluation.eventDays.wape, 3), 12)
                   << pad(fixed(r.evaluation.regularDays.wape, 3), 14) << pad(fixed(r.seconds, 2), 9)
                   << (r.kind == summary.chosen ? "  <- chosen" : "")
-                  << (r.beatsBaseline ? "" : "  (does not beat the baseline)") << "\n";
+                  << (r.beatsBaseline ? "" : "  (does not beat the baseline)")
+                  << (blendWithinMargin ? "  (not " + fixed(100 * summary.blendMargin, 0) +
+                                              "% below " + summary.chosen + ": not kept)"
+                                        : "")
+                  << "\n";
     }
     std::cout
         << "\nWAPE: sum |actual - forecast| / sum actual. bias: sum (forecast - actual) / sum "

@@ -15,6 +15,10 @@ namespace fp::model {
 
 namespace {
 
+// How much lower (relative) the blend's held-out WAPE must be than the best single
+// price-aware model's for auto to keep the blend.
+constexpr double kBlendMargin = 0.01;
+
 double secondsSince(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -97,8 +101,13 @@ std::string summaryJson(const TrainSummary& summary)
 {
     std::string json = "{\"chosen\":\"" + summary.chosen + "\",\"holdout_start\":\"" +
                        formatIsoDate(summary.holdoutStart) +
-                       "\",\"holdout_periods\":" + std::to_string(summary.holdoutPeriods) +
-                       ",\"models\":[";
+                       "\",\"holdout_periods\":" + std::to_string(summary.holdoutPeriods);
+    if (summary.blendMargin > 0) {
+        char margin[32];
+        std::snprintf(margin, sizeof margin, "%.4g", summary.blendMargin);
+        json += std::string(",\"blend_margin\":") + margin;
+    }
+    json += ",\"models\":[";
     for (size_t i = 0; i < summary.reports.size(); ++i) {
         const ModelReport& r = summary.reports[i];
         char seconds[32];
@@ -209,9 +218,17 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
     if (options.model == "auto") {
         best = nullptr;
         for (const ModelReport& r : summary.reports)
-            if (r.kind != "baseline" &&
+            if (r.kind != "baseline" && r.kind != "blend" &&
                 (!best || r.evaluation.overall.wape < best->evaluation.overall.wape))
                 best = &r;
+        // The blend's weight was picked on the same held-out periods that score it, and outside
+        // the prices sold it extrapolates as its wilder part: it must win by a clear margin.
+        if (blends) {
+            const ModelReport& blend = summary.reports.back();
+            summary.blendMargin = kBlendMargin;
+            if (blend.evaluation.overall.wape < (1 - kBlendMargin) * best->evaluation.overall.wape)
+                best = &blend;
+        }
     }
     summary.chosen = best->kind;
     const std::string chosen = summary.chosen;

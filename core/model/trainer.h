@@ -38,6 +38,9 @@ struct TrainSummary
     std::vector<ModelReport> reports; // the baseline first
     std::string chosen;     // auto: the best price-aware model (never the baseline), or "blend"
     double blendWeight = 0; // the structured model's weight in the blend report (auto)
+    // auto: how much lower (relative) the blend's held-out WAPE had to be than the best single
+    // price-aware model's to be chosen; 0 when no blend was scored.
+    double blendMargin = 0;
     DayNumber holdoutStart = 0;
     int holdoutPeriods = 0;
     double refitSeconds = 0;

@@ -325,22 +325,27 @@ TEST(Trainer, AutoScoresEveryModelAgainstTheBaselineAndStoresTheBest)
     EXPECT_EQ(summary.reports.back().kind, "blend");
     EXPECT_GE(summary.blendWeight, 0.25);
     EXPECT_LE(summary.blendWeight, 0.75);
-    // auto keeps the best model that responds to price, never the baseline.
-    EXPECT_NE(summary.chosen, "baseline");
-    const auto chosen = std::find_if(summary.reports.begin(), summary.reports.end(),
-                                     [&](const auto& x) { return x.kind == summary.chosen; });
-    ASSERT_NE(chosen, summary.reports.end());
-    for (const model::ModelReport& r : summary.reports) {
-        if (r.kind != "baseline") {
-            EXPECT_LE(chosen->evaluation.overall.wape, r.evaluation.overall.wape) << r.kind;
-        }
-    }
+    // auto keeps the best single model that responds to price, never the baseline, or the
+    // blend where it scores clearly (by the margin) lower than that model. (On this market the
+    // blend scores 0.1% below structured, within the margin: structured is kept.)
+    const auto wapeOf = [&](const std::string& kind) {
+        const auto r = std::find_if(summary.reports.begin(), summary.reports.end(),
+                                    [&](const auto& x) { return x.kind == kind; });
+        return r == summary.reports.end() ? NAN : r->evaluation.overall.wape;
+    };
+    const std::string bestSingle =
+        wapeOf("structured") <= wapeOf("neural") ? "structured" : "neural";
+    ASSERT_GT(summary.blendMargin, 0);
+    const bool blendClearlyBetter =
+        wapeOf("blend") < (1 - summary.blendMargin) * wapeOf(bestSingle);
+    EXPECT_EQ(summary.chosen, blendClearlyBetter ? "blend" : bestSingle);
     EXPECT_GT(lossPoints, 10);
     EXPECT_EQ(summary.holdoutPeriods, 28);
     const auto models = project.store().models();
     ASSERT_EQ(models.size(), 1u);
     EXPECT_TRUE(models[0].active);
     EXPECT_NE(models[0].scores.find("\"chosen\":\"" + summary.chosen + "\""), std::string::npos);
+    EXPECT_NE(models[0].scores.find("\"blend_margin\":0.01"), std::string::npos);
 }
 
 TEST(Trainer, CancellingStoresNothing)

@@ -317,6 +317,52 @@ private slots:
         QVERIFY(!w.train->isEnabled());
     }
 
+    void aBlendThatScoresLowestWithinTheMarginIsMarkedNotKept()
+    {
+        QTemporaryDir dir;
+        const QString path = makeProject(dir, 15, 200);
+        {
+            fp::store::Store store(path.toStdString());
+            fp::model::TrainOptions options;
+            options.model = "structured";
+            options.maxIterations = 1;
+            fp::model::trainAndStore(store, options);
+        }
+        // The stored scores of an auto run, as auto writes them: the blend a hair below
+        // structured (within the 1% margin), or clearly below it (then chosen).
+        auto storeScores = [&](double blendWape, const std::string& chosen) {
+            fp::model::TrainSummary summary;
+            for (const auto& [kind, wape] : {std::pair<std::string, double>{"baseline", 0.5},
+                                             {"structured", 0.30},
+                                             {"neural", 0.35},
+                                             {"blend", blendWape}}) {
+                fp::model::ModelReport r;
+                r.kind = kind;
+                r.evaluation.overall.wape = wape;
+                summary.reports.push_back(r);
+            }
+            summary.chosen = chosen;
+            summary.blendMargin = 0.01;
+            summary.holdoutPeriods = 28;
+            fp::store::Store store(path.toStdString());
+            fp::sql::Statement update(store.database(), "UPDATE models SET scores = ?");
+            update.bind(1, fp::model::summaryJson(summary)).run();
+        };
+        for (const bool clearlyLower : {false, true}) {
+            storeScores(clearlyLower ? 0.28 : 0.299, clearlyLower ? "blend" : "structured");
+            Window w;
+            QString error;
+            QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+            QCOMPARE(scoreRows(w.scores),
+                     (QStringList{"baseline", "structured", "neural", "blend"}));
+            const QString blendRow = w.scores->item(3, 0)->text();
+            QCOMPARE(blendRow.contains("not kept: not 1% below"), !clearlyLower);
+            QCOMPARE(blendRow.contains("chosen"), clearlyLower);
+            QCOMPARE(w.scores->item(1, 0)->font().bold(), !clearlyLower);
+            QVERIFY(!w.scores->item(2, 0)->text().contains("not kept"));
+        }
+    }
+
     void theLossChartSkipsMissingValidationAndSwitchesToALogAxis()
     {
         LossChart chart;

@@ -525,6 +525,12 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
         return;
     }
     const QString chosen = summary.value(QLatin1String("chosen")).toString();
+    const double blendMargin = summary.value(QLatin1String("blend_margin")).toDouble(0);
+    double chosenWape = NAN;
+    for (const QJsonValue& model : models)
+        if (model.toObject().value(QLatin1String("kind")).toString() == chosen)
+            chosenWape = scoreOf(model.toObject().value(QLatin1String("scores")).toObject(),
+                                 "overall", "wape");
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     int notBetter = 0;
     m_scores->setRowCount(static_cast<int>(models.size()));
@@ -560,6 +566,16 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
         QStringList notes;
         if (isChosen)
             notes << tr("chosen");
+        // A blend that scored lowest but not by auto's margin: say why it was not kept.
+        if (kind == QLatin1String("blend") && !isChosen && blendMargin > 0 &&
+            scoreOf(s, "overall", "wape") < chosenWape) {
+            notes << tr("not kept: not %1% below %2")
+                         .arg(decimal(100 * blendMargin, 0), modelDisplayName(chosen));
+            name->setToolTip(tr("auto keeps a blend only when it forecasts the held-out period "
+                                "clearly better than the best single model: its weight was "
+                                "chosen on that period, and beyond the prices sold it follows "
+                                "its wilder part"));
+        }
         if (!beats) {
             ++notBetter;
             notes << tr("no better than the baseline");
