@@ -76,7 +76,7 @@ void printScoreTable(const model::TrainSummary& summary, int periodDays)
            "actual. MASE: error against the naive same-weekday forecast (< 1 beats it).\n"
            "80% cov: share of the central 80% predictive interval hit (0.80 = calibrated). "
            "band: share of actual units inside the printed whole-unit band [low, high] "
-           "(above 0.80 for slow movers, whose band is a few units wide).\n";
+           "(the band of whole units whose probability is nearest 80%).\n";
 }
 
 } // namespace

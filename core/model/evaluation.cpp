@@ -87,7 +87,8 @@ Evaluation evaluate(const PanelShape& shape, const std::vector<data::DemandCell>
         const double width = hi - lo;
         const double inside = std::max(0.0, std::min(hi, 0.9) - std::max(lo, 0.1));
         const double pit = width > 1e-12 ? inside / width : (lo >= 0.1 && lo <= 0.9 ? 1.0 : 0.0);
-        double lower = demand.quantile(0.1), upper = demand.quantile(0.9);
+        const auto [low, high] = demand.interval(kIntervalCoverage);
+        double lower = low, upper = high;
         if (capped) {
             lower = std::min(lower, static_cast<double>(cell.stock));
             upper = std::min(upper, static_cast<double>(cell.stock));

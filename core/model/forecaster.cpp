@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace fp::model {
 
@@ -38,8 +39,7 @@ std::vector<ForecastRow> forecastPeriods(const data::Panel& panel, const Trained
         row.extraVariance = extra[i];
         const bool capped = std::isfinite(period.stock);
         row.forecast = capped ? demand.expectedSales(period.stock) : means[i];
-        row.lower = demand.quantile(0.1);
-        row.upper = demand.quantile(0.9);
+        std::tie(row.lower, row.upper) = demand.interval(kIntervalCoverage);
         if (capped) {
             row.lower = std::min(row.lower, static_cast<int>(period.stock));
             row.upper = std::min(row.upper, static_cast<int>(period.stock));

@@ -106,6 +106,27 @@ double NegBin::cdf(double k) const
     return regularizedBeta(m_r, k + 1.0, m_p, m_q);
 }
 
+std::pair<int, int> NegBin::interval(double coverage) const
+{
+    const int lo = quantile((1.0 - coverage) / 2), hi = quantile((1.0 + coverage) / 2);
+    if (hi - lo > kIntervalExactWidth)
+        return {lo, hi};
+    const double inside = cdf(hi) - cdf(lo - 1.0);
+    const double atLo = pmf(lo), atHi = pmf(hi);
+    std::pair<int, int> best{lo, hi};
+    double bestGap = std::abs(inside - coverage);
+    auto consider = [&](int first, int last, double probability) {
+        if (first <= last && std::abs(probability - coverage) < bestGap) {
+            best = {first, last};
+            bestGap = std::abs(probability - coverage);
+        }
+    };
+    consider(lo + 1, hi, inside - atLo);
+    consider(lo, hi - 1, inside - atHi);
+    consider(lo + 1, hi - 1, inside - atLo - atHi);
+    return best;
+}
+
 double NegBin::survival(double s) const
 {
     s = std::ceil(s);

@@ -8,6 +8,9 @@ namespace fp::model {
 // infinite means Poisson. Used for the likelihood (including censored sold-out periods),
 // intervals and the expected units sold under a stock limit. The cdf, survival and pmf are
 // Boost.Math's regularized incomplete beta and gamma functions and their derivatives.
+// The probability every printed interval of units (forecasts, plans, fits, backtests) holds.
+inline constexpr double kIntervalCoverage = 0.8;
+
 class NegBin final
 {
 public:
@@ -23,6 +26,11 @@ public:
     double cdf(double k) const;      // P(D <= k), k integer
     double survival(double s) const; // P(D >= s)
     int quantile(double q) const;    // smallest k with cdf(k) >= q, exactly; q in (0, 1]
+    // The whole-unit interval [first, second] printed as the central `coverage` interval: of the
+    // equal-tailed quantiles' band and the bands one count narrower at either end, the one whose
+    // probability is nearest `coverage`. The quantiles alone hold at least `coverage`, and for a
+    // slow mover much more (0..1 holds 91% at a mean of 0.5): its "80%" would be a 91%.
+    std::pair<int, int> interval(double coverage) const;
     // E[min(D, stock)] = sum_{k=0}^{stock-1} P(D > k); stock may be fractional (floored).
     double expectedSales(double stock) const;
     // Variance of min(D, stock).
@@ -41,6 +49,9 @@ private:
     // How far the walk's running sum may be from the cdf, per count of the parameters and of the
     // steps walked (see quantile()): 45 ulp, well above what was measured.
     static constexpr double kTolerancePerCount = 1e-14;
+    // interval(): a band wider than this many counts is the quantiles' own (one count at an end
+    // moves its probability by under a percent there; the cdfs it takes are not spent).
+    static constexpr int kIntervalExactWidth = 40;
 
     int exactQuantile(double q, int guess) const; // by bisection on the cdf
     // Calls fn(k, P(D > k)) for k = 0 .. stock-1 cheaply; returns the number of k skipped at the

@@ -103,8 +103,9 @@ ProductPlan CampaignEvaluator::evaluate(int item, double discount,
     row.salePrice = cp.listPrice * (1.0 - discount);
     const double stock = cp.stock ? *cp.stock : std::numeric_limits<double>::infinity();
     row.expectedUnits = demand.expectedSales(stock);
-    row.unitsLow = std::min<double>(demand.quantile(0.1), stock);
-    row.unitsHigh = std::min<double>(demand.quantile(0.9), stock);
+    const auto [low, high] = demand.interval(model::kIntervalCoverage);
+    row.unitsLow = std::min<double>(low, stock);
+    row.unitsHigh = std::min<double>(high, stock);
     row.expectedRevenue = row.salePrice * row.expectedUnits;
     if (cp.unitCost)
         row.expectedProfit = (row.salePrice - *cp.unitCost) * row.expectedUnits;

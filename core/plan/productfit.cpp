@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace fp::plan {
 
@@ -40,8 +41,7 @@ std::vector<FittedPeriod> fittedHistory(const data::Panel& panel,
         row.event = cell.eventDay >= 0;
         const bool capped = std::isfinite(cell.stock);
         row.fitted = capped ? demand.expectedSales(cell.stock) : means[i];
-        row.lower = demand.quantile(0.1);
-        row.upper = demand.quantile(0.9);
+        std::tie(row.lower, row.upper) = demand.interval(model::kIntervalCoverage);
         if (capped) {
             row.lower = std::min(row.lower, static_cast<int>(cell.stock));
             row.upper = std::min(row.upper, static_cast<int>(cell.stock));

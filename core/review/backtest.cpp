@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace fp::review {
 
@@ -156,8 +157,7 @@ EventForecast forecastEvent(const data::Panel& panel, const data::Panel& before,
         const model::NegBin demand =
             trained.noise.cellDemand(category, cells[i], means[i], extra[i]);
         row.forecast = row.stock ? demand.expectedSales(*row.stock) : means[i];
-        row.lower = demand.quantile(0.1);
-        row.upper = demand.quantile(0.9);
+        std::tie(row.lower, row.upper) = demand.interval(model::kIntervalCoverage);
         if (row.stock) {
             row.lower = std::min(row.lower, static_cast<int>(*row.stock));
             row.upper = std::min(row.upper, static_cast<int>(*row.stock));
@@ -174,7 +174,8 @@ EventForecast forecastEvent(const data::Panel& panel, const data::Panel& before,
         forecast.demands.push_back({demand, shared});
     }
     const model::NegBin sum = total.distribution();
-    forecast.total = CountInterval{sum.quantile(0.1), sum.quantile(0.9)};
+    const auto [low, high] = sum.interval(model::kIntervalCoverage);
+    forecast.total = CountInterval{low, high};
     return forecast;
 }
 
