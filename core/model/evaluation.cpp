@@ -62,7 +62,57 @@ struct Accumulator
     }
 };
 
+// The share of a cell's randomized PIT inside [0.1, 0.9]: how much of the central 80% of its
+// predictive distribution of units sold, min(D, stock), the actual count takes up.
+double centralShare(const NegBin& demand, const data::DemandCell& cell)
+{
+    const bool capped = std::isfinite(cell.stock);
+    // CDF of units sold: the demand CDF below the stock, 1 at and above it.
+    auto salesCdf = [&](double k) {
+        if (k < 0)
+            return 0.0;
+        return capped && k >= cell.stock ? 1.0 : demand.cdf(k);
+    };
+    const double y = cell.units;
+    const double lo = salesCdf(y - 1), hi = salesCdf(y);
+    const double width = hi - lo;
+    const double inside = std::max(0.0, std::min(hi, 0.9) - std::max(lo, 0.1));
+    return width > 1e-12 ? inside / width : (lo >= 0.1 && lo <= 0.9 ? 1.0 : 0.0);
+}
+
 } // namespace
+
+double intervalWidening(const PanelShape& shape, const std::vector<data::DemandCell>& heldOut,
+                        std::span<const double> means, const NoiseModel& noise)
+{
+    // An even sample of the cells: the coverage is read to a few thousandths, many times over.
+    constexpr size_t kSample = 20000;
+    const size_t stride = std::max<size_t>(1, heldOut.size() / kSample);
+    auto coverage = [&](double extra) {
+        double inside = 0;
+        size_t n = 0;
+        for (size_t i = 0; i < heldOut.size(); i += stride, ++n) {
+            const data::DemandCell& cell = heldOut[i];
+            const int c = shape.productCategory[static_cast<size_t>(cell.product)];
+            inside += centralShare(noise.cellDemand(c, cell, means[i], extra), cell);
+        }
+        return n > 0 ? inside / static_cast<double>(n) : kIntervalCoverage;
+    };
+    if (coverage(0.0) >= kIntervalCoverage)
+        return 0.0;
+    double low = 0.0, high = 0.05;
+    while (coverage(high) < kIntervalCoverage) {
+        low = high;
+        high *= 2;
+        if (high > kMaxIntervalWidening)
+            return kMaxIntervalWidening;
+    }
+    for (int i = 0; i < 20; ++i) {
+        const double mid = 0.5 * (low + high);
+        (coverage(mid) < kIntervalCoverage ? low : high) = mid;
+    }
+    return high;
+}
 
 Evaluation evaluate(const PanelShape& shape, const std::vector<data::DemandCell>& heldOut,
                     std::span<const double> means, const NoiseModel& noise, double naiveScale)
@@ -76,17 +126,8 @@ Evaluation evaluate(const PanelShape& shape, const std::vector<data::DemandCell>
         const NegBin demand = noise.cellDemand(c, cell, means[i]);
         const bool capped = std::isfinite(cell.stock);
         const double forecast = capped ? demand.expectedSales(cell.stock) : means[i];
-        // CDF of units sold, min(D, stock): the demand CDF below the stock, 1 at and above it.
-        auto salesCdf = [&](double k) {
-            if (k < 0)
-                return 0.0;
-            return capped && k >= cell.stock ? 1.0 : demand.cdf(k);
-        };
         const double y = cell.units;
-        const double lo = salesCdf(y - 1), hi = salesCdf(y);
-        const double width = hi - lo;
-        const double inside = std::max(0.0, std::min(hi, 0.9) - std::max(lo, 0.1));
-        const double pit = width > 1e-12 ? inside / width : (lo >= 0.1 && lo <= 0.9 ? 1.0 : 0.0);
+        const double pit = centralShare(demand, cell);
         const auto [low, high] = demand.interval(kIntervalCoverage);
         double lower = low, upper = high;
         if (capped) {

@@ -25,8 +25,7 @@ struct Scores
     // Coverage of the central 80% of the predictive distribution: the share of the randomized
     // PIT inside [0.1, 0.9], which is what "80%" means for counts (0.8 when calibrated).
     double coverage = 0;
-    // Share of actual units inside the printed band [10% quantile, 90% quantile]; above 0.8 for
-    // slow movers, where the band is a couple of whole units wide.
+    // Share of actual units inside the printed whole-unit band (NegBin::interval).
     double bandHitRate = 0;
 };
 
@@ -41,6 +40,16 @@ double seasonalNaiveScale(const std::vector<data::DemandCell>& train, int period
 
 Evaluation evaluate(const PanelShape& shape, const std::vector<data::DemandCell>& heldOut,
                     std::span<const double> means, const NoiseModel& noise, double naiveScale);
+
+// The most intervalWidening() adds: a relative sd of 2 on top of the noise.
+inline constexpr double kMaxIntervalWidening = 4.0;
+
+// The relative variance to add to every cell's demand (Var = mu + mu^2 (1/r + v)) for the central
+// 80% predictive intervals of these out-of-sample cells to hold 80% of them (by the randomized
+// PIT), or 0 where they already do: a model's noise, estimated from its own fit's residuals,
+// misses the error of its parameters and the drift over the horizon.
+double intervalWidening(const PanelShape& shape, const std::vector<data::DemandCell>& heldOut,
+                        std::span<const double> means, const NoiseModel& noise);
 
 // Compact JSON of an evaluation (overall and the two splits), for the project file and the GUI.
 std::string toJson(const Scores& s);

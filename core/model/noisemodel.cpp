@@ -197,6 +197,15 @@ NegBin NoiseModel::cellDemand(int category, const data::DemandCell& cell, double
     return NegBin(mean, 1.0 / (1.0 / r + shared));
 }
 
+NoiseModel NoiseModel::widened(double extra) const
+{
+    NoiseModel out = *this;
+    if (extra > 0)
+        for (double& r : out.m_size)
+            r = 1.0 / (1.0 / r + extra); // a Poisson's r is infinite: 1 / extra
+    return out;
+}
+
 double NoiseModel::sharedVariance(int category, const data::DemandCell& cell, double extra) const
 {
     return (cell.eventDay < 0 ? 0.0 : m_shock[static_cast<size_t>(category)]) + extra;

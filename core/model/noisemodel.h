@@ -37,6 +37,10 @@ public:
     NegBin windowDemand(int category, std::span<const double> means, bool featured,
                         double extra = 0.0) const;
 
+    // The same noise with `extra` more relative variance on every cell (each size r becomes
+    // 1 / (1 / r + extra)): out-of-sample widening, see intervalWidening().
+    NoiseModel widened(double extra) const;
+
     double size(int category) const { return m_size[static_cast<size_t>(category)]; }
     double eventShockVariance(int category) const { return m_shock[static_cast<size_t>(category)]; }
 

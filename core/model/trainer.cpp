@@ -112,10 +112,12 @@ std::string summaryJson(const TrainSummary& summary)
         const ModelReport& r = summary.reports[i];
         char seconds[32];
         std::snprintf(seconds, sizeof seconds, "%.3f", r.seconds);
+        char widening[32];
+        std::snprintf(widening, sizeof widening, "%.4g", r.intervalWidening);
         json +=
             (i ? "," : "") + std::string("{\"kind\":\"") + r.kind + "\",\"seconds\":" + seconds +
             ",\"beats_baseline\":" + (r.beatsBaseline ? "true" : "false") +
-            ",\"scores\":" + scoresOf(r.evaluation) +
+            ",\"interval_widening\":" + widening + ",\"scores\":" + scoresOf(r.evaluation) +
             (r.kind == summary.chosen ? ",\"product_wape\":" + productWapes(r.evaluation) : "") +
             "}";
     }
@@ -166,6 +168,7 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
         ModelReport r;
         r.kind = kind;
         r.evaluation = evaluate(shape, heldOut, heldOutMean, noise, naiveScale);
+        r.intervalWidening = intervalWidening(shape, heldOut, heldOutMean, noise);
         return r;
     };
     // auto also tries blends of the two price-aware models, weighted on the held-out periods.
@@ -235,6 +238,7 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
     std::vector<ModelReport>::size_type chosenIndex =
         static_cast<size_t>(best - summary.reports.data());
     std::vector<LossPoint> chosenCurve = best->curve;
+    const double widening = best->intervalWidening;
 
     // The evaluation's cells are no longer needed: free them before building all history's.
     std::vector<data::DemandCell>().swap(train);
@@ -265,7 +269,9 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
     TrainedModel trained;
     trained.kind = summary.chosen;
     trained.model = std::move(final.model);
-    trained.noise = NoiseModel::estimate(shape, all, allMeans);
+    // The noise of the fit's own residuals, widened as far as the held-out periods showed its
+    // intervals too narrow out of sample.
+    trained.noise = NoiseModel::estimate(shape, all, allMeans).widened(widening);
     const std::vector<double> deepest = data::deepestSupportedDiscounts(panel);
     for (const data::PanelProduct& p : panel.products()) {
         trained.productIds.push_back(p.id);

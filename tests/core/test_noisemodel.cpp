@@ -1,6 +1,7 @@
 // NoiseModel's sizes against the plain estimate they stand for.
 #include "data/demandcells.h"
 #include "model/demandmodel.h"
+#include "model/evaluation.h"
 #include "model/negbin.h"
 #include "model/noisemodel.h"
 
@@ -105,4 +106,79 @@ TEST(NoiseModel, SizesAreTheLikelihoodsOfAnEvenSampleOfEachCategorysRegularCells
     EXPECT_EQ(noise.size(2), referenceSize(all));
     // The samples tell the categories apart (the test would not see a wrong sample otherwise).
     EXPECT_NE(noise.size(0), noise.size(2));
+}
+
+namespace {
+
+// Out-of-sample cells whose means are off by a lognormal error of sd `meanError` (a model's
+// parameter error and drift), with NB noise of size 4 around the true means; the model's own
+// noise (estimated in sample on the true means) knows only the NB part.
+struct HeldOut
+{
+    model::PanelShape shape;
+    std::vector<data::DemandCell> cells;
+    std::vector<double> means; // the model's
+    model::NoiseModel noise;   // from in-sample cells, where the model's means were right
+
+    explicit HeldOut(double meanError)
+    {
+        shape.categories = 1;
+        shape.productCategory.assign(200, 0);
+        std::mt19937 random(11);
+        std::vector<data::DemandCell> inSample;
+        std::vector<double> inSampleMeans;
+        auto draw = [&](int p, int t, double mean) {
+            std::gamma_distribution<double> shock(4.0, 1.0 / 4.0);
+            data::DemandCell cell;
+            cell.product = p;
+            cell.period = t;
+            cell.stock = std::nanf(""); // unlimited
+            cell.units =
+                static_cast<float>(std::poisson_distribution<int>(mean * shock(random))(random));
+            return cell;
+        };
+        std::normal_distribution<double> error(0.0, meanError);
+        for (int p = 0; p < 200; ++p) {
+            const double truth = 2.0 + p % 40;
+            for (int t = 0; t < 40; ++t) {
+                inSample.push_back(draw(p, t, truth));
+                inSampleMeans.push_back(truth);
+            }
+            const double believed = truth * std::exp(error(random));
+            for (int t = 40; t < 48; ++t) {
+                cells.push_back(draw(p, t, truth));
+                means.push_back(believed);
+            }
+        }
+        noise = model::NoiseModel::estimate(shape, inSample, inSampleMeans);
+    }
+
+    double coverage(const model::NoiseModel& n) const
+    {
+        const model::Evaluation e = model::evaluate(shape, cells, means, n, 1.0);
+        return e.overall.coverage;
+    }
+};
+
+} // namespace
+
+TEST(IntervalWidening, AddsTheVarianceTheHeldOutPeriodsShowAndNothingWhenTheyHold)
+{
+    // Means right out of sample: the in-sample noise holds 80% already; nothing is added.
+    const HeldOut right(0.0);
+    EXPECT_NEAR(right.coverage(right.noise), 0.80, 0.02);
+    EXPECT_LT(model::intervalWidening(right.shape, right.cells, right.means, right.noise), 0.01);
+
+    // Means off by a lognormal sd of 0.4: the in-sample intervals hold far less than 80%; the
+    // widening is about the error's relative variance (exp(0.16) - 1 = 0.17) and brings the
+    // coverage to 80%.
+    const HeldOut off(0.4);
+    const double before = off.coverage(off.noise);
+    EXPECT_LT(before, 0.70);
+    const double v = model::intervalWidening(off.shape, off.cells, off.means, off.noise);
+    EXPECT_GT(v, 0.08);
+    EXPECT_LT(v, 0.35);
+    EXPECT_NEAR(off.coverage(off.noise.widened(v)), 0.80, 0.005);
+    // Widening turns each size r into 1 / (1 / r + v).
+    EXPECT_NEAR(off.noise.widened(v).size(0), 1.0 / (1.0 / off.noise.size(0) + v), 1e-9);
 }
