@@ -206,7 +206,7 @@ if [ "$rolling" = 1 ]; then
   kept=$("$py" "$tools" established --sales "$history" --origins "$origins" --horizon "$horizon" \
     --out "$root/established.csv")
   say "rolling origin on the products selling before the first origin: $kept"
-  notes+=("rolling origin, second run: only the $(json products_kept <<< "$kept") products that sell before the first origin ($(json first_origin <<< "$kept")); the $(json products_dropped <<< "$kept") that enter later are left out, since today's forecast refuses a prices file naming a product without history")
+  notes+=("rolling origin, second run: only the $(json products_kept <<< "$kept") products that sell before the first origin ($(json first_origin <<< "$kept")); the $(json products_dropped <<< "$kept") that enter later are left out, so every method is scored on products with history (the first run scores the entrants too: FlashPlan forecasts them as new products)")
   rolling_tables+=("$(rolling "$root/established.csv" "family2-${variants[0]}-established")")
 fi
 

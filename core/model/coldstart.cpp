@@ -228,9 +228,11 @@ std::optional<ColdStart::Placement> PeerIndex::fromCategory(int category, double
 
 int categoryNamed(const data::Panel& panel, const std::string& name)
 {
-    if (name.empty())
-        return -1;
     const auto& names = panel.categories();
+    // A project without categories holds one, unnamed: a new product without one joins it, with
+    // every product as its peers. Where there are categories, no category places nothing.
+    if (name.empty())
+        return names.size() == 1 && names[0].empty() ? 0 : -1;
     const auto it = std::find(names.begin(), names.end(), name);
     return it == names.end() ? -1 : static_cast<int>(it - names.begin());
 }
