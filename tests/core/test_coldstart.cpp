@@ -317,78 +317,79 @@ TEST_F(NewProductOnMarket, APricesFileKeepsTheRowsOfProductsItCanForecastAndWarn
     EXPECT_EQ(data.flagsAt(p, 0.0).text(), "cold_start");
 }
 
+namespace {
+
+// Three products in `category` ("" for a project without categories) with flat histories of 2, 5
+// and 40 units a day at one list price, and the baseline model (same weekday, recent regular
+// weeks) trained on them.
+struct FlatPeers
+{
+    data::Panel panel;
+    model::TrainedModel trained;
+
+    explicit FlatPeers(const std::string& category)
+        : panel(1, daysFromCivil(2026, 1, 1), 56, productsOf(), {category})
+    {
+        const float units[3] = {2, 5, 40};
+        for (int p = 0; p < 3; ++p)
+            for (int t = 0; t < 56; ++t)
+                panel.setCell(p, t, units[p], 10.0f, 10.0f, std::nanf(""), -1);
+        trained.kind = "baseline";
+        trained.model = std::make_unique<model::BaselineModel>();
+        trained.model->fit(panel, data::historyCells(panel, 0, 56), {}, {}, {});
+        trained.productIds = {1, 2, 3};
+        std::vector<data::DemandCell> cells = data::historyCells(panel, 0, 56);
+        std::vector<double> fitted(cells.size());
+        trained.model->predict(cells, fitted);
+        trained.noise = model::NoiseModel::estimate(model::PanelShape::of(panel), cells, fitted);
+    }
+    static std::vector<data::PanelProduct> productsOf()
+    {
+        std::vector<data::PanelProduct> products(3);
+        for (int p = 0; p < 3; ++p) {
+            products[static_cast<size_t>(p)].id = p + 1;
+            products[static_cast<size_t>(p)].sku = "P" + std::to_string(p);
+            products[static_cast<size_t>(p)].listPrice = 10.0;
+        }
+        return products;
+    }
+    // The forecast of a placed new product on the day after the history, at its list price.
+    model::ForecastRow dayAfter(int product) const
+    {
+        const std::vector<model::ForecastRow> rows = model::forecastPeriods(
+            panel, trained, {{product, panel.dayOf(56), 0.0f, false, std::nanf("")}});
+        EXPECT_EQ(rows.size(), 1u);
+        return rows.at(0);
+    }
+};
+
+} // namespace
+
 TEST(ColdStart, WorksWithAnyModelAsTheMedianOfItsPeers)
 {
-    // Three products of one category with flat histories of 2, 5 and 40 units a day and equal
-    // list prices; the baseline model (same weekday, recent regular weeks) knows them.
-    std::vector<data::PanelProduct> products(3);
-    for (int p = 0; p < 3; ++p) {
-        products[static_cast<size_t>(p)].id = p + 1;
-        products[static_cast<size_t>(p)].sku = "P" + std::to_string(p);
-        products[static_cast<size_t>(p)].listPrice = 10.0;
-    }
-    data::Panel panel(1, daysFromCivil(2026, 1, 1), 56, products, {"Tools"});
-    const float units[3] = {2, 5, 40};
-    for (int p = 0; p < 3; ++p)
-        for (int t = 0; t < 56; ++t)
-            panel.setCell(p, t, units[p], 10.0f, 10.0f, std::nanf(""), -1);
-    model::TrainedModel trained;
-    trained.kind = "baseline";
-    trained.model = std::make_unique<model::BaselineModel>();
-    trained.model->fit(panel, data::historyCells(panel, 0, 56), {}, {}, {});
-    trained.productIds = {1, 2, 3};
-    std::vector<data::DemandCell> cells = data::historyCells(panel, 0, 56);
-    std::vector<double> fitted(cells.size());
-    trained.model->predict(cells, fitted);
-    trained.noise = model::NoiseModel::estimate(model::PanelShape::of(panel), cells, fitted);
-
+    FlatPeers tools("Tools");
     const std::vector<model::NewProductResult> results =
-        model::addNewProducts(panel, trained, {{"NEW", "", "Tools", "", 10.0, {}}});
+        model::addNewProducts(tools.panel, tools.trained, {{"NEW", "", "Tools", "", 10.0, {}}});
     ASSERT_GE(results[0].panelProduct, 0);
-    const std::vector<model::ForecastRow> rows = model::forecastPeriods(
-        panel, trained, {{results[0].panelProduct, panel.dayOf(56), 0.0f, false, std::nanf("")}});
-    ASSERT_EQ(rows.size(), 1u);
-    EXPECT_NEAR(rows[0].forecast, 5.0, 1e-6); // the middle peer, not the mean 15.7
-    EXPECT_GT(rows[0].extraVariance, 0.05);
-    EXPECT_GT(rows[0].upper, 9); // far wider than a known product's noise alone
+    const model::ForecastRow row = tools.dayAfter(results[0].panelProduct);
+    EXPECT_NEAR(row.forecast, 5.0, 1e-6); // the middle peer, not the mean 15.7
+    EXPECT_GT(row.extraVariance, 0.05);
+    EXPECT_GT(row.upper, 9); // far wider than a known product's noise alone
 }
 
 TEST(ColdStart, InAProjectWithoutCategoriesANewProductWithoutOneHasEveryProductAsItsPeers)
 {
-    // Three products, no categories (the panel's one category is unnamed), flat histories of 2, 5
-    // and 40 units a day at one list price; a new product with no category nor like item.
-    std::vector<data::PanelProduct> products(3);
-    for (int p = 0; p < 3; ++p) {
-        products[static_cast<size_t>(p)].id = p + 1;
-        products[static_cast<size_t>(p)].sku = "P" + std::to_string(p);
-        products[static_cast<size_t>(p)].listPrice = 10.0;
-    }
-    data::Panel panel(1, daysFromCivil(2026, 1, 1), 56, products, {""});
-    const float units[3] = {2, 5, 40};
-    for (int p = 0; p < 3; ++p)
-        for (int t = 0; t < 56; ++t)
-            panel.setCell(p, t, units[p], 10.0f, 10.0f, std::nanf(""), -1);
-    model::TrainedModel trained;
-    trained.kind = "baseline";
-    trained.model = std::make_unique<model::BaselineModel>();
-    trained.model->fit(panel, data::historyCells(panel, 0, 56), {}, {}, {});
-    trained.productIds = {1, 2, 3};
-    std::vector<data::DemandCell> cells = data::historyCells(panel, 0, 56);
-    std::vector<double> fitted(cells.size());
-    trained.model->predict(cells, fitted);
-    trained.noise = model::NoiseModel::estimate(model::PanelShape::of(panel), cells, fitted);
-
+    FlatPeers uncategorized(""); // the panel's one category is unnamed
     const std::vector<model::NewProductResult> results = model::addNewProducts(
-        panel, trained, {{"NEW", "", "", "", 10.0, {}}, {"NEW-TOOL", "", "Tools", "", 10.0, {}}});
+        uncategorized.panel, uncategorized.trained,
+        {{"NEW", "", "", "", 10.0, {}}, {"NEW-TOOL", "", "Tools", "", 10.0, {}}});
     ASSERT_GE(results[0].panelProduct, 0);
     EXPECT_TRUE(results[0].problems.empty());
     // A category the project does not have still places nothing.
     EXPECT_EQ(results[1].panelProduct, -1);
     ASSERT_EQ(results[1].problems.size(), 1u);
     EXPECT_EQ(results[1].problems[0].kind, ProblemKind::NewProductCannotBePlaced);
-    const std::vector<model::ForecastRow> rows = model::forecastPeriods(
-        panel, trained, {{results[0].panelProduct, panel.dayOf(56), 0.0f, false, std::nanf("")}});
-    ASSERT_EQ(rows.size(), 1u);
-    EXPECT_NEAR(rows[0].forecast, 5.0, 1e-6); // the middle of every product
-    EXPECT_GT(rows[0].extraVariance, 0.05);
+    const model::ForecastRow row = uncategorized.dayAfter(results[0].panelProduct);
+    EXPECT_NEAR(row.forecast, 5.0, 1e-6); // the middle of every product
+    EXPECT_GT(row.extraVariance, 0.05);
 }

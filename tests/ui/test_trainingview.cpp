@@ -37,6 +37,16 @@ QString makeProject(const QTemporaryDir& dir, int products, int days)
     return path;
 }
 
+// Trains the structured model for one iteration and stores it: a model and its scores, fast.
+void storeABarelyFittedModel(const QString& path)
+{
+    fp::store::Store store(path.toStdString());
+    fp::model::TrainOptions options;
+    options.model = "structured";
+    options.maxIterations = 1;
+    fp::model::trainAndStore(store, options);
+}
+
 std::vector<fp::store::ModelRecord> modelsIn(const QString& path)
 {
     fp::store::Store store(path.toStdString(), fp::store::Store::OpenMode::ReadOnly);
@@ -288,13 +298,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = makeProject(dir, 15, 200);
-        {
-            fp::store::Store store(path.toStdString());
-            fp::model::TrainOptions options;
-            options.model = "structured";
-            options.maxIterations = 1; // barely fitted: likely no better than the baseline
-            fp::model::trainAndStore(store, options);
-        }
+        storeABarelyFittedModel(path); // likely no better than the baseline
         const std::string json = modelsIn(path).front().scores;
         const bool beatsBaseline = fp::model::overallScoresIn(json, "structured")->wape <
                                    fp::model::overallScoresIn(json, "baseline")->wape;
@@ -321,13 +325,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = makeProject(dir, 15, 200);
-        {
-            fp::store::Store store(path.toStdString());
-            fp::model::TrainOptions options;
-            options.model = "structured";
-            options.maxIterations = 1;
-            fp::model::trainAndStore(store, options);
-        }
+        storeABarelyFittedModel(path);
         // The stored scores of an auto run, as auto writes them: the blend a hair below
         // structured (within the 1% margin), or clearly below it (then chosen).
         auto storeScores = [&](double blendWape, const std::string& chosen) {
