@@ -5216,7 +5216,7 @@ saved %2, revenue %3</source>
         <translation>项目的模型没有可读取的评分；请重新训练以查看。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -5257,6 +5257,11 @@ saved %2, revenue %3</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Its 80% intervals held %1 of the held-out units: the stored model&apos;s are widened to hold 80% there.</source>
+        <translation>其 80% 区间覆盖了回测期 %1 的销量：已存储模型的区间已放宽，使其在该期间覆盖 80%。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>One model did not beat the baseline.</source>
         <translation>有 1 个模型未超过基线。</translation>
     </message>

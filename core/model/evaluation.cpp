@@ -62,8 +62,9 @@ struct Accumulator
     }
 };
 
-// The share of a cell's randomized PIT inside [0.1, 0.9]: how much of the central 80% of its
-// predictive distribution of units sold, min(D, stock), the actual count takes up.
+// The share of a cell's randomized PIT inside [0.1, 0.9]: how much of the central 80%
+// (kIntervalCoverage) of its predictive distribution of units sold, min(D, stock), the actual
+// count takes up.
 double centralShare(const NegBin& demand, const data::DemandCell& cell)
 {
     const bool capped = std::isfinite(cell.stock);
@@ -76,8 +77,9 @@ double centralShare(const NegBin& demand, const data::DemandCell& cell)
     const double y = cell.units;
     const double lo = salesCdf(y - 1), hi = salesCdf(y);
     const double width = hi - lo;
-    const double inside = std::max(0.0, std::min(hi, 0.9) - std::max(lo, 0.1));
-    return width > 1e-12 ? inside / width : (lo >= 0.1 && lo <= 0.9 ? 1.0 : 0.0);
+    constexpr double bottom = (1 - kIntervalCoverage) / 2, top = 1 - bottom;
+    const double inside = std::max(0.0, std::min(hi, top) - std::max(lo, bottom));
+    return width > 1e-12 ? inside / width : (lo >= bottom && lo <= top ? 1.0 : 0.0);
 }
 
 } // namespace

@@ -4,13 +4,13 @@
 
 namespace fp::model {
 
+// The probability every printed interval of units (forecasts, plans, fits, backtests) holds.
+inline constexpr double kIntervalCoverage = 0.8;
+
 // The negative binomial count distribution with mean mu and size r (Var = mu + mu^2 / r); r = 0 or
 // infinite means Poisson. Used for the likelihood (including censored sold-out periods),
 // intervals and the expected units sold under a stock limit. The cdf, survival and pmf are
 // Boost.Math's regularized incomplete beta and gamma functions and their derivatives.
-// The probability every printed interval of units (forecasts, plans, fits, backtests) holds.
-inline constexpr double kIntervalCoverage = 0.8;
-
 class NegBin final
 {
 public:

@@ -202,7 +202,7 @@ NoiseModel NoiseModel::widened(double extra) const
     NoiseModel out = *this;
     if (extra > 0)
         for (double& r : out.m_size)
-            r = 1.0 / (1.0 / r + extra); // a Poisson's r is infinite: 1 / extra
+            r = 1.0 / ((r > 0 ? 1.0 / r : 0.0) + extra); // a Poisson's (0 or infinite): 1 / extra
     return out;
 }
 

@@ -340,6 +340,8 @@ private slots:
                 summary.reports.push_back(r);
             }
             summary.chosen = chosen;
+            summary.reports.back().intervalWidening = 0.04; // the blend's intervals were narrow
+            summary.reports.back().evaluation.overall.coverage = 0.765;
             summary.blendMargin = 0.01;
             summary.holdoutPeriods = 28;
             fp::store::Store store(path.toStdString());
@@ -358,6 +360,8 @@ private slots:
             QCOMPARE(blendRow.contains("chosen"), clearlyLower);
             QCOMPARE(w.scores->item(1, 0)->font().bold(), !clearlyLower);
             QVERIFY(!w.scores->item(2, 0)->text().contains("not kept"));
+            // Only the chosen model's widening is the stored model's: said when it is the blend.
+            QCOMPARE(w.heldOut->text().contains("held 76.5% of the held-out units"), clearlyLower);
         }
     }
 

@@ -526,11 +526,14 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
     }
     const QString chosen = summary.value(QLatin1String("chosen")).toString();
     const double blendMargin = summary.value(QLatin1String("blend_margin")).toDouble(0);
-    double chosenWape = NAN;
+    double chosenWape = NAN, chosenCoverage = NAN, chosenWidening = 0;
     for (const QJsonValue& model : models)
-        if (model.toObject().value(QLatin1String("kind")).toString() == chosen)
-            chosenWape = scoreOf(model.toObject().value(QLatin1String("scores")).toObject(),
-                                 "overall", "wape");
+        if (model.toObject().value(QLatin1String("kind")).toString() == chosen) {
+            const QJsonObject scores = model.toObject().value(QLatin1String("scores")).toObject();
+            chosenWape = scoreOf(scores, "overall", "wape");
+            chosenCoverage = scoreOf(scores, "overall", "coverage");
+            chosenWidening = model.toObject().value(QLatin1String("interval_widening")).toDouble(0);
+        }
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     int notBetter = 0;
     m_scores->setRowCount(static_cast<int>(models.size()));
@@ -603,6 +606,10 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
                    "history.")
                     .arg(start.toString(Qt::ISODate), start.addDays(days - 1).toString(Qt::ISODate))
                     .arg(days);
+    if (chosenWidening > 0)
+        line << tr("Its 80% intervals held %1 of the held-out units: the stored model's are "
+                   "widened to hold 80% there.")
+                    .arg(percent(chosenCoverage));
     if (notBetter > 0)
         line << (notBetter == 1 ? tr("One model did not beat the baseline.")
                                 : tr("%1 models did not beat the baseline.").arg(notBetter));
