@@ -97,6 +97,11 @@ std::string productWapes(const Evaluation& e)
 
 } // namespace
 
+int defaultHoldoutDays(int periodDays)
+{
+    return periodDays <= 1 ? 28 : 8 * periodDays;
+}
+
 std::string summaryJson(const TrainSummary& summary)
 {
     std::string json = "{\"chosen\":\"" + summary.chosen + "\",\"holdout_start\":\"" +
@@ -145,9 +150,9 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
     stage("loading");
     const data::Panel panel = data::Panel::load(store);
     const int periodDays = panel.periodDays();
-    const int holdout = options.holdoutDays > 0 ? std::max(1, options.holdoutDays / periodDays)
-                        : periodDays == 1       ? 28
-                                                : 8;
+    const int holdout = std::max(
+        1, (options.holdoutDays > 0 ? options.holdoutDays : defaultHoldoutDays(periodDays)) /
+               periodDays);
     const int T = panel.periodCount();
     if (T < holdout + 8 * 7 / periodDays)
         throw FlashPlanError(ProblemKind::TooLittleHistory,

@@ -18,7 +18,7 @@ namespace fp::model {
 struct TrainOptions
 {
     std::string model = "auto"; // "auto" (every kind, keep the best) or one kind
-    int holdoutDays = 0;        // 0: 28 days for daily data, 8 weeks for weekly data
+    int holdoutDays = 0;        // 0: defaultHoldoutDays()
     std::uint64_t seed = 1;
     int threads = 2;
     int maxIterations = 0; // 0: each model's default
@@ -57,6 +57,10 @@ struct TrainCallbacks
     // The loss after each iteration of the model being fitted; false cancels.
     std::function<bool(const std::string& kind, const LossPoint& point)> loss;
 };
+
+// The held-out tail train() scores the models on unless told otherwise: 28 days of daily data,
+// 8 periods of coarser data (8 weeks).
+int defaultHoldoutDays(int periodDays);
 
 // Trains the baseline and the chosen model(s) on the history minus the held-out tail, scores them
 // there, refits the chosen one on all history and stores it as the project's active model.

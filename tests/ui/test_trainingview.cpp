@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,12 +22,13 @@ using fp::ui::TrainingView;
 
 namespace {
 
-// A project with `products` x `days` of synthetic daily sales.
-QString makeProject(const QTemporaryDir& dir, int products, int days)
+// A project with `products` x `days` of synthetic daily (or weekly) sales.
+QString makeProject(const QTemporaryDir& dir, int products, int days, bool weekly = false)
 {
     fp::synth::MarketConfig config;
     config.products = products;
     config.days = days;
+    config.weekly = weekly;
     const std::string csv = dir.filePath("sales.csv").toStdString();
     fp::synth::writeSalesCsv(fp::synth::Market(config), csv);
     const QString path = dir.filePath("shop.flashplan");
@@ -363,6 +365,25 @@ private slots:
             // Only the chosen model's widening is the stored model's: said when it is the blend.
             QCOMPARE(w.heldOut->text().contains("held 76.5% of the held-out units"), clearlyLower);
         }
+    }
+
+    void theHeldOutDaysFollowTheProjectsPeriodAsTheCliDoes()
+    {
+        QTemporaryDir daily, weekly;
+        const QString dailyPath = makeProject(daily, 5, 200);
+        const QString weeklyPath = makeProject(weekly, 5, 400, true);
+        Window w;
+        auto* holdout = w.view.findChild<QSpinBox*>("holdoutDays");
+        QVERIFY(holdout);
+        QString error;
+        QVERIFY2(w.controller.openProject(weeklyPath, false, &error), qPrintable(error));
+        QCOMPARE(holdout->value(), fp::model::defaultHoldoutDays(7)); // 8 weeks, as `train`
+        QCOMPARE(holdout->value(), 56);
+        QCOMPARE(holdout->singleStep(), 7);
+        w.controller.closeProject();
+        QVERIFY2(w.controller.openProject(dailyPath, false, &error), qPrintable(error));
+        QCOMPARE(holdout->value(), 28);
+        QCOMPARE(holdout->singleStep(), 1);
     }
 
     void theLossChartSkipsMissingValidationAndSwitchesToALogAxis()

@@ -167,8 +167,10 @@ TrainingView::TrainingView(ProjectController* controller, QWidget* parent)
     connect(controller, &ProjectController::modelChanged, this, &TrainingView::loadStoredScores);
     // An import may bring the first sales: "no sales yet" must not outlive it.
     connect(controller, &ProjectController::salesChanged, this, [this] {
-        if (!isTraining())
+        if (!isTraining()) {
             loadStoredScores();
+            matchHoldoutToPeriod(); // the first import sets the period
+        }
     });
     onProjectChanged();
 }
@@ -464,7 +466,26 @@ void TrainingView::onProjectChanged()
     m_chartShowsRun = false;
     setStatus(QString());
     loadStoredScores();
+    matchHoldoutToPeriod();
     updateButtons();
+}
+
+void TrainingView::matchHoldoutToPeriod()
+{
+    // The CLI's default for the project's period (8 whole weeks of weekly data), so the window
+    // and `train` score the models on the same tail.
+    int periodDays = 1;
+    if (m_controller->hasProject()) {
+        try {
+            store::Store store(m_controller->projectPath().toStdString(),
+                               store::Store::OpenMode::ReadOnly);
+            periodDays = std::max(store.periodDays(), 1);
+        } catch (const std::exception&) {
+            // loadStoredScores() already says the project cannot be read
+        }
+    }
+    m_holdout->setSingleStep(periodDays);
+    m_holdout->setValue(model::defaultHoldoutDays(periodDays));
 }
 
 void TrainingView::loadStoredScores()

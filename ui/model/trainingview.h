@@ -71,6 +71,7 @@ private:
     bool endRun(); // false when the project changed during the run
 
     void onProjectChanged();
+    void matchHoldoutToPeriod(); // the held-out days: the trainer's default for the period
     void loadStoredScores();
     void showScores(const QString& summaryJson, int periodDays, const QString& modelLine);
     void showStoredCurve(store::Store& store, std::int64_t modelId, const QString& kind);
