@@ -101,7 +101,15 @@
 <context>
     <name>fp::ui::DiscountChart</name>
     <message numerus="yes">
-        <location filename="../ui/charts/discountchart.cpp" line="+157"/>
+        <location filename="../ui/charts/discountchart.cpp" line="+158"/>
+        <source>Demand curve: a %n-week flash sale</source>
+        <translation>
+            <numerusform>Demand curve: a %n-week flash sale</numerusform>
+            <numerusform>Demand curve: a %n-week flash sale</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>Demand curve: a %n-day flash sale</source>
         <translation>
             <numerusform>Demand curve: a %n-day flash sale</numerusform>

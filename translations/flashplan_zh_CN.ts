@@ -886,7 +886,14 @@ Nothing was changed.</source>
         <translation>常用折扣 %1%</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Demand curve: a %n-week flash sale</source>
+        <translation>
+            <numerusform>需求曲线：%n 周闪购</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>Demand curve: a %n-day flash sale</source>
         <translation>
             <numerusform>需求曲线：%n 天闪购</numerusform>
@@ -941,12 +948,12 @@ No file was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+327"/>
+        <location filename="../ui/model/fitview.cpp" line="+340"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-184"/>
         <source>Held-out period</source>
         <translation>回测期</translation>
     </message>
@@ -1016,7 +1023,7 @@ No file was changed.</source>
         <translation>无法显示 %1 的拟合：%2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+68"/>
         <source>Select a product in the list to see how the model fits it.</source>
         <translation>在列表中选择一个商品，查看模型对它的拟合效果。</translation>
     </message>
@@ -4935,7 +4942,7 @@ saved %2, revenue %3</source>
         <translation>模型训练时，这里会显示每次迭代的训练损失和验证损失</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Auto (all, keep the best)</source>
         <translation>自动（全部训练，保留最佳）</translation>
     </message>
@@ -5151,12 +5158,12 @@ saved %2, revenue %3</source>
     </message>
     <message>
         <location line="-12"/>
-        <location line="+103"/>
+        <location line="+122"/>
         <source>%1 refit</source>
         <translation>%1 重新拟合</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-121"/>
         <source>%1 — iteration %2, training loss %3</source>
         <translation>%1 — 第 %2 次迭代，训练损失 %3</translation>
     </message>
@@ -5186,7 +5193,7 @@ saved %2, revenue %3</source>
         <translation>训练用时 %1 秒：%2 现为项目的模型。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+45"/>
         <source>Open a project to train demand models.</source>
         <translation>打开项目后即可训练需求模型。</translation>
     </message>

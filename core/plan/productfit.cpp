@@ -103,7 +103,8 @@ ProductFit fitProduct(const data::Panel& panel, const model::TrainedModel& train
 
     // The discount curves: a flash sale right after the history, as the planner would see it.
     fit.windowStart = lastDay + periodDays;
-    fit.windowDays = std::max(options.windowDays, 1);
+    // Of weekly data the sale is the weeks it overlaps, as in the planner: its curves are theirs.
+    fit.windowDays = (std::max(options.windowDays, 1) + periodDays - 1) / periodDays * periodDays;
     CampaignProduct item;
     item.product = product;
     item.unitCost = p.unitCost;

@@ -53,7 +53,7 @@ struct ProductFit
     std::vector<FittedPeriod> history;        // every present period of the product
     std::vector<model::ForecastRow> forecast; // the periods after its history
     DayNumber windowStart = 0;                // the day after its history
-    int windowDays = 0;
+    int windowDays = 0;                    // the days its periods cover: whole weeks of weekly data
     std::vector<DiscountPoint> curve;      // discounts 0, step, ... maxDiscount
     double usualDiscount = 0;              // mean depth on its discounted periods (>= 1% off), or 0
     std::optional<DayNumber> holdoutStart; // the model's held-out period began here

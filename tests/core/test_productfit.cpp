@@ -165,3 +165,30 @@ TEST_F(ProductFitTest, AProductImportedAfterTrainingAsksToTrainAgain)
         EXPECT_NE(std::string(e.what()).find("train again"), std::string::npos);
     }
 }
+
+TEST(ProductFitWeekly, ASaleWindowOfWeeklyDataIsTheWholeWeeksItOverlaps)
+{
+    synth::MarketConfig config;
+    config.products = 6;
+    config.days = 400;
+    config.weekly = true;
+    test::MarketProject project(config);
+    model::TrainOptions options;
+    options.model = "structured";
+    model::trainAndStore(project.store(), options);
+    const model::TrainedModel trained = *model::loadActiveModel(project.store());
+    ASSERT_EQ(project.panel().periodDays(), 7);
+    auto fitFor = [&](int days) {
+        plan::ProductFitOptions fitOptions;
+        fitOptions.windowDays = days;
+        return plan::fitProduct(project.panel(), trained, 0, fitOptions);
+    };
+    const plan::ProductFit three = fitFor(3), week = fitFor(7), eight = fitFor(8);
+    // A 3-day sale of weekly data is its week, as the planner sees it: the curves say so.
+    EXPECT_EQ(three.windowDays, 7);
+    EXPECT_EQ(eight.windowDays, 14);
+    ASSERT_EQ(three.curve.size(), week.curve.size());
+    for (size_t k = 0; k < three.curve.size(); ++k)
+        EXPECT_DOUBLE_EQ(three.curve[k].units, week.curve[k].units) << k;
+    EXPECT_GT(eight.curve.front().units, 1.5 * week.curve.front().units); // two weeks
+}

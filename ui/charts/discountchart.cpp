@@ -154,7 +154,9 @@ void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points,
         m_profit->setVisible(hasProfit);
     }
     if (m_kind == Kind::Units)
-        chart()->setTitle(tr("Demand curve: a %n-day flash sale", nullptr, windowDays));
+        chart()->setTitle(windowDays % 7 == 0
+                              ? tr("Demand curve: a %n-week flash sale", nullptr, windowDays / 7)
+                              : tr("Demand curve: a %n-day flash sale", nullptr, windowDays));
     else
         chart()->setTitle(hasProfit ? tr("Revenue and profit vs discount")
                                     : tr("Revenue vs discount (profit needs a unit cost)"));

@@ -25,6 +25,7 @@
 #include <QDateTimeAxis>
 #include <QLabel>
 #include <QLineSeries>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -231,6 +232,18 @@ FitView::FitView(ProjectController* project, QWidget* parent)
 
 FitView::~FitView() = default;
 
+void FitView::matchWindowToPeriod(int periodDays)
+{
+    // Of weekly data a sale is whole weeks (the planner's too): the window steps by a week.
+    const int step = std::max(periodDays, 1);
+    if (m_window->singleStep() == step)
+        return;
+    const QSignalBlocker quiet(m_window); // the curves shown are already the window's
+    m_window->setSingleStep(step);
+    m_window->setRange(step, step == 1 ? 14 : 2 * step);
+    m_window->setValue(m_shown && m_shown->fit.windowDays > 0 ? m_shown->fit.windowDays : step);
+}
+
 int FitView::windowDays() const
 {
     return m_window->value();
@@ -328,6 +341,7 @@ void FitView::apply(const FitResult& result)
 
     const plan::ProductFit& fit = result.fit;
     m_shown = std::make_shared<const FitResult>(result);
+    matchWindowToPeriod(result.periodDays);
     drawHistory();
     // First the recent past: the last 90 days before the held-out period, the held-out period
     // and the forecast (Home shows it all).

@@ -64,6 +64,7 @@ private:
     void start();
     void invalidate(); // the model or the sales changed: forget what is cached and redo
     void apply(const FitResult& result);
+    void matchWindowToPeriod(int periodDays); // weekly data: the sale window in whole weeks
     void showMessage(const QString& text);
     void drawHistory();  // the shown result on the linear or the log axis
     void fitUnitsAxis(); // to the periods in view
