@@ -473,23 +473,15 @@ void TrainingView::onProjectChanged()
 void TrainingView::matchHoldoutToPeriod()
 {
     // The CLI's default for the project's period (8 whole weeks of weekly data), so the window
-    // and `train` score the models on the same tail.
-    int periodDays = 1;
-    if (m_controller->hasProject()) {
-        try {
-            store::Store store(m_controller->projectPath().toStdString(),
-                               store::Store::OpenMode::ReadOnly);
-            periodDays = std::max(store.periodDays(), 1);
-        } catch (const std::exception&) {
-            // loadStoredScores() already says the project cannot be read
-        }
-    }
+    // and `train` score the models on the same tail. The period is loadStoredScores()'s read.
+    const int periodDays = std::max(m_periodDays, 1);
     m_holdout->setSingleStep(periodDays);
     m_holdout->setValue(model::defaultHoldoutDays(periodDays));
 }
 
 void TrainingView::loadStoredScores()
 {
+    m_periodDays = 0;
     if (!m_controller->hasProject()) {
         clearScores(tr("Open a project to train demand models."));
         return;
@@ -499,6 +491,7 @@ void TrainingView::loadStoredScores()
         store::Store store(m_controller->projectPath().toStdString(),
                            store::Store::OpenMode::ReadOnly);
         const int periodDays = store.periodDays();
+        m_periodDays = periodDays;
         for (const store::ModelRecord& m : store.models())
             if (m.active) {
                 showScores(QString::fromStdString(m.scores), periodDays,

@@ -71,7 +71,7 @@ private:
     bool endRun(); // false when the project changed during the run
 
     void onProjectChanged();
-    void matchHoldoutToPeriod(); // the held-out days: the trainer's default for the period
+    void matchHoldoutToPeriod(); // the held-out days: the trainer's default for m_periodDays
     void loadStoredScores();
     void showScores(const QString& summaryJson, int periodDays, const QString& modelLine);
     void showStoredCurve(store::Store& store, std::int64_t modelId, const QString& kind);
@@ -81,6 +81,7 @@ private:
     Job<TrainingResult, TrainingUpdate>* m_job = nullptr; // a project job
     QString m_runPath;                                    // the project it trains
     bool m_chartShowsRun = false; // a run's curves, which the stored one must not replace
+    int m_periodDays = 0;         // the project's, as loadStoredScores() last read it (0: none)
     QString m_stage;
 
     QComboBox* m_model = nullptr;
