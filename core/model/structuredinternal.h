@@ -15,13 +15,16 @@
 
 namespace fp::model::structured {
 
-// 2: the structure and the trend's end; 3: own or category shapes, the shapes stored / kShapeScale.
-inline constexpr std::uint32_t kFormatVersion = 3;
+// 2: the structure and the trend's end; 3: own or category shapes, the shapes stored / kShapeScale;
+// 4: the regular price level's response apart from the discount's.
+inline constexpr std::uint32_t kFormatVersion = 4;
 inline constexpr int kFourier = data::Calendar::kFourierTerms;
 inline constexpr int kHolidays = data::kHolidayCount;
 inline constexpr int K = StructuredModel::kSegments;
 inline constexpr int E = StructuredModel::kEventDays;
 inline const double kInitialSlope = std::log(std::expm1(1.5)); // softplus^-1 of elasticity 1.5
+// Where a category's elasticity to its regular price level starts, and the prior's centre.
+inline constexpr double kInitialLevelElasticity = 1.0;
 // How much better each calendar part must make the forecast of the held-back periods (mean
 // negative log-likelihood per cell, in nats) to be kept.
 inline constexpr double kPartMargin = 0.002;
@@ -55,6 +58,23 @@ inline const std::array<double, K + 1> kKnotX = knotsInX();
 inline double logPriceCut(double discount)
 {
     return -std::log1p(-std::clamp(discount, 0.0, 0.95));
+}
+
+// The two parts of a cell's log price cut (against the product's latest regular price): the
+// discount's, -log(1 - discount) against the period's regular price, and the rest, the regular
+// price level's, log(latest regular / period's regular). Models stored before the level had its
+// own response put the whole cut on the discount bands (levelApart false).
+struct PriceCutParts
+{
+    double discount = 0.0;
+    double level = 0.0;
+};
+inline PriceCutParts priceCutParts(const data::DemandCell& cell, bool levelApart)
+{
+    if (!levelApart)
+        return {cell.priceCut, 0.0};
+    const double discount = logPriceCut(cell.discount);
+    return {discount, cell.priceCut - discount};
 }
 
 // How much of the log price cut x lies on band k: its length inside the band; below 0 (dearer
@@ -94,7 +114,7 @@ struct StructuredModel::Layout
 {
     int P, C, D;
     int level, trend, catLevel, weekday, fourier, holiday, eventGlobal, eventCat, eventProduct, dip,
-        slopeCat, slopeShift, slopeShape, size;
+        slopeCat, slopeShift, slopeShape, levelCat, levelShift, size;
 
     Layout(int products, int categories, int dipPeriods);
 };

@@ -57,7 +57,9 @@ StructuredModel::Layout::Layout(int products, int categories, int dipPeriods)
     slopeCat = dip + D;
     slopeShift = slopeCat + K * C;
     slopeShape = slopeShift + P;
-    size = slopeShape + K * P;
+    levelCat = slopeShape + K * P;
+    levelShift = levelCat + C;
+    size = levelShift + P;
 }
 
 StructuredModel::PeriodFeatures StructuredModel::featuresOf(int period) const
@@ -119,6 +121,7 @@ void StructuredModel::initialize(const std::vector<data::DemandCell>& train)
                 : 0.0;
         for (int k = 0; k < K; ++k)
             m_theta[L.slopeCat + K * c + k] = kInitialSlope;
+        m_theta[L.levelCat + c] = kInitialLevelElasticity;
     }
     m_size.assign(static_cast<size_t>(L.C), 0.0);
     m_eventSize.assign(static_cast<size_t>(L.C), 0.0);
@@ -141,8 +144,10 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
 
     const bool warm =
         options.warmStart && m_theta.size() == L.size && static_cast<int>(m_size.size()) == L.C;
-    if (!warm)
+    if (!warm) {
         initialize(train);
+        m_levelApart = true;
+    }
     int reported = 0;
     ThreadPool pool(std::max(1, options.threads)); // for every evaluation of the objective
     auto round = [&](const std::vector<data::DemandCell>& cells, int maxIterations) {
@@ -293,6 +298,15 @@ double StructuredModel::elasticity(int product, double discount) const
     return softplus(slopeLogit(m_theta, L, product, c, k));
 }
 
+double StructuredModel::priceLevelElasticity(int product) const
+{
+    const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
+                   m_dipPeriods);
+    const int c = m_shape.productCategory[static_cast<size_t>(product)];
+    return m_levelApart ? m_theta[L.levelCat + c] + m_theta[L.levelShift + product]
+                        : softplus(slopeLogit(m_theta, L, product, c, 0));
+}
+
 void StructuredModel::save(BinaryWriter& out) const
 {
     out.put(kFormatVersion);
@@ -307,11 +321,12 @@ void StructuredModel::save(BinaryWriter& out) const
     out.put<std::uint8_t>(static_cast<std::uint8_t>(m_structure.trend));
     out.put<std::int32_t>(m_trendEnd);
     out.putVector(std::vector<double>{m_shrinkage.level, m_shrinkage.trend, m_shrinkage.eventLift,
-                                      m_shrinkage.elasticity});
+                                      m_shrinkage.elasticity, m_shrinkage.priceLevel});
     out.putVector(m_holidayOff);
     out.put<float>(m_structure.recentLevel);
     out.putVector(m_recentLevel);
     out.put<std::uint8_t>(m_ownShapes ? 1 : 0);
+    out.put<std::uint8_t>(m_levelApart ? 1 : 0);
 }
 
 void StructuredModel::load(BinaryReader& in)
@@ -323,9 +338,7 @@ void StructuredModel::load(BinaryReader& in)
     m_dipPeriods = in.get<std::int32_t>();
     if (m_dipPeriods < 0 || m_dipPeriods > PanelShape::kMaxPeriods) // sizes the parameter layout
         throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
-    const std::vector<double> theta = in.getVector<double>();
-    m_theta =
-        Eigen::Map<const Eigen::VectorXd>(theta.data(), static_cast<Eigen::Index>(theta.size()));
+    std::vector<double> theta = in.getVector<double>();
     m_size = in.getVector<double>();
     m_eventSize = in.getVector<double>();
     const int periods = in.get<std::int32_t>();
@@ -336,6 +349,7 @@ void StructuredModel::load(BinaryReader& in)
     m_holidayOff.clear();
     m_recentLevel.clear();
     m_ownShapes = false;
+    m_levelApart = false;
     m_trendEnd = periods - 1;
     if (version >= 2) { // version 1 kept every part and extrapolated the trend
         m_structure.season = in.get<std::uint8_t>() != 0;
@@ -346,17 +360,26 @@ void StructuredModel::load(BinaryReader& in)
             throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
         m_structure.trend = static_cast<TrendContinuation>(trend);
         const std::vector<double> weights = in.getVector<double>();
-        if (weights.size() != 4)
+        if (weights.size() != (version >= 4 ? 5u : 4u))
             throw FlashPlanError(ProblemKind::StoredModelCorrupt, {"structured"});
         m_shrinkage = Shrinkage{weights[0], weights[1], weights[2], weights[3]};
+        if (version >= 4)
+            m_shrinkage.priceLevel = weights[4];
         m_holidayOff = in.getVector<std::uint8_t>();
         m_structure.recentLevel = in.get<float>();
         m_recentLevel = in.getVector<double>();
         if (version >= 3)
             m_ownShapes = in.get<std::uint8_t>() != 0;
+        if (version >= 4)
+            m_levelApart = in.get<std::uint8_t>() != 0;
     }
     const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
                    m_dipPeriods);
+    // Before format 4 the layout ended at the shapes: the level's response, unused, is zero.
+    if (version < 4 && static_cast<Eigen::Index>(theta.size()) == L.levelCat)
+        theta.resize(static_cast<size_t>(L.size), 0.0);
+    m_theta =
+        Eigen::Map<const Eigen::VectorXd>(theta.data(), static_cast<Eigen::Index>(theta.size()));
     if (m_holidayOff.empty())
         m_holidayOff.assign(static_cast<size_t>(L.C) * kHolidays, 0);
     if (m_theta.size() != L.size || static_cast<int>(m_size.size()) != L.C ||

@@ -57,10 +57,12 @@ StructuredModel::SharedEffects StructuredModel::sharedEffects(const Eigen::Vecto
     SharedEffects shared;
     shared.calendar = calendarOffsets(theta, static_cast<int>(m_periodCache.size()));
     shared.slope.resize(static_cast<size_t>(L.P) * K);
+    shared.levelSlope.resize(static_cast<size_t>(L.P));
     for (int p = 0; p < L.P; ++p) {
         const int c = m_shape.productCategory[static_cast<size_t>(p)];
         for (int k = 0; k < K; ++k)
             shared.slope[static_cast<size_t>(p * K + k)] = softplus(slopeLogit(theta, L, p, c, k));
+        shared.levelSlope[static_cast<size_t>(p)] = theta[L.levelCat + c] + theta[L.levelShift + p];
     }
     return shared;
 }
@@ -87,7 +89,9 @@ double StructuredModel::linearPredictor(const Eigen::VectorXd& theta, const Layo
     } else if (cell.sinceEvent > 0 && cell.sinceEvent <= L.D) {
         eta += theta[L.dip + cell.sinceEvent - 1] * cell.lastEventDepth;
     }
-    const double x = cell.priceCut;
+    const PriceCutParts cut = priceCutParts(cell, m_levelApart);
+    eta += shared.levelSlope[static_cast<size_t>(p)] * cut.level;
+    const double x = cut.discount;
     for (int k = 0; k < bandsExposed(x); ++k)
         if (const double e = bandExposure(x, k); e != 0)
             eta += shared.slope[static_cast<size_t>(p * K + k)] * e;
@@ -148,7 +152,9 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 dipJ = cell.sinceEvent - 1;
                 eta += theta[L.dip + dipJ] * cell.lastEventDepth;
             }
-            const double x = cell.priceCut;
+            const PriceCutParts cut = priceCutParts(cell, m_levelApart);
+            eta += (theta[L.levelCat + c] + theta[L.levelShift + p]) * cut.level;
+            const double x = cut.discount;
             const int bands = bandsExposed(x);
             for (int k = 0; k < bands; ++k)
                 if (const double e = bandExposure(x, k); e != 0)
@@ -180,6 +186,10 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 out.grad[L.eventProduct + p] += g;
             } else if (dipJ >= 0) {
                 out.grad[L.dip + dipJ] += g * cell.lastEventDepth;
+            }
+            if (cut.level != 0) {
+                out.grad[L.levelCat + c] += g * cut.level;
+                out.grad[L.levelShift + p] += g * cut.level;
             }
             for (int k = 0; k < bands; ++k)
                 if (const double e = bandExposure(x, k); e != 0)
@@ -262,6 +272,8 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
         ridge(L.slopeCat + K * c, K, 0.01, kInitialSlope);
     }
     ridge(L.slopeShift, L.P, m_shrinkage.elasticity);
+    ridge(L.levelCat, L.C, 0.01, kInitialLevelElasticity);
+    ridge(L.levelShift, L.P, m_shrinkage.priceLevel);
     // Weights per unit of the stored (scaled) deviations.
     const double deviationWeight = shapeWeight() * kShapeScale * kShapeScale,
                  meanWeight = kShapeMeanWeight * kShapeScale * kShapeScale;

@@ -163,9 +163,10 @@ void StructuredModel::learnShrinkage(const std::vector<data::DemandCell>& cells,
         const int c = m_shape.productCategory[p];
         const double r = sizeFor(cell), mu = mean[i];
         const double w = r > 0 ? mu * r / (mu + r) : mu;
+        const PriceCutParts cut = priceCutParts(cell, m_levelApart);
         double slope = 0; // d eta / d (the product's elasticity shift)
         for (int k = 0; k < K; ++k)
-            if (const double e = bandExposure(cell.priceCut, k); e != 0)
+            if (const double e = bandExposure(cut.discount, k); e != 0)
                 slope += sigmoid(slopeLogit(m_theta, L, cell.product, c, k)) * e;
         const std::array<double, Groups> f = {m_periodCache[static_cast<size_t>(cell.period)].trend,
                                               cell.eventDay >= 0 ? 1.0 : 0.0, slope};

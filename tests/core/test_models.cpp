@@ -224,6 +224,78 @@ TEST_F(StructuredOnMarket, AStoredPeriodCountOutsideItsRangeIsRefused)
     EXPECT_NO_THROW(loaded.load(intact));
 }
 
+// A model stored before the regular price level had its own response (format 3) loads and
+// predicts as it did: the whole log price cut, level and discount, on the discount's bands.
+TEST_F(StructuredOnMarket, AModelStoredBeforeTheLevelHadItsOwnResponsePutsTheWholeCutOnTheBands)
+{
+    BinaryWriter out;
+    s_model->save(out);
+    const std::vector<std::uint8_t>& now = out.bytes();
+    BinaryWriter shape;
+    model::PanelShape::of(s_project->panel()).save(shape);
+    const data::Panel& panel = s_project->panel();
+    const std::uint64_t levelParameters =
+        panel.productCount() + std::max<std::size_t>(panel.categories().size(), 1);
+    // Format 3: the same bytes without the level's parameters at the end of the parameter vector,
+    // the fifth shrinkage weight and the last byte (whether the level is apart).
+    auto count = [&](std::size_t at) {
+        std::uint64_t n = 0;
+        std::memcpy(&n, now.data() + at, sizeof n);
+        return n;
+    };
+    std::vector<std::uint8_t> old;
+    auto put = [&](const void* bytes, std::size_t n) {
+        const auto* b = static_cast<const std::uint8_t*>(bytes);
+        old.insert(old.end(), b, b + n);
+    };
+    auto copy = [&](std::size_t from, std::size_t to) {
+        put(now.data() + from, to - from);
+    };
+    const std::uint32_t version = 3;
+    put(&version, sizeof version);
+    std::size_t at = 4 + shape.bytes().size() + 4; // past the version, the shape, the dip
+    copy(4, at);
+    const std::uint64_t parameters = count(at) - levelParameters;
+    put(&parameters, sizeof parameters);
+    copy(at + 8, at + 8 + parameters * sizeof(double));
+    at += 8 + count(at) * sizeof(double);
+    const std::size_t sizes = at;
+    for (int vector = 0; vector < 2; ++vector) // the two noise sizes
+        at += 8 + count(at) * sizeof(double);
+    at += 4 + 3 + 4; // periods, season, holidays, trend, trend's end
+    copy(sizes, at);
+    ASSERT_EQ(count(at), 5u);
+    const std::uint64_t weights = 4;
+    put(&weights, sizeof weights);
+    copy(at + 8, at + 8 + 4 * sizeof(double));
+    copy(at + 8 + 5 * sizeof(double), now.size() - 1);
+
+    BinaryReader in(old);
+    model::StructuredModel loaded;
+    ASSERT_NO_THROW(loaded.load(in));
+    // A week at the latest list price, 20% off, and one whose list price was 18% lower (a log
+    // cut of 0.2) without a discount: the old model reads the latter as a 18% discount.
+    data::DemandCell promoted = s_test->front();
+    promoted.eventDay = -1;
+    promoted.sinceEvent = 0;
+    promoted.priceCut = 0.0f;
+    promoted.discount = 0.0f;
+    data::setDiscount(promoted, 0.20);
+    data::DemandCell lowerList = promoted;
+    lowerList.discount = 0.0f;
+    lowerList.priceCut = 0.2f;
+    data::DemandCell asDiscount = promoted;
+    asDiscount.priceCut = 0.0f;
+    asDiscount.discount = 0.0f;
+    data::setDiscount(asDiscount, -std::expm1(-0.2));
+    const std::vector<double> before = predict(loaded, {promoted, lowerList, asDiscount});
+    const std::vector<double> after = predict(*s_model, {promoted, lowerList, asDiscount});
+    EXPECT_NEAR(before[0], after[0], 1e-6 * after[0]);
+    EXPECT_NEAR(before[1], before[2], 1e-6 * before[2]);
+    EXPECT_NEAR(before[2], after[2], 1e-6 * after[2]);
+    EXPECT_NE(after[1], after[2]); // the current format: a lower list price is not a promotion
+}
+
 TEST_F(StructuredOnMarket, ASavedModelPredictsBitForBitAfterLoading)
 {
     model::TrainedModel trained;
