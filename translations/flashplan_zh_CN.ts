@@ -5158,12 +5158,12 @@ saved %2, revenue %3</source>
     </message>
     <message>
         <location line="-12"/>
-        <location line="+122"/>
+        <location line="+115"/>
         <source>%1 refit</source>
         <translation>%1 重新拟合</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-114"/>
         <source>%1 — iteration %2, training loss %3</source>
         <translation>%1 — 第 %2 次迭代，训练损失 %3</translation>
     </message>
@@ -5193,12 +5193,12 @@ saved %2, revenue %3</source>
         <translation>训练用时 %1 秒：%2 现为项目的模型。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+37"/>
         <source>Open a project to train demand models.</source>
         <translation>打开项目后即可训练需求模型。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The project&apos;s model: %1 (#%2, trained %3).</source>
         <translation>项目的模型：%1（#%2，训练于 %3）。</translation>
     </message>
@@ -5266,6 +5266,11 @@ saved %2, revenue %3</source>
         <location line="+6"/>
         <source>Its 80% intervals held %1 of the held-out units: the stored model&apos;s are widened to hold 80% there.</source>
         <translation>其 80% 区间覆盖了回测期 %1 的销量：已存储模型的区间已放宽，使其在该期间覆盖 80%。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Its 80% intervals held %1 of the held-out units: the stored model&apos;s are narrowed halfway to holding 80% there (one calm period may be luck).</source>
+        <translation>其 80% 区间覆盖了回测期 %1 的销量：已存储模型的区间已收窄一半，向该期间覆盖 80% 靠拢（一段平稳时期可能只是运气）。</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -84,24 +84,53 @@ double centralShare(const NegBin& demand, const data::DemandCell& cell)
 
 } // namespace
 
+// Intervals too narrow mislead more than intervals too wide (a plan counts on units that may not
+// come), and one held-out window is a single draw of calm or wild periods: what it says is all
+// added, but only this share of it is taken away.
+constexpr double kNarrowingShare = 0.5;
+
 double intervalWidening(const PanelShape& shape, const std::vector<data::DemandCell>& heldOut,
                         std::span<const double> means, const NoiseModel& noise)
 {
     // An even sample of the cells: the coverage is read to a few thousandths, many times over.
     constexpr size_t kSample = 20000;
     const size_t stride = std::max<size_t>(1, heldOut.size() / kSample);
+    size_t sampled = 0;
     auto coverage = [&](double extra) {
+        // Taking variance away needs the sizes themselves changed (cellDemand's extra only adds).
+        const NoiseModel narrowed = extra < 0 ? noise.widened(extra) : NoiseModel{};
+        const NoiseModel& n = extra < 0 ? narrowed : noise;
+        const double added = std::max(extra, 0.0);
         double inside = 0;
-        size_t n = 0;
-        for (size_t i = 0; i < heldOut.size(); i += stride, ++n) {
+        sampled = 0;
+        for (size_t i = 0; i < heldOut.size(); i += stride, ++sampled) {
             const data::DemandCell& cell = heldOut[i];
             const int c = shape.productCategory[static_cast<size_t>(cell.product)];
-            inside += centralShare(noise.cellDemand(c, cell, means[i], extra), cell);
+            inside += centralShare(n.cellDemand(c, cell, means[i], added), cell);
         }
-        return n > 0 ? inside / static_cast<double>(n) : kIntervalCoverage;
+        return sampled > 0 ? inside / static_cast<double>(sampled) : kIntervalCoverage;
     };
-    if (coverage(0.0) >= kIntervalCoverage)
-        return 0.0;
+    const double atZero = coverage(0.0);
+    if (atZero >= kIntervalCoverage) {
+        // Far more than 80%, beyond what chance gives so many cells (two standard errors of a
+        // share): the in-sample noise was wider than the held-out periods' (a few wild periods in
+        // the fit); variance is taken away, down to Poisson's at most.
+        const double n = static_cast<double>(std::max<size_t>(sampled, 1));
+        const double noiseBand = 2.0 * std::sqrt(kIntervalCoverage * (1 - kIntervalCoverage) / n);
+        double most = 0;
+        for (int c = 0; c < shape.categories; ++c)
+            most = std::max(most, noise.size(c) > 0 ? 1.0 / noise.size(c) : 0.0);
+        if (atZero <= kIntervalCoverage + noiseBand || most <= 0)
+            return 0.0;
+        if (coverage(-most) > kIntervalCoverage)
+            return -kNarrowingShare * most;
+        double low = -most, high = 0.0; // coverage(low) <= 80% < coverage(high)
+        for (int i = 0; i < 20; ++i) {
+            const double mid = 0.5 * (low + high);
+            (coverage(mid) > kIntervalCoverage ? high : low) = mid;
+        }
+        return kNarrowingShare * low;
+    }
     double low = 0.0, high = 0.05;
     while (coverage(high) < kIntervalCoverage) {
         low = high;

@@ -46,8 +46,10 @@ inline constexpr double kMaxIntervalWidening = 4.0;
 
 // The relative variance to add to every cell's demand (Var = mu + mu^2 (1/r + v)) for the central
 // 80% predictive intervals of these out-of-sample cells to hold 80% of them (by the randomized
-// PIT), or 0 where they already do: a model's noise, estimated from its own fit's residuals,
-// misses the error of its parameters and the drift over the horizon.
+// PIT): a model's noise, estimated from its own fit's residuals, misses the error of its
+// parameters and the drift over the horizon. Negative where they hold far more than 80% (beyond
+// chance for so many cells): the variance to take away, at most down to Poisson's. 0 where they
+// hold about 80%.
 double intervalWidening(const PanelShape& shape, const std::vector<data::DemandCell>& heldOut,
                         std::span<const double> means, const NoiseModel& noise);
 

@@ -193,16 +193,20 @@ NegBin NoiseModel::cellDemand(int category, const data::DemandCell& cell, double
     const double shared = sharedVariance(category, cell, extra);
     if (shared <= 0)
         return NegBin(mean, r);
-    // Var = mu + mu^2 / r + mu^2 v  ->  size 1 / (1 / r + v)
-    return NegBin(mean, 1.0 / (1.0 / r + shared));
+    // Var = mu + mu^2 / r + mu^2 v  ->  size 1 / (1 / r + v); a Poisson's size (0) has 1 / r = 0
+    return NegBin(mean, 1.0 / ((r > 0 ? 1.0 / r : 0.0) + shared));
 }
 
 NoiseModel NoiseModel::widened(double extra) const
 {
     NoiseModel out = *this;
-    if (extra > 0)
-        for (double& r : out.m_size)
-            r = 1.0 / ((r > 0 ? 1.0 / r : 0.0) + extra); // a Poisson's (0 or infinite): 1 / extra
+    if (extra != 0)
+        for (double& r : out.m_size) {
+            // A Poisson's size (0 or infinite) has 1 / r = 0; taking away more than 1 / r leaves
+            // Poisson noise (size 0).
+            const double relative = (r > 0 ? 1.0 / r : 0.0) + extra;
+            r = relative > 1e-12 ? 1.0 / relative : 0.0;
+        }
     return out;
 }
 
@@ -218,7 +222,7 @@ NegBin NoiseModel::windowDemand(int category, std::span<const double> means, boo
     double total = 0, variance = 0;
     for (double m : means) {
         total += m;
-        variance += m + m * m / r;
+        variance += m + (r > 0 ? m * m / r : 0.0); // size 0: Poisson
     }
     variance += ((featured ? m_shock[static_cast<size_t>(category)] : 0.0) + extra) * total * total;
     const double overdispersion = variance - total;

@@ -38,7 +38,8 @@ public:
                         double extra = 0.0) const;
 
     // The same noise with `extra` more relative variance on every cell (each size r becomes
-    // 1 / (1 / r + extra)): out-of-sample widening, see intervalWidening().
+    // 1 / (1 / r + extra); negative takes it away, down to Poisson's): out-of-sample
+    // calibration, see intervalWidening().
     NoiseModel widened(double extra) const;
 
     double size(int category) const { return m_size[static_cast<size_t>(category)]; }

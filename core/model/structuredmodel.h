@@ -73,19 +73,14 @@ public:
 
     // How strongly each product's own parameters are pulled toward its category's (the weight of
     // a ridge penalty w * d^2, i.e. a prior variance 1 / (2w)). Learned from the data (empirical
-    // Bayes; all but priceLevel): products that really differ are left their own values, thin
-    // ones borrow.
+    // Bayes): products that really differ are left their own values, thin ones borrow.
     struct Shrinkage
     {
         double level = 0.5;      // the product's level around its category's
         double trend = 2.0;      // the product's trend around none
         double eventLift = 1.0;  // its own lift in events around its category's
         double elasticity = 2.0; // its price response's shift around its category's (logit)
-        // Its elasticity to its regular price level around its category's: a prior sd of 1, not
-        // learned, as a product's list price moves mostly rise with its trend and so tell less
-        // than their spread suggests (learned, the weight came out at 20 and pulled products
-        // whose truths are 0.7 and 2.3 to 1.6 and 1.7; test AMovedListPriceIsNotAPromotion).
-        double priceLevel = 0.5;
+        double priceLevel = 2.0; // its elasticity to its regular price level around its category's
     };
     const Shrinkage& shrinkage() const { return m_shrinkage; }
     // Whether the products' price responses took their own shapes (saturating sooner or later

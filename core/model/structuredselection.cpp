@@ -150,11 +150,12 @@ void StructuredModel::learnShrinkage(const std::vector<data::DemandCell>& cells,
         Trend,
         Event,
         Slope,
+        PriceLevel,
         Groups
     };
     // Per product: sum w, and per group sum w*f and sum w*f^2.
     std::vector<double> weightSum(P, 0.0);
-    std::vector<std::array<double, Groups>> first(P, {0, 0, 0}), second(P, {0, 0, 0});
+    std::vector<std::array<double, Groups>> first(P, {0, 0, 0, 0}), second(P, {0, 0, 0, 0});
     for (size_t i = 0; i < cells.size(); ++i) {
         const data::DemandCell& cell = cells[i];
         if (heldBack(cell))
@@ -169,7 +170,7 @@ void StructuredModel::learnShrinkage(const std::vector<data::DemandCell>& cells,
             if (const double e = bandExposure(cut.discount, k); e != 0)
                 slope += sigmoid(slopeLogit(m_theta, L, cell.product, c, k)) * e;
         const std::array<double, Groups> f = {m_periodCache[static_cast<size_t>(cell.period)].trend,
-                                              cell.eventDay >= 0 ? 1.0 : 0.0, slope};
+                                              cell.eventDay >= 0 ? 1.0 : 0.0, slope, cut.level};
         weightSum[p] += w;
         for (int g = 0; g < Groups; ++g) {
             first[p][static_cast<size_t>(g)] += w * f[static_cast<size_t>(g)];
@@ -213,6 +214,7 @@ void StructuredModel::learnShrinkage(const std::vector<data::DemandCell>& cells,
     learn(m_shrinkage.trend, centred(Trend), own(L.trend));
     learn(m_shrinkage.eventLift, centred(Event), own(L.eventProduct));
     learn(m_shrinkage.elasticity, centred(Slope), own(L.slopeShift));
+    learn(m_shrinkage.priceLevel, centred(PriceLevel), own(L.levelShift));
 }
 
 } // namespace fp::model

@@ -274,8 +274,8 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
     TrainedModel trained;
     trained.kind = summary.chosen;
     trained.model = std::move(final.model);
-    // The noise of the fit's own residuals, widened as far as the held-out periods showed its
-    // intervals too narrow out of sample.
+    // The noise of the fit's own residuals, widened (or narrowed) as far as the held-out periods
+    // showed its intervals too narrow (or far too wide) out of sample.
     trained.noise = NoiseModel::estimate(shape, all, allMeans).widened(widening);
     const std::vector<double> deepest = data::deepestSupportedDiscounts(panel);
     for (const data::PanelProduct& p : panel.products()) {

@@ -31,7 +31,8 @@ struct ModelReport
     double seconds = 0;    // fitting time
     bool beatsBaseline = true;
     // The relative variance its intervals needed on the held-out periods to hold 80% (0: they
-    // did); the stored model's noise gets the chosen one's (intervalWidening()).
+    // did; negative: taken away, they held far more); the stored model's noise gets the chosen
+    // one's (intervalWidening()).
     double intervalWidening = 0;
     std::vector<LossPoint> curve;
 };

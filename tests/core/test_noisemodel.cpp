@@ -120,15 +120,16 @@ struct HeldOut
     std::vector<double> means; // the model's
     model::NoiseModel noise;   // from in-sample cells, where the model's means were right
 
-    explicit HeldOut(double meanError)
+    // heldOutSize: the NB size of the out-of-sample cells' noise (in sample: 4).
+    explicit HeldOut(double meanError, double heldOutSize = 4.0)
     {
         shape.categories = 1;
         shape.productCategory.assign(200, 0);
         std::mt19937 random(11);
         std::vector<data::DemandCell> inSample;
         std::vector<double> inSampleMeans;
-        auto draw = [&](int p, int t, double mean) {
-            std::gamma_distribution<double> shock(4.0, 1.0 / 4.0);
+        auto draw = [&](int p, int t, double mean, double size = 4.0) {
+            std::gamma_distribution<double> shock(size, 1.0 / size);
             data::DemandCell cell;
             cell.product = p;
             cell.period = t;
@@ -146,7 +147,7 @@ struct HeldOut
             }
             const double believed = truth * std::exp(error(random));
             for (int t = 40; t < 48; ++t) {
-                cells.push_back(draw(p, t, truth));
+                cells.push_back(draw(p, t, truth, heldOutSize));
                 means.push_back(believed);
             }
         }
@@ -181,4 +182,31 @@ TEST(IntervalWidening, AddsTheVarianceTheHeldOutPeriodsShowAndNothingWhenTheyHol
     EXPECT_NEAR(off.coverage(off.noise.widened(v)), 0.80, 0.005);
     // Widening turns each size r into 1 / (1 / r + v).
     EXPECT_NEAR(off.noise.widened(v).size(0), 1.0 / (1.0 / off.noise.size(0) + v), 1e-9);
+}
+
+TEST(IntervalWidening, TakesVarianceAwayOnlyWhereTheHeldOutPeriodsHoldFarMoreThan80Percent)
+{
+    // The held-out periods are calmer than the fit's (NB size 40 against 4): the in-sample
+    // intervals hold far more than 80% there. Half the variance that would bring them to 80%
+    // is taken away (one window may just be calm).
+    const HeldOut calm(0.0, 40.0);
+    const double before = calm.coverage(calm.noise);
+    EXPECT_GT(before, 0.90);
+    const double v = model::intervalWidening(calm.shape, calm.cells, calm.means, calm.noise);
+    EXPECT_LT(v, 0.0);
+    EXPECT_GE(v, -0.5 / calm.noise.size(0));
+    const double after = calm.coverage(calm.noise.widened(v));
+    EXPECT_GT(after, 0.81);
+    EXPECT_LT(after, before - 0.02);
+    EXPECT_NEAR(calm.coverage(calm.noise.widened(2 * v)), 0.80, 0.01);
+    // A little more than 80%, within what chance gives 1,600 cells: nothing is taken away.
+    const HeldOut slightly(0.0, 4.2);
+    const double a = slightly.coverage(slightly.noise);
+    EXPECT_GT(a, 0.80);
+    EXPECT_LT(a, 0.82);
+    EXPECT_EQ(
+        model::intervalWidening(slightly.shape, slightly.cells, slightly.means, slightly.noise),
+        0.0);
+    // Taking away more than a size's whole relative variance leaves Poisson noise (size 0).
+    EXPECT_EQ(calm.noise.widened(-2.0 / calm.noise.size(0)).size(0), 0.0);
 }

@@ -624,6 +624,10 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
         line << tr("Its 80% intervals held %1 of the held-out units: the stored model's are "
                    "widened to hold 80% there.")
                     .arg(percent(chosenCoverage));
+    else if (chosenWidening < 0)
+        line << tr("Its 80% intervals held %1 of the held-out units: the stored model's are "
+                   "narrowed halfway to holding 80% there (one calm period may be luck).")
+                    .arg(percent(chosenCoverage));
     if (notBetter > 0)
         line << (notBetter == 1 ? tr("One model did not beat the baseline.")
                                 : tr("%1 models did not beat the baseline.").arg(notBetter));
