@@ -73,7 +73,8 @@ inline PriceCutParts priceCutParts(const data::DemandCell& cell, bool levelApart
 {
     if (!levelApart)
         return {cell.priceCut, 0.0};
-    const double discount = logPriceCut(cell.discount);
+    // Most cells sell at the regular price: no logarithm for them (the objective's hot loop).
+    const double discount = cell.discount > 0 ? logPriceCut(cell.discount) : 0.0;
     return {discount, cell.priceCut - discount};
 }
 
