@@ -15,7 +15,7 @@ namespace fp::model {
 // The default demand model: a log-linear count model with interpretable parts,
 //   log E[D] = level(product) + trend(product) + weekday(category) + season(category)
 //            + holidays(category) + event lift(day within event) + post-event dip
-//            + price response(product, discount),
+//            + price response(product, discount)
 //            + elasticity(product) x log(latest regular price / the period's regular price),
 // where the price response is a monotone piecewise-linear function of x = -log(1 - discount)
 // (the log price cut): its slope on each discount segment is a local price elasticity, kept

@@ -330,7 +330,8 @@ private slots:
         storeABarelyFittedModel(path);
         // The stored scores of an auto run, as auto writes them: the blend a hair below
         // structured (within the 1% margin), or clearly below it (then chosen).
-        auto storeScores = [&](double blendWape, const std::string& chosen) {
+        auto storeScores = [&](double blendWape, const std::string& chosen, double widening = 0.04,
+                               double coverage = 0.765) {
             fp::model::TrainSummary summary;
             for (const auto& [kind, wape] : {std::pair<std::string, double>{"baseline", 0.5},
                                              {"structured", 0.30},
@@ -342,8 +343,8 @@ private slots:
                 summary.reports.push_back(r);
             }
             summary.chosen = chosen;
-            summary.reports.back().intervalWidening = 0.04; // the blend's intervals were narrow
-            summary.reports.back().evaluation.overall.coverage = 0.765;
+            summary.reports.back().intervalWidening = widening; // the blend's were too narrow
+            summary.reports.back().evaluation.overall.coverage = coverage;
             summary.blendMargin = 0.01;
             summary.holdoutPeriods = 28;
             fp::store::Store store(path.toStdString());
@@ -365,6 +366,14 @@ private slots:
             // Only the chosen model's widening is the stored model's: said when it is the blend.
             QCOMPARE(w.heldOut->text().contains("held 76.5% of the held-out units"), clearlyLower);
         }
+        // Far wider than 80% on calm held-out periods: the stored intervals were narrowed.
+        storeScores(0.28, "blend", -0.05, 0.97);
+        Window w;
+        QString error;
+        QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+        QVERIFY(w.heldOut->text().contains("held 97.0% of the held-out units"));
+        QVERIFY(w.heldOut->text().contains("narrowed halfway to holding 80%"));
+        QVERIFY(!w.heldOut->text().contains("widened"));
     }
 
     void theHeldOutDaysFollowTheProjectsPeriodAsTheCliDoes()
