@@ -147,7 +147,7 @@
 <context>
     <name>fp::ui::ReviewView</name>
     <message numerus="yes">
-        <location filename="../ui/review/reviewview.cpp" line="+171"/>
+        <location filename="../ui/review/reviewview.cpp" line="+172"/>
         <source>%1 (%2, %n day(s))</source>
         <translation>
             <numerusform>%1 (%2, %n day)</numerusform>

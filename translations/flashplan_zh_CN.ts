@@ -780,6 +780,16 @@ Nothing was changed.</source>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>fp::ui::CsvPreviewModel</name>
@@ -948,12 +958,12 @@ No file was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+340"/>
+        <location filename="../ui/model/fitview.cpp" line="+338"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-182"/>
         <source>Held-out period</source>
         <translation>回测期</translation>
     </message>
@@ -1058,16 +1068,6 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 · %2 (%3)</source>
-        <translation>%1 · %2（%3）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Units per week</source>
         <translation>每周销量</translation>
     </message>
@@ -3739,12 +3739,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
 <context>
     <name>fp::ui::ProductHistoryChart</name>
     <message>
-        <location filename="../ui/products/producthistorychart.cpp" line="+151"/>
+        <location filename="../ui/products/producthistorychart.cpp" line="+149"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-105"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
@@ -3800,16 +3800,6 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+18"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 · %2 (%3)</source>
-        <translation>%1 · %2（%3）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Units per week</source>
         <translation>每周销量</translation>
     </message>
@@ -4382,7 +4372,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
 <context>
     <name>fp::ui::ReviewView</name>
     <message>
-        <location filename="../ui/review/reviewview.cpp" line="+39"/>
+        <location filename="../ui/review/reviewview.cpp" line="+40"/>
         <source>A saved scenario whose sale has happened: its window&apos;s sales must be imported</source>
         <translation>一个已经执行过促销的已保存方案：其时间窗口的销售数据须已导入</translation>
     </message>

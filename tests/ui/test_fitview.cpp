@@ -1,3 +1,4 @@
+#include "charts/chartpage.h"
 #include "charts/discountchart.h"
 #include "charts/timechartview.h"
 #include "data/demandcells.h"
@@ -50,6 +51,16 @@ private slots:
         QVERIFY2(
             m_project.openProject(QString::fromStdString(m_market->store().path()), false, &error),
             qPrintable(error));
+    }
+
+    void aProductIsTitledByWhatTheFileGave()
+    {
+        // A scanner panel has neither names nor categories: the SKU alone, no dangling " · ".
+        QCOMPARE(ui::ChartPage::productTitle("W-0002", ""), QString("W-0002"));
+        QCOMPARE(ui::ChartPage::productTitle("W-0002", "", "Fish"), QString("W-0002 (Fish)"));
+        QCOMPARE(ui::ChartPage::productTitle("SH-1", "Runner"), QString("SH-1 · Runner"));
+        QCOMPARE(ui::ChartPage::productTitle("SH-1", "Runner", "Shoes"),
+                 QString("SH-1 · Runner (Shoes)"));
     }
 
     void withoutAModelItAsksToTrainOne()

@@ -46,6 +46,12 @@ void ChartPage::addToTitleRow(QWidget* widget, int spacing)
     m_titleRow->insertWidget(m_titleRow->indexOf(m_reset), widget);
 }
 
+QString ChartPage::productTitle(const QString& sku, const QString& name, const QString& category)
+{
+    const QString named = name.isEmpty() ? sku : tr("%1 · %2").arg(sku, name);
+    return category.isEmpty() ? named : tr("%1 (%2)").arg(named, category);
+}
+
 void ChartPage::setTitle(const QString& text)
 {
     m_title->setText(text);

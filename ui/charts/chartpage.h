@@ -25,6 +25,10 @@ public:
     // Adds a control to the title row, before Reset zoom, `spacing` pixels after the one before.
     void addToTitleRow(QWidget* widget, int spacing = 0);
     void setTitle(const QString& text);
+    // A product's title: "SKU · name (category)", leaving out what the file did not give (a
+    // scanner panel has neither names nor categories: just the SKU, no dangling separator).
+    static QString productTitle(const QString& sku, const QString& name,
+                                const QString& category = {});
     void showMessage(const QString& text);
     void showCharts();
     QString message() const; // empty while the charts show

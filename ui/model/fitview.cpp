@@ -333,9 +333,7 @@ void FitView::apply(const FitResult& result)
         showMessage(tr("%1 has no sales recorded, so there is nothing to fit.").arg(m_sku));
         return;
     }
-    m_page->setTitle(result.category.isEmpty()
-                         ? tr("%1 · %2").arg(m_sku, result.name)
-                         : tr("%1 · %2 (%3)").arg(m_sku, result.name, result.category));
+    m_page->setTitle(ChartPage::productTitle(m_sku, result.name, result.category));
     m_history.units->setTitleText(result.periodDays == 7 ? tr("Units per week")
                                                          : tr("Units per day"));
 

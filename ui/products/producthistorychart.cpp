@@ -144,9 +144,7 @@ void ProductHistoryChart::apply(const data::Panel& panel)
     const QString category =
         QString::fromStdString(panel.categories()[static_cast<size_t>(product.category)]);
     m_page->setTitle(
-        category.isEmpty()
-            ? tr("%1 · %2").arg(m_sku, QString::fromStdString(product.name))
-            : tr("%1 · %2 (%3)").arg(m_sku, QString::fromStdString(product.name), category));
+        ChartPage::productTitle(m_sku, QString::fromStdString(product.name), category));
     m_history.units->setTitleText(panel.periodDays() == 7 ? tr("Units per week")
                                                           : tr("Units per day"));
 

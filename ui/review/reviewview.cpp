@@ -1,5 +1,6 @@
 #include "review/reviewview.h"
 
+#include "charts/chartpage.h"
 #include "plan/scenariostore.h"
 #include "review/fileexporter.h"
 #include "review/reviewdaychart.h"
@@ -250,8 +251,8 @@ void ReviewView::selectProduct(int proxyRow)
     }
     const int row = m_proxy->mapToSource(m_proxy->index(proxyRow, 0)).row();
     const review::ProductReview& product = m_shown->review.rows[size_t(row)];
-    m_chart->showProduct(QStringLiteral("%1 · %2").arg(QString::fromStdString(product.sku),
-                                                       QString::fromStdString(product.name)),
+    m_chart->showProduct(ChartPage::productTitle(QString::fromStdString(product.sku),
+                                                 QString::fromStdString(product.name)),
                          m_shown->days[size_t(row)]);
 }
 
