@@ -71,15 +71,15 @@ void printScoreTable(const model::TrainSummary& summary, int periodDays)
                                         : "")
                   << "\n";
     }
-    if (chosen != summary.reports.end() && chosen->intervalWidening != 0)
+    if (chosen != summary.reports.end() && chosen->intervalWidening != 0) {
+        const bool widened = chosen->intervalWidening > 0;
         std::cout << "\nintervals: " << summary.chosen << "'s central 80% held "
                   << fixed(100 * chosen->evaluation.overall.coverage, 1)
                   << "% of the held-out units; its stored noise is "
-                  << (chosen->intervalWidening > 0 ? "widened (relative variance +"
-                                                   : "narrowed (relative variance ")
-                  << fixed(chosen->intervalWidening, 3)
-                  << (chosen->intervalWidening > 0 ? ") to hold 80% there\n"
-                                                   : ") halfway to holding 80% there\n");
+                  << (widened ? "widened" : "narrowed") << " (relative variance "
+                  << (widened ? "+" : "") << fixed(chosen->intervalWidening, 3) << ") "
+                  << (widened ? "to hold" : "halfway to holding") << " 80% there\n";
+    }
     std::cout
         << "\nWAPE: sum |actual - forecast| / sum actual. bias: sum (forecast - actual) / sum "
            "actual. MASE: error against the naive same-weekday forecast (< 1 beats it).\n"

@@ -303,7 +303,7 @@ double StructuredModel::priceLevelElasticity(int product) const
     const Layout L(static_cast<int>(m_shape.productCategory.size()), m_shape.categories,
                    m_dipPeriods);
     const int c = m_shape.productCategory[static_cast<size_t>(product)];
-    return m_levelApart ? m_theta[L.levelCat + c] + m_theta[L.levelShift + product]
+    return m_levelApart ? levelElasticity(m_theta, L, product, c)
                         : softplus(slopeLogit(m_theta, L, product, c, 0));
 }
 

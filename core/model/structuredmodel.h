@@ -98,6 +98,7 @@ private:
     };
     PeriodFeatures featuresOf(int period) const;
     static double slopeLogit(const Eigen::VectorXd& theta, const Layout& L, int p, int c, int k);
+    static double levelElasticity(const Eigen::VectorXd& theta, const Layout& L, int p, int c);
     static double calendarEffect(const Eigen::VectorXd& theta, const Layout& L, int category,
                                  const PeriodFeatures& f);
     // While the structure is chosen, the cells after m_trendEnd are held back: the fit

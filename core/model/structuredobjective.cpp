@@ -23,6 +23,12 @@ double StructuredModel::slopeLogit(const Eigen::VectorXd& theta, const Layout& L
            kShapeScale * theta[L.slopeShape + K * p + k];
 }
 
+// A product's elasticity to its regular price level: its category's plus its own shift.
+double StructuredModel::levelElasticity(const Eigen::VectorXd& theta, const Layout& L, int p, int c)
+{
+    return theta[L.levelCat + c] + theta[L.levelShift + p];
+}
+
 // Weekday + season + holidays of category c in a period with features f.
 double StructuredModel::calendarEffect(const Eigen::VectorXd& theta, const Layout& L, int c,
                                        const PeriodFeatures& f)
@@ -62,7 +68,7 @@ StructuredModel::SharedEffects StructuredModel::sharedEffects(const Eigen::Vecto
         const int c = m_shape.productCategory[static_cast<size_t>(p)];
         for (int k = 0; k < K; ++k)
             shared.slope[static_cast<size_t>(p * K + k)] = softplus(slopeLogit(theta, L, p, c, k));
-        shared.levelSlope[static_cast<size_t>(p)] = theta[L.levelCat + c] + theta[L.levelShift + p];
+        shared.levelSlope[static_cast<size_t>(p)] = levelElasticity(theta, L, p, c);
     }
     return shared;
 }
@@ -153,7 +159,8 @@ double StructuredModel::objective(const Eigen::VectorXd& theta, Eigen::VectorXd&
                 eta += theta[L.dip + dipJ] * cell.lastEventDepth;
             }
             const PriceCutParts cut = priceCutParts(cell, m_levelApart);
-            eta += (theta[L.levelCat + c] + theta[L.levelShift + p]) * cut.level;
+            if (cut.level != 0) // a regular price other than the latest
+                eta += levelElasticity(theta, L, p, c) * cut.level;
             const double x = cut.discount;
             const int bands = bandsExposed(x);
             for (int k = 0; k < bands; ++k)
