@@ -87,6 +87,9 @@ private:
                static_cast<std::size_t>(t);
     }
     void allocate();
+    // Where the file gave no list price: each period's regular price (see regularPrices()).
+    void estimateRegularPrices();
+    std::vector<float> pricesSold(int p) const; // over the product's own range; 0 where none
 
     int m_periodDays = 1;
     DayNumber m_firstDay = 0;

@@ -369,8 +369,10 @@ TEST_F(SalesImport, RegularPriceIsEstimatedWhenListPriceIsAbsent)
     ASSERT_EQ(r.notes.size(), 1u);
     EXPECT_EQ(r.notes[0].kind, ProblemKind::ListPriceEstimated);
     EXPECT_EQ(r.notes[0].message(),
-              "no list_price for 1 product(s): their regular price was estimated as the most "
-              "common of their high prices, and discount depth is measured from it");
+              "no list_price for 1 product(s): their regular price was estimated from their own "
+              "prices (the most common of their high prices, or, where a category's prices hold "
+              "from one period to the next, each period's from the highest prices around it), "
+              "and discount depth is measured from it");
     EXPECT_EQ(m_store.summary().discountedRows, 18);
 }
 

@@ -88,8 +88,10 @@ namespace {
                       "dates are 7 days apart, but the project holds daily data: rows are imported "
                       "as days and the days between are 0 units"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
-                      "no list_price for %1 product(s): their regular price was estimated as the "
-                      "most common of their high prices, and discount depth is measured from it"),
+                      "no list_price for %1 product(s): their regular price was estimated from "
+                      "their own prices (the most common of their high prices, or, where a "
+                      "category's prices hold from one period to the next, each period's from the "
+                      "highest prices around it), and discount depth is measured from it"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "sku '%1' is not in the project's sales history"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "sku '%1' is not in the project"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "sku '%1' is not in the synthetic market"),
