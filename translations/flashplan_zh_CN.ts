@@ -3364,12 +3364,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>日期相隔 7 天，但项目中是按日的数据：这些行按日导入，其间的日子记为销量 0</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>no list_price for %1 product(s): their regular price was estimated as the most common of their high prices, and discount depth is measured from it</source>
-        <translation>%1 个商品没有 list_price：其常规价按较高价格中最常见的一个估算，折扣深度以此为基准计算</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>sku &apos;%1&apos; is not in the project&apos;s sales history</source>
         <translation>sku “%1” 不在项目的销售历史中</translation>
     </message>
@@ -3520,7 +3515,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>%1 中还没有销售数据；请先导入销售 CSV</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-63"/>
+        <source>no list_price for %1 product(s): their regular price was estimated from their own prices (the most common of their high prices, or, where a category&apos;s prices hold from one period to the next, each period&apos;s from the highest prices around it), and discount depth is measured from it</source>
+        <translation>%1 个商品没有 list_price：其常规价由自身价格估算（取较高价格中最常见的一个；若某品类的价格在相邻周期间保持不变，则每个周期取其前后的最高价格），折扣深度以此为基准计算</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>%1 has no product with id %2</source>
         <translation>%1 中没有编号为 %2 的商品</translation>
     </message>
@@ -5213,7 +5213,7 @@ saved %2, revenue %3</source>
         <translation>项目的模型没有可读取的评分；请重新训练以查看。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -5223,7 +5223,17 @@ saved %2, revenue %3</source>
         <translation>已选用</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>not kept: within chance of %1</source>
+        <translation>未采用：与%1的差异在偶然范围内</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its held-out WAPE is %1 below the structured model&apos;s, less than %2 standard errors (%3) of that difference over products: a short held-out period often gives a win this size by luck. auto keeps the structured model, whose price response is explained, unless another is better beyond chance.</source>
+        <translation>其留出期 WAPE 比结构化模型低 %1，不到该差值按商品计算的标准误（%3）的 %2 倍：较短的留出期常会因运气得到这样的优势。auto 保留价格响应可解释的结构化模型，除非另一模型的优势超出偶然。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>not kept: not %1% below %2</source>
         <translation>未采用：未比%2低 %1%</translation>
     </message>

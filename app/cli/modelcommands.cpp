@@ -55,21 +55,26 @@ void printScoreTable(const model::TrainSummary& summary, int periodDays)
                      [&](const model::ModelReport& r) { return r.kind == summary.chosen; });
     for (const model::ModelReport& r : summary.reports) {
         const model::Scores& s = r.evaluation.overall;
-        // A blend that scored lowest but not by auto's margin: say why it was not kept.
-        const bool blendWithinMargin = r.kind == "blend" && chosen != summary.reports.end() &&
-                                       r.kind != summary.chosen &&
-                                       s.wape < chosen->evaluation.overall.wape;
         std::cout << pad(r.kind, 12, true) << pad(fixed(s.wape, 3), 8) << pad(fixed(s.bias, 3), 8)
                   << pad(fixed(s.mase, 2), 7) << pad(fixed(s.coverage, 3), 9)
                   << pad(fixed(s.bandHitRate, 3), 7)
                   << pad(fixed(r.evaluation.eventDays.wape, 3), 12)
                   << pad(fixed(r.evaluation.regularDays.wape, 3), 14) << pad(fixed(r.seconds, 2), 9)
                   << (r.kind == summary.chosen ? "  <- chosen" : "")
-                  << (r.beatsBaseline ? "" : "  (does not beat the baseline)")
-                  << (blendWithinMargin ? "  (not " + fixed(100 * summary.blendMargin, 0) +
-                                              "% below " + summary.chosen + ": not kept)"
-                                        : "")
-                  << "\n";
+                  << (r.beatsBaseline ? "" : "  (does not beat the baseline)");
+        // A model that scored lower than the one auto kept: say why it was not kept.
+        if (chosen != summary.reports.end() && r.kind != summary.chosen && r.overStructured &&
+            s.wape < chosen->evaluation.overall.wape) {
+            const model::WapeGain& g = *r.overStructured;
+            if (!g.clear())
+                std::cout << "  (not kept: " << fixed(g.gain, 3) << " below structured, under "
+                          << fixed(g.neededStandardErrors(), 2) << " standard errors of "
+                          << fixed(g.standardError, 3) << " over " << g.products << " products)";
+            else
+                std::cout << "  (not kept: not " << fixed(100 * summary.blendMargin, 0)
+                          << "% below " << summary.chosen << ")";
+        }
+        std::cout << "\n";
     }
     if (chosen != summary.reports.end() && chosen->intervalWidening != 0) {
         const bool widened = chosen->intervalWidening > 0;

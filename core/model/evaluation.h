@@ -33,7 +33,27 @@ struct Evaluation
 {
     Scores overall, eventDays, regularDays;
     std::vector<double> productWape; // per panel product; NaN when it sold nothing held out
+    // Per panel product: sum |actual - forecast| held out; NaN when it had no held-out periods.
+    std::vector<double> productError;
 };
+
+// How much lower a challenger's held-out WAPE is than an incumbent's on the same cells (positive:
+// lower), and the standard error of that difference over products: a product's periods rise and
+// fall together, so products, not periods, are the independent draws.
+struct WapeGain
+{
+    double gain = 0;
+    double standardError = 0;
+    int products = 0; // with held-out periods: the draws the standard error is taken over
+
+    // How many standard errors the gain must reach to be believed at 90% (one-sided): Student's
+    // t quantile with products - 1 degrees of freedom, as the standard error is itself estimated
+    // from few products.
+    double neededStandardErrors() const;
+    bool clear() const { return gain > 0 && gain > neededStandardErrors() * standardError; }
+};
+
+WapeGain wapeGain(const Evaluation& incumbent, const Evaluation& challenger);
 
 // Mean absolute change from one week earlier over the training cells (the MASE scale).
 double seasonalNaiveScale(const std::vector<data::DemandCell>& train, int periodDays);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,9 @@ struct ModelReport
     // did; negative: taken away, they held far more); the stored model's noise gets the chosen
     // one's (intervalWidening()).
     double intervalWidening = 0;
+    // auto, the neural model and the blend: how much lower their held-out WAPE is than the
+    // structured model's, and that difference's standard error over products (wapeGain()).
+    std::optional<WapeGain> overStructured;
     std::vector<LossPoint> curve;
 };
 
@@ -45,6 +49,9 @@ struct TrainSummary
     // auto: how much lower (relative) the blend's held-out WAPE had to be than the best single
     // price-aware model's to be chosen; 0 when no blend was scored.
     double blendMargin = 0;
+    // auto: how many standard errors another model's held-out WAPE had to be below the
+    // structured model's for auto to keep it instead; 0 when auto did not choose.
+    double selectionStandardErrors = 0;
     DayNumber holdoutStart = 0;
     int holdoutPeriods = 0;
     double refitSeconds = 0;

@@ -397,20 +397,30 @@ TEST(Trainer, AutoScoresEveryModelAgainstTheBaselineAndStoresTheBest)
     EXPECT_EQ(summary.reports.back().kind, "blend");
     EXPECT_GE(summary.blendWeight, 0.25);
     EXPECT_LE(summary.blendWeight, 0.75);
-    // auto keeps the best single model that responds to price, never the baseline, or the
-    // blend where it scores clearly (by the margin) lower than that model. (On this market the
-    // blend scores 0.1% below structured, within the margin: structured is kept.)
-    const auto wapeOf = [&](const std::string& kind) {
-        const auto r = std::find_if(summary.reports.begin(), summary.reports.end(),
-                                    [&](const auto& x) { return x.kind == kind; });
-        return r == summary.reports.end() ? NAN : r->evaluation.overall.wape;
+    // auto keeps the structured model unless the neural model or the blend forecasts the held-out
+    // period better beyond chance (WapeGain::clear), the blend also by the margin below the best
+    // single model; never the baseline.
+    const auto reportOf = [&](const std::string& kind) {
+        return *std::find_if(summary.reports.begin(), summary.reports.end(),
+                             [&](const auto& x) { return x.kind == kind; });
     };
-    const std::string bestSingle =
-        wapeOf("structured") <= wapeOf("neural") ? "structured" : "neural";
+    const auto wapeOf = [&](const std::string& kind) {
+        return reportOf(kind).evaluation.overall.wape;
+    };
+    ASSERT_FALSE(reportOf("structured").overStructured);
+    ASSERT_TRUE(reportOf("neural").overStructured);
+    ASSERT_TRUE(reportOf("blend").overStructured);
+    EXPECT_NEAR(reportOf("neural").overStructured->gain, wapeOf("structured") - wapeOf("neural"),
+                1e-9); // products' errors add up to the WAPE's
+    EXPECT_EQ(reportOf("neural").overStructured->products, 30);
+    std::string expected = "structured";
+    if (reportOf("neural").overStructured->clear() && wapeOf("neural") < wapeOf("structured"))
+        expected = "neural";
     ASSERT_GT(summary.blendMargin, 0);
-    const bool blendClearlyBetter =
-        wapeOf("blend") < (1 - summary.blendMargin) * wapeOf(bestSingle);
-    EXPECT_EQ(summary.chosen, blendClearlyBetter ? "blend" : bestSingle);
+    if (reportOf("blend").overStructured->clear() &&
+        wapeOf("blend") < (1 - summary.blendMargin) * wapeOf(expected))
+        expected = "blend";
+    EXPECT_EQ(summary.chosen, expected);
     EXPECT_GT(lossPoints, 10);
     EXPECT_EQ(summary.holdoutPeriods, 28);
     const auto models = project.store().models();
@@ -418,6 +428,8 @@ TEST(Trainer, AutoScoresEveryModelAgainstTheBaselineAndStoresTheBest)
     EXPECT_TRUE(models[0].active);
     EXPECT_NE(models[0].scores.find("\"chosen\":\"" + summary.chosen + "\""), std::string::npos);
     EXPECT_NE(models[0].scores.find("\"blend_margin\":0.01"), std::string::npos);
+    EXPECT_NE(models[0].scores.find("\"selection_standard_errors\":1.31"), std::string::npos);
+    EXPECT_NE(models[0].scores.find("\"gain_standard_error\":"), std::string::npos);
 }
 
 TEST(Trainer, CancellingStoresNothing)

@@ -210,3 +210,42 @@ TEST(IntervalWidening, TakesVarianceAwayOnlyWhereTheHeldOutPeriodsHoldFarMoreTha
     // Taking away more than a size's whole relative variance leaves Poisson noise (size 0).
     EXPECT_EQ(calm.noise.widened(-2.0 / calm.noise.size(0)).size(0), 0.0);
 }
+
+// auto's test of whether another model really forecast the held-out periods better than the
+// structured model: the WAPE difference over products, against its standard error.
+TEST(WapeGain, IsTheWapeDifferenceWithItsStandardErrorOverProducts)
+{
+    model::Evaluation incumbent, challenger;
+    incumbent.overall.actualUnits = challenger.overall.actualUnits = 100.0;
+    // Per product, |error| summed over its held-out periods; the last had none held out.
+    incumbent.productError = {10, 12, 8, 20, 5, std::nan("")};
+    challenger.productError = {8, 9, 7, 15, 4, std::nan("")};
+    const model::WapeGain g = model::wapeGain(incumbent, challenger);
+    // Gains 0.02, 0.03, 0.01, 0.05, 0.01: sum 0.12, sample variance 0.00028; the standard error
+    // of a sum of 5 is sqrt(5 x 0.00028) = 0.0374.
+    EXPECT_EQ(g.products, 5);
+    EXPECT_NEAR(g.gain, 0.12, 1e-12);
+    EXPECT_NEAR(g.standardError, std::sqrt(5 * 0.00028), 1e-9);
+    // Student's t at 90% with 4 degrees of freedom is 1.5332.
+    EXPECT_NEAR(g.neededStandardErrors(), 1.5332, 0.002);
+    EXPECT_TRUE(g.clear()); // 0.12 against 1.53 x 0.0374
+
+    // One product's win does not make a model better: the same total gain, all from product 4
+    // (standard error 0.12, so the gain is one standard error).
+    challenger.productError = {10, 12, 8, 8, 5, std::nan("")};
+    const model::WapeGain lucky = model::wapeGain(incumbent, challenger);
+    EXPECT_NEAR(lucky.gain, 0.12, 1e-12);
+    EXPECT_NEAR(lucky.standardError, 0.12, 1e-9);
+    EXPECT_FALSE(lucky.clear());
+}
+
+TEST(WapeGain, NeededStandardErrorsFollowStudentsT)
+{
+    const std::pair<int, double> quantiles[] = {{2, 3.0777}, {3, 1.8856},  {4, 1.6377},
+                                                {7, 1.4398}, {30, 1.3114}, {1000, 1.2824}};
+    for (const auto& [products, t] : quantiles) {
+        model::WapeGain g;
+        g.products = products;
+        EXPECT_NEAR(g.neededStandardErrors(), t, 0.002) << products << " products";
+    }
+}

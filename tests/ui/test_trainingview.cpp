@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <optional>
 
 using fp::ui::LossChart;
 using fp::ui::ProjectController;
@@ -331,17 +332,23 @@ private slots:
         // The stored scores of an auto run, as auto writes them: the blend a hair below
         // structured (within the 1% margin), or clearly below it (then chosen).
         auto storeScores = [&](double blendWape, const std::string& chosen, double widening = 0.04,
-                               double coverage = 0.765) {
+                               double coverage = 0.765,
+                               std::optional<fp::model::WapeGain> neuralGain = {}) {
             fp::model::TrainSummary summary;
-            for (const auto& [kind, wape] : {std::pair<std::string, double>{"baseline", 0.5},
-                                             {"structured", 0.30},
-                                             {"neural", 0.35},
-                                             {"blend", blendWape}}) {
+            for (const auto& [kind, wape] :
+                 {std::pair<std::string, double>{"baseline", 0.5},
+                  {"structured", 0.30},
+                  {"neural", neuralGain ? 0.30 - neuralGain->gain : 0.35},
+                  {"blend", blendWape}}) {
                 fp::model::ModelReport r;
                 r.kind = kind;
                 r.evaluation.overall.wape = wape;
+                if (kind == "neural")
+                    r.overStructured = neuralGain;
                 summary.reports.push_back(r);
             }
+            if (neuralGain)
+                summary.selectionStandardErrors = neuralGain->neededStandardErrors();
             summary.chosen = chosen;
             summary.reports.back().intervalWidening = widening; // the blend's were too narrow
             summary.reports.back().evaluation.overall.coverage = coverage;
@@ -366,14 +373,26 @@ private slots:
             // Only the chosen model's widening is the stored model's: said when it is the blend.
             QCOMPARE(w.heldOut->text().contains("held 76.5% of the held-out units"), clearlyLower);
         }
-        // Far wider than 80% on calm held-out periods: the stored intervals were narrowed.
-        storeScores(0.28, "blend", -0.05, 0.97);
+        {
+            // Far wider than 80% on calm held-out periods: the stored intervals were narrowed.
+            storeScores(0.28, "blend", -0.05, 0.97);
+            Window w;
+            QString error;
+            QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
+            QVERIFY(w.heldOut->text().contains("held 97.0% of the held-out units"));
+            QVERIFY(w.heldOut->text().contains("narrowed halfway to holding 80%"));
+            QVERIFY(!w.heldOut->text().contains("widened"));
+        }
+        // The neural model scored lower than structured, but within chance of it (a gain of
+        // 0.02 against a standard error of 0.03, 1.44 needed): structured was kept, and says why.
+        storeScores(0.299, "structured", 0.0, 0.8, fp::model::WapeGain{0.02, 0.03, 7});
         Window w;
         QString error;
         QVERIFY2(w.controller.openProject(path, false, &error), qPrintable(error));
-        QVERIFY(w.heldOut->text().contains("held 97.0% of the held-out units"));
-        QVERIFY(w.heldOut->text().contains("narrowed halfway to holding 80%"));
-        QVERIFY(!w.heldOut->text().contains("widened"));
+        const QString neuralRow = w.scores->item(2, 0)->text();
+        QVERIFY2(neuralRow.contains("not kept: within chance of"), qPrintable(neuralRow));
+        QVERIFY(w.scores->item(2, 0)->toolTip().contains("less than 1.44 standard errors (0.030)"));
+        QVERIFY(w.scores->item(1, 0)->text().contains("chosen"));
     }
 
     void theHeldOutDaysFollowTheProjectsPeriodAsTheCliDoes()

@@ -540,6 +540,8 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
     }
     const QString chosen = summary.value(QLatin1String("chosen")).toString();
     const double blendMargin = summary.value(QLatin1String("blend_margin")).toDouble(0);
+    const double neededErrors =
+        summary.value(QLatin1String("selection_standard_errors")).toDouble(0);
     double chosenWape = NAN, chosenCoverage = NAN, chosenWidening = 0;
     for (const QJsonValue& model : models)
         if (model.toObject().value(QLatin1String("kind")).toString() == chosen) {
@@ -583,9 +585,21 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
         QStringList notes;
         if (isChosen)
             notes << tr("chosen");
-        // A blend that scored lowest but not by auto's margin: say why it was not kept.
-        if (kind == QLatin1String("blend") && !isChosen && blendMargin > 0 &&
-            scoreOf(s, "overall", "wape") < chosenWape) {
+        // A model that scored lower than the one auto kept: say why it was not kept.
+        const double gain = model.value(QLatin1String("gain_over_structured")).toDouble(NAN);
+        const double gainError = model.value(QLatin1String("gain_standard_error")).toDouble(NAN);
+        const bool scoredLower = !isChosen && scoreOf(s, "overall", "wape") < chosenWape;
+        if (scoredLower && std::isfinite(gain) && neededErrors > 0 &&
+            !(gain > 0 && gain > neededErrors * gainError)) {
+            notes << tr("not kept: within chance of %1")
+                         .arg(modelDisplayName(QStringLiteral("structured")));
+            name->setToolTip(
+                tr("Its held-out WAPE is %1 below the structured model's, less than %2 standard "
+                   "errors (%3) of that difference over products: a short held-out period often "
+                   "gives a win this size by luck. auto keeps the structured model, whose price "
+                   "response is explained, unless another is better beyond chance.")
+                    .arg(decimal(gain, 3), decimal(neededErrors, 2), decimal(gainError, 3)));
+        } else if (kind == QLatin1String("blend") && scoredLower && blendMargin > 0) {
             notes << tr("not kept: not %1% below %2")
                          .arg(decimal(100 * blendMargin, 0), modelDisplayName(chosen));
             name->setToolTip(tr("auto keeps a blend only when it forecasts the held-out period "
