@@ -1,12 +1,14 @@
 #include "data/panel.h"
 
 #include "base/error.h"
+#include "data/regularpricereading.h"
 #include "data/regularprices.h"
 #include "store/store.h"
 
 #include <algorithm>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace fp::data {
 
@@ -96,25 +98,6 @@ float Panel::discount(int p, int t) const
     return std::clamp(1.0f - charged / list, 0.0f, 0.95f);
 }
 
-namespace {
-
-// Whether a product's prices hold from one period to the next (within half a percent) in at
-// least half of its consecutive sold periods: a regular price that steps, with promotions below
-// it. Prices that wander week to week (retail panels' averages) have no regular price to read.
-bool pricesHold(std::span<const float> prices)
-{
-    int pairs = 0, held = 0;
-    for (size_t t = 1; t < prices.size(); ++t) {
-        if (!(prices[t] > 0) || !(prices[t - 1] > 0))
-            continue;
-        ++pairs;
-        held += std::abs(prices[t] - prices[t - 1]) <= 0.005f * prices[t] ? 1 : 0;
-    }
-    return pairs >= 8 && 2 * held >= pairs;
-}
-
-} // namespace
-
 std::vector<float> Panel::pricesSold(int p) const
 {
     const PanelProduct& product = m_products[static_cast<size_t>(p)];
@@ -126,37 +109,21 @@ std::vector<float> Panel::pricesSold(int p) const
     return prices;
 }
 
-void Panel::estimateRegularPrices()
+void Panel::readRegularPricesPerPeriod(const std::vector<bool>& products)
 {
-    auto estimated = [&](const PanelProduct& product) {
-        return product.listPriceEstimated && product.lastPeriod >= product.firstPeriod;
-    };
-    // A category's discount response is pooled, so its products read their discounts one way:
-    // where at least half of them have prices that hold, every one's regular price is read per
-    // period; otherwise each keeps the import's one estimate for its whole history.
-    std::vector<int> holding(m_categories.size(), 0), counted(m_categories.size(), 0);
-    for (int p = 0; p < productCount(); ++p) {
-        const PanelProduct& product = m_products[static_cast<size_t>(p)];
-        if (!estimated(product))
-            continue;
-        const auto c = static_cast<size_t>(product.category);
-        ++counted[c];
-        holding[c] += pricesHold(pricesSold(p)) ? 1 : 0;
-    }
     const int window = regularWindowPeriods(m_periodDays);
     for (int p = 0; p < productCount(); ++p) {
         PanelProduct& product = m_products[static_cast<size_t>(p)];
-        const auto c = static_cast<size_t>(product.category);
-        const bool perPeriod = estimated(product) && 2 * holding[c] >= counted[c];
-        const std::vector<float> regular =
-            perPeriod ? regularPrices(pricesSold(p), window) : std::vector<float>{};
+        if (!products[static_cast<size_t>(p)] || product.lastPeriod < product.firstPeriod)
+            continue;
+        const std::vector<float> regular = regularPrices(pricesSold(p), window);
         float latest = 0.0f;
         for (int t = product.firstPeriod; t <= product.lastPeriod; ++t) {
             const std::size_t i = index(p, t);
-            const float r = perPeriod ? regular[static_cast<size_t>(t - product.firstPeriod)] : 0;
+            const float r = regular[static_cast<size_t>(t - product.firstPeriod)];
             if (r > 0)
                 latest = r;
-            if (m_listPrice[i] < 0) // a row without its own list price
+            if (m_listPrice[i] < 0) // set so by the reader: no list price of its own
                 m_listPrice[i] = r > 0 ? r : static_cast<float>(product.listPrice);
         }
         if (latest > 0) // the regular price in force at the end: what a plan cuts from
@@ -178,7 +145,10 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
     if (panel.m_categories.empty())
         panel.m_categories.push_back("");
     std::unordered_map<std::int64_t, int> productIndex;
+    const std::unordered_set<std::string> perPeriod = categoriesReadPerPeriod(store);
+    std::vector<bool> readsPerPeriod;
     for (const store::ProductRecord& r : store.products()) {
+        readsPerPeriod.push_back(r.listPriceEstimated && perPeriod.contains(r.category));
         PanelProduct p;
         p.id = r.id;
         p.sku = r.sku;
@@ -234,12 +204,12 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
         const float stock = stmt.isNull(5) ? kNaN : static_cast<float>(stmt.real(5));
         panel.setCell(p, t, static_cast<float>(stmt.real(2)), price, listPrice, stock,
                       static_cast<std::int32_t>(stmt.int64(6)), filled);
-        if (stmt.int64(8) != 0 && panel.m_products[static_cast<size_t>(p)].listPriceEstimated)
-            panel.m_listPrice[panel.index(p, t)] = -1.0f; // estimated below
+        if (readsPerPeriod[static_cast<size_t>(p)] && stmt.int64(8) != 0)
+            panel.m_listPrice[panel.index(p, t)] = -1.0f; // read per period below
         if (++done % 262144 == 0)
             reportProgressOrCancel(progress, done, rows);
     }
-    panel.estimateRegularPrices();
+    panel.readRegularPricesPerPeriod(readsPerPeriod);
     // Products without any sale keep an empty range.
     return panel;
 }

@@ -75,6 +75,11 @@ public:
           std::vector<std::string> categories);
     void setCell(int p, int t, float units, float price, float listPrice, float stock,
                  std::int32_t event, bool filled = false);
+    // Each period's regular price, read from the prices around it (regularPrices()), for the
+    // products flagged (their import estimated the list price, and their category reads per
+    // period: categoriesReadPerPeriod()); their list price becomes the latest one. Cells of those
+    // products must have been set with a list price below 0. After every setCell().
+    void readRegularPricesPerPeriod(const std::vector<bool>& products);
     // A product without sales history (a new product, forecast from its peers): added with every
     // period absent, and its index returned.
     int addProduct(PanelProduct product);
@@ -87,8 +92,6 @@ private:
                static_cast<std::size_t>(t);
     }
     void allocate();
-    // Where the file gave no list price: each period's regular price (see regularPrices()).
-    void estimateRegularPrices();
     std::vector<float> pricesSold(int p) const; // over the product's own range; 0 where none
 
     int m_periodDays = 1;

@@ -1,6 +1,7 @@
 #include "io/salesimporter.h"
 
 #include "base/text.h"
+#include "data/regularpricereading.h"
 #include "io/csvreader.h"
 #include "io/dayset.h"
 #include "io/regularprice.h"
@@ -635,6 +636,7 @@ bool SalesImport::finish(int period)
     decideMissingPeriods(period);
     updateProducts();
     m_store.setMeta("period_days", std::to_string(period));
+    data::decideRegularPriceReading(m_store); // over every sale, the earlier imports' too
     for (const auto& [sku, p] : m_products) {
         if (!p.minDay)
             continue;

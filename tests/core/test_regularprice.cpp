@@ -1,13 +1,17 @@
 #include "base/civildate.h"
 #include "data/panel.h"
+#include "data/productpanel.h"
+#include "data/regularpricereading.h"
 #include "data/regularprices.h"
 #include "io/regularprice.h"
 #include "io/salesimporter.h"
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "support/tempdir.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -126,4 +130,52 @@ TEST(RegularPrices, ACategoryWhosePricesHoldIsReadPerPeriodOneWhosePricesWanderI
                 ASSERT_FLOAT_EQ(panel.listPrice(p, t), static_cast<float>(product.listPrice));
         }
     }
+}
+
+// The charts read one product at a time (loadProductPanel): the same regular prices as the
+// models' panel, so the Fit tab forecasts at the prices the model was trained on.
+TEST(RegularPrices, OneProductsPanelReadsTheSameRegularPricesAsTheWholePanel)
+{
+    fp::test::TempDir dir;
+    fp::store::Store store(dir.file("p.flashplan"));
+    ASSERT_TRUE(fp::io::importSalesFile(store, dir.write("s.csv", twoKindsOfPrices())).committed);
+    const fp::data::Panel panel = fp::data::Panel::load(store);
+    const std::optional<fp::data::DayRange> range = fp::data::salesDayRange(store);
+    ASSERT_TRUE(range);
+    for (int p = 0; p < panel.productCount(); ++p) {
+        const fp::data::PanelProduct& product = panel.products()[static_cast<size_t>(p)];
+        const fp::data::Panel one = fp::data::loadProductPanel(store, product.id, *range);
+        EXPECT_DOUBLE_EQ(one.products().front().listPrice, product.listPrice) << product.sku;
+        for (int t = 0; t < panel.periodCount(); ++t)
+            ASSERT_FLOAT_EQ(one.listPrice(0, t), panel.listPrice(p, t)) << product.sku << " " << t;
+    }
+}
+
+// A project imported before the import decided how its regular prices are read keeps one
+// estimate per product everywhere, until it is imported again.
+TEST(RegularPrices, AProjectImportedBeforeKeepsOneEstimatePerProduct)
+{
+    fp::test::TempDir dir;
+    fp::store::Store store(dir.file("p.flashplan"));
+    ASSERT_TRUE(fp::io::importSalesFile(store, dir.write("s.csv", twoKindsOfPrices())).committed);
+    fp::sql::Statement(store.database(), "DELETE FROM meta WHERE key = 'regular_price_per_period'")
+        .run();
+    const fp::data::Panel panel = fp::data::Panel::load(store);
+    for (int p = 0; p < panel.productCount(); ++p)
+        for (int t = 0; t < panel.periodCount(); ++t)
+            ASSERT_FLOAT_EQ(panel.listPrice(p, t),
+                            static_cast<float>(panel.products()[static_cast<size_t>(p)].listPrice));
+}
+
+TEST(RegularPrices, PricesHoldWhenHalfOfTheConsecutivePeriodsKeepTheirPrice)
+{
+    fp::data::HoldingPrices steps, wanders, gappy;
+    for (int t = 0; t < 20; ++t) {
+        steps.add(t % 4 == 0 ? 6.0f : 10.0f, true);
+        wanders.add(10.0f + 0.1f * static_cast<float>(t % 3), true);
+        gappy.add(10.0f, false); // never two sold periods in a row: nothing to judge
+    }
+    EXPECT_TRUE(steps.hold()); // 10 of 19 pairs keep their price
+    EXPECT_FALSE(wanders.hold());
+    EXPECT_FALSE(gappy.hold());
 }
