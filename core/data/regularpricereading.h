@@ -11,8 +11,8 @@ namespace fp::data {
 
 // Whether a product's prices hold from one period to the next (within half a percent) in at least
 // half of its consecutive sold periods: a regular price that steps, with promotions below it.
-// Prices that wander week to week (retail panels' averages) have no regular price to read.
-// (Price, whether sold in the period just before) pairs in period order.
+// Prices that wander week to week (retail panels' averages) have no regular price to read. Fed
+// each sold period's price in order, with whether the period just before was sold too.
 class HoldingPrices
 {
 public:
