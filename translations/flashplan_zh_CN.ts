@@ -5142,13 +5142,18 @@ saved %2, revenue %3</source>
         <translation>%1 — 另一个程序正在写入项目；正在等待其完成（%2 秒）。取消将放弃本次拟合。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>%1 — iteration %2, warming up</source>
+        <translation>%1 — 第 %2 次迭代，预热中</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1/%2 步：%3</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+115"/>
+        <location line="-17"/>
+        <location line="+120"/>
         <source>%1 refit</source>
         <translation>%1 重新拟合</translation>
     </message>

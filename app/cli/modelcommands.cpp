@@ -115,13 +115,16 @@ int runTrain(Arguments& args)
         std::cerr << stage << "\n";
     };
     callbacks.loss = [&](const std::string& kind, const model::LossPoint& p) {
+        // A warm-up iteration (the structured model's Poisson start) reports no loss.
+        const std::string losses =
+            std::isfinite(p.train) || std::isfinite(p.validation)
+                ? "loss " + fixed(p.train, 4) + ", validation " + fixed(p.validation, 4)
+                : std::string("warming up");
         if (tty)
-            std::cerr << "\r\033[K  " << kind << " iteration " << p.iteration << ": loss "
-                      << fixed(p.train, 4) << ", validation " << fixed(p.validation, 4)
+            std::cerr << "\r\033[K  " << kind << " iteration " << p.iteration << ": " << losses
                       << std::flush;
         else if (p.iteration % 25 == 0)
-            std::cerr << "  " << kind << " iteration " << p.iteration << ": loss "
-                      << fixed(p.train, 4) << ", validation " << fixed(p.validation, 4) << "\n";
+            std::cerr << "  " << kind << " iteration " << p.iteration << ": " << losses << "\n";
         return !TerminalProgress::interrupted();
     };
     model::TrainSummary summary;

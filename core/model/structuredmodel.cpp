@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 
 namespace fp::model {
 
@@ -150,7 +151,12 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
     }
     int reported = 0;
     ThreadPool pool(std::max(1, options.threads)); // for every evaluation of the objective
-    auto round = [&](const std::vector<data::DemandCell>& cells, int maxIterations) {
+    // warmUp: the Poisson fit before the dispersion is known. Its loss is not the negative
+    // binomial one the fit then minimises (hundreds of times larger for big weekly counts): drawn
+    // on one curve it would be a cliff, and the fit's own progress a flat line at its foot. Its
+    // iterations are reported without losses (NaN), so a cancel is still heard.
+    auto round = [&](const std::vector<data::DemandCell>& cells, int maxIterations,
+                     bool warmUp = false) {
         // The likelihood's constant terms, so reported losses are true mean NLLs.
         const double normaliser = constant(cells, m_trendEnd);
         const double validationConstant = constant(validation, kAllPeriods);
@@ -167,8 +173,11 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
             m_theta = x;
             LossPoint point;
             point.iteration = ++reported;
-            point.train = (value + normaliser) / static_cast<double>(std::max<size_t>(fitted, 1));
-            point.validation = meanLoss(validation, validationConstant);
+            constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+            point.train =
+                warmUp ? kNone
+                       : (value + normaliser) / static_cast<double>(std::max<size_t>(fitted, 1));
+            point.validation = warmUp ? kNone : meanLoss(validation, validationConstant);
             cancelled = onLoss && !onLoss(point);
             return !cancelled;
         });
@@ -198,7 +207,7 @@ void StructuredModel::fit(const data::Panel& panel, const std::vector<data::Dema
         m_structure = Structure{false, false, TrendContinuation::Flat, 0.0f};
     applyStructure(m_theta);
     m_trendEnd = periods - held - 1;
-    round(poissonSample(train), budget / 3);
+    round(poissonSample(train), budget / 3, true);
     // The dispersion from all the cells, held back ones too (as before the structure was chosen):
     // leaving them out would take a copy of the cells.
     estimateNoise(train);

@@ -411,6 +411,11 @@ void TrainingView::showUpdate(const TrainingUpdate& update)
     }
     const QString name = modelDisplayName(update.kind);
     m_chart->addPoint(update.refit ? tr("%1 refit").arg(name) : name, update.loss);
+    // A warm-up iteration (the structured model's Poisson start) has no loss to show.
+    if (!std::isfinite(update.loss.train)) {
+        setStatus(tr("%1 — iteration %2, warming up").arg(m_stage).arg(update.loss.iteration));
+        return;
+    }
     QString text = tr("%1 — iteration %2, training loss %3")
                        .arg(m_stage)
                        .arg(update.loss.iteration)
