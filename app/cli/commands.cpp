@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include "cli/terminalprogress.h"
+#include "data/regularpricereading.h"
 #include "io/salesimporter.h"
 #include "model/evaluation.h"
 #include "store/newprojectfile.h"
@@ -204,6 +205,16 @@ int runInfo(Arguments& args)
                       : "estimated for " + grouped(s.estimatedListPriceProducts) + " of " +
                             grouped(s.products) + " products (no list_price)")
               << "\n";
+    // How the models read those estimates: per period where the product's category's prices hold.
+    const auto perPeriod = data::categoriesReadPerPeriod(store);
+    std::int64_t readPerPeriod = 0;
+    for (const store::ProductRecord& p : store.products())
+        readPerPeriod += p.listPriceEstimated && perPeriod.contains(p.category) ? 1 : 0;
+    if (readPerPeriod > 0)
+        std::cout << "              read per period for " << grouped(readPerPeriod)
+                  << " of them (the highest prices within 4 weeks either side),\n"
+                     "              as the models see it; the discounts below use one estimate "
+                     "per product\n";
     char buf[160];
     std::snprintf(buf, sizeof buf, "%.1f%% mean depth when discounted, %.0f%% deepest",
                   100 * s.meanDiscountWhenDiscounted, 100 * s.maxDiscount);

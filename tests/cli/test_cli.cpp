@@ -101,6 +101,29 @@ TEST(Cli, DemoImportInfoPipeline)
     EXPECT_TRUE(contains(r.output, "150 in 6 categories"));
     EXPECT_TRUE(contains(r.output, "730 days, daily"));
     EXPECT_TRUE(contains(r.output, "sold-out rows"));
+    EXPECT_TRUE(contains(r.output, "regular price given for every product"));
+    EXPECT_FALSE(contains(r.output, "read per period"));
+}
+
+// Without list prices, info says how the models read the estimated regular prices: per period
+// for a product whose prices hold from week to week (a step from 10 to 12, cuts to 6 below it).
+TEST(Cli, InfoSaysWhereRegularPricesAreReadPerPeriod)
+{
+    fp::test::TempDir dir;
+    std::string csv = "date,sku,units,price\n";
+    for (int week = 0; week < 30; ++week) {
+        const std::string date = fp::formatIsoDate(fp::daysFromCivil(2025, 1, 6) + 7 * week);
+        const int price = week % 5 == 2 ? 6 : (week < 15 ? 10 : 12);
+        csv += date + ",A," + std::to_string(week % 5 == 2 ? 30 : 10) + "," +
+               std::to_string(price) + "\n";
+    }
+    const std::string project = dir.file("p.flashplan");
+    ASSERT_EQ(cli("import --project " + project + " --sales " + dir.write("s.csv", csv)).status, 0);
+    const CliRun r = cli("info --project " + project);
+    ASSERT_EQ(r.status, 0) << r.output;
+    EXPECT_TRUE(contains(r.output, "regular price estimated for 1 of 1 products (no list_price)"))
+        << r.output;
+    EXPECT_TRUE(contains(r.output, "read per period for 1 of them")) << r.output;
 }
 
 TEST(Cli, BadRowExitsTwoNamingFileAndLineAndLeavesNoProject)
