@@ -162,6 +162,31 @@ TEST_F(StructuredOnMarket, SameDataAndSeedGiveTheSameModel)
     EXPECT_EQ(predict(again, *s_test), predict(*s_model, *s_test));
 }
 
+// The Poisson warm-up's loss is not the negative binomial one the fit minimises: its iterations
+// are reported without losses (so a cancel is still heard), and the curve the Train tab draws
+// starts at the fit itself, falling from there without a cliff.
+TEST_F(StructuredOnMarket, AWarmUpReportsItsIterationsWithoutLosses)
+{
+    std::vector<model::LossPoint> points;
+    model::StructuredModel again;
+    again.fit(s_project->panel(), *s_train, *s_test, {}, [&](const model::LossPoint& p) {
+        points.push_back(p);
+        return true;
+    });
+    const auto firstLoss = std::find_if(points.begin(), points.end(),
+                                        [](const auto& p) { return std::isfinite(p.train); });
+    ASSERT_GT(firstLoss - points.begin(), 5); // the warm-up's iterations, reported
+    ASSERT_NE(firstLoss, points.end());
+    for (auto p = points.begin(); p != firstLoss; ++p)
+        EXPECT_TRUE(std::isnan(p->train) && std::isnan(p->validation)) << p->iteration;
+    for (auto p = firstLoss; p != points.end(); ++p)
+        EXPECT_TRUE(std::isfinite(p->train) && std::isfinite(p->validation)) << p->iteration;
+    for (size_t i = 1; i < points.size(); ++i)
+        EXPECT_EQ(points[i].iteration, points[i - 1].iteration + 1);
+    EXPECT_LT(firstLoss->train, 3 * points.back().train);
+    EXPECT_EQ(predict(again, *s_test), predict(*s_model, *s_test)); // reporting changes no fit
+}
+
 // Issue 16 (found by fuzz.modelblob): a damaged period count in a stored model made loading compute
 // calendar features for up to two billion periods, a hang; it is refused as damage at once.
 TEST_F(StructuredOnMarket, ADamagedPeriodCountIsRefusedNotComputed)
