@@ -70,7 +70,7 @@ void printScoreTable(const model::TrainSummary& summary, int periodDays)
                 std::cout << "  (not kept: " << fixed(g.gain, 3) << " below structured, under "
                           << fixed(g.neededStandardErrors(), 2) << " standard errors of "
                           << fixed(g.standardError, 3) << " over " << g.products << " products)";
-            else
+            else if (r.kind == "blend")
                 std::cout << "  (not kept: not " << fixed(100 * summary.blendMargin, 0)
                           << "% below " << summary.chosen << ")";
         }
