@@ -202,10 +202,10 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
         else
             lastPrice = price;
         const float stock = stmt.isNull(5) ? kNaN : static_cast<float>(stmt.real(5));
-        panel.setCell(p, t, static_cast<float>(stmt.real(2)), price, listPrice, stock,
-                      static_cast<std::int32_t>(stmt.int64(6)), filled);
-        if (readsPerPeriod[static_cast<size_t>(p)] && stmt.int64(8) != 0)
-            panel.m_listPrice[panel.index(p, t)] = -1.0f; // read per period below
+        // A row without its own list price, in a category that reads it per period: read below.
+        const bool readBelow = readsPerPeriod[static_cast<size_t>(p)] && stmt.int64(8) != 0;
+        panel.setCell(p, t, static_cast<float>(stmt.real(2)), price, readBelow ? -1.0f : listPrice,
+                      stock, static_cast<std::int32_t>(stmt.int64(6)), filled);
         if (++done % 262144 == 0)
             reportProgressOrCancel(progress, done, rows);
     }

@@ -35,6 +35,7 @@ void decideRegularPriceReading(store::Store& store)
         ORDER BY s.product_id, s.day)sql");
     std::map<std::int64_t, std::pair<int, int>> categories; // id -> (products holding, products)
     std::int64_t product = -1, category = 0, lastDay = 0;
+    bool first = true; // the product's first row follows nothing
     HoldingPrices prices;
     auto close = [&] {
         if (product < 0)
@@ -49,11 +50,12 @@ void decideRegularPriceReading(store::Store& store)
             product = stmt.int64(0);
             category = stmt.int64(1);
             prices = HoldingPrices{};
-            lastDay = stmt.int64(2) - 2 * periodDays;
+            first = true;
         }
         const std::int64_t day = stmt.int64(2);
-        prices.add(static_cast<float>(stmt.real(3)), day - lastDay == periodDays);
+        prices.add(static_cast<float>(stmt.real(3)), !first && day - lastDay == periodDays);
         lastDay = day;
+        first = false;
     }
     close();
     std::string ids;

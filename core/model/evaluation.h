@@ -50,7 +50,13 @@ struct WapeGain
     // t quantile with products - 1 degrees of freedom, as the standard error is itself estimated
     // from few products.
     double neededStandardErrors() const;
-    bool clear() const { return gain > 0 && gain > neededStandardErrors() * standardError; }
+    bool clear() const { return beyondChance(gain, standardError, neededStandardErrors()); }
+
+    // A gain believed: above 0 and above `needed` standard errors (a stored summary's figures).
+    static bool beyondChance(double gain, double standardError, double needed)
+    {
+        return gain > 0 && gain > needed * standardError;
+    }
 };
 
 WapeGain wapeGain(const Evaluation& incumbent, const Evaluation& challenger);

@@ -595,7 +595,7 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
         const double gainError = model.value(QLatin1String("gain_standard_error")).toDouble(NAN);
         const bool scoredLower = !isChosen && scoreOf(s, "overall", "wape") < chosenWape;
         if (scoredLower && std::isfinite(gain) && neededErrors > 0 &&
-            !(gain > 0 && gain > neededErrors * gainError)) {
+            !model::WapeGain::beyondChance(gain, gainError, neededErrors)) {
             notes << tr("not kept: within chance of %1")
                          .arg(modelDisplayName(QStringLiteral("structured")));
             name->setToolTip(
