@@ -18,12 +18,13 @@ namespace fp::test {
 
 // A synthetic market of either family (synth::Market, synth::ScannerMarket) imported into a real
 // project, as a user would: CSV -> import -> panel. `keep` chooses the rows the file holds (all
-// by default), so a test can leave periods or a product's early history out of the file; the
-// market's truth stays whole.
+// by default) and may change them, so a test can leave periods or a product's early history out
+// of the file, or disturb what it sold; the market's truth stays whole.
 template <class MarketT, class ConfigT> class SyntheticProject
 {
 public:
-    using RowFilter = std::function<bool(const synth::SalesRow&)>;
+    // Whether the file holds a row; it may also change the row (a test's disturbance of the data).
+    using RowFilter = std::function<bool(synth::SalesRow&)>;
 
     SyntheticProject(const ConfigT& config, const RowFilter& keep = {},
                      const io::ImportOptions& options = {})
@@ -33,7 +34,10 @@ public:
         if (keep) {
             auto all = table.forEachRow;
             table.forEachRow = [all, keep](const std::function<bool(const synth::SalesRow&)>& fn) {
-                all([&](const synth::SalesRow& row) { return !keep(row) || fn(row); });
+                all([&](const synth::SalesRow& row) {
+                    synth::SalesRow kept = row;
+                    return !keep(kept) || fn(kept);
+                });
             };
         }
         synth::writeSalesCsv(table, m_dir.file("sales.csv"));
