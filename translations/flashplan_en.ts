@@ -120,7 +120,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/planner/plannerview.cpp" line="+381"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+384"/>
         <source>%n product(s) of the plan are not in the trained model and were left out; train the model again to include them.</source>
         <translation>
             <numerusform>%n product of the plan is not in the trained model and was left out; train the model again to include it.</numerusform>

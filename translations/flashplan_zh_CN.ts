@@ -2720,7 +2720,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/planner/plannerview.cpp" line="+110"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+113"/>
         <source>Campaign setup</source>
         <translation>活动设置</translation>
     </message>
@@ -3499,12 +3499,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>&apos;%1&apos; has no sales history (a new product): a saved scenario cannot hold it yet; the working plan keeps it. Remove it to save the others as a scenario</source>
-        <translation>“%1”没有销售历史（新商品）：已保存的方案暂不能包含它；当前规划会保留它。移除它即可将其余商品保存为方案</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+76"/>
         <source>%1</source>
         <comment>a database error: SQLite&apos;s own words</comment>
         <translation>数据库出错：%1</translation>
@@ -3650,12 +3645,17 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>方案 #%1 不在此项目中；可能已被删除</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>&apos;%1&apos; is no longer in the project&apos;s sales history; left out</source>
         <translation>“%1” 已不在项目的销售历史中；已略去</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>&apos;%1&apos; is a new product (no sales history) that cannot be placed among its peers now; left out</source>
+        <translation>“%1” 是新商品（无销售历史），现在无法在同类商品中定位；已略去</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&apos;%1&apos; had no saved discount; set to its lowest</source>
         <translation>“%1” 没有保存折扣；已设为其最低折扣</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "store/sqlite.h"
 #include "store/store.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -17,6 +18,28 @@ namespace fp::plan {
 namespace {
 
 constexpr std::size_t kMaxNameCharacters = 200;
+
+// New products (model::addNewProducts) have negative panel ids: never a products.id.
+bool isNewProductId(std::int64_t id)
+{
+    return id < 0;
+}
+
+// Binds a product to a row that names it by products.id (parameter idAt) or, a new product, by
+// its sku (parameter skuAt); the other is NULL.
+void bindProduct(sql::Statement& row, int idAt, int skuAt, const data::PanelProduct& product)
+{
+    if (isNewProductId(product.id))
+        row.bindNull(idAt).bind(skuAt, std::string_view(product.sku));
+    else
+        row.bind(idAt, product.id).bindNull(skuAt);
+}
+
+template <typename Key> int indexIn(const std::unordered_map<Key, int>& indices, const Key& key)
+{
+    const auto found = indices.find(key);
+    return found == indices.end() ? -1 : found->second;
+}
 
 std::size_t utf8Characters(const std::string& text)
 {
@@ -169,15 +192,23 @@ OptimizerSettings toOptimizerSettings(const PlanSettings& settings)
 
 std::int64_t saveScenario(store::Store& store, const data::Panel& panel, const std::string& name,
                           const Campaign& campaign, const PlanSettings& settings,
-                          const std::vector<double>& discounts, const PlanTotals& totals)
+                          const std::vector<double>& discounts, const PlanTotals& totals,
+                          const std::vector<model::NewProduct>& newProducts)
 {
     const std::string scenarioName = validName(name);
     checkPlanToSave(panel, campaign, discounts);
-    // Scenarios name products by products.id, which a new product (negative panel id) lacks.
-    for (const CampaignProduct& cp : campaign.products)
-        if (const data::PanelProduct& p = panel.products()[static_cast<size_t>(cp.product)];
-            p.id < 0)
-            throw FlashPlanError(ProblemKind::ScenarioNewProduct, {p.sku});
+    // The descriptions of the campaign's new products, by sku; each must be described.
+    std::vector<const model::NewProduct*> described;
+    for (const CampaignProduct& cp : campaign.products) {
+        const data::PanelProduct& p = panel.products()[static_cast<size_t>(cp.product)];
+        if (!isNewProductId(p.id))
+            continue;
+        const auto found = std::find_if(newProducts.begin(), newProducts.end(),
+                                        [&](const model::NewProduct& n) { return n.sku == p.sku; });
+        if (found == newProducts.end())
+            throw internalError("the scenario's new product '" + p.sku + "' is not described");
+        described.push_back(&*found);
+    }
     sql::Database& db = store.database();
     sql::Transaction transaction(db);
     // The old scenario of this name goes with its campaign (cascading to everything below it).
@@ -193,14 +224,28 @@ std::int64_t saveScenario(store::Store& store, const data::Panel& panel, const s
     addCampaign.run();
     const std::int64_t campaignId = db.lastInsertId();
 
+    sql::Statement addNewProduct(db, R"sql(
+        INSERT INTO scenario_new_products(campaign_id, sku, name, category, like_sku, list_price,
+                                          unit_cost)
+        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7))sql");
+    for (const model::NewProduct* n : described)
+        addNewProduct.bind(1, campaignId)
+            .bind(2, std::string_view(n->sku))
+            .bind(3, std::string_view(n->name))
+            .bind(4, std::string_view(n->category))
+            .bind(5, std::string_view(n->likeSku))
+            .bind(6, n->listPrice)
+            .bind(7, n->unitCost)
+            .run();
+
     sql::Statement addProduct(db, R"sql(
-        INSERT INTO campaign_products(campaign_id, product_id, stock, unit_cost, list_price,
-                                      min_discount, max_discount, position)
-        VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8))sql");
+        INSERT INTO campaign_products(campaign_id, product_id, new_product_sku, stock, unit_cost,
+                                      list_price, min_discount, max_discount, position)
+        VALUES(?1, ?2, ?9, ?3, ?4, ?5, ?6, ?7, ?8))sql");
     for (std::size_t i = 0; i < campaign.products.size(); ++i) {
         const CampaignProduct& cp = campaign.products[i];
+        bindProduct(addProduct, 2, 9, panel.products()[static_cast<size_t>(cp.product)]);
         addProduct.bind(1, campaignId)
-            .bind(2, panel.products()[static_cast<size_t>(cp.product)].id)
             .bind(3, cp.stock)
             .bind(4, cp.unitCost)
             .bind(5, cp.listPrice)
@@ -225,12 +270,13 @@ std::int64_t saveScenario(store::Store& store, const data::Panel& panel, const s
         .run();
     const std::int64_t scenarioId = db.lastInsertId();
 
-    sql::Statement addDiscount(db, "INSERT INTO scenario_discounts(scenario_id, product_id, "
-                                   "discount, locked) VALUES(?1, ?2, ?3, ?4)");
+    sql::Statement addDiscount(db, R"sql(
+        INSERT INTO scenario_discounts(scenario_id, product_id, new_product_sku, discount, locked)
+        VALUES(?1, ?2, ?5, ?3, ?4))sql");
     for (std::size_t i = 0; i < campaign.products.size(); ++i) {
         const CampaignProduct& cp = campaign.products[i];
+        bindProduct(addDiscount, 2, 5, panel.products()[static_cast<size_t>(cp.product)]);
         addDiscount.bind(1, scenarioId)
-            .bind(2, panel.products()[static_cast<size_t>(cp.product)].id)
             .bind(3, cp.lockedDiscount.value_or(discounts[i]))
             .bind(4, cp.lockedDiscount ? 1 : 0)
             .run();
@@ -291,28 +337,36 @@ Scenario loadScenario(store::Store& store, const data::Panel& panel, std::int64_
     scenario.campaign.start = info.start;
     scenario.campaign.days = info.days;
 
+    // Products of the history by id; new products by sku: placed in the panel now or, once the
+    // sku has sales of its own, that product (a panel holds each sku once).
     std::unordered_map<std::int64_t, int> panelIndex;
     for (int p = 0; p < panel.productCount(); ++p)
         panelIndex[panel.products()[static_cast<size_t>(p)].id] = p;
     sql::Statement products(db, R"sql(
-        SELECT cp.product_id, pr.sku, cp.stock, cp.unit_cost, cp.list_price, cp.min_discount,
-               cp.max_discount, d.discount, d.locked
+        SELECT cp.product_id, coalesce(pr.sku, cp.new_product_sku), cp.stock, cp.unit_cost,
+               cp.list_price, cp.min_discount, cp.max_discount, d.discount, d.locked
         FROM campaign_products cp
-        JOIN products pr ON pr.id = cp.product_id
-        LEFT JOIN scenario_discounts d ON d.scenario_id = ?1 AND d.product_id = cp.product_id
+        LEFT JOIN products pr ON pr.id = cp.product_id
+        LEFT JOIN scenario_discounts d
+               ON d.scenario_id = ?1 AND (d.product_id = cp.product_id OR
+                                          d.new_product_sku = cp.new_product_sku)
         WHERE cp.campaign_id = ?2
         ORDER BY cp.position, cp.rowid)sql");
     products.bind(1, id).bind(2, campaignId);
     while (products.step()) {
         ++info.products;
         const std::string sku = products.text(1);
-        const auto found = panelIndex.find(products.int64(0));
-        if (found == panelIndex.end()) {
-            scenario.notes.push_back(problemOf(ProblemKind::ScenarioProductGone, {sku}));
+        const int index =
+            products.isNull(0) ? panel.findProduct(sku) : indexIn(panelIndex, products.int64(0));
+        if (index < 0) {
+            scenario.notes.push_back(problemOf(products.isNull(0)
+                                                   ? ProblemKind::ScenarioNewProductNotPlaced
+                                                   : ProblemKind::ScenarioProductGone,
+                                               {sku}));
             continue;
         }
         CampaignProduct cp;
-        cp.product = found->second;
+        cp.product = index;
         cp.stock = products.optionalReal(2);
         cp.unitCost = products.optionalReal(3);
         cp.listPrice = products.optionalReal(4).value_or(
@@ -330,6 +384,37 @@ Scenario loadScenario(store::Store& store, const data::Panel& panel, std::int64_
         scenario.discounts.push_back(discount);
     }
     return scenario;
+}
+
+std::vector<model::NewProduct> readNewProductRows(sql::Statement& rows)
+{
+    std::vector<model::NewProduct> products;
+    while (rows.step()) {
+        model::NewProduct n;
+        n.sku = rows.text(0);
+        n.name = rows.text(1);
+        n.category = rows.text(2);
+        n.likeSku = rows.text(3);
+        n.listPrice = rows.real(4);
+        n.unitCost = rows.optionalReal(5);
+        products.push_back(std::move(n));
+    }
+    return products;
+}
+
+std::vector<model::NewProduct> loadScenarioNewProducts(store::Store& store)
+{
+    // The newest scenario's description of a sku first; the others of that sku are left out.
+    sql::Statement rows(store.database(), R"sql(
+        SELECT n.sku, n.name, n.category, n.like_sku, n.list_price, n.unit_cost
+        FROM scenario_new_products n JOIN scenarios s ON s.campaign_id = n.campaign_id
+        ORDER BY s.id DESC, n.sku)sql");
+    std::vector<model::NewProduct> all = readNewProductRows(rows), unique;
+    std::set<std::string> seen;
+    for (model::NewProduct& n : all)
+        if (seen.insert(n.sku).second)
+            unique.push_back(std::move(n));
+    return unique;
 }
 
 void deleteScenario(store::Store& store, std::int64_t id)

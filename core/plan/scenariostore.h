@@ -2,6 +2,7 @@
 
 #include "base/civildate.h"
 #include "base/error.h"
+#include "model/coldstart.h"
 #include "plan/campaign.h"
 #include "plan/optimizer.h"
 #include "plan/planresult.h"
@@ -16,6 +17,9 @@ class Panel;
 }
 namespace fp::store {
 class Store;
+}
+namespace fp::sql {
+class Statement;
 }
 
 namespace fp::plan {
@@ -76,18 +80,31 @@ struct Scenario
 
 // Saves campaign, settings, discounts and locks in one transaction as a new scenario, replacing a
 // scenario of the same name in that transaction, and returns its id. The name is trimmed and must
-// be 1..200 characters. A locked product's saved discount is its lockedDiscount. Throws
-// FlashPlanError for a bad name, a discount count that differs from the products, a discount
-// outside 0..1 or a product listed twice.
+// be 1..200 characters. A locked product's saved discount is its lockedDiscount. New products (no
+// sales history) are kept with their descriptions from `newProducts` (a superset, as
+// PlannerData::newProducts() gives them). Throws FlashPlanError for a bad name, a discount count
+// that differs from the products, a discount outside 0..1 or a product listed twice, and an
+// internal error for a new product `newProducts` does not describe.
 std::int64_t saveScenario(store::Store& store, const data::Panel& panel, const std::string& name,
                           const Campaign& campaign, const PlanSettings& settings,
-                          const std::vector<double>& discounts, const PlanTotals& totals);
+                          const std::vector<double>& discounts, const PlanTotals& totals,
+                          const std::vector<model::NewProduct>& newProducts = {});
 
 std::vector<ScenarioInfo> listScenarios(store::Store& store); // newest first
 
 // Reads a scenario back exactly (numbers bit for bit). Products the panel no longer holds are left
-// out and named in notes. Throws FlashPlanError when there is no scenario `id`.
+// out and named in notes. A new product is found by its sku: placed in the panel
+// (PlannerData::addNewProducts, with loadScenarioNewProducts' descriptions) or, once its sku has
+// sales history, that product. Throws FlashPlanError when there is no scenario `id`.
 Scenario loadScenario(store::Store& store, const data::Panel& panel, std::int64_t id);
+
+// The new products (no sales history) the saved scenarios hold, one description per sku (the
+// newest scenario's): placed among their peers when the planner loads, so that any scenario opens.
+std::vector<model::NewProduct> loadScenarioNewProducts(store::Store& store);
+
+// The rows of a query of new product descriptions (sku, name, category, like_sku, list_price,
+// unit_cost), as the working plan and the scenarios keep them.
+std::vector<model::NewProduct> readNewProductRows(sql::Statement& rows);
 
 // Removes the scenario with its campaign, products and discounts. No scenario `id`: no change.
 void deleteScenario(store::Store& store, std::int64_t id);

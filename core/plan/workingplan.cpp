@@ -280,18 +280,7 @@ std::vector<model::NewProduct> loadNewProducts(store::Store& store)
     sql::Statement rows(store.database(), R"sql(
         SELECT sku, name, category, like_sku, list_price, unit_cost
         FROM new_products ORDER BY rowid)sql");
-    std::vector<model::NewProduct> products;
-    while (rows.step()) {
-        model::NewProduct n;
-        n.sku = rows.text(0);
-        n.name = rows.text(1);
-        n.category = rows.text(2);
-        n.likeSku = rows.text(3);
-        n.listPrice = rows.real(4);
-        n.unitCost = rows.optionalReal(5);
-        products.push_back(std::move(n));
-    }
-    return products;
+    return readNewProductRows(rows);
 }
 
 } // namespace fp::plan

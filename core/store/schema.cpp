@@ -218,6 +218,57 @@ CREATE TABLE backtest_events (
     PRIMARY KEY (backtest_id, event_index)
 ) WITHOUT ROWID;
 )sql",
+    // 6 -> 7: a scenario holds new products (no sales history) as the working plan does: a
+    // campaign's row and a scenario's discount name either a product of the history or one of
+    // the campaign's new products, described as they were placed, by sku. Rows keep their rowid
+    // (the order of products saved before positions were kept).
+    R"sql(
+CREATE TABLE scenario_new_products (
+    campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    sku         TEXT NOT NULL,
+    name        TEXT NOT NULL DEFAULT '',
+    category    TEXT NOT NULL DEFAULT '',
+    like_sku    TEXT NOT NULL DEFAULT '',
+    list_price  REAL NOT NULL CHECK (list_price > 0),
+    unit_cost   REAL,
+    PRIMARY KEY (campaign_id, sku)
+) WITHOUT ROWID;
+CREATE TABLE campaign_products_7 (
+    campaign_id     INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    product_id      INTEGER REFERENCES products(id),
+    new_product_sku TEXT,
+    stock           REAL,
+    unit_cost       REAL,
+    list_price      REAL,
+    min_discount    REAL NOT NULL DEFAULT 0,
+    max_discount    REAL NOT NULL DEFAULT 0.7,
+    position        INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (campaign_id, product_id),
+    UNIQUE (campaign_id, new_product_sku),
+    CHECK ((product_id IS NULL) <> (new_product_sku IS NULL))
+);
+INSERT INTO campaign_products_7(rowid, campaign_id, product_id, stock, unit_cost, list_price,
+                                min_discount, max_discount, position)
+    SELECT rowid, campaign_id, product_id, stock, unit_cost, list_price, min_discount,
+           max_discount, position
+    FROM campaign_products;
+DROP TABLE campaign_products;
+ALTER TABLE campaign_products_7 RENAME TO campaign_products;
+CREATE TABLE scenario_discounts_7 (
+    scenario_id     INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+    product_id      INTEGER REFERENCES products(id),
+    new_product_sku TEXT,
+    discount        REAL NOT NULL CHECK (discount >= 0 AND discount <= 1),
+    locked          INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (scenario_id, product_id),
+    UNIQUE (scenario_id, new_product_sku),
+    CHECK ((product_id IS NULL) <> (new_product_sku IS NULL))
+);
+INSERT INTO scenario_discounts_7(rowid, scenario_id, product_id, discount, locked)
+    SELECT rowid, scenario_id, product_id, discount, locked FROM scenario_discounts;
+DROP TABLE scenario_discounts;
+ALTER TABLE scenario_discounts_7 RENAME TO scenario_discounts;
+)sql",
 };
 
 int readUserVersion(sql::Database& db)

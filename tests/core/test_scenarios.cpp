@@ -53,6 +53,7 @@ protected:
     {
         store().database().exec(
             "DELETE FROM campaigns; DELETE FROM working_plans; DELETE FROM new_products");
+        // (a campaign's deletion cascades to its scenario's new products)
     }
 
     static store::Store& store() { return s_project->store(); }
@@ -68,7 +69,8 @@ protected:
         return count("SELECT count(*) FROM campaigns") +
                count("SELECT count(*) FROM campaign_products") +
                count("SELECT count(*) FROM scenarios") +
-               count("SELECT count(*) FROM scenario_discounts");
+               count("SELECT count(*) FROM scenario_discounts") +
+               count("SELECT count(*) FROM scenario_new_products");
     }
 
     // Four products out of panel order, with every kind of limit and awkward numbers.
@@ -421,7 +423,7 @@ TEST_F(Scenarios, AVersion1ProjectIsUpgradedAndKeepsItsScenarios)
                 "ALTER TABLE scenarios DROP COLUMN total_markdown_cost;"
                 "ALTER TABLE campaign_products DROP COLUMN position;"
                 "DROP TABLE working_plan_products; DROP TABLE working_plans;"
-                "DROP TABLE new_products;"
+                "DROP TABLE new_products; DROP TABLE scenario_new_products;"
                 "DROP TABLE backtest_events;"
                 "DROP TABLE backtest_rows; DROP TABLE backtests;"
                 "PRAGMA user_version = 1;");
@@ -462,6 +464,87 @@ TEST_F(Scenarios, AVersion1ProjectIsUpgradedAndKeepsItsScenarios)
     campaign.products = {s.campaign.products[0]};
     EXPECT_NO_THROW(plan::saveScenario(upgraded, panel(), "new", campaign, {}, {0.25}, {}));
     EXPECT_EQ(plan::listScenarios(upgraded).size(), 2u);
+}
+
+// Version 6 named every scenario row by products.id: the upgrade keeps the rows, their order and
+// their constraints, and the tables then take a new product by sku.
+TEST_F(Scenarios, AVersion6ProjectIsUpgradedAndItsScenariosTakeNewProducts)
+{
+    test::TempDir dir;
+    const std::string path = dir.file("v6.flashplan");
+    const data::PanelProduct& first = panel().products()[2];
+    const data::PanelProduct& second = panel().products()[5];
+    {
+        store::Store fresh(path);
+        sql::Database& db = fresh.database();
+        db.exec(R"sql(
+DROP TABLE scenario_new_products;
+DROP TABLE campaign_products;
+DROP TABLE scenario_discounts;
+CREATE TABLE campaign_products (
+    campaign_id  INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+    product_id   INTEGER NOT NULL REFERENCES products(id),
+    stock        REAL,
+    unit_cost    REAL,
+    list_price   REAL,
+    min_discount REAL NOT NULL DEFAULT 0,
+    max_discount REAL NOT NULL DEFAULT 0.7,
+    position     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (campaign_id, product_id)
+);
+CREATE TABLE scenario_discounts (
+    scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+    product_id  INTEGER NOT NULL REFERENCES products(id),
+    discount    REAL NOT NULL CHECK (discount >= 0 AND discount <= 1),
+    locked      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (scenario_id, product_id)
+);
+PRAGMA user_version = 6;
+INSERT INTO campaigns(id, name, start_day, days, created_at)
+    VALUES(4, 'v6', 20000, 2, '2026-11-01T00:00:00Z');
+INSERT INTO scenarios(id, campaign_id, name, created_at) VALUES(9, 4, 'v6', '2026-11-01T00:00:00Z');
+)sql");
+        sql::Statement product(db, "INSERT INTO products(id, sku) VALUES(?1, ?2)");
+        product.bind(1, first.id).bind(2, std::string_view(first.sku)).run();
+        product.bind(1, second.id).bind(2, std::string_view(second.sku)).run();
+        // Saved before positions were kept: the rows' order is their rowid's (second first).
+        sql::Statement row(db, "INSERT INTO campaign_products(campaign_id, product_id, stock, "
+                               "min_discount, max_discount) VALUES(4, ?1, ?2, 0, 0.5)");
+        row.bind(1, second.id).bind(2, 7.0).run();
+        row.bind(1, first.id).bind(2, 3.0).run();
+        sql::Statement discount(db, "INSERT INTO scenario_discounts(scenario_id, product_id, "
+                                    "discount, locked) VALUES(9, ?1, ?2, ?3)");
+        discount.bind(1, first.id).bind(2, 0.3).bind(3, 1).run();
+        discount.bind(1, second.id).bind(2, 0.15).bind(3, 0).run();
+    }
+    store::Store upgraded(path, store::Store::OpenMode::MustExist);
+    const plan::Scenario s = plan::loadScenario(upgraded, panel(), 9);
+    EXPECT_TRUE(s.notes.empty());
+    ASSERT_EQ(s.campaign.products.size(), 2u);
+    EXPECT_EQ(s.campaign.products[0].product, 5);
+    EXPECT_EQ(s.campaign.products[0].stock, 7.0);
+    EXPECT_EQ(s.campaign.products[1].product, 2);
+    EXPECT_EQ(s.campaign.products[1].lockedDiscount, 0.3);
+    EXPECT_EQ(s.discounts, (std::vector<double>{0.15, 0.3}));
+    EXPECT_TRUE(plan::loadScenarioNewProducts(upgraded).empty());
+    sql::Database& db = upgraded.database();
+    EXPECT_NO_THROW(db.exec(
+        "INSERT INTO scenario_new_products(campaign_id, sku, list_price) VALUES(4, 'N-1', 10);"
+        "INSERT INTO campaign_products(campaign_id, new_product_sku, min_discount, max_discount, "
+        "position) VALUES(4, 'N-1', 0, 0.5, 2);"
+        "INSERT INTO scenario_discounts(scenario_id, new_product_sku, discount) "
+        "VALUES(9, 'N-1', 0.1)"));
+    // A row names a product or a new product, never both or neither, and each once.
+    EXPECT_THROW(db.exec("INSERT INTO campaign_products(campaign_id, min_discount, max_discount) "
+                         "VALUES(4, 0, 0.5)"),
+                 FlashPlanError);
+    EXPECT_THROW(db.exec("INSERT INTO scenario_discounts(scenario_id, new_product_sku, discount) "
+                         "VALUES(9, 'N-1', 0.2)"),
+                 FlashPlanError);
+    const plan::Scenario withNew = plan::loadScenario(upgraded, panel(), 9);
+    ASSERT_EQ(withNew.notes.size(), 1u); // N-1 is not placed in this panel
+    EXPECT_EQ(withNew.notes[0].kind, ProblemKind::ScenarioNewProductNotPlaced);
+    EXPECT_EQ(plan::loadScenarioNewProducts(upgraded).size(), 1u);
 }
 
 TEST_F(Scenarios, DamagedSettingsAreReportedWithTheScenarioName)
@@ -908,20 +991,85 @@ TEST_F(Scenarios, AWorkingPlanWithAnUndescribedNewProductIsRefusedAndTheSavedOne
     EXPECT_EQ(loaded->plan.discounts, std::vector<double>{0.1});
 }
 
-TEST_F(Scenarios, AScenarioWithANewProductIsRefusedClearly)
+// A new product added in the planner is kept by a scenario with its description: on a fresh
+// copy of the history (the project reopened) the scenarios' new products are placed again and the
+// scenario reads back exactly, forecasting as it did.
+TEST_F(Scenarios, AScenarioKeepsItsNewProductsAndOpensAgainAlike)
+{
+    plan::PlannerData data = freshPlannerData(store(), panel(), *s_trained);
+    const std::vector<model::NewProductResult> placed =
+        data.addNewProducts(twoNewProducts(panel()));
+    const int newCat = placed[0].panelProduct, newLike = placed[1].panelProduct;
+    plan::Campaign c;
+    c.start = s_project->market().endDay() + 3;
+    c.days = 2;
+    c.products = {campaignProductOf(data, newLike), campaignProductOf(data, 0),
+                  campaignProductOf(data, newCat)};
+    c.products[2].lockedDiscount = 0.35;
+    const std::vector<double> discounts = {0.1 + 1e-12, 0.2, 0.35};
+    const std::int64_t id = plan::saveScenario(store(), data.panel, "with new", c, {}, discounts,
+                                               {}, data.newProducts());
+    // Another scenario with only one of them, saved later: each sku is described once.
+    plan::Campaign other = c;
+    other.products = {campaignProductOf(data, newCat)};
+    plan::saveScenario(store(), data.panel, "other", other, {}, {0.4}, {}, data.newProducts());
+
+    const std::vector<model::NewProduct> described = plan::loadScenarioNewProducts(store());
+    ASSERT_EQ(described.size(), 2u);
+    EXPECT_EQ(described[0].sku, "NEW-CAT"); // the newest scenario's first
+    EXPECT_EQ(described[0].listPrice, twoNewProducts(panel())[0].listPrice);
+    EXPECT_EQ(described[0].unitCost, 0.1 + 0.2);
+    EXPECT_EQ(described[1].sku, "NEW-LIKE");
+    EXPECT_EQ(described[1].likeSku, panel().products()[4].sku);
+    EXPECT_EQ(described[1].listPrice, panel().products()[4].listPrice);
+
+    plan::PlannerData again = freshPlannerData(store(), panel(), *s_trained);
+    for (const model::NewProductResult& r : again.addNewProducts(described))
+        EXPECT_GE(r.panelProduct, 0);
+    const plan::Scenario loaded = plan::loadScenario(store(), again.panel, id);
+    EXPECT_TRUE(loaded.notes.empty());
+    EXPECT_EQ(loaded.info.products, 3);
+    ASSERT_EQ(loaded.campaign.products.size(), 3u);
+    for (size_t i = 0; i < 3; ++i)
+        EXPECT_EQ(
+            again.panel.products()[static_cast<size_t>(loaded.campaign.products[i].product)].sku,
+            data.panel.products()[static_cast<size_t>(c.products[i].product)].sku);
+    EXPECT_EQ(loaded.discounts, discounts);
+    EXPECT_EQ(loaded.campaign.products[2].lockedDiscount, 0.35);
+    EXPECT_EQ(loaded.campaign.products[0].maxDiscount, 0.55);
+    EXPECT_EQ(loaded.campaign.products[0].stock, 40.5);
+    const plan::CampaignEvaluator before(data.panel, data.trained, c);
+    const plan::CampaignEvaluator after(again.panel, again.trained, loaded.campaign);
+    const plan::PlanResult planBefore = plan::planAtDiscounts(before, {}, discounts);
+    const plan::PlanResult planAfter = plan::planAtDiscounts(after, {}, loaded.discounts);
+    EXPECT_EQ(planAfter.totals.units, planBefore.totals.units);
+    EXPECT_EQ(planAfter.totals.revenue, planBefore.totals.revenue);
+}
+
+// Opened where a new product is not placed (its category gone, or a reader that places none, as
+// `review` is), the scenario says so and opens with the rest; deleting it takes its new products.
+TEST_F(Scenarios, AScenariosNewProductThatIsNotPlacedIsLeftOutAndSaid)
 {
     plan::PlannerData data = freshPlannerData(store(), panel(), *s_trained);
     const int added = data.addNewProducts(twoNewProducts(panel()))[0].panelProduct;
     plan::Campaign c;
     c.start = s_project->market().endDay() + 3;
     c.products = {campaignProductOf(data, 0), campaignProductOf(data, added)};
-    try {
-        plan::saveScenario(store(), data.panel, "with new", c, {}, {0.1, 0.2}, {});
-        FAIL() << "saved";
-    } catch (const FlashPlanError& e) {
-        EXPECT_EQ(e.problem().kind, ProblemKind::ScenarioNewProduct);
-        EXPECT_EQ(e.problem().args, std::vector<std::string>{"NEW-CAT"});
-    }
+    const std::int64_t id = plan::saveScenario(store(), data.panel, "with new", c, {}, {0.1, 0.2},
+                                               {}, data.newProducts());
+    const plan::Scenario loaded = plan::loadScenario(store(), panel(), id);
+    ASSERT_EQ(loaded.notes.size(), 1u);
+    EXPECT_EQ(loaded.notes[0].kind, ProblemKind::ScenarioNewProductNotPlaced);
+    EXPECT_EQ(loaded.notes[0].args, std::vector<std::string>{"NEW-CAT"});
+    EXPECT_EQ(loaded.info.products, 2);
+    ASSERT_EQ(loaded.campaign.products.size(), 1u);
+    EXPECT_EQ(loaded.campaign.products[0].product, 0);
+    EXPECT_EQ(loaded.discounts, std::vector<double>{0.1});
+
+    // A new product the caller does not describe is not saved, nor is anything else.
+    EXPECT_THROW(plan::saveScenario(store(), data.panel, "undescribed", c, {}, {0.1, 0.2}, {}),
+                 std::exception);
+    plan::deleteScenario(store(), id);
     EXPECT_EQ(rowsBelowScenarios(), 0);
 }
 
@@ -937,6 +1085,7 @@ TEST_F(Scenarios, AVersion3ProjectIsUpgradedAndKeepsItsWorkingPlan)
         db.exec(R"sql(
 DROP TABLE working_plan_products;
 DROP TABLE new_products;
+DROP TABLE scenario_new_products;
 DROP TABLE backtest_events;
 DROP TABLE backtest_rows;
 DROP TABLE backtests;

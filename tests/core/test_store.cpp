@@ -105,7 +105,7 @@ TEST(Store, ReadOnlyUpgradesAProjectFromAnOlderVersionInPlace)
                               "ALTER TABLE scenarios DROP COLUMN total_markdown_cost;"
                               "ALTER TABLE campaign_products DROP COLUMN position;"
                               "DROP TABLE working_plan_products; DROP TABLE working_plans;"
-                              "DROP TABLE new_products;"
+                              "DROP TABLE new_products; DROP TABLE scenario_new_products;"
                               "DROP TABLE backtest_events;"
                               "DROP TABLE backtest_rows; DROP TABLE backtests;"
                               "PRAGMA user_version = 1;");

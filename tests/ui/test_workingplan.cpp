@@ -10,6 +10,7 @@
 #include "plan/campaign.h"
 #include "plan/campaignevaluator.h"
 #include "plan/plannerdata.h"
+#include "plan/scenariostore.h"
 #include "planner/campaignsetup.h"
 #include "planner/campaigntablemodel.h"
 #include "planner/newproductdialog.h"
@@ -18,6 +19,7 @@
 #include "planner/plansaver.h"
 #include "planner/plantablemodel.h"
 #include "planner/plantableview.h"
+#include "planner/scenariopanel.h"
 #include "settings/appsettings.h"
 #include "settings/planstatetext.h"
 #include "shell/mainwindow.h"
@@ -390,9 +392,40 @@ private slots:
             again.view->saver()->discard();
         }
 
+        // A scenario keeps it: saved with it, the plan then without it, the project reopened,
+        // the scenario opens with it planned as it was.
+        const std::int64_t scenario = view()->scenarios()->saveCurrent("with NEW-1");
+        QVERIFY(scenario > 0);
+        const double newUnits = doc()->rows()[row].expectedUnits;
+        const double revenue = doc()->totals().revenue;
+
         // A file whose products all have a history hides the notice again.
         QVERIFY(view()->setup()->loadCampaignFile(m_campaignCsv));
         QVERIFY(!notice->isVisibleTo(view()));
+        QVERIFY(rowOf("NEW-1") < 0);
+        waitOptimized(); // the last Optimize's mark no longer holds it either
+        QTRY_VERIFY(view()->saver()->isSaved());
+        {
+            Planner again;
+            QVERIFY(again.open(m_projectPath));
+            QTRY_VERIFY_WITH_TIMEOUT(again.doc()->hasData(), 30000);
+            QVERIFY(again.view->scenarios()->openScenario(scenario));
+            const std::vector<plan::ProductPlan>& rows = again.doc()->rows();
+            const auto opened = std::find_if(rows.begin(), rows.end(),
+                                             [](const auto& r) { return r.sku == "NEW-1"; });
+            QVERIFY(opened != rows.end());
+            QCOMPARE(opened->expectedUnits, newUnits);
+            QVERIFY(again.doc()
+                        ->planResult()
+                        .rows[static_cast<size_t>(opened - rows.begin())]
+                        .flags.has(plan::RowFlag::ColdStart));
+            QCOMPARE(again.doc()->totals().revenue, revenue);
+            again.view->saver()->discard();
+        }
+        {
+            store::Store project(m_projectPath.toStdString(), store::Store::OpenMode::MustExist);
+            plan::deleteScenario(project, scenario);
+        }
         while (undo->index() > index)
             undo->undo();
         QCOMPARE(doc()->productCount(), synth::kDemoCampaignProducts);

@@ -59,8 +59,10 @@ constexpr double kCurveStep = 0.01; // the selected product's curve: every point
 
 // On a worker: the history, the model and the working plan the project keeps, with its new
 // products placed among their peers again first (one that no longer can be is left out, said in
-// the plan's notes). `placedBefore`: the new products the planner held for this project, placed
-// again first in their order, so that a new model keeps their indices (and the undo history).
+// the plan's notes), then the saved scenarios' (so that each opens; one that cannot be placed is
+// said when its scenario opens). `placedBefore`: the new products the planner held for this
+// project, placed again first in their order, so that a new model keeps their indices (and the
+// undo history).
 PlannerLoad loadPlanner(const std::string& path, const std::vector<model::NewProduct>& placedBefore,
                         const ProgressFn& progress)
 {
@@ -71,6 +73,7 @@ PlannerLoad loadPlanner(const std::string& path, const std::vector<model::NewPro
         store::Store store(path, store::Store::OpenMode::ReadOnly);
         const std::vector<model::NewProductResult> placed =
             data.addNewProducts(plan::loadNewProducts(store));
+        data.addNewProducts(plan::loadScenarioNewProducts(store)); // a placed sku stays as it is
         load.data = std::make_shared<const PlannerData>(std::move(data));
         load.stored = plan::loadWorkingPlan(store, load.data->panel);
         for (const model::NewProductResult& result : placed)

@@ -131,9 +131,9 @@ std::int64_t ScenarioPanel::saveCurrent(const QString& name)
     try {
         store::Store store(m_project->projectPath().toStdString(),
                            store::Store::OpenMode::MustExist);
-        const std::int64_t id =
-            plan::saveScenario(store, m_document->data()->panel, name.toStdString(), campaign,
-                               state.settings, state.discounts, m_document->totals());
+        const std::int64_t id = plan::saveScenario(
+            store, m_document->data()->panel, name.toStdString(), campaign, state.settings,
+            state.discounts, m_document->totals(), m_document->data()->newProducts());
         refresh();
         for (int row = 0; row < m_list->count(); ++row)
             if (idAt(row) == id)

@@ -196,10 +196,10 @@ namespace {
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "scenario #%1 is not in this project; it may have been deleted"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
-                      "'%1' has no sales history (a new product): a saved scenario cannot hold it "
-                      "yet; the working plan keeps it. Remove it to save the others as a scenario"),
-    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "'%1' is no longer in the project's sales history; left out"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "'%1' is a new product (no sales history) that cannot be placed among its "
+                      "peers now; left out"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "'%1' had no saved discount; set to its lowest"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "this project has no scenario named '%1'"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
