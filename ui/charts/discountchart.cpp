@@ -29,6 +29,7 @@ DiscountChart::DiscountChart(Kind kind, QWidget* parent) : QChartView(parent), m
     m_x->setTitleText(tr("Discount (%)"));
     m_y = new QValueAxis(chart);
     m_y->setLabelFormat("%.0f");
+    showValueAxis(false);
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
 
@@ -88,6 +89,15 @@ void DiscountChart::clearCurves()
         m_band->upperSeries()->clear();
         m_band->lowerSeries()->clear();
     }
+    showValueAxis(false);
+}
+
+void DiscountChart::showValueAxis(bool shown)
+{
+    // Without curves the axis has no scale: whole-number labels of its 0..1 read "0 0 1 1 1", and
+    // its title without labels is squeezed to an ellipsis.
+    m_y->setLabelsVisible(shown);
+    m_y->setTitleVisible(shown);
 }
 
 double DiscountChart::valueAxisMax() const
@@ -139,6 +149,7 @@ void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points,
     }
     m_y->setRange(lo < 0 ? lo * 1.08 : 0, hi * 1.08);
     m_y->applyNiceNumbers();
+    showValueAxis(true);
     const double x = 100 * usual.value_or(0.0);
     // One decimal, as the products list shows a product's average discount (23.6%, not 24%).
     m_usual->setName(tr("Usual discount %1%").arg(QLocale().toString(x, 'f', 1)));

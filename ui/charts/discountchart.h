@@ -50,6 +50,8 @@ public:
     double valueAxisMax() const;
 
 private:
+    void showValueAxis(bool shown);
+
     Kind m_kind;
     QValueAxis* m_x = nullptr;
     QValueAxis* m_y = nullptr;
