@@ -831,7 +831,7 @@ Nothing was changed.</source>
         <translation>折扣（%）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>80% interval</source>
         <translation>80% 区间</translation>
     </message>
@@ -891,7 +891,7 @@ Nothing was changed.</source>
         <translation>计划 %1%</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+78"/>
         <source>Usual discount %1%</source>
         <translation>常用折扣 %1%</translation>
     </message>
@@ -5152,7 +5152,12 @@ saved %2, revenue %3</source>
         <translation>第 %1/%2 步：%3</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+172"/>
+        <source>Its products&apos; held-out WAPE is on average %1 below the structured model&apos;s, less than %2 standard errors (%3) of that difference over products: a short held-out period often gives a win this size by luck. auto keeps the structured model, whose price response is explained, unless another is better beyond chance.</source>
+        <translation>其各商品的留出期 WAPE 平均比结构化模型低 %1，不到该差值按商品计算的标准误（%3）的 %2 倍：较短的留出期常会因运气得到这样的优势。auto 保留价格响应可解释的结构化模型，除非另一模型的优势超出偶然。</translation>
+    </message>
+    <message>
+        <location line="-189"/>
         <location line="+120"/>
         <source>%1 refit</source>
         <translation>%1 重新拟合</translation>
@@ -5233,12 +5238,7 @@ saved %2, revenue %3</source>
         <translation>未采用：与%1的差异在偶然范围内</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Its held-out WAPE is %1 below the structured model&apos;s, less than %2 standard errors (%3) of that difference over products: a short held-out period often gives a win this size by luck. auto keeps the structured model, whose price response is explained, unless another is better beyond chance.</source>
-        <translation>其留出期 WAPE 比结构化模型低 %1，不到该差值按商品计算的标准误（%3）的 %2 倍：较短的留出期常会因运气得到这样的优势。auto 保留价格响应可解释的结构化模型，除非另一模型的优势超出偶然。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>not kept: not %1% below %2</source>
         <translation>未采用：未比%2低 %1%</translation>
     </message>

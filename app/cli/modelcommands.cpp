@@ -67,7 +67,8 @@ void printScoreTable(const model::TrainSummary& summary, int periodDays)
             s.wape < chosen->evaluation.overall.wape) {
             const model::WapeGain& g = *r.overStructured;
             if (!g.clear())
-                std::cout << "  (not kept: " << fixed(g.gain, 3) << " below structured, under "
+                std::cout << "  (not kept: its products' WAPE " << fixed(g.gain, 3)
+                          << " below structured's on average, under "
                           << fixed(g.neededStandardErrors(), 2) << " standard errors of "
                           << fixed(g.standardError, 3) << " over " << g.products << " products)";
             else if (r.kind == "blend")

@@ -599,10 +599,11 @@ void TrainingView::showScores(const QString& summaryJson, int periodDays, const 
             notes << tr("not kept: within chance of %1")
                          .arg(modelDisplayName(QStringLiteral("structured")));
             name->setToolTip(
-                tr("Its held-out WAPE is %1 below the structured model's, less than %2 standard "
-                   "errors (%3) of that difference over products: a short held-out period often "
-                   "gives a win this size by luck. auto keeps the structured model, whose price "
-                   "response is explained, unless another is better beyond chance.")
+                tr("Its products' held-out WAPE is on average %1 below the structured model's, "
+                   "less than %2 standard errors (%3) of that difference over products: a short "
+                   "held-out period often gives a win this size by luck. auto keeps the "
+                   "structured model, whose price response is explained, unless another is "
+                   "better beyond chance.")
                     .arg(decimal(gain, 3), decimal(neededErrors, 2), decimal(gainError, 3)));
         } else if (kind == QLatin1String("blend") && scoredLower && blendMargin > 0) {
             notes << tr("not kept: not %1% below %2")
