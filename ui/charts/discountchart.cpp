@@ -110,6 +110,7 @@ void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points,
 {
     QList<QPointF> main, profit, low, high, mainBeyond, profitBeyond;
     double lo = 0, hi = 1;
+    double loBeyond = 0, hiBeyond = 0; // the extrapolation's extremes
     bool hasProfit = false;
     for (const plan::DiscountPoint& p : points) {
         const double x = 100 * p.discount;
@@ -119,8 +120,10 @@ void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points,
         const double value = m_kind == Kind::Units ? p.units : p.revenue;
         if (within)
             main.append({x, value});
-        if (beyond)
+        if (beyond) {
             mainBeyond.append({x, value});
+            hiBeyond = std::max(hiBeyond, value);
+        }
         if (m_kind == Kind::Units) {
             low.append({x, p.unitsLow});
             high.append({x, p.unitsHigh});
@@ -136,8 +139,11 @@ void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points,
                     lo = std::min(lo, *p.profit);
                     hi = std::max(hi, *p.profit);
                 }
-                if (beyond)
+                if (beyond) {
                     profitBeyond.append({x, *p.profit});
+                    loBeyond = std::min(loBeyond, *p.profit);
+                    hiBeyond = std::max(hiBeyond, *p.profit);
+                }
             }
         }
     }
@@ -147,6 +153,11 @@ void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points,
         m_profitBeyond->replace(profitBeyond);
         m_profitBeyond->setVisible(hasProfit && profitBeyond.size() > 1);
     }
+    // The extrapolation is shown up to half the supported curves' span past them: further, it
+    // would squash the curves it continues (it leaves the plot there, dashed).
+    const double span = hi - lo;
+    hi = std::max(hi, std::min(hiBeyond, hi + 0.5 * span));
+    lo = std::min(lo, std::max(loBeyond, lo - 0.5 * span));
     m_y->setRange(lo < 0 ? lo * 1.08 : 0, hi * 1.08);
     m_y->applyNiceNumbers();
     showValueAxis(true);
