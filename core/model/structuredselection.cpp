@@ -21,11 +21,13 @@ namespace {
 
 // The multiplicative shift exp(a) of a product's recent cells that their noise supports: the root
 // of sum psi(r) m / sd = 0, the score of a negative binomial fit of a with each cell's Pearson
-// residual r = (y - m) / sd, m = fit * exp(a), clipped to +-kClip (Huber). A ratio of sums, or
-// the plain likelihood, read one spike the model did not foresee (tuna: a week selling twenty
-// standard deviations over its fit) as the product's whole level, and forecast its regular weeks
-// at twice what they sold; clipped, it counts as one unusual week. A pseudo cell of half a unit,
-// fitted and sold, keeps a product that sold nothing finite.
+// residual r = (y - m) / sd, m = fit * exp(a), clipped at its 1% and 99% points (Huber). A ratio
+// of sums, or the plain likelihood, read one spike the model did not foresee (tuna: a week
+// selling twenty standard deviations over its fit) as the product's whole level, and forecast its
+// regular weeks at twice what they sold; clipped, it counts as one unusual week. The clip points
+// follow the count's skew (Cornish-Fisher): a symmetric clip of skewed counts (a product selling
+// half a unit a day) would read its level 5% low. A pseudo cell of half a unit, fitted and sold,
+// keeps a product that sold nothing finite.
 class RecentShift
 {
 public:
@@ -42,8 +44,12 @@ public:
                 if (variance <= 0)
                     continue;
                 const double sd = std::sqrt(variance), r = (c.units - m) / sd;
-                score += std::clamp(r, -kClip, kClip) * m / sd;
-                if (std::abs(r) < kClip)
+                // The negative binomial's skewness, (m + 2 m^2 / size) / sd^3.
+                const double skew = (c.size > 0 ? m + 2 * m * m / c.size : m) / (variance * sd);
+                const double shift = skew * (kZ * kZ - 1) / 6;
+                const double low = -kZ + shift, high = kZ + shift;
+                score += std::clamp(r, low, high) * m / sd;
+                if (r > low && r < high)
                     information += m * m / variance;
             }
             if (iteration > 0 && (score > 0) != (lastScore > 0))
@@ -58,7 +64,7 @@ public:
     }
 
 private:
-    static constexpr double kClip = 2.0;
+    static constexpr double kZ = 2.326; // the standard normal's 99% point
     struct Cell
     {
         double units, fit, size;
