@@ -891,7 +891,7 @@ Nothing was changed.</source>
         <translation>计划 %1%</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+89"/>
         <source>Usual discount %1%</source>
         <translation>常用折扣 %1%</translation>
     </message>
@@ -3499,13 +3499,13 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>%1</source>
         <comment>a database error: SQLite&apos;s own words</comment>
         <translation>数据库出错：%1</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-78"/>
         <source>%1 holds no sales yet; import a sales CSV first</source>
         <translation>%1 中还没有销售数据；请先导入销售 CSV</translation>
     </message>
@@ -3666,6 +3666,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&apos;%1&apos; sold after the model was trained and the plan holds no description of it as a new product; left out (train again to review it)</source>
+        <translation>“%1” 在模型训练之后才有销售，且计划中没有它作为新商品的描述；已略去（重新训练后即可复盘）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the project holds no sales of the plan&apos;s products from %1 to %2; import the sale&apos;s sales first</source>
         <translation>项目中没有计划商品在 %1 至 %2 的销售记录；请先导入这次促销的销售数据</translation>
     </message>

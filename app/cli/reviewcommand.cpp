@@ -105,11 +105,12 @@ int runReview(Arguments& args)
 {
     args.allow({"project", "scenario", "plan", "start", "days", "out"}, {});
     const std::string out = args.required("out");
-    const plan::PlannerData data = plan::PlannerData::read(args.required("project"));
+    plan::PlannerData data = plan::PlannerData::read(args.required("project"));
     store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
-    const std::optional<review::PlannedSale> planned = plannedSale(args, store, data);
+    std::optional<review::PlannedSale> planned = plannedSale(args, store, data);
     if (!planned)
         return kBadInput;
+    review::placeNewProductsOfPlan(data.panel, data.trained, *planned);
     const review::SaleReview result = review::reviewSale(store, data.panel, data.trained, *planned);
     for (const Problem& note : result.notes)
         std::cerr << "note: " << note.describe() << "\n";

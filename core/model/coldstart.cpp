@@ -308,6 +308,45 @@ void ColdStart::predict(const DemandModel& model, std::span<const float> support
     }
 }
 
+namespace {
+
+// Where `product` goes among the products the model knows: after its like item, else among its
+// category (the one named, else the like item's, in `category`), at its list price (given, else the
+// like item's, in `listPrice`). nullopt, with why in `result`, when nothing places it.
+std::optional<ColdStart::Placement> placementFor(const data::Panel& panel, const PeerIndex& peers,
+                                                 const NewProduct& product,
+                                                 NewProductResult& result, int& category,
+                                                 double& listPrice)
+{
+    int like = product.likeSku.empty() ? -1 : panel.findProduct(product.likeSku);
+    if (!product.likeSku.empty() && (like < 0 || !peers.knows(like))) {
+        result.problems.push_back(
+            problemOf(ProblemKind::LikeSkuNotKnown, {product.sku, product.likeSku}));
+        like = -1;
+    }
+    const data::PanelProduct* likeItem =
+        like >= 0 ? &panel.products()[static_cast<size_t>(like)] : nullptr;
+    const int named = categoryNamed(panel, product.category);
+    if (!likeItem && named < 0) {
+        result.problems.push_back(problemOf(ProblemKind::NewProductCannotBePlaced, {product.sku}));
+        return std::nullopt;
+    }
+    listPrice = product.listPrice > 0 ? product.listPrice : likeItem ? likeItem->listPrice : 0.0;
+    if (!(listPrice > 0)) {
+        result.problems.push_back(
+            problemOf(ProblemKind::NewProductWithoutListPrice, {product.sku}));
+        return std::nullopt;
+    }
+    category = named >= 0 ? named : likeItem->category;
+    std::optional<ColdStart::Placement> placement =
+        likeItem ? peers.fromLikeItem(like, listPrice) : peers.fromCategory(named, listPrice);
+    if (!placement)
+        result.problems.push_back(problemOf(ProblemKind::NewProductCannotBePlaced, {product.sku}));
+    return placement;
+}
+
+} // namespace
+
 std::vector<NewProductResult> addNewProducts(data::Panel& panel, TrainedModel& trained,
                                              const std::vector<NewProduct>& products)
 {
@@ -318,45 +357,51 @@ std::vector<NewProductResult> addNewProducts(data::Panel& panel, TrainedModel& t
         result.panelProduct = panel.findProduct(product.sku);
         if (result.panelProduct >= 0)
             continue;
-        int like = product.likeSku.empty() ? -1 : panel.findProduct(product.likeSku);
-        if (!product.likeSku.empty() && (like < 0 || !peers.knows(like))) {
-            result.problems.push_back(
-                problemOf(ProblemKind::LikeSkuNotKnown, {product.sku, product.likeSku}));
-            like = -1;
-        }
-        const data::PanelProduct* likeItem =
-            like >= 0 ? &panel.products()[static_cast<size_t>(like)] : nullptr;
-        const int named = categoryNamed(panel, product.category);
-        if (!likeItem && named < 0) {
-            result.problems.push_back(
-                problemOf(ProblemKind::NewProductCannotBePlaced, {product.sku}));
-            continue;
-        }
-        const double listPrice = product.listPrice > 0 ? product.listPrice
-                                 : likeItem            ? likeItem->listPrice
-                                                       : 0.0;
-        if (!(listPrice > 0)) {
-            result.problems.push_back(
-                problemOf(ProblemKind::NewProductWithoutListPrice, {product.sku}));
-            continue;
-        }
+        int category = -1;
+        double listPrice = 0;
         std::optional<ColdStart::Placement> placement =
-            likeItem ? peers.fromLikeItem(like, listPrice) : peers.fromCategory(named, listPrice);
-        if (!placement) {
-            result.problems.push_back(
-                problemOf(ProblemKind::NewProductCannotBePlaced, {product.sku}));
+            placementFor(panel, peers, product, result, category, listPrice);
+        if (!placement)
             continue;
-        }
         data::PanelProduct added;
         added.id = -1 - static_cast<std::int64_t>(panel.productCount()); // never a stored id
         added.sku = product.sku;
         added.name = product.name;
-        added.category = named >= 0 ? named : likeItem->category;
+        added.category = category;
         added.listPrice = listPrice;
         added.unitCost = product.unitCost;
         placement->productId = added.id;
         result.panelProduct = panel.addProduct(std::move(added));
         trained.coldStart.add(std::move(*placement));
+    }
+    return results;
+}
+
+std::vector<NewProductResult> placeUnknownProducts(const data::Panel& panel, TrainedModel& trained,
+                                                   const std::vector<NewProduct>& products)
+{
+    const PeerIndex peers(panel, trained);
+    std::vector<std::int64_t> ids;
+    for (const data::PanelProduct& p : panel.products())
+        ids.push_back(p.id);
+    const std::vector<int> known = trained.productIndexFor(ids);
+    std::vector<NewProductResult> results;
+    for (const NewProduct& product : products) {
+        NewProductResult& result = results.emplace_back();
+        const int index = panel.findProduct(product.sku);
+        if (index < 0 || known[static_cast<size_t>(index)] >= 0) {
+            result.panelProduct = index; // not in the panel, or the model knows it
+            continue;
+        }
+        int category = -1;
+        double listPrice = 0;
+        std::optional<ColdStart::Placement> placement =
+            placementFor(panel, peers, product, result, category, listPrice);
+        if (!placement)
+            continue;
+        placement->productId = panel.products()[static_cast<size_t>(index)].id;
+        trained.coldStart.add(std::move(*placement));
+        result.panelProduct = index;
     }
     return results;
 }

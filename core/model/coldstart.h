@@ -101,4 +101,11 @@ struct NewProductResult
 std::vector<NewProductResult> addNewProducts(data::Panel& panel, TrainedModel& trained,
                                              const std::vector<NewProduct>& products);
 
+// Places products of `panel` the model does not know (their sales imported after it was trained)
+// as new products are, under their own ids, from their descriptions: a sale's review forecasts a
+// product that was new when it was planned as the plan forecast it. A sku not in the panel, or one
+// the model knows, is left as it is (its index, or -1). Results in `products` order.
+std::vector<NewProductResult> placeUnknownProducts(const data::Panel& panel, TrainedModel& trained,
+                                                   const std::vector<NewProduct>& products);
+
 } // namespace fp::model

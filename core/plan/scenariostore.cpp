@@ -402,13 +402,16 @@ std::vector<model::NewProduct> readNewProductRows(sql::Statement& rows)
     return products;
 }
 
-std::vector<model::NewProduct> loadScenarioNewProducts(store::Store& store)
+std::vector<model::NewProduct> loadScenarioNewProducts(store::Store& store,
+                                                       std::optional<std::int64_t> scenario)
 {
     // The newest scenario's description of a sku first; the others of that sku are left out.
     sql::Statement rows(store.database(), R"sql(
         SELECT n.sku, n.name, n.category, n.like_sku, n.list_price, n.unit_cost
         FROM scenario_new_products n JOIN scenarios s ON s.campaign_id = n.campaign_id
+        WHERE ?1 IS NULL OR s.id = ?1
         ORDER BY s.id DESC, n.sku)sql");
+    rows.bind(1, scenario);
     std::vector<model::NewProduct> all = readNewProductRows(rows), unique;
     std::set<std::string> seen;
     for (model::NewProduct& n : all)

@@ -100,7 +100,9 @@ Scenario loadScenario(store::Store& store, const data::Panel& panel, std::int64_
 
 // The new products (no sales history) the saved scenarios hold, one description per sku (the
 // newest scenario's): placed among their peers when the planner loads, so that any scenario opens.
-std::vector<model::NewProduct> loadScenarioNewProducts(store::Store& store);
+// With `scenario`: that scenario's only.
+std::vector<model::NewProduct>
+loadScenarioNewProducts(store::Store& store, std::optional<std::int64_t> scenario = std::nullopt);
 
 // The rows of a query of new product descriptions (sku, name, category, like_sku, list_price,
 // unit_cost), as the working plan and the scenarios keep them.

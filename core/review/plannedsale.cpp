@@ -4,6 +4,7 @@
 #include "data/panel.h"
 #include "io/columnmap.h"
 #include "io/csvreader.h"
+#include "model/modelstore.h"
 #include "plan/scenariostore.h"
 
 #include <algorithm>
@@ -21,9 +22,17 @@ PlannedSale plannedSaleOfScenario(store::Store& store, const data::Panel& panel,
             continue;
         plan::Scenario scenario = plan::loadScenario(store, panel, info.id);
         return {std::move(scenario.campaign), std::move(scenario.discounts),
-                std::move(scenario.notes)};
+                std::move(scenario.notes), plan::loadScenarioNewProducts(store, info.id)};
     }
     throw FlashPlanError(ProblemKind::ScenarioNameUnknown, {wanted});
+}
+
+void placeNewProductsOfPlan(const data::Panel& panel, model::TrainedModel& trained,
+                            PlannedSale& planned)
+{
+    for (const model::NewProductResult& result :
+         model::placeUnknownProducts(panel, trained, planned.newProducts))
+        planned.notes.insert(planned.notes.end(), result.problems.begin(), result.problems.end());
 }
 
 namespace {

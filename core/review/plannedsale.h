@@ -2,6 +2,7 @@
 
 #include "base/civildate.h"
 #include "base/error.h"
+#include "model/coldstart.h"
 #include "plan/campaign.h"
 
 #include <optional>
@@ -14,6 +15,9 @@ class Panel;
 namespace fp::store {
 class Store;
 }
+namespace fp::model {
+struct TrainedModel;
+}
 
 namespace fp::review {
 
@@ -24,12 +28,21 @@ struct PlannedSale
     plan::Campaign campaign;       // panel indices
     std::vector<double> discounts; // planned, one per campaign product
     std::vector<Problem> notes;    // products left out (no longer in the project)
+    // The products that were new (no sales history) when the plan was saved, as described then.
+    std::vector<model::NewProduct> newProducts;
 };
 
-// The scenario saved under `name` (trimmed), read back exactly. Throws FlashPlanError
-// (ScenarioNameUnknown) when the project has none of that name.
+// The scenario saved under `name` (trimmed), read back exactly, with its new products'
+// descriptions. Throws FlashPlanError (ScenarioNameUnknown) when the project has none of that
+// name.
 PlannedSale plannedSaleOfScenario(store::Store& store, const data::Panel& panel,
                                   const std::string& name);
+
+// The plan's new products that have sold since (their sales imported after the model was trained)
+// placed among their peers again, as the plan placed them, so that the review sets what they sold
+// against what the plan expected of them. One that cannot be placed now is noted in `planned`.
+void placeNewProductsOfPlan(const data::Panel& panel, model::TrainedModel& trained,
+                            PlannedSale& planned);
 
 // A recommended.csv (docs/data-format.md, section 3) read back: per row its sku's product with
 // stock, unit_cost and list_price as the planner read them, and its discount. Other columns are

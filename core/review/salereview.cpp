@@ -90,7 +90,11 @@ SaleReview reviewSale(store::Store& store, const data::Panel& panel,
         SELECT day, units, price, unit_cost, stock FROM sales
         WHERE product_id = ?1 AND day >= ?2 AND day < ?3 ORDER BY day)sql");
 
-    // Products with sales in the window are reviewed; the rest are noted.
+    // Products with sales in the window that the model knows are reviewed; the rest are noted.
+    std::vector<std::int64_t> ids;
+    for (const data::PanelProduct& p : panel.products())
+        ids.push_back(p.id);
+    const std::vector<int> modelIndex = trained.productIndexFor(ids);
     plan::Campaign reviewed = campaign;
     reviewed.products.clear();
     std::vector<double> discounts;
@@ -98,6 +102,11 @@ SaleReview reviewSale(store::Store& store, const data::Panel& panel,
     for (size_t i = 0; i < campaign.products.size(); ++i) {
         const data::PanelProduct& product =
             panel.products()[static_cast<size_t>(campaign.products[i].product)];
+        if (modelIndex[static_cast<size_t>(campaign.products[i].product)] < 0) {
+            review.notes.push_back(
+                problemOf(ProblemKind::ReviewProductUnknownToModel, {product.sku}));
+            continue;
+        }
         std::vector<SoldPeriod> periods = soldPeriods(query, product.id, from, to);
         if (periods.empty()) {
             review.notes.push_back(

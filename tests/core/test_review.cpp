@@ -7,6 +7,7 @@
 #include "model/modelstore.h"
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
+#include "plan/plannerdata.h"
 #include "plan/scenariostore.h"
 #include "review/plannedsale.h"
 #include "review/reviewtable.h"
@@ -405,3 +406,80 @@ TEST_F(ReviewOnMarket, TheTableHasTheIssuesColumnsAndOneRowPerProduct)
 }
 
 } // namespace
+
+// A product that was new (no sales history) when the sale was planned, and has sold in it since:
+// the review places it among its peers as the plan did and sets what it sold against what the plan
+// expected of it. Without its description (a plan file, or the placing left out) it is said and the
+// rest is reviewed, never a refusal of the whole review.
+TEST(ReviewOfNewProducts, ANewProductThatSoldIsReviewedAsThePlanForecastIt)
+{
+    synth::MarketConfig config;
+    config.seed = 1512;
+    config.products = 30;
+    config.days = 400;
+    config.firstDay = daysFromCivil(2025, 8, 1);
+    test::MarketProject project(config);
+    store::Store& store = project.store();
+    model::saveActiveModel(store, test::trainStructuredOnAllHistory(project.panel()));
+
+    plan::PlannerData data(project.panel(), model::requireActiveModel(store));
+    const data::PanelProduct& peer = data.panel.products()[0];
+    model::NewProduct described;
+    described.sku = "NEW-REVIEW";
+    described.name = "Placed from its category";
+    described.category = data.panel.categories()[static_cast<size_t>(peer.category)];
+    described.listPrice = peer.listPrice;
+    const int added = data.addNewProducts({described})[0].panelProduct;
+    ASSERT_GE(added, 0);
+    plan::Campaign campaign;
+    campaign.start = project.market().endDay();
+    campaign.days = kSaleDays;
+    for (const int p : {0, added}) {
+        plan::CampaignProduct cp;
+        cp.product = p;
+        cp.listPrice = data.panel.products()[static_cast<size_t>(p)].listPrice;
+        campaign.products.push_back(cp);
+    }
+    const std::vector<double> discounts = {0.2, 0.3};
+    const plan::CampaignEvaluator evaluator(data.panel, data.trained, campaign);
+    const plan::PlanResult plan = plan::planAtDiscounts(evaluator, {}, discounts);
+    plan::saveScenario(store, data.panel, "with a new product", campaign, {}, discounts,
+                       plan.totals, data.newProducts());
+
+    // The sale: both sell at their planned prices, the new product 5 units a day.
+    const test::TempDir dir;
+    std::ofstream sale(dir.file("sale.csv"));
+    sale << "date,sku,name,category,units,price,list_price\n";
+    for (int day = 0; day < kSaleDays; ++day)
+        for (size_t i = 0; i < 2; ++i) {
+            const data::PanelProduct& p =
+                data.panel.products()[static_cast<size_t>(campaign.products[i].product)];
+            sale << formatIsoDate(campaign.start + day) << ',' << p.sku << ",,"
+                 << described.category << ',' << (i == 0 ? 2 : 5) << ','
+                 << p.listPrice * (1 - discounts[i]) << ',' << p.listPrice << '\n';
+        }
+    sale.close();
+    ASSERT_TRUE(io::importSalesFile(store, dir.file("sale.csv")).committed);
+
+    const data::Panel panel = data::Panel::load(store);
+    model::TrainedModel trained = model::requireActiveModel(store);
+    const review::SaleReview unplaced = review::reviewSale(
+        store, panel, trained, review::plannedSaleOfScenario(store, panel, "with a new product"));
+    ASSERT_EQ(unplaced.rows.size(), 1u);
+    ASSERT_EQ(unplaced.notes.size(), 1u);
+    EXPECT_EQ(unplaced.notes[0].kind, ProblemKind::ReviewProductUnknownToModel);
+    EXPECT_EQ(unplaced.notes[0].args.at(0), "NEW-REVIEW");
+
+    review::PlannedSale planned = review::plannedSaleOfScenario(store, panel, "with a new product");
+    ASSERT_EQ(planned.newProducts.size(), 1u);
+    review::placeNewProductsOfPlan(panel, trained, planned);
+    const review::SaleReview reviewed = review::reviewSale(store, panel, trained, planned);
+    EXPECT_TRUE(reviewed.notes.empty());
+    ASSERT_EQ(reviewed.rows.size(), 2u);
+    const review::ProductReview& row = reviewed.rows[1];
+    EXPECT_EQ(row.sku, "NEW-REVIEW");
+    EXPECT_EQ(row.actualUnits, 5.0 * kSaleDays);
+    EXPECT_EQ(row.plannedDiscount, 0.3);
+    EXPECT_NEAR(row.expectedUnits, plan.rows[1].expectedUnits, 0.005);
+    EXPECT_NEAR(reviewed.rows[0].expectedUnits, plan.rows[0].expectedUnits, 0.005);
+}

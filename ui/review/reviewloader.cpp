@@ -79,15 +79,16 @@ LoadedReview loadReview(const QString& projectPath, const ReviewSource& source,
                         const ProgressFn& progress)
 {
     const std::string path = projectPath.toStdString();
-    const plan::PlannerData data = plan::PlannerData::read(path, progress);
+    plan::PlannerData data = plan::PlannerData::read(path, progress);
     store::Store store(path, store::Store::OpenMode::ReadOnly);
     LoadedReview loaded;
     loaded.source = source;
     loaded.windowFromHistory = source.isFile();
-    const review::PlannedSale planned =
+    review::PlannedSale planned =
         source.isFile()
             ? plannedSaleOfFile(source.planFile.toStdString(), data.panel)
             : review::plannedSaleOfScenario(store, data.panel, source.scenario.toStdString());
+    review::placeNewProductsOfPlan(data.panel, data.trained, planned);
     reportProgressOrCancel(progress, 1, 1);
     loaded.review = review::reviewSale(store, data.panel, data.trained, planned);
     loaded.days = daysOf(data, planned, loaded.review);

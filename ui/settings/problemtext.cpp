@@ -203,6 +203,9 @@ namespace {
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "'%1' had no saved discount; set to its lowest"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "this project has no scenario named '%1'"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "'%1' sold after the model was trained and the plan holds no description "
+                      "of it as a new product; left out (train again to review it)"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "the project holds no sales of the plan's products from %1 to %2; import "
                       "the sale's sales first"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
