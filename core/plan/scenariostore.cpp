@@ -411,7 +411,10 @@ std::vector<model::NewProduct> loadScenarioNewProducts(store::Store& store,
         FROM scenario_new_products n JOIN scenarios s ON s.campaign_id = n.campaign_id
         WHERE ?1 IS NULL OR s.id = ?1
         ORDER BY s.id DESC, n.sku)sql");
-    rows.bind(1, scenario);
+    if (scenario)
+        rows.bind(1, *scenario);
+    else
+        rows.bindNull(1);
     std::vector<model::NewProduct> all = readNewProductRows(rows), unique;
     std::set<std::string> seen;
     for (model::NewProduct& n : all)
