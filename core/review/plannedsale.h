@@ -15,9 +15,6 @@ class Panel;
 namespace fp::store {
 class Store;
 }
-namespace fp::model {
-struct TrainedModel;
-}
 
 namespace fp::review {
 
