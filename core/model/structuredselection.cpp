@@ -1,6 +1,7 @@
 #include "base/threadpool.h"
 #include "model/lbfgs.h"
 #include "model/negbin.h"
+#include "model/recentshift.h"
 #include "model/shrinkage.h"
 #include "model/structuredinternal.h"
 #include "model/structuredmodel.h"
@@ -16,63 +17,6 @@
 namespace fp::model {
 
 using namespace structured;
-
-namespace {
-
-// The multiplicative shift exp(a) of a product's recent cells that their noise supports: the root
-// of sum psi(r) m / sd = 0, the score of a negative binomial fit of a with each cell's Pearson
-// residual r = (y - m) / sd, m = fit * exp(a), clipped at its 1% and 99% points (Huber). A ratio
-// of sums, or the plain likelihood, read one spike the model did not foresee (tuna: a week
-// selling twenty standard deviations over its fit) as the product's whole level, and forecast its
-// regular weeks at twice what they sold; clipped, it counts as one unusual week. The clip points
-// follow the count's skew (Cornish-Fisher): a symmetric clip of skewed counts (a product selling
-// half a unit a day) would read its level 5% low. A pseudo cell of half a unit, fitted and sold,
-// keeps a product that sold nothing finite.
-class RecentShift
-{
-public:
-    void add(double units, double fit, double size) { m_cells.push_back({units, fit, size}); }
-
-    double solve() const
-    {
-        double a = 0.0, limit = 1.0, lastScore = 0.0;
-        for (int iteration = 0; iteration < 100; ++iteration) {
-            double score = 0.5 - 0.5 * std::exp(a), information = 0.5 * std::exp(a);
-            for (const Cell& c : m_cells) {
-                const double m = c.fit * std::exp(a);
-                const double variance = c.size > 0 ? m + m * m / c.size : m;
-                if (variance <= 0)
-                    continue;
-                const double sd = std::sqrt(variance), r = (c.units - m) / sd;
-                // The negative binomial's skewness, (m + 2 m^2 / size) / sd^3.
-                const double skew = (c.size > 0 ? m + 2 * m * m / c.size : m) / (variance * sd);
-                const double shift = skew * (kZ * kZ - 1) / 6;
-                const double low = -kZ + shift, high = kZ + shift;
-                score += std::clamp(r, low, high) * m / sd;
-                if (r > low && r < high)
-                    information += m * m / variance;
-            }
-            if (iteration > 0 && (score > 0) != (lastScore > 0))
-                limit /= 2; // stepped over the root: closer steps
-            lastScore = score;
-            const double step = std::clamp(score / information, -limit, limit);
-            a += step;
-            if (std::abs(step) < 1e-9)
-                break;
-        }
-        return a;
-    }
-
-private:
-    static constexpr double kZ = 2.326; // the standard normal's 99% point
-    struct Cell
-    {
-        double units, fit, size;
-    };
-    std::vector<Cell> m_cells;
-};
-
-} // namespace
 
 void StructuredModel::updateRecentLevel(const std::vector<data::DemandCell>& cells)
 {
