@@ -95,10 +95,7 @@ private:
 PeerIndex::PeerIndex(const data::Panel& panel, const TrainedModel& trained)
     : m_panel(panel), m_categories(panel.categories().size())
 {
-    std::vector<std::int64_t> ids;
-    for (const data::PanelProduct& p : panel.products())
-        ids.push_back(p.id);
-    m_modelIndex = trained.productIndexFor(ids);
+    m_modelIndex = trained.productIndexFor(panel);
     // Every known product at its list price, unfeatured, in the first period after the history.
     std::vector<data::DemandCell> cells;
     std::vector<int> panelOf;
@@ -380,16 +377,12 @@ std::vector<NewProductResult> addNewProducts(data::Panel& panel, TrainedModel& t
 std::vector<NewProductResult> placeUnknownProducts(const data::Panel& panel, TrainedModel& trained,
                                                    const std::vector<NewProduct>& products)
 {
-    const PeerIndex peers(panel, trained);
-    std::vector<std::int64_t> ids;
-    for (const data::PanelProduct& p : panel.products())
-        ids.push_back(p.id);
-    const std::vector<int> known = trained.productIndexFor(ids);
+    const PeerIndex peers(panel, trained); // it knows which products the model knows
     std::vector<NewProductResult> results;
     for (const NewProduct& product : products) {
         NewProductResult& result = results.emplace_back();
         const int index = panel.findProduct(product.sku);
-        if (index < 0 || known[static_cast<size_t>(index)] >= 0) {
+        if (index < 0 || peers.knows(index)) {
             result.panelProduct = index; // not in the panel, or the model knows it
             continue;
         }

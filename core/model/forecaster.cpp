@@ -13,10 +13,7 @@ namespace fp::model {
 std::vector<ForecastRow> forecastPeriods(const data::Panel& panel, const TrainedModel& trained,
                                          const std::vector<data::ScenarioPeriod>& periods)
 {
-    std::vector<std::int64_t> ids;
-    for (const data::PanelProduct& p : panel.products())
-        ids.push_back(p.id);
-    const std::vector<int> modelIndex = trained.productIndexFor(ids);
+    const std::vector<int> modelIndex = trained.productIndexFor(panel);
     std::vector<data::DemandCell> cells = data::scenarioCells(panel, periods);
     for (data::DemandCell& cell : cells) {
         const int index = modelIndex[static_cast<size_t>(cell.product)];

@@ -1,5 +1,6 @@
 #include "model/modelstore.h"
 
+#include "data/panel.h"
 #include "model/depthguard.h"
 #include "store/store.h"
 
@@ -26,6 +27,15 @@ TrainedModel::productIndexFor(const std::vector<std::int64_t>& panelProductIds) 
                                         : -1);
     }
     return out;
+}
+
+std::vector<int> TrainedModel::productIndexFor(const data::Panel& panel) const
+{
+    std::vector<std::int64_t> ids;
+    ids.reserve(static_cast<size_t>(panel.productCount()));
+    for (const data::PanelProduct& p : panel.products())
+        ids.push_back(p.id);
+    return productIndexFor(ids);
 }
 
 void TrainedModel::predict(std::span<const data::DemandCell> cells, std::span<double> means,

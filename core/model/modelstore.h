@@ -46,6 +46,8 @@ struct TrainedModel
     // The model's index of each panel product (a placed new product's among them), or -1 for
     // products it has not seen.
     std::vector<int> productIndexFor(const std::vector<std::int64_t>& panelProductIds) const;
+    // The same for each product of `panel`, in its order.
+    std::vector<int> productIndexFor(const data::Panel& panel) const;
 };
 
 // Stores `trained` as the project's active model (in one transaction) and returns its id.

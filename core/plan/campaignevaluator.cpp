@@ -14,10 +14,7 @@ CampaignEvaluator::CampaignEvaluator(const data::Panel& panel, const model::Trai
                                      Campaign campaign)
     : m_panel(panel), m_trained(trained), m_campaign(std::move(campaign))
 {
-    std::vector<std::int64_t> ids;
-    for (const data::PanelProduct& p : panel.products())
-        ids.push_back(p.id);
-    const std::vector<int> modelIndex = trained.productIndexFor(ids);
+    const std::vector<int> modelIndex = trained.productIndexFor(panel);
     const int periodDays = panel.periodDays();
     for (const CampaignProduct& cp : m_campaign.products) {
         const data::PanelProduct& product = panel.products()[static_cast<size_t>(cp.product)];

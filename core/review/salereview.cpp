@@ -91,10 +91,7 @@ SaleReview reviewSale(store::Store& store, const data::Panel& panel,
         WHERE product_id = ?1 AND day >= ?2 AND day < ?3 ORDER BY day)sql");
 
     // Products with sales in the window that the model knows are reviewed; the rest are noted.
-    std::vector<std::int64_t> ids;
-    for (const data::PanelProduct& p : panel.products())
-        ids.push_back(p.id);
-    const std::vector<int> modelIndex = trained.productIndexFor(ids);
+    const std::vector<int> modelIndex = trained.productIndexFor(panel);
     plan::Campaign reviewed = campaign;
     reviewed.products.clear();
     std::vector<double> discounts;
