@@ -63,7 +63,7 @@
         <translation>预测的 80% 区间</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+74"/>
         <source>Forecast and actual units per event, the bias above each</source>
         <translation>各活动的预测与实际销量（上方为偏差）</translation>
     </message>
@@ -213,8 +213,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Actual over forecast units, minus 1: +10% sold 10% more than forecast</source>
-        <translation>实际销量除以预测销量再减 1：+10% 表示比预测多卖 10%</translation>
+        <source>Forecast over actual units, minus 1: +10% forecast 10% more than sold</source>
+        <translation>预测销量除以实际销量再减 1：+10% 表示预测比实际多 10%</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -272,7 +272,7 @@
         <translation>活动总量：%2 次活动中有 %1 次落在 80% 区间内（活动命中率 %3）。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>Exporting the backtest</source>
         <translation>正在导出回测</translation>
     </message>
@@ -2171,7 +2171,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlanReport</name>
     <message>
-        <location filename="../ui/report/planreport.cpp" line="+122"/>
+        <location filename="../ui/report/planreport.cpp" line="+115"/>
         <source>Project: %1</source>
         <translation>项目：%1</translation>
     </message>
@@ -3991,7 +3991,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
 <context>
     <name>fp::ui::ReviewReport</name>
     <message>
-        <location filename="../ui/report/reviewreport.cpp" line="+40"/>
+        <location filename="../ui/report/reviewreport.cpp" line="+35"/>
         <source>Review of the sale: %1</source>
         <translation>促销复盘：%1</translation>
     </message>

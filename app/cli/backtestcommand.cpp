@@ -5,6 +5,7 @@
 #include "review/backteststore.h"
 #include "store/store.h"
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -30,9 +31,11 @@ void printSummary(const review::BacktestResult& result, const std::string& out)
         if (e.totalInterval)
             std::cout << " (80% " << e.totalInterval->low << "-" << e.totalInterval->high
                       << (e.totalWithin() ? ", inside" : ", outside") << ")";
+        const double bias = e.bias();
         std::cout << ", actual " << format("%.2f", e.actualUnits) << " units (bias "
-                  << format("%+.1f%%", 100 * e.bias()) << "), hit rate "
-                  << format("%.2f", e.hitRate()) << "\n";
+                  << (std::isnan(bias) ? std::string("n/a, nothing sold")
+                                       : format("%+.1f%%", 100 * bias))
+                  << "), hit rate " << format("%.2f", e.hitRate()) << "\n";
     }
     std::cout << "  all: " << result.rows.size() << " product-days, within the 80% interval "
               << result.within << " (hit rate " << format("%.2f", result.hitRate())

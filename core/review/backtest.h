@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -100,8 +101,13 @@ struct BacktestEvent
     // The 80% interval of the event's total units; none in a backtest stored before it was kept.
     std::optional<CountInterval> totalInterval = std::nullopt;
 
-    // Actual over forecast units, minus 1: +0.1 = sold 10% more than forecast.
-    double bias() const { return forecastUnits > 0 ? actualUnits / forecastUnits - 1.0 : 0.0; }
+    // Forecast over actual units, minus 1, as `train` and the plan report give a bias: +0.1 =
+    // forecast 10% more than sold. NaN when nothing sold (no share of nothing).
+    double bias() const
+    {
+        return actualUnits > 0 ? forecastUnits / actualUnits - 1.0
+                               : std::numeric_limits<double>::quiet_NaN();
+    }
     double hitRate() const { return rows > 0 ? double(within) / rows : 0.0; }
     bool totalWithin() const { return totalInterval && totalInterval->contains(actualUnits); }
 };

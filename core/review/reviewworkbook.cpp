@@ -153,7 +153,8 @@ void writeBacktestEvents(Sheet& sheet, const Formats& f, const BacktestResult& r
         money(sheet, r, 7, e.actualUnits, f);
         money(sheet, r, 8, e.forecastRevenue, f);
         money(sheet, r, 9, e.actualRevenue, f);
-        sheet.number(r, 10, e.bias(), f.percent);
+        if (const double bias = e.bias(); !std::isnan(bias)) // blank when nothing sold
+            sheet.number(r, 10, bias, f.percent);
         sheet.number(r, 11, e.hitRate(), f.percent);
         if (e.totalInterval) { // none in a backtest stored before they were kept
             sheet.number(r, 12, e.totalInterval->low, f.integer);

@@ -164,6 +164,20 @@ TEST_F(Backtest, TotalsHitRateAndPitAddUp)
     EXPECT_LT(r.hitRate(), 0.97);
 }
 
+// One convention for a bias everywhere (train, the plan report, the backtest): forecast over
+// actual, minus 1, so + means the forecast was too high.
+TEST(BacktestEvent, ItsBiasIsPositiveWhenTheForecastWasTooHighAndNoneWhenNothingSold)
+{
+    review::BacktestEvent e;
+    e.forecastUnits = 110;
+    e.actualUnits = 100;
+    EXPECT_NEAR(e.bias(), 0.10, 1e-12);
+    e.forecastUnits = 80;
+    EXPECT_NEAR(e.bias(), -0.20, 1e-12);
+    e.actualUnits = 0;
+    EXPECT_TRUE(std::isnan(e.bias()));
+}
+
 TEST_F(Backtest, AnEventsTotalIntervalHoldsItsForecastAndIsNarrowerThanItsDaysIntervals)
 {
     const review::BacktestResult& r = *s_result;

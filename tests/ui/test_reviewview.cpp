@@ -409,8 +409,10 @@ private slots:
             QCOMPARE(backtest()->eventsTable()->item(e, 5)->text(),
                      ui::countRangeText(event.totalInterval->low, event.totalInterval->high));
             QCOMPARE(labels[e]->text(), backtest()->eventsTable()->item(e, 7)->text());
-            QCOMPARE(labels[e]->text(), (event.bias() > 0 ? QStringLiteral("+") : QString()) +
-                                            ui::percentText(event.bias()));
+            QCOMPARE(labels[e]->text(), ui::signedPercentText(event.bias()));
+            // The sign says which way the forecast missed, as train's bias does: + is too high.
+            QCOMPARE(labels[e]->text().startsWith(QLatin1Char('+')),
+                     event.forecastUnits > event.actualUnits);
             // Above its pair, over the event's category, and whole inside the plot.
             const QRectF box = labels[e]->sceneBoundingRect();
             const QPointF top =

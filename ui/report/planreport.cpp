@@ -38,13 +38,6 @@ QString number(double v, int decimals)
     return QLocale().toString(v, 'f', decimals);
 }
 
-// A bias: "+3.1%" says the forecast is too high, where percentText would drop the sign.
-QString signedPercent(double share)
-{
-    const QString text = percentText(share, 1);
-    return share >= 0 ? QLatin1Char('+') + text : text;
-}
-
 // A discount or ladder step, "35%", "2.5%": the ladder's steps exactly, without percentText's
 // fixed ".0", which would widen the 11-column product table.
 QString depth(double share)
@@ -269,7 +262,7 @@ private:
         QList<PdfRow> rows;
         for (const SplitScores& s : scores->splits)
             rows.append({{s.label, s.wape ? percentText(*s.wape, 1) : dash,
-                          s.bias ? signedPercent(*s.bias) : dash,
+                          s.bias ? signedPercentText(*s.bias) : dash,
                           s.coverage ? percentText(*s.coverage, 1) : dash}});
         const auto right = Qt::AlignRight;
         // Half the page is plenty for the days and three scores.

@@ -24,11 +24,6 @@ public:
     {
         return total ? countRangeText(total->low, total->high) : QStringLiteral("–");
     }
-    static QString signedPercent(double share)
-    {
-        const QString text = percentText(share, 1);
-        return share > 0 ? QLatin1Char('+') + text : text;
-    }
     static QString signedMoney(double v)
     {
         return v > 0 ? QLatin1Char('+') + moneyText(v) : moneyText(v);
@@ -111,7 +106,7 @@ public:
             rows.append(
                 {{QString::fromStdString(e.event.name), date(e.start), QLocale().toString(e.days),
                   QLocale().toString(e.products), units(e.forecastUnits), interval(e.totalInterval),
-                  units(e.actualUnits), signedPercent(e.bias()), percentText(e.hitRate())}});
+                  units(e.actualUnits), signedPercentText(e.bias()), percentText(e.hitRate())}});
         const auto right = Qt::AlignRight;
         PdfTable(layout,
                  {{tr("Event"), Qt::AlignLeft, 1},

@@ -86,7 +86,7 @@ void addWhisker(QChart* chart, QAbstractAxis* x, QAbstractAxis* y, int event,
     chart->legend()->markers(whisker).front()->setVisible(inLegend);
 }
 
-// Each event's bias (actual over forecast units, minus 1) as a label above its pair of bars, kept
+// Each event's bias (forecast over actual units, minus 1) as a label above its pair of bars, kept
 // there as the plot area moves: the labels on a layer of their own, moved by a connection of
 // their own; the next drawing deletes both.
 void addBiasLabels(QChart* chart, const review::BacktestResult& result)
@@ -99,9 +99,7 @@ void addBiasLabels(QChart* chart, const review::BacktestResult& result)
     QList<QPointF> anchors; // the top of each pair, in values
     for (size_t e = 0; e < result.events.size(); ++e) {
         const review::BacktestEvent& event = result.events[e];
-        const double bias = event.bias();
-        auto* label = new QGraphicsSimpleTextItem(
-            (bias > 0 ? QStringLiteral("+") : QString()) + percentText(bias), layer);
+        auto* label = new QGraphicsSimpleTextItem(signedPercentText(event.bias()), layer);
         label->setBrush(QColor(200, 40, 40)); // reads on the light and the dark theme
         QFont font = label->font();
         font.setBold(true);

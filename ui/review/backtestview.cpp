@@ -113,7 +113,7 @@ BacktestView::BacktestView(ProjectController* project, QWidget* parent)
         tr("The 80% interval of the event's total units: the actual total falls inside it for "
            "about 8 events in 10 when the model is honest"));
     m_table->horizontalHeaderItem(7)->setToolTip(
-        tr("Actual over forecast units, minus 1: +10% sold 10% more than forecast"));
+        tr("Forecast over actual units, minus 1: +10% forecast 10% more than sold"));
     m_table->horizontalHeaderItem(8)->setToolTip(
         tr("Share of the event's product-days inside their 80% interval (about 80% when honest)"));
     m_table->verticalHeader()->hide();
@@ -247,7 +247,6 @@ void BacktestView::showResult(const review::BacktestResult& result)
     m_table->setRowCount(int(result.events.size()));
     for (int r = 0; r < int(result.events.size()); ++r) {
         const review::BacktestEvent& e = result.events[size_t(r)];
-        const double bias = e.bias();
         const QStringList texts = {QString::fromStdString(e.event.name),
                                    QString::fromStdString(formatIsoDate(e.start)),
                                    QLocale().toString(e.days),
@@ -255,7 +254,7 @@ void BacktestView::showResult(const review::BacktestResult& result)
                                    QLocale().toString(e.forecastUnits, 'f', 1),
                                    intervalText(e.totalInterval),
                                    QLocale().toString(e.actualUnits, 'f', 1),
-                                   (bias > 0 ? QStringLiteral("+") : QString()) + percentText(bias),
+                                   signedPercentText(e.bias()),
                                    percentText(e.hitRate())};
         for (int c = 0; c < texts.size(); ++c)
             m_table->setItem(r, c, cell(texts[c], c >= 2));

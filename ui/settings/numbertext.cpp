@@ -1,6 +1,7 @@
 #include "settings/numbertext.h"
 
 #include <QLocale>
+#include <cmath>
 
 namespace fp::ui {
 
@@ -12,6 +13,14 @@ QString moneyText(double value)
 QString percentText(double fraction, int decimals)
 {
     return QLocale().toString(100.0 * fraction, 'f', decimals) + QLatin1Char('%');
+}
+
+QString signedPercentText(double fraction, int decimals)
+{
+    if (std::isnan(fraction))
+        return QStringLiteral("–");
+    const QString text = percentText(fraction, decimals);
+    return fraction > 0 ? QLatin1Char('+') + text : text;
 }
 
 QString countRangeText(int low, int high)

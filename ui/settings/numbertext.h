@@ -10,6 +10,9 @@ QString moneyText(double value);
 // A fraction (0.35) as a percentage ("35.0%" with one decimal), in the default locale.
 QString percentText(double fraction, int decimals = 1);
 
+// A signed share, such as a bias ("+3.1%", "-12.0%"); "–" when there is none (NaN).
+QString signedPercentText(double fraction, int decimals = 1);
+
 // An interval of counts ("146–282"), in the default locale.
 QString countRangeText(int low, int high);
 
