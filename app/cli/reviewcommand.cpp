@@ -46,6 +46,7 @@ std::optional<review::PlannedSale> plannedSale(Arguments& args, store::Store& st
     review::PlannedSale planned;
     planned.campaign.products = std::move(file.products);
     planned.discounts = std::move(file.discounts);
+    planned.newProducts = std::move(file.newProducts);
     if (args.value("start") || args.value("days")) {
         const auto start = parseIsoDate(args.required("start"));
         if (!start)

@@ -37,39 +37,52 @@ void placeNewProductsOfPlan(const data::Panel& panel, model::TrainedModel& train
 
 namespace {
 
-struct PlannedDiscount
+// What a plan file's row adds to a campaign's: its discount and, for a new product (flagged
+// cold_start, or naming a like_sku), how the plan described it.
+struct PlanRow
 {
     double discount = 0;
-    std::int64_t line = 0;
+    std::string name, category, likeSku;
+    bool coldStart = false;
 };
 
-// The discount column of a plan file by sku; a bad value is a problem with its line.
-std::unordered_map<std::string, PlannedDiscount> readDiscounts(const std::string& path,
-                                                               std::vector<Problem>& problems)
+// A plan file's rows by sku; a bad discount is a problem with its line.
+std::unordered_map<std::string, PlanRow> readPlanRows(const std::string& path,
+                                                      std::vector<Problem>& problems)
 {
-    std::unordered_map<std::string, PlannedDiscount> discounts;
+    std::unordered_map<std::string, PlanRow> rows;
     std::ifstream in(path, std::ios::binary);
     io::CsvReader reader(in);
     io::CsvReader::Record record;
     if (!reader.next(record))
-        return discounts; // readCampaignFile() has said why
-    int skuColumn = -1, discountColumn = -1;
+        return rows; // readCampaignFile() has said why
+    int skuColumn = -1, discountColumn = -1, nameColumn = -1, categoryColumn = -1, likeColumn = -1,
+        flagsColumn = -1;
     for (int i = 0; i < static_cast<int>(record.fields.size()); ++i) {
         const std::string header = io::normalizeHeader(record.fields[static_cast<size_t>(i)]);
-        if (header == "sku")
-            skuColumn = i;
-        else if (header == "discount")
-            discountColumn = i;
+        for (auto& [name, column] : {std::pair<const char*, int&>{"sku", skuColumn},
+                                     {"discount", discountColumn},
+                                     {"name", nameColumn},
+                                     {"category", categoryColumn},
+                                     {"like_sku", likeColumn},
+                                     {"flags", flagsColumn}})
+            if (header == name)
+                column = i;
     }
     if (skuColumn < 0 || discountColumn < 0) {
         problems.push_back(
             {path, 1, 0, ProblemKind::MissingColumn, {skuColumn < 0 ? "sku" : "discount"}});
-        return discounts;
+        return rows;
     }
     while (reader.next(record)) {
         const auto width = static_cast<int>(record.fields.size());
         if (width <= std::max(skuColumn, discountColumn))
             continue; // readCampaignFile() reports the row's field count
+        const auto field = [&](int column) {
+            return column >= 0 && column < width
+                       ? std::string(trim(record.fields[static_cast<size_t>(column)]))
+                       : std::string();
+        };
         const std::string_view text = trim(record.fields[static_cast<size_t>(discountColumn)]);
         const std::optional<double> discount = parseDouble(text);
         if (!discount) {
@@ -82,10 +95,12 @@ std::unordered_map<std::string, PlannedDiscount> readDiscounts(const std::string
                 {path, record.line, 0, ProblemKind::ScenarioDiscountNotAFraction, {path}});
             continue;
         }
-        discounts[std::string(trim(record.fields[static_cast<size_t>(skuColumn)]))] = {*discount,
-                                                                                       record.line};
+        PlanRow row{*discount, field(nameColumn), field(categoryColumn), field(likeColumn)};
+        const std::string flags = " " + field(flagsColumn) + " ";
+        row.coldStart = flags.find(" cold_start ") != std::string::npos || !row.likeSku.empty();
+        rows[field(skuColumn)] = std::move(row);
     }
-    return discounts;
+    return rows;
 }
 
 } // namespace
@@ -101,16 +116,19 @@ PlanFile readPlanFile(const std::string& path, const data::Panel& panel)
     for (const plan::NewCampaignProduct& unknown : limits.newProducts)
         file.problems.push_back(
             {path, unknown.line, 0, ProblemKind::ProductWithoutHistory, {unknown.product.sku}});
-    const auto discounts = readDiscounts(path, file.problems);
+    const auto rows = readPlanRows(path, file.problems);
     if (!file.problems.empty())
         return file;
     for (const plan::CampaignProduct& product : limits.products) {
         const std::string& sku = panel.products()[static_cast<size_t>(product.product)].sku;
-        const auto found = discounts.find(sku);
-        if (found == discounts.end()) // both passes read the same rows
+        const auto found = rows.find(sku);
+        if (found == rows.end()) // both passes read the same rows
             throw internalError("no discount read for " + sku + " in " + path);
         file.products.push_back(product);
         file.discounts.push_back(found->second.discount);
+        if (const PlanRow& row = found->second; row.coldStart)
+            file.newProducts.push_back(
+                {sku, row.name, row.category, row.likeSku, product.listPrice, product.unitCost});
     }
     return file;
 }

@@ -42,13 +42,17 @@ void placeNewProductsOfPlan(const data::Panel& panel, model::TrainedModel& train
                             PlannedSale& planned);
 
 // A recommended.csv (docs/data-format.md, section 3) read back: per row its sku's product with
-// stock, unit_cost and list_price as the planner read them, and its discount. Other columns are
-// ignored, so a hand-edited table works too. The file is unusable when `problems` is not empty:
-// each bad row (a sku the project does not hold, a discount that is not a fraction) has its line.
+// stock, unit_cost and list_price as the planner read them, and its discount; a row flagged
+// cold_start (or naming a like_sku) also its name and category, how the plan placed the new
+// product (the table names no like_sku, so one planned from a like item is placed among its
+// category's products). Other columns are ignored, so a hand-edited table works too. The file is
+// unusable when `problems` is not empty: each bad row (a sku the project does not hold, a
+// discount that is not a fraction) has its line.
 struct PlanFile
 {
     std::vector<plan::CampaignProduct> products;
-    std::vector<double> discounts; // one per product
+    std::vector<double> discounts;              // one per product
+    std::vector<model::NewProduct> newProducts; // the rows that were new products
     std::vector<Problem> problems;
 };
 PlanFile readPlanFile(const std::string& path, const data::Panel& panel);

@@ -445,9 +445,15 @@ TEST(ReviewOfNewProducts, ANewProductThatSoldIsReviewedAsThePlanForecastIt)
     const plan::PlanResult plan = plan::planAtDiscounts(evaluator, {}, discounts);
     plan::saveScenario(store, data.panel, "with a new product", campaign, {}, discounts,
                        plan.totals, data.newProducts());
+    // The same plan as the table `plan` writes (the new product flagged cold_start).
+    const test::TempDir dir;
+    std::vector<plan::ProductPlan> tableRows = plan.rows;
+    const plan::PlanResult table =
+        plan::makePlanResult(data, campaign, {}, std::move(tableRows), std::nullopt);
+    ASSERT_TRUE(table.rows[1].flags.has(plan::RowFlag::ColdStart));
+    exports::writeRecommendedCsv(table, dir.file("recommended.csv"));
 
     // The sale: both sell at their planned prices, the new product 5 units a day.
-    const test::TempDir dir;
     std::ofstream sale(dir.file("sale.csv"));
     sale << "date,sku,name,category,units,price,list_price\n";
     for (int day = 0; day < kSaleDays; ++day)
@@ -482,4 +488,24 @@ TEST(ReviewOfNewProducts, ANewProductThatSoldIsReviewedAsThePlanForecastIt)
     EXPECT_EQ(row.plannedDiscount, 0.3);
     EXPECT_NEAR(row.expectedUnits, plan.rows[1].expectedUnits, 0.005);
     EXPECT_NEAR(reviewed.rows[0].expectedUnits, plan.rows[0].expectedUnits, 0.005);
+
+    // The table says which row was new and where the plan placed it (its category): reviewed
+    // from the table, the new product's expectation is the plan's too.
+    const review::PlanFile file = review::readPlanFile(dir.file("recommended.csv"), panel);
+    ASSERT_TRUE(file.problems.empty()) << file.problems.front().describe();
+    ASSERT_EQ(file.newProducts.size(), 1u);
+    EXPECT_EQ(file.newProducts[0].sku, "NEW-REVIEW");
+    EXPECT_EQ(file.newProducts[0].category, described.category);
+    review::PlannedSale fromTable;
+    fromTable.campaign.products = file.products;
+    fromTable.campaign.start = campaign.start;
+    fromTable.campaign.days = campaign.days;
+    fromTable.discounts = file.discounts;
+    fromTable.newProducts = file.newProducts;
+    review::placeNewProductsOfPlan(panel, trained, fromTable);
+    const review::SaleReview tableReview = review::reviewSale(store, panel, trained, fromTable);
+    EXPECT_TRUE(tableReview.notes.empty());
+    ASSERT_EQ(tableReview.rows.size(), 2u);
+    EXPECT_NEAR(tableReview.rows[1].expectedUnits, plan.rows[1].expectedUnits, 0.005);
+    EXPECT_NEAR(tableReview.rows[1].expectedRevenue, plan.rows[1].expectedRevenue, 0.005);
 }

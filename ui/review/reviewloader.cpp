@@ -22,6 +22,7 @@ review::PlannedSale plannedSaleOfFile(const std::string& path, const data::Panel
     review::PlannedSale planned;
     planned.campaign.products = std::move(file.products);
     planned.discounts = std::move(file.discounts);
+    planned.newProducts = std::move(file.newProducts);
     std::vector<int> products;
     for (const plan::CampaignProduct& cp : planned.campaign.products)
         products.push_back(cp.product);
