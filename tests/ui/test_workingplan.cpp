@@ -397,6 +397,7 @@ private slots:
         const std::int64_t scenario = view()->scenarios()->saveCurrent("with NEW-1");
         QVERIFY(scenario > 0);
         const double newUnits = doc()->rows()[row].expectedUnits;
+        const size_t savedRows = doc()->rows().size();
         const double revenue = doc()->totals().revenue;
 
         // A file whose products all have a history hides the notice again.
@@ -420,6 +421,29 @@ private slots:
                         .rows[static_cast<size_t>(opened - rows.begin())]
                         .flags.has(plan::RowFlag::ColdStart));
             QCOMPARE(again.doc()->totals().revenue, revenue);
+            again.view->saver()->discard();
+        }
+        // Where its new product can no longer be placed (its category gone), the scenario opens
+        // with the rest and says so in a box that does not hold the window up.
+        {
+            store::Store project(m_projectPath.toStdString(), store::Store::OpenMode::MustExist);
+            project.database().exec("UPDATE scenario_new_products SET category = 'Gone', "
+                                    "like_sku = '' WHERE sku = 'NEW-1'");
+        }
+        {
+            Planner again;
+            QVERIFY(again.open(m_projectPath));
+            QTRY_VERIFY_WITH_TIMEOUT(again.doc()->hasData(), 30000);
+            QVERIFY(again.view->scenarios()->openScenario(scenario));
+            auto* notes = again.view->findChild<QMessageBox*>("scenarioNotes");
+            QVERIFY(notes);
+            QTRY_VERIFY(notes->isVisible());
+            QVERIFY2(notes->text().contains("NEW-1"), qPrintable(notes->text()));
+            const std::vector<plan::ProductPlan>& rows = again.doc()->rows();
+            QVERIFY(std::none_of(rows.begin(), rows.end(),
+                                 [](const auto& r) { return r.sku == "NEW-1"; }));
+            QCOMPARE(rows.size(), savedRows - 1);
+            notes->button(QMessageBox::Ok)->click();
             again.view->saver()->discard();
         }
         {

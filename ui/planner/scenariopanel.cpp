@@ -189,7 +189,13 @@ bool ScenarioPanel::openScenario(std::int64_t id)
             QStringList notes;
             for (const Problem& note : scenario.notes)
                 notes << problemMessage(note);
-            QMessageBox::information(this, tr("Scenario opened with changes"), notes.join('\n'));
+            // Said without waiting for it: the scenario is already open behind the box.
+            auto* box =
+                new QMessageBox(QMessageBox::Information, tr("Scenario opened with changes"),
+                                notes.join('\n'), QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("scenarioNotes"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
         }
         return true;
     } catch (const std::exception& e) {
