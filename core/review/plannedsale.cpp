@@ -6,6 +6,7 @@
 #include "io/csvreader.h"
 #include "model/modelstore.h"
 #include "plan/scenariostore.h"
+#include "review/backtest.h"
 
 #include <algorithm>
 #include <fstream>
@@ -27,11 +28,20 @@ PlannedSale plannedSaleOfScenario(store::Store& store, const data::Panel& panel,
     throw FlashPlanError(ProblemKind::ScenarioNameUnknown, {wanted});
 }
 
+data::Panel historyAtPlanning(const data::Panel& panel, const plan::Campaign& campaign)
+{
+    return historyBefore(panel, panel.periodOf(campaign.start));
+}
+
 void placeNewProductsOfPlan(const data::Panel& panel, model::TrainedModel& trained,
                             PlannedSale& planned)
 {
+    if (planned.newProducts.empty())
+        return;
+    // Among their peers as the plan placed them: at the peers' regular prices of then.
+    const data::Panel before = historyAtPlanning(panel, planned.campaign);
     for (const model::NewProductResult& result :
-         model::placeUnknownProducts(panel, trained, planned.newProducts))
+         model::placeUnknownProducts(before, trained, planned.newProducts))
         planned.notes.insert(planned.notes.end(), result.problems.begin(), result.problems.end());
 }
 

@@ -35,6 +35,12 @@ struct PlannedSale
 PlannedSale plannedSaleOfScenario(store::Store& store, const data::Panel& panel,
                                   const std::string& name);
 
+// The history as the plan saw it: the periods before the sale's window, each product's regular
+// price as it was then. The sale's own rows (imported since, perhaps at another regular price)
+// would otherwise move the reference the model prices against, and the plan's expectations with
+// it, though the model is the same.
+data::Panel historyAtPlanning(const data::Panel& panel, const plan::Campaign& campaign);
+
 // The plan's new products that have sold since (their sales imported after the model was trained)
 // placed among their peers again, as the plan placed them, so that the review sets what they sold
 // against what the plan expected of them. One that cannot be placed now is noted in `planned`.

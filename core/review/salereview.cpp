@@ -119,7 +119,9 @@ SaleReview reviewSale(store::Store& store, const data::Panel& panel,
         throw FlashPlanError(ProblemKind::ReviewNoSales,
                              {formatIsoDate(from), formatIsoDate(to - 1)});
 
-    const plan::CampaignEvaluator evaluator(panel, trained, reviewed);
+    // The plan's expectations: from the history it was planned on, whatever was imported since.
+    const data::Panel before = historyAtPlanning(panel, campaign);
+    const plan::CampaignEvaluator evaluator(before, trained, reviewed);
     const int count = evaluator.productCount();
     std::vector<ProductReview> rows(static_cast<size_t>(count));
     std::vector<std::pair<int, double>> queries;

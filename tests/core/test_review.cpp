@@ -509,3 +509,56 @@ TEST(ReviewOfNewProducts, ANewProductThatSoldIsReviewedAsThePlanForecastIt)
     EXPECT_NEAR(tableReview.rows[1].expectedUnits, plan.rows[1].expectedUnits, 0.005);
     EXPECT_NEAR(tableReview.rows[1].expectedRevenue, plan.rows[1].expectedRevenue, 0.005);
 }
+
+// A sale run at a new regular price (the plan said so) is imported with it, and the product's
+// latest regular price moves: the plan's expectations must not move with it, as the model is the
+// same and the plan was made on the history before the sale.
+TEST(ReviewAtANewRegularPrice, TheSalesOwnRegularPriceDoesNotMoveThePlansExpectations)
+{
+    synth::MarketConfig config;
+    config.seed = 1513;
+    config.products = 20;
+    config.days = 400;
+    config.firstDay = daysFromCivil(2025, 8, 1);
+    test::MarketProject project(config);
+    store::Store& store = project.store();
+    model::saveActiveModel(store, test::trainStructuredOnAllHistory(project.panel()));
+
+    const data::Panel& panel = project.panel();
+    const model::TrainedModel trained = model::requireActiveModel(store);
+    plan::Campaign campaign;
+    campaign.start = project.market().endDay();
+    campaign.days = kSaleDays;
+    for (const int p : {0, 1}) {
+        plan::CampaignProduct cp;
+        cp.product = p;
+        // Product 0 goes on sale from a regular price 10% above its history's latest.
+        cp.listPrice = panel.products()[static_cast<size_t>(p)].listPrice * (p == 0 ? 1.1 : 1.0);
+        campaign.products.push_back(cp);
+    }
+    const std::vector<double> discounts = {0.25, 0.25};
+    const plan::CampaignEvaluator evaluator(panel, trained, campaign);
+    const plan::PlanResult plan = plan::planAtDiscounts(evaluator, {}, discounts);
+    plan::saveScenario(store, panel, "new regular price", campaign, {}, discounts, plan.totals);
+
+    const test::TempDir dir;
+    std::ofstream sale(dir.file("sale.csv"));
+    sale << "date,sku,units,price,list_price\n";
+    for (int day = 0; day < kSaleDays; ++day)
+        for (const plan::CampaignProduct& cp : campaign.products)
+            sale << formatIsoDate(campaign.start + day) << ','
+                 << panel.products()[static_cast<size_t>(cp.product)].sku << ",3,"
+                 << cp.listPrice * 0.75 << ',' << cp.listPrice << '\n';
+    sale.close();
+    ASSERT_TRUE(io::importSalesFile(store, dir.file("sale.csv")).committed);
+
+    const data::Panel after = data::Panel::load(store);
+    ASSERT_NEAR(after.products()[0].listPrice, campaign.products[0].listPrice, 1e-6);
+    const review::SaleReview reviewed = review::reviewSale(
+        store, after, trained, review::plannedSaleOfScenario(store, after, "new regular price"));
+    ASSERT_EQ(reviewed.rows.size(), 2u);
+    for (size_t i = 0; i < 2; ++i) {
+        EXPECT_NEAR(reviewed.rows[i].expectedUnits, plan.rows[i].expectedUnits, 0.005) << i;
+        EXPECT_NEAR(reviewed.rows[i].expectedRevenue, plan.rows[i].expectedRevenue, 0.005) << i;
+    }
+}

@@ -54,8 +54,10 @@ std::vector<ReviewProductDays> daysOf(const plan::PlannerData& data,
     for (size_t r = 0; r < campaign.products.size(); ++r)
         rowOfProduct[campaign.products[r].product] = r;
     std::vector<ReviewProductDays> days(sale.rows.size());
+    // As reviewSale() forecasts: from the history the plan saw.
+    const data::Panel before = review::historyAtPlanning(data.panel, campaign);
     for (const model::ForecastRow& f :
-         exports::campaignForecast(data.panel, data.trained, campaign, discounts)) {
+         exports::campaignForecast(before, data.trained, campaign, discounts)) {
         ReviewProductDays& d = days[rowOfProduct.at(f.product)];
         d.days.push_back(f.day);
         d.expected.push_back(f.forecast);
