@@ -103,7 +103,7 @@ std::vector<DemandCell> historyCells(const Panel& panel, int fromPeriod, int toP
             cell.stock = panel.stock(p, t);
             cell.discount = panel.discount(p, t);
             cell.priceCut = panel.price(p, t) > 0
-                                ? logPriceCut(panel.price(p, t), product.listPrice)
+                                ? logPriceCut(panel.price(p, t), product.priceReference())
                                 : logPriceCut(1.0 - cell.discount, 1.0);
             cell.censored = panel.censored(p, t);
             const std::int32_t event = panel.event(p, t);
@@ -144,7 +144,7 @@ std::vector<DemandCell> scenarioCells(const Panel& panel,
             cell.stock = s.stock;
             const double list =
                 s.listPrice > 0 ? static_cast<double>(s.listPrice) : product.listPrice;
-            const double reference = product.listPrice > 0 ? product.listPrice : list;
+            const double reference = product.priceReference() > 0 ? product.priceReference() : list;
             if (s.discount < 0) { // dearer than the regular price
                 cell.discount = 0.0f;
                 cell.priceCut = logPriceCut(list * (1.0 - s.discount), reference);

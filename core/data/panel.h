@@ -29,6 +29,11 @@ struct PanelProduct
     // The import estimated the list price (one for the whole history: the file had none), so a
     // period's regular price is better read from the prices around it.
     bool listPriceEstimated = false;
+    // The regular price the model's price cuts are measured from: the list price the model saw
+    // when it was trained (model::TrainedModel::alignPriceReferences), which sales imported since
+    // may have moved; 0 until aligned: the list price, as when training.
+    double modelReference = 0.0;
+    double priceReference() const { return modelReference > 0 ? modelReference : listPrice; }
 };
 
 // The sales history in memory: products x periods (days or weeks) in flat arrays, period t being
@@ -83,6 +88,12 @@ public:
     // A product without sales history (a new product, forecast from its peers): added with every
     // period absent, and its index returned.
     int addProduct(PanelProduct product);
+    // Sets the regular price product `p`'s price cuts are measured from
+    // (PanelProduct::modelReference).
+    void setModelReference(int p, double price)
+    {
+        m_products.at(static_cast<size_t>(p)).modelReference = price;
+    }
 
 private:
     Panel() = default;

@@ -1,5 +1,6 @@
 #include "model/modelstore.h"
 
+#include "data/discountsupport.h"
 #include "data/panel.h"
 #include "model/depthguard.h"
 #include "store/store.h"
@@ -9,8 +10,9 @@
 namespace fp::model {
 
 namespace {
-constexpr std::uint32_t kBlobVersion = 2; // 2: the supported depth per product
-}
+// 2: the supported depth per product; 3: the regular price each product's cuts were measured from.
+constexpr std::uint32_t kBlobVersion = 3;
+} // namespace
 
 std::vector<int>
 TrainedModel::productIndexFor(const std::vector<std::int64_t>& panelProductIds) const
@@ -38,6 +40,31 @@ std::vector<int> TrainedModel::productIndexFor(const data::Panel& panel) const
     return productIndexFor(ids);
 }
 
+void TrainedModel::keepProductsOf(const data::Panel& panel)
+{
+    const std::vector<double> deepest = data::deepestSupportedDiscounts(panel);
+    productIds.clear();
+    supportedDepth.clear();
+    referencePrice.clear();
+    for (const data::PanelProduct& p : panel.products()) {
+        productIds.push_back(p.id);
+        supportedDepth.push_back(static_cast<float>(deepest[static_cast<size_t>(p.category)]));
+        referencePrice.push_back(p.priceReference());
+    }
+}
+
+void TrainedModel::alignPriceReferences(data::Panel& panel) const
+{
+    if (referencePrice.size() != productIds.size())
+        return; // stored before the references were kept: measured from the list price
+    const std::vector<int> index = productIndexFor(panel);
+    for (int p = 0; p < panel.productCount(); ++p) {
+        const int i = index[static_cast<size_t>(p)];
+        if (i >= 0 && i < static_cast<int>(referencePrice.size()))
+            panel.setModelReference(p, referencePrice[static_cast<size_t>(i)]);
+    }
+}
+
 void TrainedModel::predict(std::span<const data::DemandCell> cells, std::span<double> means,
                            std::span<double> extraVariance) const
 {
@@ -57,6 +84,7 @@ std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)
     trained.model->save(params);
     trained.noise.save(params);
     params.putVector(trained.supportedDepth);
+    params.putVector(trained.referencePrice);
     BinaryWriter curve;
     curve.putVector(trained.curve);
 
@@ -91,7 +119,7 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
     const std::vector<std::uint8_t> curve = stmt.blob(5);
     BinaryReader in(params);
     const auto version = in.get<std::uint32_t>();
-    if (version != 1 && version != kBlobVersion)
+    if (version < 1 || version > kBlobVersion)
         throw FlashPlanError(ProblemKind::StoredModelOtherVersion);
     trained.kind = in.getString();
     trained.productIds = in.getVector<std::int64_t>();
@@ -102,8 +130,12 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
     trained.noise = NoiseModel::load(in);
     if (version >= 2)
         trained.supportedDepth = in.getVector<float>();
-    if (!trained.supportedDepth.empty() &&
-        trained.supportedDepth.size() != trained.productIds.size())
+    if (version >= 3)
+        trained.referencePrice = in.getVector<double>();
+    if ((!trained.supportedDepth.empty() &&
+         trained.supportedDepth.size() != trained.productIds.size()) ||
+        (!trained.referencePrice.empty() &&
+         trained.referencePrice.size() != trained.productIds.size()))
         throw FlashPlanError(ProblemKind::StoredModelTruncated);
     if (!curve.empty()) {
         BinaryReader curveIn(curve);

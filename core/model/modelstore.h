@@ -33,6 +33,9 @@ struct TrainedModel
     // (data::deepestSupportedDiscounts); demand past it is continued by DepthGuard. Empty for a
     // model stored before it was kept.
     std::vector<float> supportedDepth;
+    // Per model product: the regular price its price cuts were measured from in training (the
+    // panel's PanelProduct::priceReference()). Empty for a model stored before it was kept.
+    std::vector<double> referencePrice;
     // New products (no sales history) placed among the products the model knows
     // (model::addNewProducts): model indices productIds.size() and up. Not stored.
     ColdStart coldStart;
@@ -48,6 +51,14 @@ struct TrainedModel
     std::vector<int> productIndexFor(const std::vector<std::int64_t>& panelProductIds) const;
     // The same for each product of `panel`, in its order.
     std::vector<int> productIndexFor(const data::Panel& panel) const;
+    // Keeps what the model needs of the panel it was fitted on: its products (productIds), the
+    // deepest discount each one's category sold at and the regular price its cuts were measured
+    // from.
+    void keepProductsOf(const data::Panel& panel);
+    // Measures the prices of `panel`'s products the model knows from the regular prices it was
+    // trained with: sales imported since at a new regular price would otherwise move what a price
+    // means to the model (a forecast at the same price would change though the model did not).
+    void alignPriceReferences(data::Panel& panel) const;
 };
 
 // Stores `trained` as the project's active model (in one transaction) and returns its id.

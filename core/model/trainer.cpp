@@ -1,6 +1,5 @@
 #include "model/trainer.h"
 
-#include "data/discountsupport.h"
 #include "data/panel.h"
 #include "model/blendmodel.h"
 #include "model/modelstore.h"
@@ -303,12 +302,7 @@ TrainSummary trainAndStore(store::Store& store, const TrainOptions& options,
     // The noise of the fit's own residuals, widened (or narrowed) as far as the held-out periods
     // showed its intervals too narrow (or far too wide) out of sample.
     trained.noise = NoiseModel::estimate(shape, all, allMeans).widened(widening);
-    const std::vector<double> deepest = data::deepestSupportedDiscounts(panel);
-    for (const data::PanelProduct& p : panel.products()) {
-        trained.productIds.push_back(p.id);
-        trained.supportedDepth.push_back(
-            static_cast<float>(deepest[static_cast<size_t>(p.category)]));
-    }
+    trained.keepProductsOf(panel);
     trained.scoresJson = summaryJson(summary);
     trained.curve = chosenCurve; // the curve with its held-out validation loss
     trained.seed = options.seed;

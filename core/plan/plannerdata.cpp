@@ -13,6 +13,7 @@ namespace fp::plan {
 PlannerData::PlannerData(data::Panel history, model::TrainedModel model)
     : panel(std::move(history)), trained(std::move(model)), deepestDiscounts(panel)
 {
+    trained.alignPriceReferences(panel);
     deriveProducts(0);
 }
 

@@ -1,7 +1,6 @@
 #include "review/backtest.h"
 
 #include "base/binaryio.h"
-#include "data/discountsupport.h"
 #include "data/panel.h"
 #include "model/modelstore.h"
 #include "model/salessum.h"
@@ -102,12 +101,7 @@ model::TrainedModel refitOn(const data::Panel& before, const model::TrainedModel
     trained.model = std::move(fitted);
     trained.noise = model::NoiseModel::estimate(model::PanelShape::of(before), cells, means);
     trained.seed = stored.seed;
-    const std::vector<double> deepest = data::deepestSupportedDiscounts(before);
-    for (const data::PanelProduct& p : before.products()) {
-        trained.productIds.push_back(p.id);
-        trained.supportedDepth.push_back(
-            static_cast<float>(deepest[static_cast<size_t>(p.category)]));
-    }
+    trained.keepProductsOf(before);
     return trained;
 }
 

@@ -1,6 +1,7 @@
 #include "base/error.h"
 #include "data/panel.h"
 #include "io/salesimporter.h"
+#include "model/modelstore.h"
 #include "plan/campaign.h"
 #include "plan/campaignevaluator.h"
 #include "plan/deepestdiscounts.h"
@@ -336,4 +337,48 @@ TEST(RowFlags, TextIsTheSpaceSeparatedNamesOrEmpty)
     EXPECT_EQ(flags.text(), "beyond_history");
     EXPECT_EQ(plan::flagName(plan::RowFlag::BeyondHistory), "beyond_history");
     EXPECT_NE(flags, plan::RowFlags());
+}
+
+// Sales imported after training at a new regular price must not move what the model says of a
+// price: the same campaign at the same prices forecasts the same before and after the import,
+// while the product's list price (the campaign's default) is the new one.
+TEST(ModelPriceReference, SalesImportedAtANewRegularPriceDoNotMoveTheForecastOfAPrice)
+{
+    synth::MarketConfig config;
+    config.seed = 1514;
+    config.products = 12;
+    config.days = 400;
+    config.firstDay = daysFromCivil(2025, 8, 1);
+    test::MarketProject project(config);
+    store::Store& store = project.store();
+    model::saveActiveModel(store, test::trainStructuredOnAllHistory(project.panel()));
+
+    const double raised = project.panel().products()[0].listPrice * 1.2;
+    plan::Campaign campaign;
+    campaign.start = project.market().endDay() + 14;
+    campaign.days = 3;
+    plan::CampaignProduct cp;
+    cp.product = 0;
+    cp.listPrice = raised;
+    campaign.products = {cp};
+    const auto expectedUnits = [&] {
+        const plan::PlannerData data(data::Panel::load(store), model::requireActiveModel(store));
+        const plan::CampaignEvaluator evaluator(data.panel, data.trained, campaign);
+        return std::pair{evaluator.evaluate(0, 0.2).expectedUnits,
+                         data.panel.products()[0].listPrice};
+    };
+    const auto [before, listBefore] = expectedUnits();
+
+    const test::TempDir dir;
+    std::string csv = "date,sku,units,price,list_price\n";
+    for (int day = 0; day < 7; ++day)
+        csv += formatIsoDate(project.market().endDay() + day) + "," +
+               project.panel().products()[0].sku + ",3," + std::to_string(raised) + "," +
+               std::to_string(raised) + "\n";
+    ASSERT_TRUE(io::importSalesFile(store, dir.write("week.csv", csv)).committed);
+
+    const auto [after, listAfter] = expectedUnits();
+    EXPECT_NEAR(listAfter, raised, 1e-4);
+    EXPECT_LT(listBefore, raised / 1.1);
+    EXPECT_NEAR(after, before, 1e-9 * before);
 }

@@ -132,7 +132,8 @@ FitResult computeFit(const std::string& path, qint64 productId, FitCache& cache,
         return result;
     }
     // The project's periods and categories, as the model was trained on them.
-    const data::Panel panel = data::loadProductPanel(store, productId, *range);
+    data::Panel panel = data::loadProductPanel(store, productId, *range);
+    cached.model->alignPriceReferences(panel);
     const data::PanelProduct& product = panel.products().front();
     result.name = QString::fromStdString(product.name);
     result.category =
