@@ -54,6 +54,20 @@ void Panel::setCell(int p, int t, float units, float price, float listPrice, flo
     }
 }
 
+void Panel::useCategoryOrder(const std::vector<std::string>& order)
+{
+    std::vector<std::string> categories = order;
+    std::unordered_map<std::string, int> index;
+    for (size_t i = 0; i < order.size(); ++i)
+        index.emplace(order[i], static_cast<int>(i));
+    for (const std::string& name : m_categories)
+        if (index.emplace(name, static_cast<int>(categories.size())).second)
+            categories.push_back(name);
+    for (PanelProduct& product : m_products)
+        product.category = index.at(m_categories.at(static_cast<size_t>(product.category)));
+    m_categories = std::move(categories);
+}
+
 int Panel::addProduct(PanelProduct product)
 {
     product.firstPeriod = 0;

@@ -30,7 +30,7 @@ struct PanelProduct
     // period's regular price is better read from the prices around it.
     bool listPriceEstimated = false;
     // The regular price the model's price cuts are measured from: the list price the model saw
-    // when it was trained (model::TrainedModel::alignPriceReferences), which sales imported since
+    // when it was trained (model::TrainedModel::alignTo), which sales imported since
     // may have moved; 0 until aligned: the list price, as when training.
     double modelReference = 0.0;
     double priceReference() const { return modelReference > 0 ? modelReference : listPrice; }
@@ -88,6 +88,10 @@ public:
     // A product without sales history (a new product, forecast from its peers): added with every
     // period absent, and its index returned.
     int addProduct(PanelProduct product);
+    // Puts `order`'s categories first, each at its index there (a model's categories, in the order
+    // it was trained with), and the panel's others after them; every product's category follows.
+    // A category imported since sorts among the others by name and would shift their indices.
+    void useCategoryOrder(const std::vector<std::string>& order);
     // Sets the regular price product `p`'s price cuts are measured from
     // (PanelProduct::modelReference).
     void setModelReference(int p, double price)

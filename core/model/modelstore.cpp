@@ -10,7 +10,8 @@
 namespace fp::model {
 
 namespace {
-// 2: the supported depth per product; 3: the regular price each product's cuts were measured from.
+// 2: the supported depth per product; 3: the regular price each product's cuts were measured from,
+// and the categories in the order the model was trained with.
 constexpr std::uint32_t kBlobVersion = 3;
 } // namespace
 
@@ -46,6 +47,7 @@ void TrainedModel::keepProductsOf(const data::Panel& panel)
     productIds.clear();
     supportedDepth.clear();
     referencePrice.clear();
+    categories = panel.categories();
     for (const data::PanelProduct& p : panel.products()) {
         productIds.push_back(p.id);
         supportedDepth.push_back(static_cast<float>(deepest[static_cast<size_t>(p.category)]));
@@ -53,8 +55,10 @@ void TrainedModel::keepProductsOf(const data::Panel& panel)
     }
 }
 
-void TrainedModel::alignPriceReferences(data::Panel& panel) const
+void TrainedModel::alignTo(data::Panel& panel) const
 {
+    if (!categories.empty())
+        panel.useCategoryOrder(categories);
     if (referencePrice.size() != productIds.size())
         return; // stored before the references were kept: measured from the list price
     const std::vector<int> index = productIndexFor(panel);
@@ -85,6 +89,9 @@ std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)
     trained.noise.save(params);
     params.putVector(trained.supportedDepth);
     params.putVector(trained.referencePrice);
+    params.put(static_cast<std::uint32_t>(trained.categories.size()));
+    for (const std::string& name : trained.categories)
+        params.putString(name);
     BinaryWriter curve;
     curve.putVector(trained.curve);
 
@@ -130,8 +137,12 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
     trained.noise = NoiseModel::load(in);
     if (version >= 2)
         trained.supportedDepth = in.getVector<float>();
-    if (version >= 3)
+    if (version >= 3) {
         trained.referencePrice = in.getVector<double>();
+        const auto count = in.get<std::uint32_t>();
+        for (std::uint32_t i = 0; i < count; ++i)
+            trained.categories.push_back(in.getString());
+    }
     if ((!trained.supportedDepth.empty() &&
          trained.supportedDepth.size() != trained.productIds.size()) ||
         (!trained.referencePrice.empty() &&

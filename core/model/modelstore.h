@@ -36,6 +36,9 @@ struct TrainedModel
     // Per model product: the regular price its price cuts were measured from in training (the
     // panel's PanelProduct::priceReference()). Empty for a model stored before it was kept.
     std::vector<double> referencePrice;
+    // The categories of the panel it was trained on, in its order: the noise model's (and the
+    // models' own) category indices. Empty for a model stored before they were kept.
+    std::vector<std::string> categories;
     // New products (no sales history) placed among the products the model knows
     // (model::addNewProducts): model indices productIds.size() and up. Not stored.
     ColdStart coldStart;
@@ -55,10 +58,11 @@ struct TrainedModel
     // deepest discount each one's category sold at and the regular price its cuts were measured
     // from.
     void keepProductsOf(const data::Panel& panel);
-    // Measures the prices of `panel`'s products the model knows from the regular prices it was
-    // trained with: sales imported since at a new regular price would otherwise move what a price
-    // means to the model (a forecast at the same price would change though the model did not).
-    void alignPriceReferences(data::Panel& panel) const;
+    // Makes `panel` read as the model was trained: its categories at the model's indices (a
+    // category imported since would shift them, and each category's noise with them), and the
+    // prices of the products the model knows measured from the regular prices it was trained with
+    // (sales imported since at a new regular price would move what a price means to the model).
+    void alignTo(data::Panel& panel) const;
 };
 
 // Stores `trained` as the project's active model (in one transaction) and returns its id.

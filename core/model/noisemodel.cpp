@@ -186,10 +186,28 @@ NoiseModel NoiseModel::estimate(const PanelShape& shape, const std::vector<data:
     return noise;
 }
 
+double NoiseModel::size(int category) const
+{
+    if (category >= 0 && static_cast<size_t>(category) < m_size.size())
+        return m_size[static_cast<size_t>(category)];
+    double noisiest = 0; // a size of 0 is Poisson's: the least noisy, taken only when all are
+    for (const double r : m_size)
+        if (r > 0 && (noisiest == 0 || r < noisiest))
+            noisiest = r;
+    return noisiest;
+}
+
+double NoiseModel::eventShockVariance(int category) const
+{
+    if (category >= 0 && static_cast<size_t>(category) < m_shock.size())
+        return m_shock[static_cast<size_t>(category)];
+    return m_shock.empty() ? 0.0 : *std::max_element(m_shock.begin(), m_shock.end());
+}
+
 NegBin NoiseModel::cellDemand(int category, const data::DemandCell& cell, double mean,
                               double extra) const
 {
-    const double r = m_size[static_cast<size_t>(category)];
+    const double r = size(category);
     const double shared = sharedVariance(category, cell, extra);
     if (shared <= 0)
         return NegBin(mean, r);
@@ -212,19 +230,19 @@ NoiseModel NoiseModel::widened(double extra) const
 
 double NoiseModel::sharedVariance(int category, const data::DemandCell& cell, double extra) const
 {
-    return (cell.eventDay < 0 ? 0.0 : m_shock[static_cast<size_t>(category)]) + extra;
+    return (cell.eventDay < 0 ? 0.0 : eventShockVariance(category)) + extra;
 }
 
 NegBin NoiseModel::windowDemand(int category, std::span<const double> means, bool featured,
                                 double extra) const
 {
-    const double r = m_size[static_cast<size_t>(category)];
+    const double r = size(category);
     double total = 0, variance = 0;
     for (double m : means) {
         total += m;
         variance += m + (r > 0 ? m * m / r : 0.0); // size 0: Poisson
     }
-    variance += ((featured ? m_shock[static_cast<size_t>(category)] : 0.0) + extra) * total * total;
+    variance += ((featured ? eventShockVariance(category) : 0.0) + extra) * total * total;
     const double overdispersion = variance - total;
     return NegBin(total, overdispersion > 1e-12 ? total * total / overdispersion : 0.0);
 }

@@ -42,8 +42,10 @@ public:
     // calibration, see intervalWidening().
     NoiseModel widened(double extra) const;
 
-    double size(int category) const { return m_size[static_cast<size_t>(category)]; }
-    double eventShockVariance(int category) const { return m_shock[static_cast<size_t>(category)]; }
+    // A category the model was not trained with (one imported since, which
+    // TrainedModel::alignTo puts after the model's) gets the noisiest of the model's.
+    double size(int category) const;
+    double eventShockVariance(int category) const;
 
     void save(BinaryWriter& out) const;
     static NoiseModel load(BinaryReader& in);

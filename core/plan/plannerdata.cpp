@@ -13,7 +13,8 @@ namespace fp::plan {
 PlannerData::PlannerData(data::Panel history, model::TrainedModel model)
     : panel(std::move(history)), trained(std::move(model)), deepestDiscounts(panel)
 {
-    trained.alignPriceReferences(panel);
+    trained.alignTo(panel);
+    deepestDiscounts = DeepestDiscounts(panel); // by category: after the categories are aligned
     deriveProducts(0);
 }
 

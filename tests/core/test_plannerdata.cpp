@@ -382,3 +382,56 @@ TEST(ModelPriceReference, SalesImportedAtANewRegularPriceDoNotMoveTheForecastOfA
     EXPECT_LT(listBefore, raised / 1.1);
     EXPECT_NEAR(after, before, 1e-9 * before);
 }
+
+// A product of a new category imported after training ("AAA" sorts before every other) must not
+// shift the categories the model knows: each keeps its own noise, so a plan's expectations and
+// intervals stay as they were. Before, every category read its neighbour's noise and the last one
+// read past the model's.
+TEST(ModelCategories, ACategoryImportedSinceMovesNoOtherCategorysForecast)
+{
+    synth::MarketConfig config;
+    config.seed = 1515;
+    config.products = 24;
+    config.days = 400;
+    config.firstDay = daysFromCivil(2025, 8, 1);
+    test::MarketProject project(config);
+    store::Store& store = project.store();
+    model::saveActiveModel(store, test::trainStructuredOnAllHistory(project.panel()));
+    ASSERT_GE(project.panel().categories().size(), 3u);
+
+    plan::Campaign campaign;
+    campaign.start = project.market().endDay() + 7;
+    campaign.days = 3;
+    for (int p = 0; p < project.panel().productCount(); ++p) {
+        plan::CampaignProduct cp;
+        cp.product = p;
+        cp.listPrice = project.panel().products()[static_cast<size_t>(p)].listPrice;
+        cp.stock = 10.0; // the expectation under a stock cap depends on the noise too
+        campaign.products.push_back(cp);
+    }
+    const auto plan = [&] {
+        const plan::PlannerData data(data::Panel::load(store), model::requireActiveModel(store));
+        const plan::CampaignEvaluator evaluator(data.panel, data.trained, campaign);
+        std::vector<plan::ProductPlan> rows;
+        for (int i = 0; i < evaluator.productCount(); ++i)
+            rows.push_back(evaluator.evaluate(i, 0.3));
+        return rows;
+    };
+    const std::vector<plan::ProductPlan> before = plan();
+
+    const test::TempDir dir;
+    ASSERT_TRUE(io::importSalesFile(
+                    store, dir.write("new.csv", "date,sku,category,units,price\n" +
+                                                    formatIsoDate(project.market().endDay()) +
+                                                    ",NEW-CAT,AAA,2,10\n"))
+                    .committed);
+    ASSERT_EQ(data::Panel::load(store).categories().front(), "AAA");
+
+    const std::vector<plan::ProductPlan> after = plan();
+    ASSERT_EQ(after.size(), before.size());
+    for (size_t i = 0; i < before.size(); ++i) {
+        EXPECT_EQ(after[i].expectedUnits, before[i].expectedUnits) << i;
+        EXPECT_EQ(after[i].unitsLow, before[i].unitsLow) << i;
+        EXPECT_EQ(after[i].unitsHigh, before[i].unitsHigh) << i;
+    }
+}

@@ -133,7 +133,7 @@ FitResult computeFit(const std::string& path, qint64 productId, FitCache& cache,
     }
     // The project's periods and categories, as the model was trained on them.
     data::Panel panel = data::loadProductPanel(store, productId, *range);
-    cached.model->alignPriceReferences(panel);
+    cached.model->alignTo(panel);
     const data::PanelProduct& product = panel.products().front();
     result.name = QString::fromStdString(product.name);
     result.category =
