@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -66,6 +67,41 @@ void Panel::useCategoryOrder(const std::vector<std::string>& order)
     for (PanelProduct& product : m_products)
         product.category = index.at(m_categories.at(static_cast<size_t>(product.category)));
     m_categories = std::move(categories);
+}
+
+void Panel::startAt(DayNumber day)
+{
+    const DayNumber offset = day - m_firstDay;
+    if (offset <= 0 || offset % m_periodDays != 0 || offset / m_periodDays >= m_periods)
+        return;
+    const int dropped = static_cast<int>(offset / m_periodDays);
+    const int periods = m_periods - dropped;
+    const auto keep = [&](auto& values) {
+        using Values = std::remove_reference_t<decltype(values)>;
+        Values kept(m_products.size() * static_cast<std::size_t>(periods));
+        for (std::size_t p = 0; p < m_products.size(); ++p)
+            std::copy_n(
+                values.begin() + static_cast<std::ptrdiff_t>(index(static_cast<int>(p), dropped)),
+                periods,
+                kept.begin() + static_cast<std::ptrdiff_t>(p * static_cast<std::size_t>(periods)));
+        values = std::move(kept);
+    };
+    keep(m_units);
+    keep(m_price);
+    keep(m_listPrice);
+    keep(m_stock);
+    keep(m_event);
+    keep(m_present);
+    for (PanelProduct& product : m_products) {
+        product.lastPeriod -= dropped;
+        product.firstPeriod = std::max(0, product.firstPeriod - dropped);
+        if (product.lastPeriod < product.firstPeriod) { // all of it before `day`
+            product.firstPeriod = 0;
+            product.lastPeriod = -1;
+        }
+    }
+    m_firstDay = day;
+    m_periods = periods;
 }
 
 int Panel::addProduct(PanelProduct product)

@@ -92,6 +92,11 @@ public:
     // it was trained with), and the panel's others after them; every product's category follows.
     // A category imported since sorts among the others by name and would shift their indices.
     void useCategoryOrder(const std::vector<std::string>& order);
+    // Leaves out the periods before `day` (a period's first day; nothing when not one after
+    // firstDay()): period 0 becomes the one starting on `day`. A model counts periods from the
+    // first day it was trained with; history imported since from before it would shift every
+    // period.
+    void startAt(DayNumber day);
     // Sets the regular price product `p`'s price cuts are measured from
     // (PanelProduct::modelReference).
     void setModelReference(int p, double price)

@@ -11,7 +11,7 @@ namespace fp::model {
 
 namespace {
 // 2: the supported depth per product; 3: the regular price each product's cuts were measured from,
-// and the categories in the order the model was trained with.
+// the categories in the order the model was trained with and the first day of its periods.
 constexpr std::uint32_t kBlobVersion = 3;
 } // namespace
 
@@ -48,6 +48,7 @@ void TrainedModel::keepProductsOf(const data::Panel& panel)
     supportedDepth.clear();
     referencePrice.clear();
     categories = panel.categories();
+    firstDay = panel.firstDay();
     for (const data::PanelProduct& p : panel.products()) {
         productIds.push_back(p.id);
         supportedDepth.push_back(static_cast<float>(deepest[static_cast<size_t>(p.category)]));
@@ -57,6 +58,8 @@ void TrainedModel::keepProductsOf(const data::Panel& panel)
 
 void TrainedModel::alignTo(data::Panel& panel) const
 {
+    if (firstDay)
+        panel.startAt(*firstDay);
     if (!categories.empty())
         panel.useCategoryOrder(categories);
     if (referencePrice.size() != productIds.size())
@@ -92,6 +95,8 @@ std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)
     params.put(static_cast<std::uint32_t>(trained.categories.size()));
     for (const std::string& name : trained.categories)
         params.putString(name);
+    params.put<std::uint8_t>(trained.firstDay ? 1 : 0);
+    params.put<std::int64_t>(trained.firstDay.value_or(0));
     BinaryWriter curve;
     curve.putVector(trained.curve);
 
@@ -142,6 +147,10 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
         const auto count = in.get<std::uint32_t>();
         for (std::uint32_t i = 0; i < count; ++i)
             trained.categories.push_back(in.getString());
+        const bool known = in.get<std::uint8_t>() != 0;
+        const auto day = in.get<std::int64_t>();
+        if (known)
+            trained.firstDay = static_cast<DayNumber>(day);
     }
     if ((!trained.supportedDepth.empty() &&
          trained.supportedDepth.size() != trained.productIds.size()) ||

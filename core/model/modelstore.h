@@ -39,6 +39,9 @@ struct TrainedModel
     // The categories of the panel it was trained on, in its order: the noise model's (and the
     // models' own) category indices. Empty for a model stored before they were kept.
     std::vector<std::string> categories;
+    // The first day of the panel it was trained on: its period 0. Unknown (nullopt) for a model
+    // stored before it was kept.
+    std::optional<DayNumber> firstDay;
     // New products (no sales history) placed among the products the model knows
     // (model::addNewProducts): model indices productIds.size() and up. Not stored.
     ColdStart coldStart;
@@ -58,7 +61,10 @@ struct TrainedModel
     // deepest discount each one's category sold at and the regular price its cuts were measured
     // from.
     void keepProductsOf(const data::Panel& panel);
-    // Makes `panel` read as the model was trained: its categories at the model's indices (a
+    // Makes `panel` read as the model was trained: its periods counted from the model's first day
+    // (history imported since from before it would shift every period the model reads its trend,
+    // season and shopping days by: dropped here, the model never saw it), its categories at the
+    // model's indices (a
     // category imported since would shift them, and each category's noise with them), and the
     // prices of the products the model knows measured from the regular prices it was trained with
     // (sales imported since at a new regular price would move what a price means to the model).

@@ -435,3 +435,89 @@ TEST(ModelCategories, ACategoryImportedSinceMovesNoOtherCategorysForecast)
         EXPECT_EQ(after[i].unitsHigh, before[i].unitsHigh) << i;
     }
 }
+
+// History imported after training from before the model's first day moves the panel's period 0:
+// the model reads its trend, season and shopping days by period, so a plan must still read the
+// days it was trained on. Before, one row 40 days older moved a plan's expectations.
+TEST(ModelPeriods, HistoryImportedSinceFromBeforeTheModelsFirstDayMovesNoForecast)
+{
+    synth::MarketConfig config;
+    config.seed = 1516;
+    config.products = 12;
+    config.days = 400;
+    config.firstDay = daysFromCivil(2025, 8, 1);
+    test::MarketProject project(config);
+    store::Store& store = project.store();
+    model::saveActiveModel(store, test::trainStructuredOnAllHistory(project.panel()));
+
+    plan::Campaign campaign;
+    campaign.start = project.market().endDay() + 7;
+    campaign.days = 3;
+    for (int p = 0; p < project.panel().productCount(); ++p) {
+        plan::CampaignProduct cp;
+        cp.product = p;
+        cp.listPrice = project.panel().products()[static_cast<size_t>(p)].listPrice;
+        campaign.products.push_back(cp);
+    }
+    const auto plan = [&] {
+        const plan::PlannerData data(data::Panel::load(store), model::requireActiveModel(store));
+        const plan::CampaignEvaluator evaluator(data.panel, data.trained, campaign);
+        std::vector<plan::ProductPlan> rows;
+        for (int i = 0; i < evaluator.productCount(); ++i)
+            rows.push_back(evaluator.evaluate(i, 0.3));
+        return std::pair{rows, data.panel.firstDay()};
+    };
+    const auto [before, firstBefore] = plan();
+
+    const data::PanelProduct& first = project.panel().products()[0];
+    const test::TempDir dir;
+    ASSERT_TRUE(
+        io::importSalesFile(
+            store, dir.write("older.csv", "date,sku,units,price,list_price\n" +
+                                              formatIsoDate(config.firstDay - 40) + "," +
+                                              first.sku + ",3," + std::to_string(first.listPrice) +
+                                              "," + std::to_string(first.listPrice) + "\n"))
+            .committed);
+    ASSERT_EQ(data::Panel::load(store).firstDay(), config.firstDay - 40);
+
+    const auto [after, firstAfter] = plan();
+    EXPECT_EQ(firstAfter, firstBefore);
+    ASSERT_EQ(after.size(), before.size());
+    for (size_t i = 0; i < before.size(); ++i) {
+        EXPECT_EQ(after[i].expectedUnits, before[i].expectedUnits) << i;
+        EXPECT_EQ(after[i].unitsLow, before[i].unitsLow) << i;
+        EXPECT_EQ(after[i].unitsHigh, before[i].unitsHigh) << i;
+    }
+}
+
+TEST(PanelStartAt, LeavesOutThePeriodsBeforeTheDayAndKeepsTheRest)
+{
+    data::PanelProduct a;
+    a.sku = "A";
+    a.firstPeriod = 0;
+    a.lastPeriod = 4;
+    data::PanelProduct b;
+    b.sku = "B";
+    b.firstPeriod = 0;
+    b.lastPeriod = 1;
+    data::Panel panel(7, 700, 5, {a, b}, {""});
+    for (int t = 0; t < 5; ++t)
+        panel.setCell(0, t, float(t), 10.0f + float(t), 20.0f, 5.0f, t == 3 ? 0 : -1);
+    panel.setCell(1, 0, 1.0f, 1.0f, 1.0f, 1.0f, -1);
+    panel.setCell(1, 1, 1.0f, 1.0f, 1.0f, 1.0f, -1);
+    panel.startAt(703); // not a period's first day: no change
+    EXPECT_EQ(panel.periodCount(), 5);
+    panel.startAt(714);
+    EXPECT_EQ(panel.firstDay(), 714);
+    ASSERT_EQ(panel.periodCount(), 3);
+    EXPECT_EQ(panel.products()[0].firstPeriod, 0);
+    EXPECT_EQ(panel.products()[0].lastPeriod, 2);
+    for (int t = 0; t < 3; ++t) {
+        EXPECT_EQ(panel.units(0, t), float(t + 2));
+        EXPECT_EQ(panel.price(0, t), 12.0f + float(t));
+        EXPECT_EQ(panel.event(0, t), t == 1 ? 0 : -1);
+        EXPECT_TRUE(panel.present(0, t));
+    }
+    // B sold only before the day: no period of it is left.
+    EXPECT_EQ(panel.products()[1].lastPeriod, -1);
+}

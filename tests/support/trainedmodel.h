@@ -25,6 +25,7 @@ inline model::TrainedModel trainStructuredOnAllHistory(const data::Panel& panel)
     trained.noise = model::NoiseModel::estimate(model::PanelShape::of(panel), cells, means);
     trained.model = std::move(structured);
     trained.categories = panel.categories();
+    trained.firstDay = panel.firstDay();
     // No supported depth (the tests that use it see the model's own curves past the history).
     for (const data::PanelProduct& p : panel.products()) {
         trained.productIds.push_back(p.id);
