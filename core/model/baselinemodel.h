@@ -11,6 +11,7 @@ class BaselineModel final : public DemandModel
 {
 public:
     std::string kind() const override { return "baseline"; }
+    const PanelShape& shape() const override { return m_shape; }
     void fit(const data::Panel& panel, const std::vector<data::DemandCell>& train,
              const std::vector<data::DemandCell>& validation, const FitOptions& options,
              const LossFn& onLoss) override;

@@ -17,6 +17,7 @@ public:
                double firstWeight);
 
     std::string kind() const override { return "blend"; }
+    const PanelShape& shape() const override { return m_first->shape(); }
     // Fits both parts on the same cells (each from where it was when warmStart is set).
     void fit(const data::Panel& panel, const std::vector<data::DemandCell>& train,
              const std::vector<data::DemandCell>& validation, const FitOptions& options,

@@ -69,6 +69,8 @@ public:
     virtual ~DemandModel() = default;
 
     virtual std::string kind() const = 0; // "baseline", "structured", "neural"
+    // The panel it was fitted on, as it saw it (its first day, each product's category index).
+    virtual const PanelShape& shape() const = 0;
 
     // Fits on `train`; `validation` only feeds the loss curve (and early stopping where the model
     // uses it). Deterministic for the same cells and options.seed. Throws Cancelled.

@@ -5,6 +5,7 @@
 #include "model/depthguard.h"
 #include "store/store.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace fp::model {
@@ -56,12 +57,51 @@ void TrainedModel::keepProductsOf(const data::Panel& panel)
     }
 }
 
+namespace {
+
+// A model stored before it kept its categories' names: each index named after the category its
+// products have now (when they agree), so that the order it was trained with can still be found.
+std::vector<std::string> categoriesOfProducts(const TrainedModel& trained, const data::Panel& panel)
+{
+    if (!trained.model)
+        return {};
+    const std::vector<std::int64_t>& productIds = trained.productIds;
+    const PanelShape& shape = trained.model->shape();
+    if (shape.productCategory.size() != productIds.size())
+        return {};
+    std::vector<std::string> names(static_cast<size_t>(shape.categories));
+    std::vector<bool> named(names.size(), false);
+    const std::vector<int> index = trained.productIndexFor(panel);
+    for (int p = 0; p < panel.productCount(); ++p) {
+        const int i = index[static_cast<size_t>(p)];
+        if (i < 0 || i >= static_cast<int>(productIds.size()))
+            continue;
+        const int c = shape.productCategory[static_cast<size_t>(i)];
+        if (c < 0 || c >= shape.categories)
+            return {};
+        const std::string& name = panel.categories()[static_cast<size_t>(
+            panel.products()[static_cast<size_t>(p)].category)];
+        if (named[static_cast<size_t>(c)] && names[static_cast<size_t>(c)] != name)
+            return {}; // a product moved category since: leave the order as it is
+        names[static_cast<size_t>(c)] = name;
+        named[static_cast<size_t>(c)] = true;
+    }
+    if (std::find(named.begin(), named.end(), false) != named.end())
+        return {};
+    return names;
+}
+
+} // namespace
+
 void TrainedModel::alignTo(data::Panel& panel) const
 {
     if (firstDay)
         panel.startAt(*firstDay);
     if (!categories.empty())
         panel.useCategoryOrder(categories);
+    else if (const std::vector<std::string> named = categoriesOfProducts(*this, panel);
+             !named.empty())
+        panel.useCategoryOrder(named);
     if (referencePrice.size() != productIds.size())
         return; // stored before the references were kept: measured from the list price
     const std::vector<int> index = productIndexFor(panel);
@@ -152,6 +192,8 @@ std::optional<TrainedModel> loadActiveModel(store::Store& store)
         if (known)
             trained.firstDay = static_cast<DayNumber>(day);
     }
+    if (version < 3) // stored before the model kept them: its first day from the fit's own shape
+        trained.firstDay = trained.model->shape().firstDay;
     if ((!trained.supportedDepth.empty() &&
          trained.supportedDepth.size() != trained.productIds.size()) ||
         (!trained.referencePrice.empty() &&

@@ -50,6 +50,7 @@ public:
     ~NeuralModel() override;
 
     std::string kind() const override { return "neural"; }
+    const PanelShape& shape() const override { return m_shape; }
 
     // Early stopping: with validation cells, training stops after `patience` epochs whose
     // validation loss is significantly worse than the best (two standard errors of the per-cell

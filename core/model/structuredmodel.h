@@ -34,6 +34,7 @@ public:
     static constexpr int kEventDays = 4; // day 0, 1, 2, 3+ of an event
 
     std::string kind() const override { return "structured"; }
+    const PanelShape& shape() const override { return m_shape; }
     void fit(const data::Panel& panel, const std::vector<data::DemandCell>& train,
              const std::vector<data::DemandCell>& validation, const FitOptions& options,
              const LossFn& onLoss) override;

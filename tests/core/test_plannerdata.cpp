@@ -7,11 +7,13 @@
 #include "plan/deepestdiscounts.h"
 #include "plan/optimizer.h"
 #include "plan/plannerdata.h"
+#include "store/sqlite.h"
 #include "store/store.h"
 #include "support/marketproject.h"
 #include "support/tempdir.h"
 #include "support/trainedmodel.h"
 
+#include <cstring>
 #include <gtest/gtest.h>
 
 using namespace fp;
@@ -409,15 +411,20 @@ TEST(ModelCategories, ACategoryImportedSinceMovesNoOtherCategorysForecast)
         cp.stock = 10.0; // the expectation under a stock cap depends on the noise too
         campaign.products.push_back(cp);
     }
-    const auto plan = [&] {
-        const plan::PlannerData data(data::Panel::load(store), model::requireActiveModel(store));
+    // `named`: the model keeps its categories' names; else as a model stored before it did, whose
+    // order is found from its products' categories.
+    const auto plan = [&](bool named) {
+        model::TrainedModel trained = model::requireActiveModel(store);
+        if (!named)
+            trained.categories.clear();
+        const plan::PlannerData data(data::Panel::load(store), std::move(trained));
         const plan::CampaignEvaluator evaluator(data.panel, data.trained, campaign);
         std::vector<plan::ProductPlan> rows;
         for (int i = 0; i < evaluator.productCount(); ++i)
             rows.push_back(evaluator.evaluate(i, 0.3));
         return rows;
     };
-    const std::vector<plan::ProductPlan> before = plan();
+    const std::vector<plan::ProductPlan> before = plan(true);
 
     const test::TempDir dir;
     ASSERT_TRUE(io::importSalesFile(
@@ -427,12 +434,14 @@ TEST(ModelCategories, ACategoryImportedSinceMovesNoOtherCategorysForecast)
                     .committed);
     ASSERT_EQ(data::Panel::load(store).categories().front(), "AAA");
 
-    const std::vector<plan::ProductPlan> after = plan();
-    ASSERT_EQ(after.size(), before.size());
-    for (size_t i = 0; i < before.size(); ++i) {
-        EXPECT_EQ(after[i].expectedUnits, before[i].expectedUnits) << i;
-        EXPECT_EQ(after[i].unitsLow, before[i].unitsLow) << i;
-        EXPECT_EQ(after[i].unitsHigh, before[i].unitsHigh) << i;
+    for (const bool named : {true, false}) {
+        const std::vector<plan::ProductPlan> after = plan(named);
+        ASSERT_EQ(after.size(), before.size());
+        for (size_t i = 0; i < before.size(); ++i) {
+            EXPECT_EQ(after[i].expectedUnits, before[i].expectedUnits) << i << named;
+            EXPECT_EQ(after[i].unitsLow, before[i].unitsLow) << i << named;
+            EXPECT_EQ(after[i].unitsHigh, before[i].unitsHigh) << i << named;
+        }
     }
 }
 
@@ -520,4 +529,80 @@ TEST(PanelStartAt, LeavesOutThePeriodsBeforeTheDayAndKeepsTheRest)
     }
     // B sold only before the day: no period of it is left.
     EXPECT_EQ(panel.products()[1].lastPeriod, -1);
+}
+
+// A model stored by an earlier version (format 2: no first day, categories or regular prices
+// kept) still reads its periods and categories as it was trained: its first day from its fit's
+// own shape, its categories' order from its products'.
+TEST(ModelPeriods, AModelStoredBeforeItKeptItsFirstDayReadsItFromItsFit)
+{
+    synth::MarketConfig config;
+    config.seed = 1517;
+    config.products = 12;
+    config.days = 300;
+    config.firstDay = daysFromCivil(2025, 8, 1);
+    test::MarketProject project(config);
+    store::Store& store = project.store();
+    const model::TrainedModel trained = test::trainStructuredOnAllHistory(project.panel());
+    model::saveActiveModel(store, trained);
+    {
+        // The same blob as format 2 wrote it: the version, and without what format 3 added.
+        sql::Database& db = store.database();
+        sql::Statement read(db, "SELECT id, params FROM models WHERE is_active = 1");
+        ASSERT_TRUE(read.step());
+        const std::int64_t id = read.int64(0);
+        std::vector<std::uint8_t> blob = read.blob(1);
+        read.reset();
+        size_t added = 8 + 8 * trained.referencePrice.size() + 4 + 1 + 8;
+        for (const std::string& name : trained.categories)
+            added += 8 + name.size();
+        ASSERT_GT(blob.size(), added);
+        blob.resize(blob.size() - added);
+        const std::uint32_t version = 2;
+        std::memcpy(blob.data(), &version, sizeof version);
+        sql::Statement write(db, "UPDATE models SET params = ?1 WHERE id = ?2");
+        write.bind(1, blob).bind(2, id).run();
+    }
+    const model::TrainedModel old = model::requireActiveModel(store);
+    EXPECT_TRUE(old.referencePrice.empty());
+    EXPECT_TRUE(old.categories.empty());
+    ASSERT_TRUE(old.firstDay.has_value());
+    EXPECT_EQ(*old.firstDay, config.firstDay);
+
+    plan::Campaign campaign;
+    campaign.start = project.market().endDay() + 7;
+    campaign.days = 3;
+    for (int p = 0; p < project.panel().productCount(); ++p) {
+        plan::CampaignProduct cp;
+        cp.product = p;
+        cp.listPrice = project.panel().products()[static_cast<size_t>(p)].listPrice;
+        campaign.products.push_back(cp);
+    }
+    const auto plan = [&] {
+        const plan::PlannerData data(data::Panel::load(store), model::requireActiveModel(store));
+        const plan::CampaignEvaluator evaluator(data.panel, data.trained, campaign);
+        std::vector<plan::ProductPlan> rows;
+        for (int i = 0; i < evaluator.productCount(); ++i)
+            rows.push_back(evaluator.evaluate(i, 0.3));
+        return rows;
+    };
+    const std::vector<plan::ProductPlan> before = plan();
+    const data::PanelProduct& first = project.panel().products()[0];
+    const test::TempDir dir;
+    ASSERT_TRUE(io::importSalesFile(
+                    store, dir.write("older.csv", "date,sku,category,units,price,list_price\n" +
+                                                      formatIsoDate(config.firstDay - 40) + "," +
+                                                      first.sku + ",," + "3," +
+                                                      std::to_string(first.listPrice) + "," +
+                                                      std::to_string(first.listPrice) + "\n" +
+                                                      formatIsoDate(project.market().endDay()) +
+                                                      ",NEW-CAT,AAA,2,10,10\n"))
+                    .committed);
+    const std::vector<plan::ProductPlan> after = plan();
+    ASSERT_EQ(after.size(), before.size());
+    for (size_t i = 0; i < before.size(); ++i) {
+        EXPECT_EQ(after[i].expectedUnits, before[i].expectedUnits) << i;
+        EXPECT_EQ(after[i].unitsLow, before[i].unitsLow) << i;
+        EXPECT_EQ(after[i].unitsHigh, before[i].unitsHigh) << i;
+    }
 }
