@@ -102,13 +102,27 @@ void TrainedModel::alignTo(data::Panel& panel) const
     else if (const std::vector<std::string> named = categoriesOfProducts(*this, panel);
              !named.empty())
         panel.useCategoryOrder(named);
-    if (referencePrice.size() != productIds.size())
-        return; // stored before the references were kept: measured from the list price
     const std::vector<int> index = productIndexFor(panel);
+    const bool kept = referencePrice.size() == productIds.size();
+    // A model stored before it kept them trained on the periods of its shape: the regular price
+    // of a product's last period among them was its reference (a list price of the file's; an
+    // estimated one moves with every import and is left as it is).
+    const int trainedPeriods = model ? std::min(model->shape().periods, panel.periodCount()) : 0;
     for (int p = 0; p < panel.productCount(); ++p) {
         const int i = index[static_cast<size_t>(p)];
-        if (i >= 0 && i < static_cast<int>(referencePrice.size()))
+        if (i < 0 || i >= static_cast<int>(productIds.size()))
+            continue;
+        if (kept) {
             panel.setModelReference(p, referencePrice[static_cast<size_t>(i)]);
+            continue;
+        }
+        if (panel.products()[static_cast<size_t>(p)].listPriceEstimated)
+            continue;
+        for (int t = trainedPeriods - 1; t >= 0; --t)
+            if (panel.present(p, t) && panel.listPrice(p, t) > 0) {
+                panel.setModelReference(p, panel.listPrice(p, t));
+                break;
+            }
     }
 }
 

@@ -532,8 +532,9 @@ TEST(PanelStartAt, LeavesOutThePeriodsBeforeTheDayAndKeepsTheRest)
 }
 
 // A model stored by an earlier version (format 2: no first day, categories or regular prices
-// kept) still reads its periods and categories as it was trained: its first day from its fit's
-// own shape, its categories' order from its products'.
+// kept) still reads its periods, categories and prices as it was trained: its first day from its
+// fit's own shape, its categories' order from its products', their regular prices from the
+// periods it was trained on.
 TEST(ModelPeriods, AModelStoredBeforeItKeptItsFirstDayReadsItFromItsFit)
 {
     synth::MarketConfig config;
@@ -587,17 +588,20 @@ TEST(ModelPeriods, AModelStoredBeforeItKeptItsFirstDayReadsItFromItsFit)
         return rows;
     };
     const std::vector<plan::ProductPlan> before = plan();
+    // One row older than the model's first day, a product of a new category, and a later row
+    // of another product at a new regular price.
     const data::PanelProduct& first = project.panel().products()[0];
+    const data::PanelProduct& second = project.panel().products()[1];
+    const double raised = second.listPrice * 1.2;
+    const std::string later = formatIsoDate(project.market().endDay());
+    std::string csv = "date,sku,category,units,price,list_price\n";
+    csv += formatIsoDate(config.firstDay - 40) + "," + first.sku + ",,3," +
+           std::to_string(first.listPrice) + "," + std::to_string(first.listPrice) + "\n";
+    csv += later + ",NEW-CAT,AAA,2,10,10\n";
+    csv += later + "," + second.sku + ",,3," + std::to_string(raised) + "," +
+           std::to_string(raised) + "\n";
     const test::TempDir dir;
-    ASSERT_TRUE(io::importSalesFile(
-                    store, dir.write("older.csv", "date,sku,category,units,price,list_price\n" +
-                                                      formatIsoDate(config.firstDay - 40) + "," +
-                                                      first.sku + ",," + "3," +
-                                                      std::to_string(first.listPrice) + "," +
-                                                      std::to_string(first.listPrice) + "\n" +
-                                                      formatIsoDate(project.market().endDay()) +
-                                                      ",NEW-CAT,AAA,2,10,10\n"))
-                    .committed);
+    ASSERT_TRUE(io::importSalesFile(store, dir.write("later.csv", csv)).committed);
     const std::vector<plan::ProductPlan> after = plan();
     ASSERT_EQ(after.size(), before.size());
     for (size_t i = 0; i < before.size(); ++i) {
