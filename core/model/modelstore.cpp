@@ -118,9 +118,14 @@ void TrainedModel::alignTo(data::Panel& panel) const
         }
         if (panel.products()[static_cast<size_t>(p)].listPriceEstimated)
             continue;
+        const double listPrice = panel.products()[static_cast<size_t>(p)].listPrice;
         for (int t = trainedPeriods - 1; t >= 0; --t)
             if (panel.present(p, t) && panel.listPrice(p, t) > 0) {
-                panel.setModelReference(p, panel.listPrice(p, t));
+                // The panel keeps a period's list price as a float: the same price, unchanged
+                // since, is the product's own (double) list price, which training measured from.
+                const float then = panel.listPrice(p, t);
+                panel.setModelReference(p, static_cast<float>(listPrice) == then ? listPrice
+                                                                                 : double(then));
                 break;
             }
     }
