@@ -1,14 +1,18 @@
 #include "charts/timechartview.h"
 #include "data/panel.h"
 #include "data/productstats.h"
+#include "io/salesimporter.h"
 #include "products/producthistorychart.h"
 #include "products/productstablemodel.h"
 #include "products/productsview.h"
 #include "shell/projectcontroller.h"
+#include "store/store.h"
 #include "support/marketproject.h"
+#include "support/tempdir.h"
 
 #include <QAreaSeries>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -196,6 +200,49 @@ private slots:
         view->resetZoom();
         QCOMPARE(view->visibleFrom(), from);
         QCOMPARE(view->visibleTo(), to);
+    }
+
+    // A product that sold on one day only: its point shows (a line needs two) and the time axis
+    // spans a week of distinct dates, not one date repeated across the plot.
+    void aHistoryOfOneDayShowsItsPointBetweenDistinctDates()
+    {
+        const test::TempDir dir;
+        const std::string path = dir.file("one.flashplan");
+        {
+            store::Store store(path, store::Store::OpenMode::CreateIfMissing);
+            QVERIFY(io::importSalesFile(
+                        store, dir.write("one.csv", "date,sku,units,price\n2026-11-17,ONE,2,20\n"
+                                                    "2026-11-10,LONG,1,5\n2026-11-20,LONG,1,5\n"))
+                        .committed);
+        }
+        ui::ProjectController project;
+        QString error;
+        QVERIFY2(project.openProject(QString::fromStdString(path), false, &error),
+                 qPrintable(error));
+        ui::ProductHistoryChart chart(&project);
+        chart.resize(900, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QSignalSpy loaded(&chart, &ui::ProductHistoryChart::loaded);
+        store::Store store(path, store::Store::OpenMode::ReadOnly);
+        qint64 id = 0;
+        for (const store::ProductRecord& p : store.products())
+            if (p.sku == "ONE")
+                id = p.id;
+        chart.showProduct(id, "ONE");
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().at(0).toLongLong() == id, 5000);
+        QCOMPARE(chart.unitsSeries()->count(), 1);
+        QVERIFY(chart.unitsSeries()->pointsVisible());
+        QVERIFY(chart.priceSeries()->pointsVisible());
+        const ui::TimeChartView* view = chart.view();
+        QCOMPARE(view->visibleTo() - view->visibleFrom(), qint64(7) * 86'400'000);
+        const qint64 point = static_cast<qint64>(chart.unitsSeries()->at(0).x());
+        QVERIFY(point > view->visibleFrom() && point < view->visibleTo());
+        const auto axes = view->chart()->axes(Qt::Horizontal);
+        QCOMPARE(axes.size(), 1);
+        const auto* axis = qobject_cast<const QDateTimeAxis*>(axes.front());
+        QVERIFY(axis);
+        QVERIFY2(axis->tickCount() <= 8, qPrintable(QString::number(axis->tickCount())));
     }
 
 private:

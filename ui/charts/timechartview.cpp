@@ -16,6 +16,7 @@ namespace fp::ui {
 namespace {
 constexpr double kDayMs = 86'400'000.0;
 constexpr double kMinSpanMs = 3 * kDayMs;
+constexpr double kMinFullSpanMs = 7 * kDayMs;
 } // namespace
 
 qint64 msOfDay(DayNumber day)
@@ -36,6 +37,13 @@ void TimeChartView::setFullRange(qint64 fromMs, qint64 toMs)
 {
     m_fullFrom = static_cast<double>(fromMs);
     m_fullTo = std::max(static_cast<double>(toMs), m_fullFrom + kDayMs);
+    if (m_fullTo - m_fullFrom < kMinFullSpanMs) {
+        // A history of a day or two: a week around it, from a noon (where msOfDay puts a day), so
+        // that its labels are days apart, each on its day, rather than one date repeated.
+        const double middle = (m_fullFrom + m_fullTo) / 2;
+        m_fullFrom = std::floor(middle / kDayMs) * kDayMs + kDayMs / 2 - 3 * kDayMs;
+        m_fullTo = m_fullFrom + kMinFullSpanMs;
+    }
     resetZoom();
 }
 
@@ -181,7 +189,10 @@ void TimeChartView::resizeEvent(QResizeEvent* event)
 void TimeChartView::updateTicks()
 {
     // About one label per 130 pixels, so dates never overlap.
-    const int ticks = std::clamp(static_cast<int>(chart()->plotArea().width() / 130) + 1, 2, 12);
+    // And no more than one a day: the labels are dates.
+    const int days = static_cast<int>(std::floor((m_to - m_from) / kDayMs + 1e-9));
+    const int ticks = std::clamp(static_cast<int>(chart()->plotArea().width() / 130) + 1, 2,
+                                 std::clamp(days + 1, 2, 12));
     if (m_axis->tickCount() != ticks)
         m_axis->setTickCount(ticks);
 }

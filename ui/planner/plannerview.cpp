@@ -21,6 +21,7 @@
 #include "settings/numbertext.h"
 #include "settings/planstatetext.h"
 #include "settings/problemtext.h"
+#include "shell/elidedlabel.h"
 #include "shell/latestrequest.h"
 #include "shell/projectcontroller.h"
 #include "store/store.h"
@@ -231,7 +232,9 @@ QWidget* PlannerView::buildCenter()
     m_redo = new QToolButton(center);
     m_redo->setDefaultAction(m_redoAction);
     m_redo->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_planStatus = new QLabel(center);
+    // Elided: a long note (a retrain's totals before and after) would widen the window's layout
+    // and squeeze the products dock to a sliver.
+    m_planStatus = new ElidedLabel(center);
     m_planStatus->setObjectName("planStatus");
     m_planStatus->setForegroundRole(QPalette::PlaceholderText);
     m_sideToggle = new QToolButton(center);

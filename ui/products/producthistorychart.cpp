@@ -196,6 +196,9 @@ void ProductHistoryChart::apply(const data::Panel& panel)
     m_units->replace(units);
     m_price->replace(price);
     m_listPrice->replace(listPrice);
+    // A line needs two points: a history of one period shows its point.
+    for (QLineSeries* series : {m_units, m_price, m_listPrice})
+        series->setPointsVisible(series->count() == 1);
     m_soldOut->replace(soldOut);
     if (!units.isEmpty())
         m_history.view->setFullRange(static_cast<qint64>(units.front().x() - half),
