@@ -405,6 +405,17 @@ TEST_F(ReviewOnMarket, TheTableHasTheIssuesColumnsAndOneRowPerProduct)
     }
 }
 
+// 400 days of a small market from 2025-08-01: a sale is planned right after them.
+synth::MarketConfig smallMarketConfig(std::uint64_t seed, std::size_t products)
+{
+    synth::MarketConfig config;
+    config.seed = seed;
+    config.products = products;
+    config.days = 400;
+    config.firstDay = daysFromCivil(2025, 8, 1);
+    return config;
+}
+
 } // namespace
 
 // A product that was new (no sales history) when the sale was planned, and has sold in it since:
@@ -413,12 +424,7 @@ TEST_F(ReviewOnMarket, TheTableHasTheIssuesColumnsAndOneRowPerProduct)
 // rest is reviewed, never a refusal of the whole review.
 TEST(ReviewOfNewProducts, ANewProductThatSoldIsReviewedAsThePlanForecastIt)
 {
-    synth::MarketConfig config;
-    config.seed = 1512;
-    config.products = 30;
-    config.days = 400;
-    config.firstDay = daysFromCivil(2025, 8, 1);
-    test::MarketProject project(config);
+    test::MarketProject project(smallMarketConfig(1512, 30));
     store::Store& store = project.store();
     model::saveActiveModel(store, test::trainStructuredOnAllHistory(project.panel()));
 
@@ -515,12 +521,7 @@ TEST(ReviewOfNewProducts, ANewProductThatSoldIsReviewedAsThePlanForecastIt)
 // same and the plan was made on the history before the sale.
 TEST(ReviewAtANewRegularPrice, TheSalesOwnRegularPriceDoesNotMoveThePlansExpectations)
 {
-    synth::MarketConfig config;
-    config.seed = 1513;
-    config.products = 20;
-    config.days = 400;
-    config.firstDay = daysFromCivil(2025, 8, 1);
-    test::MarketProject project(config);
+    test::MarketProject project(smallMarketConfig(1513, 20));
     store::Store& store = project.store();
     model::saveActiveModel(store, test::trainStructuredOnAllHistory(project.panel()));
 
