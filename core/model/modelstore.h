@@ -58,16 +58,17 @@ struct TrainedModel
     // The same for each product of `panel`, in its order.
     std::vector<int> productIndexFor(const data::Panel& panel) const;
     // Keeps what the model needs of the panel it was fitted on: its products (productIds), the
-    // deepest discount each one's category sold at and the regular price its cuts were measured
-    // from.
+    // deepest discount each one's category sold at, the regular price its cuts were measured
+    // from, the categories in their order and the first day.
     void keepProductsOf(const data::Panel& panel);
-    // Makes `panel` read as the model was trained: its periods counted from the model's first day
-    // (history imported since from before it would shift every period the model reads its trend,
-    // season and shopping days by: dropped here, the model never saw it), its categories at the
-    // model's indices (a
-    // category imported since would shift them, and each category's noise with them), and the
-    // prices of the products the model knows measured from the regular prices it was trained with
-    // (sales imported since at a new regular price would move what a price means to the model).
+    // Makes `panel` read as the model was trained, whatever was imported since:
+    // - its periods counted from the model's first day (older history would shift every period
+    //   the model reads its trend, season and shopping days by; it is dropped: the model never
+    //   saw it);
+    // - its categories at the model's indices (a new category would shift them, and each
+    //   category's noise with them);
+    // - the prices of the products the model knows measured from the regular prices it was
+    //   trained with (a new regular price would move what a price means to the model).
     void alignTo(data::Panel& panel) const;
 };
 

@@ -10,11 +10,21 @@
 
 namespace fp::plan {
 
-PlannerData::PlannerData(data::Panel history, model::TrainedModel model)
-    : panel(std::move(history)), trained(std::move(model)), deepestDiscounts(panel)
+namespace {
+
+// The history as `model` reads it (TrainedModel::alignTo).
+data::Panel alignedTo(const model::TrainedModel& model, data::Panel history)
 {
-    trained.alignTo(panel);
-    deepestDiscounts = DeepestDiscounts(panel); // by category: after the categories are aligned
+    model.alignTo(history);
+    return history;
+}
+
+} // namespace
+
+PlannerData::PlannerData(data::Panel history, model::TrainedModel model)
+    : panel(alignedTo(model, std::move(history))), trained(std::move(model)),
+      deepestDiscounts(panel)
+{
     deriveProducts(0);
 }
 
