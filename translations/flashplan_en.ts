@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+28"/>
         <source>... and %n more (see the tooltip)</source>
         <translation>
             <numerusform>... and %n more (see the tooltip)</numerusform>
@@ -120,7 +120,7 @@
 <context>
     <name>fp::ui::PlannerView</name>
     <message numerus="yes">
-        <location filename="../ui/planner/plannerview.cpp" line="+384"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+387"/>
         <source>%n product(s) of the plan are not in the trained model and were left out; train the model again to include them.</source>
         <translation>
             <numerusform>%n product of the plan is not in the trained model and was left out; train the model again to include it.</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+218"/>
+        <location line="+224"/>
         <source>Delete %n scenario(s) from the project?</source>
         <translation>
             <numerusform>Delete %n scenario from the project?</numerusform>

@@ -457,7 +457,7 @@
         <translation>先训练模型，再规划活动</translation>
     </message>
     <message numerus="yes">
-        <location line="+22"/>
+        <location line="+27"/>
         <source>... and %n more (see the tooltip)</source>
         <translation>
             <numerusform>……另有 %n 个（见提示）</numerusform>
@@ -513,12 +513,12 @@
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-223"/>
         <source>Add a whole category, the top sellers by revenue, or a new product without sales history</source>
         <translation>添加整个类目、销售额最高的畅销商品，或没有销售历史的新商品</translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+224"/>
         <source>Select products in the Products list first (Ctrl+click or Shift+click selects several).</source>
         <translation>请先在商品列表中选择商品（按住 Ctrl 或 Shift 点击可多选）。</translation>
     </message>
@@ -958,7 +958,7 @@ No file was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+338"/>
+        <location filename="../ui/model/fitview.cpp" line="+339"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
@@ -2720,7 +2720,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
 <context>
     <name>fp::ui::PlannerView</name>
     <message>
-        <location filename="../ui/planner/plannerview.cpp" line="+113"/>
+        <location filename="../ui/planner/plannerview.cpp" line="+114"/>
         <source>Campaign setup</source>
         <translation>活动设置</translation>
     </message>
@@ -2775,12 +2775,12 @@ No file was changed.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+376"/>
+        <location line="+378"/>
         <source>Optimize</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-375"/>
         <source>Find the discounts that maximize the goal within the limits, keeping locked products (Ctrl+R)</source>
         <translation>在限制范围内寻找使目标最大化的折扣，已锁定商品保持不变（Ctrl+R）</translation>
     </message>
@@ -2805,7 +2805,7 @@ No file was changed.</source>
         <translation>重做上一次撤销的更改</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Setup</source>
         <translation>设置</translation>
     </message>
@@ -3440,6 +3440,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>sales were imported after the model was trained (model %1, latest import %2): plans and forecasts read the history as the model was trained on it; train again to use them</source>
+        <translation>模型训练之后又导入了销售数据（模型 %1，最近导入 %2）：计划和预测仍按模型训练时的历史读取；重新训练即可使用这些数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1: no such project file</source>
         <translation>%1：项目文件不存在</translation>
     </message>
@@ -3510,12 +3515,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>%1 中还没有销售数据；请先导入销售 CSV</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-67"/>
         <source>no list_price for %1 product(s): their regular price was estimated from their own prices (the most common of their high prices, or, where a category&apos;s prices hold from one period to the next, each period&apos;s from the highest prices around it), and discount depth is measured from it</source>
         <translation>%1 个商品没有 list_price：其常规价由自身价格估算（取较高价格中最常见的一个；若某品类的价格在相邻周期间保持不变，则每个周期取其前后的最高价格），折扣深度以此为基准计算</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <source>%1 has no product with id %2</source>
         <translation>%1 中没有编号为 %2 的商品</translation>
     </message>
@@ -4692,12 +4697,12 @@ saved %2, revenue %3</source>
         <translation>打开方案 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Scenario opened with changes</source>
         <translation>方案已打开（部分内容有调整）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Cannot open the scenario</source>
         <translation>无法打开方案</translation>
     </message>
@@ -4795,7 +4800,7 @@ saved %2, revenue %3</source>
 <context>
     <name>fp::ui::TimeChartView</name>
     <message>
-        <location filename="../ui/charts/timechartview.cpp" line="+31"/>
+        <location filename="../ui/charts/timechartview.cpp" line="+32"/>
         <source>Wheel: zoom in time. Drag: zoom to a span. Right-drag or Shift+wheel: pan.</source>
         <translation>滚轮：缩放时间轴。拖动：放大选定区间。右键拖动或 Shift+滚轮：平移。</translation>
     </message>
@@ -4806,7 +4811,7 @@ saved %2, revenue %3</source>
         <translation>yyyy/M/d</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+184"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>

@@ -245,6 +245,8 @@ int runForecast(Arguments& args)
     for (const data::ScenarioPeriod& period : periods)
         forecastProducts.push_back(period.product);
     noteNewProducts(data, forecastProducts);
+    if (data.importedSinceTraining)
+        std::cerr << "note: " << data.importedSinceTraining->message() << "\n";
     try {
         TerminalProgress::installInterruptHandler();
         TerminalProgress bar("writing " + outPath);

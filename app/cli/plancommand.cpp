@@ -154,6 +154,8 @@ int runPlan(Arguments& args)
     for (const plan::CampaignProduct& cp : campaign.products)
         planned.push_back(cp.product);
     const int coldStart = noteNewProducts(*data, planned);
+    if (data->importedSinceTraining)
+        std::cerr << "note: " << data->importedSinceTraining->message() << "\n";
     const int beyond = noteFlagged(result.rows, plan::RowFlag::BeyondHistory,
                                    "planned deeper than their category ever sold at, where the "
                                    "forecast extrapolates");

@@ -141,6 +141,21 @@ void TrainedModel::predict(std::span<const data::DemandCell> cells, std::span<do
                           extraVariance);
 }
 
+std::optional<Problem> importedSinceTraining(store::Store& store)
+{
+    std::optional<std::string> trainedAt, importedAt;
+    for (const store::ModelRecord& m : store.models())
+        if (m.active)
+            trainedAt = m.createdAt;
+    for (const store::ImportRecord& i : store.imports())
+        if (!importedAt || i.importedAt > *importedAt)
+            importedAt = i.importedAt;
+    // UTC timestamps "YYYY-MM-DDThh:mm:ssZ": their text orders as their times.
+    if (!trainedAt || !importedAt || *importedAt <= *trainedAt)
+        return std::nullopt;
+    return problemOf(ProblemKind::SalesImportedSinceTraining, {*trainedAt, *importedAt});
+}
+
 std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)
 {
     BinaryWriter params;

@@ -72,6 +72,13 @@ struct TrainedModel
     void alignTo(data::Panel& panel) const;
 };
 
+// The note that sales were imported after the active model was trained (SalesImportedSinceTraining,
+// with both times), or none: plans and forecasts read the history as the model was trained on it
+// (TrainedModel::alignTo) until it is trained again. The times are whole seconds: an import in the
+// second the model was stored counts as before it (an import and a training at once, as the demo
+// does them, say nothing).
+std::optional<Problem> importedSinceTraining(store::Store& store);
+
 // Stores `trained` as the project's active model (in one transaction) and returns its id.
 std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained);
 

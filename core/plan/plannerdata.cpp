@@ -61,7 +61,9 @@ PlannerData PlannerData::read(const std::string& projectPath, const ProgressFn& 
 {
     store::Store store(projectPath, store::Store::OpenMode::ReadOnly);
     model::TrainedModel trained = model::requireActiveModel(store);
-    return PlannerData(data::Panel::load(store, progress), std::move(trained));
+    PlannerData data(data::Panel::load(store, progress), std::move(trained));
+    data.importedSinceTraining = model::importedSinceTraining(store);
+    return data;
 }
 
 std::vector<model::NewProductResult>

@@ -34,6 +34,9 @@ struct PlannerData
     std::unordered_map<std::int64_t, int> panelIndexOfId; // products.id -> panel product
     // Deeper discounts than these are extrapolated by the model, and the planner says so.
     DeepestDiscounts deepestDiscounts;
+    // Set by read(): sales were imported after the model was trained
+    // (model::importedSinceTraining).
+    std::optional<Problem> importedSinceTraining;
 
     // Throws FlashPlanError when the project has no sales or no trained model.
     static std::shared_ptr<const PlannerData> load(const std::string& projectPath,

@@ -2,6 +2,7 @@
 // trained on (TrainedModel::alignTo), so the same plan forecasts the same until the next training.
 
 #include "base/civildate.h"
+#include "base/error.h"
 #include "data/panel.h"
 #include "io/salesimporter.h"
 #include "model/modelstore.h"
@@ -170,6 +171,22 @@ TEST(ModelPeriods, HistoryImportedSinceFromBeforeTheModelsFirstDayMovesNoForecas
                                     model::requireActiveModel(market.store()));
     EXPECT_EQ(aligned.panel.firstDay(), TrainedMarket::kFirstDay);
     expectSamePlans(market.plan(campaign, 0.3), before);
+
+    // And the planner says that the plan does not use what was imported since (trained a minute
+    // before it: the times are whole seconds).
+    market.store().database().exec(
+        "UPDATE models SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 seconds')");
+    const std::optional<Problem> note = model::importedSinceTraining(market.store());
+    ASSERT_TRUE(note.has_value());
+    EXPECT_EQ(note->kind, ProblemKind::SalesImportedSinceTraining);
+    const std::optional<Problem> read =
+        plan::PlannerData::read(market.store().path()).importedSinceTraining;
+    ASSERT_TRUE(read.has_value());
+    EXPECT_EQ(read->message(), note->message());
+    // Trained after the latest import: nothing to say.
+    market.store().database().exec("UPDATE imports SET imported_at = '2000-01-01T00:00:00Z'");
+    EXPECT_FALSE(model::importedSinceTraining(market.store()).has_value());
+    EXPECT_FALSE(plan::PlannerData::read(market.store().path()).importedSinceTraining.has_value());
 }
 
 // A model stored by an earlier version (format 2: no first day, categories or regular prices

@@ -726,6 +726,7 @@ private slots:
         // A long plan status (a retrain's totals before and after) is cut short, not given the
         // room of the products dock: the planner asks for no more width than before.
         auto* status = planner->findChild<QLabel*>("planStatus");
+        QTest::qWait(50); // the layouts have taken every text set so far
         const int minimum = planner->minimumSizeHint().width();
         status->setText(
             QString(QStringLiteral("the model changed: revenue 48,088.36 -> ")).repeated(8));

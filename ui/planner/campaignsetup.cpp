@@ -280,12 +280,17 @@ void CampaignSetup::refreshFromDocument()
 
 void CampaignSetup::updateWindowWarning()
 {
-    std::optional<Problem> warning;
-    if (m_document->hasData())
-        warning =
-            plan::saleWindowWarning(m_document->data()->panel, m_document->state().campaign.start);
-    m_windowWarning->setText(warning ? problemMessage(*warning) : QString());
-    m_windowWarning->setVisible(warning.has_value());
+    QStringList warnings;
+    if (m_document->hasData()) {
+        const plan::PlannerData& planner = *m_document->data();
+        if (const std::optional<Problem> window =
+                plan::saleWindowWarning(planner.panel, m_document->state().campaign.start))
+            warnings << problemMessage(*window);
+        if (planner.importedSinceTraining)
+            warnings << problemMessage(*planner.importedSinceTraining);
+    }
+    m_windowWarning->setText(warnings.join(QStringLiteral("\n")));
+    m_windowWarning->setVisible(!warnings.isEmpty());
 }
 
 void CampaignSetup::showSkipped(const QString& headline, const QStringList& skipped)

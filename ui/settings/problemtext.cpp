@@ -124,6 +124,10 @@ namespace {
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "the sale starts on %1, %2 days after the sales history ends (%3): the "
                       "forecast reaches far past what the model saw; planned anyway"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "sales were imported after the model was trained (model %1, latest import "
+                      "%2): plans and forecasts read the history as the model was trained on it; "
+                      "train again to use them"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1: no such project file"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "%1 is a project FlashPlan cannot write to (a read-only file or folder); "
