@@ -111,8 +111,10 @@ int runReview(Arguments& args)
     std::optional<review::PlannedSale> planned = plannedSale(args, store, data);
     if (!planned)
         return kBadInput;
-    review::placeNewProductsOfPlan(data.panel, data.trained, *planned);
-    const review::SaleReview result = review::reviewSale(store, data.panel, data.trained, *planned);
+    const review::HistoryAtPlanning history =
+        review::historyAtPlanning(data.panel, planned->campaign);
+    review::placeNewProductsOfPlan(history, data.trained, *planned);
+    const review::SaleReview result = review::reviewSale(store, history, data.trained, *planned);
     for (const Problem& note : result.notes)
         std::cerr << "note: " << note.describe() << "\n";
     review::writeReviewCsv(result, out);

@@ -1,6 +1,8 @@
 #include "plan/rowflags.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace fp::plan {
 
@@ -30,6 +32,25 @@ std::string RowFlags::text() const
         if (has(flag))
             out += (out.empty() ? "" : " ") + std::string(flagName(flag));
     return out;
+}
+
+RowFlags RowFlags::parse(std::string_view text)
+{
+    RowFlags flags;
+    size_t from = 0;
+    while (from < text.size()) {
+        size_t to = text.find_first_of(" ,;\t", from);
+        if (to == std::string_view::npos)
+            to = text.size();
+        std::string name(text.substr(from, to - from));
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        for (const RowFlag flag : kEveryFlag)
+            if (name == flagName(flag))
+                flags.set(flag);
+        from = to + 1;
+    }
+    return flags;
 }
 
 } // namespace fp::plan

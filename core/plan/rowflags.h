@@ -27,6 +27,9 @@ public:
     bool empty() const { return m_bits == 0; }
     // The names, space-separated; "" when none.
     std::string text() const;
+    // What text() wrote, read back: names separated by spaces (or commas, as a hand-edited table
+    // may have them), in any case; a name it does not know is left out.
+    static RowFlags parse(std::string_view text);
 
     bool operator==(const RowFlags&) const = default;
 

@@ -5,6 +5,7 @@
 #include "io/columnmap.h"
 #include "io/csvreader.h"
 #include "model/modelstore.h"
+#include "plan/rowflags.h"
 #include "plan/scenariostore.h"
 #include "review/backtest.h"
 
@@ -28,20 +29,19 @@ PlannedSale plannedSaleOfScenario(store::Store& store, const data::Panel& panel,
     throw FlashPlanError(ProblemKind::ScenarioNameUnknown, {wanted});
 }
 
-data::Panel historyAtPlanning(const data::Panel& panel, const plan::Campaign& campaign)
+HistoryAtPlanning historyAtPlanning(const data::Panel& panel, const plan::Campaign& campaign)
 {
-    return historyBefore(panel, panel.periodOf(campaign.start));
+    return {historyBefore(panel, panel.periodOf(campaign.start))};
 }
 
-void placeNewProductsOfPlan(const data::Panel& panel, model::TrainedModel& trained,
+void placeNewProductsOfPlan(const HistoryAtPlanning& history, model::TrainedModel& trained,
                             PlannedSale& planned)
 {
     if (planned.newProducts.empty())
         return;
     // Among their peers as the plan placed them: at the peers' regular prices of then.
-    const data::Panel before = historyAtPlanning(panel, planned.campaign);
     for (const model::NewProductResult& result :
-         model::placeUnknownProducts(before, trained, planned.newProducts))
+         model::placeUnknownProducts(history.panel, trained, planned.newProducts))
         planned.notes.insert(planned.notes.end(), result.problems.begin(), result.problems.end());
 }
 
@@ -106,8 +106,8 @@ std::unordered_map<std::string, PlanRow> readPlanRows(const std::string& path,
             continue;
         }
         PlanRow row{*discount, field(nameColumn), field(categoryColumn), field(likeColumn)};
-        const std::string flags = " " + field(flagsColumn) + " ";
-        row.coldStart = flags.find(" cold_start ") != std::string::npos || !row.likeSku.empty();
+        row.coldStart = plan::RowFlags::parse(field(flagsColumn)).has(plan::RowFlag::ColdStart) ||
+                        !row.likeSku.empty();
         rows[field(skuColumn)] = std::move(row);
     }
     return rows;

@@ -2,6 +2,7 @@
 
 #include "base/civildate.h"
 #include "base/error.h"
+#include "data/panel.h"
 #include "model/coldstart.h"
 #include "plan/campaign.h"
 
@@ -9,9 +10,6 @@
 #include <string>
 #include <vector>
 
-namespace fp::data {
-class Panel;
-}
 namespace fp::store {
 class Store;
 }
@@ -38,13 +36,18 @@ PlannedSale plannedSaleOfScenario(store::Store& store, const data::Panel& panel,
 // The history as the plan saw it: the periods before the sale's window, each product's regular
 // price as it was then. The sale's own rows (imported since, perhaps at another regular price)
 // would otherwise move the reference the model prices against, and the plan's expectations with
-// it, though the model is the same.
-data::Panel historyAtPlanning(const data::Panel& panel, const plan::Campaign& campaign);
+// it, though the model is the same. A type of its own, so that a review cannot be handed the
+// whole history by mistake; made once per review (it copies the panel).
+struct HistoryAtPlanning
+{
+    data::Panel panel; // the same products, in the same order, as the whole history's
+};
+HistoryAtPlanning historyAtPlanning(const data::Panel& panel, const plan::Campaign& campaign);
 
 // The plan's new products that have sold since (their sales imported after the model was trained)
 // placed among their peers again, as the plan placed them, so that the review sets what they sold
 // against what the plan expected of them. One that cannot be placed now is noted in `planned`.
-void placeNewProductsOfPlan(const data::Panel& panel, model::TrainedModel& trained,
+void placeNewProductsOfPlan(const HistoryAtPlanning& history, model::TrainedModel& trained,
                             PlannedSale& planned);
 
 // A recommended.csv (docs/data-format.md, section 3) read back: per row its sku's product with

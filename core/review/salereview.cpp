@@ -71,9 +71,10 @@ void addActuals(ProductReview& row, const std::vector<SoldPeriod>& periods)
 
 } // namespace
 
-SaleReview reviewSale(store::Store& store, const data::Panel& panel,
+SaleReview reviewSale(store::Store& store, const HistoryAtPlanning& history,
                       const model::TrainedModel& trained, const PlannedSale& planned)
 {
+    const data::Panel& panel = history.panel;
     const plan::Campaign& campaign = planned.campaign;
     if (planned.discounts.size() != campaign.products.size())
         throw internalError("the plan has " + std::to_string(planned.discounts.size()) +
@@ -119,9 +120,7 @@ SaleReview reviewSale(store::Store& store, const data::Panel& panel,
         throw FlashPlanError(ProblemKind::ReviewNoSales,
                              {formatIsoDate(from), formatIsoDate(to - 1)});
 
-    // The plan's expectations: from the history it was planned on, whatever was imported since.
-    const data::Panel before = historyAtPlanning(panel, campaign);
-    const plan::CampaignEvaluator evaluator(before, trained, reviewed);
+    const plan::CampaignEvaluator evaluator(panel, trained, reviewed);
     const int count = evaluator.productCount();
     std::vector<ProductReview> rows(static_cast<size_t>(count));
     std::vector<std::pair<int, double>> queries;

@@ -8,9 +8,6 @@
 #include <string>
 #include <vector>
 
-namespace fp::data {
-class Panel;
-}
 namespace fp::model {
 struct TrainedModel;
 }
@@ -77,10 +74,11 @@ struct SaleReview
 };
 
 // Compares `planned` with the project's sales of its window (its days, or the weeks overlapping
-// them), expectations from `trained` exactly as the planner computes them. A product without a row
+// them), expectations from `trained` exactly as the planner computed them: from `history`, the
+// history the plan saw (historyAtPlanning), whatever was imported since. A product without a row
 // in the window is left out and noted. Throws FlashPlanError (ReviewNoSales) when no product has
 // one (the sale's sales are not imported yet), and when the model does not know a product.
-SaleReview reviewSale(store::Store& store, const data::Panel& panel,
+SaleReview reviewSale(store::Store& store, const HistoryAtPlanning& history,
                       const model::TrainedModel& trained, const PlannedSale& planned);
 
 ReviewTotals totalsOf(const std::vector<ProductReview>& rows);

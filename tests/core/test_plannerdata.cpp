@@ -338,3 +338,20 @@ TEST(RowFlags, TextIsTheSpaceSeparatedNamesOrEmpty)
     EXPECT_EQ(plan::flagName(plan::RowFlag::BeyondHistory), "beyond_history");
     EXPECT_NE(flags, plan::RowFlags());
 }
+
+TEST(RowFlags, ParseReadsBackWhatTextWroteAndWhatAHandEditedTableHolds)
+{
+    plan::RowFlags every;
+    every.set(plan::RowFlag::ColdStart);
+    every.set(plan::RowFlag::BeyondHistory);
+    every.set(plan::RowFlag::BelowCost);
+    EXPECT_EQ(plan::RowFlags::parse(every.text()), every);
+    EXPECT_EQ(plan::RowFlags::parse(""), plan::RowFlags());
+
+    const plan::RowFlags edited = plan::RowFlags::parse(" Cold_Start,below_cost  overstocked ");
+    EXPECT_TRUE(edited.has(plan::RowFlag::ColdStart));
+    EXPECT_TRUE(edited.has(plan::RowFlag::BelowCost));
+    EXPECT_FALSE(edited.has(plan::RowFlag::BeyondHistory));
+    // A name that only contains a flag's is not that flag.
+    EXPECT_TRUE(plan::RowFlags::parse("not_cold_start").empty());
+}

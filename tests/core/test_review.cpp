@@ -45,6 +45,15 @@ double chargedFor(double planned)
     return planned >= 0.4 ? planned - 0.3 : planned + 0.3;
 }
 
+// A review as `review` makes it: the plan's new products placed, from the history the plan saw.
+review::SaleReview reviewOf(store::Store& store, const data::Panel& panel,
+                            model::TrainedModel& trained, review::PlannedSale planned)
+{
+    const review::HistoryAtPlanning history = review::historyAtPlanning(panel, planned.campaign);
+    review::placeNewProductsOfPlan(history, trained, planned);
+    return review::reviewSale(store, history, trained, planned);
+}
+
 class ReviewOnMarket : public ::testing::Test
 {
 protected:
@@ -119,8 +128,8 @@ protected:
         s_panel = new data::Panel(data::Panel::load(store));
         s_trained = new model::TrainedModel(model::requireActiveModel(store));
         s_review = new review::SaleReview(
-            review::reviewSale(store, *s_panel, *s_trained,
-                               review::plannedSaleOfScenario(store, *s_panel, kScenario)));
+            reviewOf(store, *s_panel, *s_trained,
+                     review::plannedSaleOfScenario(store, *s_panel, kScenario)));
     }
     static void TearDownTestSuite()
     {
@@ -330,8 +339,7 @@ TEST_F(ReviewOnMarket, TheRecommendedTableReviewsAsTheScenarioInTheEventsWindow)
     EXPECT_EQ(window->days, kSaleDays);
     planned.campaign.start = window->start;
     planned.campaign.days = window->days;
-    const review::SaleReview fromFile =
-        review::reviewSale(s_project->store(), *s_panel, *s_trained, planned);
+    const review::SaleReview fromFile = reviewOf(s_project->store(), *s_panel, *s_trained, planned);
     ASSERT_EQ(fromFile.rows.size(), s_review->rows.size());
     for (size_t i = 0; i < fromFile.rows.size(); ++i) {
         const review::ProductReview& a = fromFile.rows[i];
@@ -350,7 +358,7 @@ TEST_F(ReviewOnMarket, ASaleNotImportedYetOrAProductWithoutRowsIsSaid)
     review::PlannedSale later = review::plannedSaleOfScenario(store, *s_panel, kScenario);
     later.campaign.start += 30;
     try {
-        review::reviewSale(store, *s_panel, *s_trained, later);
+        reviewOf(store, *s_panel, *s_trained, later);
         ADD_FAILURE() << "reviewed a sale without sales";
     } catch (const FlashPlanError& e) {
         EXPECT_EQ(e.problem().kind, ProblemKind::ReviewNoSales);
@@ -368,7 +376,7 @@ TEST_F(ReviewOnMarket, ASaleNotImportedYetOrAProductWithoutRowsIsSaid)
         DELETE FROM sales WHERE day >= ?1 AND product_id =
             (SELECT id FROM products WHERE sku = ?2))sql");
     remove.bind(1, std::int64_t{s_start}).bind(2, s_review->rows[3].sku).run();
-    const review::SaleReview partial = review::reviewSale(
+    const review::SaleReview partial = reviewOf(
         store, *s_panel, *s_trained, review::plannedSaleOfScenario(store, *s_panel, kScenario));
     EXPECT_EQ(partial.rows.size(), s_review->rows.size() - 1);
     ASSERT_EQ(partial.notes.size(), 1u);
@@ -475,8 +483,10 @@ TEST(ReviewOfNewProducts, ANewProductThatSoldIsReviewedAsThePlanForecastIt)
 
     const data::Panel panel = data::Panel::load(store);
     model::TrainedModel trained = model::requireActiveModel(store);
+    const review::PlannedSale asSaved =
+        review::plannedSaleOfScenario(store, panel, "with a new product");
     const review::SaleReview unplaced = review::reviewSale(
-        store, panel, trained, review::plannedSaleOfScenario(store, panel, "with a new product"));
+        store, review::historyAtPlanning(panel, asSaved.campaign), trained, asSaved);
     ASSERT_EQ(unplaced.rows.size(), 1u);
     ASSERT_EQ(unplaced.notes.size(), 1u);
     EXPECT_EQ(unplaced.notes[0].kind, ProblemKind::ReviewProductUnknownToModel);
@@ -484,8 +494,7 @@ TEST(ReviewOfNewProducts, ANewProductThatSoldIsReviewedAsThePlanForecastIt)
 
     review::PlannedSale planned = review::plannedSaleOfScenario(store, panel, "with a new product");
     ASSERT_EQ(planned.newProducts.size(), 1u);
-    review::placeNewProductsOfPlan(panel, trained, planned);
-    const review::SaleReview reviewed = review::reviewSale(store, panel, trained, planned);
+    const review::SaleReview reviewed = reviewOf(store, panel, trained, planned);
     EXPECT_TRUE(reviewed.notes.empty());
     ASSERT_EQ(reviewed.rows.size(), 2u);
     const review::ProductReview& row = reviewed.rows[1];
@@ -508,8 +517,7 @@ TEST(ReviewOfNewProducts, ANewProductThatSoldIsReviewedAsThePlanForecastIt)
     fromTable.campaign.days = campaign.days;
     fromTable.discounts = file.discounts;
     fromTable.newProducts = file.newProducts;
-    review::placeNewProductsOfPlan(panel, trained, fromTable);
-    const review::SaleReview tableReview = review::reviewSale(store, panel, trained, fromTable);
+    const review::SaleReview tableReview = reviewOf(store, panel, trained, fromTable);
     EXPECT_TRUE(tableReview.notes.empty());
     ASSERT_EQ(tableReview.rows.size(), 2u);
     EXPECT_NEAR(tableReview.rows[1].expectedUnits, plan.rows[1].expectedUnits, 0.005);
@@ -526,7 +534,7 @@ TEST(ReviewAtANewRegularPrice, TheSalesOwnRegularPriceDoesNotMoveThePlansExpecta
     model::saveActiveModel(store, test::trainStructuredOnAllHistory(project.panel()));
 
     const data::Panel& panel = project.panel();
-    const model::TrainedModel trained = model::requireActiveModel(store);
+    model::TrainedModel trained = model::requireActiveModel(store);
     plan::Campaign campaign;
     campaign.start = project.market().endDay();
     campaign.days = kSaleDays;
@@ -555,7 +563,7 @@ TEST(ReviewAtANewRegularPrice, TheSalesOwnRegularPriceDoesNotMoveThePlansExpecta
 
     const data::Panel after = data::Panel::load(store);
     ASSERT_NEAR(after.products()[0].listPrice, campaign.products[0].listPrice, 1e-6);
-    const review::SaleReview reviewed = review::reviewSale(
+    const review::SaleReview reviewed = reviewOf(
         store, after, trained, review::plannedSaleOfScenario(store, after, "new regular price"));
     ASSERT_EQ(reviewed.rows.size(), 2u);
     for (size_t i = 0; i < 2; ++i) {

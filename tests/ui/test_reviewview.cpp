@@ -189,7 +189,9 @@ private slots:
                                {});
             const review::PlannedSale planned =
                 review::plannedSaleOfScenario(store, data.panel, kScenario.toStdString());
-            m_core = review::reviewSale(store, data.panel, data.trained, planned);
+            m_core =
+                review::reviewSale(store, review::historyAtPlanning(data.panel, planned.campaign),
+                                   data.trained, planned);
         }
         QVERIFY(m_core.rows.size() > 10);
 

@@ -34,8 +34,10 @@ review::PlannedSale plannedSaleOfFile(const std::string& path, const data::Panel
     return planned;
 }
 
-// Each reviewed row's expected units by day (the plan's forecast) and its actual units.
+// Each reviewed row's expected units by day (the plan's forecast, from the history it saw, as
+// reviewSale() forecasts) and its actual units.
 std::vector<ReviewProductDays> daysOf(const plan::PlannerData& data,
+                                      const review::HistoryAtPlanning& history,
                                       const review::PlannedSale& planned,
                                       const review::SaleReview& sale)
 {
@@ -54,10 +56,8 @@ std::vector<ReviewProductDays> daysOf(const plan::PlannerData& data,
     for (size_t r = 0; r < campaign.products.size(); ++r)
         rowOfProduct[campaign.products[r].product] = r;
     std::vector<ReviewProductDays> days(sale.rows.size());
-    // As reviewSale() forecasts: from the history the plan saw.
-    const data::Panel before = review::historyAtPlanning(data.panel, campaign);
     for (const model::ForecastRow& f :
-         exports::campaignForecast(before, data.trained, campaign, discounts)) {
+         exports::campaignForecast(history.panel, data.trained, campaign, discounts)) {
         ReviewProductDays& d = days[rowOfProduct.at(f.product)];
         d.days.push_back(f.day);
         d.expected.push_back(f.forecast);
@@ -91,10 +91,12 @@ LoadedReview loadReview(const QString& projectPath, const ReviewSource& source,
         source.isFile()
             ? plannedSaleOfFile(source.planFile.toStdString(), data.panel)
             : review::plannedSaleOfScenario(store, data.panel, source.scenario.toStdString());
-    review::placeNewProductsOfPlan(data.panel, data.trained, planned);
+    const review::HistoryAtPlanning history =
+        review::historyAtPlanning(data.panel, planned.campaign);
+    review::placeNewProductsOfPlan(history, data.trained, planned);
     reportProgressOrCancel(progress, 1, 1);
-    loaded.review = review::reviewSale(store, data.panel, data.trained, planned);
-    loaded.days = daysOf(data, planned, loaded.review);
+    loaded.review = review::reviewSale(store, history, data.trained, planned);
+    loaded.days = daysOf(data, history, planned, loaded.review);
     return loaded;
 }
 
