@@ -101,7 +101,7 @@
 <context>
     <name>fp::ui::DiscountChart</name>
     <message numerus="yes">
-        <location filename="../ui/charts/discountchart.cpp" line="+180"/>
+        <location filename="../ui/charts/discountchart.cpp" line="+217"/>
         <source>Demand curve: a %n-week flash sale</source>
         <translation>
             <numerusform>Demand curve: a %n-week flash sale</numerusform>

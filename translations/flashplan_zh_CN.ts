@@ -891,7 +891,7 @@ Nothing was changed.</source>
         <translation>计划 %1%</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+126"/>
         <source>Usual discount %1%</source>
         <translation>常用折扣 %1%</translation>
     </message>
@@ -958,12 +958,12 @@ No file was changed.</source>
 <context>
     <name>fp::ui::FitView</name>
     <message>
-        <location filename="../ui/model/fitview.cpp" line="+339"/>
+        <location filename="../ui/model/fitview.cpp" line="+350"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-185"/>
         <source>Held-out period</source>
         <translation>回测期</translation>
     </message>
@@ -973,7 +973,7 @@ No file was changed.</source>
         <translation>80% 区间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Actual units</source>
         <translation>实际销量</translation>
     </message>
@@ -988,7 +988,7 @@ No file was changed.</source>
         <translation>预测（常规价）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Units (log scale)</source>
         <translation>销量（对数刻度）</translation>
     </message>
@@ -3749,12 +3749,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
 <context>
     <name>fp::ui::ProductHistoryChart</name>
     <message>
-        <location filename="../ui/products/producthistorychart.cpp" line="+149"/>
+        <location filename="../ui/products/producthistorychart.cpp" line="+152"/>
         <source>Units per day</source>
         <translation>每日销量</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-108"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
@@ -3784,7 +3784,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>售罄</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Show the whole history again (Home)</source>
         <translation>重新显示全部历史（Home）</translation>
     </message>
@@ -3817,17 +3817,22 @@ Close the project anyway and lose the changes since it was last saved?</source>
 <context>
     <name>fp::ui::ProductsTableModel</name>
     <message>
-        <location filename="../ui/products/productstablemodel.cpp" line="+177"/>
+        <location filename="../ui/products/productstablemodel.cpp" line="+207"/>
         <source>Computing the statistics of every product…</source>
         <translation>正在计算所有商品的统计数据…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Mean over %1 discounted weeks</source>
+        <translation>%1 个折扣周的平均值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mean over %1 discounted days</source>
         <translation>%1 个折扣日的平均值</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-192"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -3847,6 +3852,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>天数</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Days with a sales record; days absent from the files (filled in as 0 units, or unknown) are not counted</source>
+        <translation>有销售记录的天数；文件中缺失的日期（按 0 件补齐或视为未知）不计入</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Units</source>
         <translation>销量</translation>
@@ -3858,26 +3868,53 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+17"/>
         <source>Avg discount</source>
         <translation>平均折扣</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>Sold-out days</source>
         <translation>售罄天数</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+17"/>
         <source>Last event</source>
         <translation>最近活动</translation>
     </message>
     <message>
-        <location line="-10"/>
-        <source>Days (weeks for weekly data) with a sales record; gaps filled in as 0 units are not counted</source>
-        <translation>有销售记录的天数（周数据为周数）；按销量 0 补齐的空缺不计入</translation>
+        <location line="-9"/>
+        <source>Weeks</source>
+        <translation>周数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weeks with a sales record; weeks absent from the files (filled in as 0 units, or unknown) are not counted</source>
+        <translation>有销售记录的周数；文件中缺失的周（按 0 件补齐或视为未知）不计入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mean discount off the regular price in the weeks sold at least 1% below it</source>
+        <translation>在售价至少低于常规价 1% 的周内，相对常规价的平均折扣</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Sold-out weeks</source>
+        <translation>售罄周数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weeks the product sold out (units sold reached the stock): demand was higher than the units show</source>
+        <translation>商品售罄的周数（销量达到库存）：实际需求高于销量所示</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First day of the last week the product was featured in a flash-sale event</source>
+        <translation>商品最近一次参加限时促销活动那一周的第一天</translation>
+    </message>
+    <message>
+        <location line="-26"/>
         <source>Units sold over the whole history</source>
         <translation>全部历史的总销量</translation>
     </message>
@@ -3930,7 +3967,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>类目：</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Cannot compute the product statistics: %1</source>
         <translation>无法计算商品统计数据：%1</translation>
     </message>
@@ -3940,7 +3977,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>统计已取消；重新打开项目即可重新计算。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Cannot read the products: %1</source>
         <translation>无法读取商品：%1</translation>
     </message>
@@ -3950,7 +3987,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>全部类目</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>Computing product statistics</source>
         <translation>正在计算商品统计数据</translation>
     </message>

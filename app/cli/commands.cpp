@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include "cli/terminalprogress.h"
+#include "data/panel.h"
 #include "data/regularpricereading.h"
 #include "io/salesimporter.h"
 #include "model/evaluation.h"
@@ -189,9 +190,8 @@ int runInfo(Arguments& args)
     std::cout << "rows         " << grouped(s.rows) << " product-"
               << (period == 7 ? "weeks" : "days") << " (" << grouped(s.filledRows)
               << " missing in the files, "
-              << (store.meta("missing_periods").value_or("zero") == "unknown"
-                      ? "left out of fitting as unknown"
-                      : "counted as 0 units sold")
+              << (data::absentPeriodsAreUnknown(store) ? "left out of fitting as unknown"
+                                                       : "counted as 0 units sold")
               << ")\n";
     std::cout << "sales        " << money(s.totalUnits) << " units, revenue "
               << money(s.totalRevenue) << "\n";

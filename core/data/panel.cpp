@@ -181,6 +181,11 @@ void Panel::readRegularPricesPerPeriod(const std::vector<bool>& products)
     }
 }
 
+bool absentPeriodsAreUnknown(store::Store& store)
+{
+    return store.meta("missing_periods").value_or("zero") == "unknown";
+}
+
 Panel Panel::load(store::Store& store, const ProgressFn& progress)
 {
     Panel panel;
@@ -231,7 +236,7 @@ Panel Panel::load(store::Store& store, const ProgressFn& progress)
         FROM sales s JOIN products p ON p.id = s.product_id
         ORDER BY s.product_id, s.day)sql");
     // Periods absent from the files are 0 units sold, or no data at all (left absent).
-    const bool absentIsUnknown = store.meta("missing_periods").value_or("zero") == "unknown";
+    const bool absentIsUnknown = absentPeriodsAreUnknown(store);
     std::int64_t done = 0;
     int lastProduct = -1;
     float lastPrice = kNaN;

@@ -36,6 +36,11 @@ struct PanelProduct
     double priceReference() const { return modelReference > 0 ? modelReference : listPrice; }
 };
 
+// Whether the project's absent periods (rows the import filled, `filled`) are no data at all
+// rather than 0 units sold: the import's --missing, kept in the project. Every reading of the
+// history leaves such periods absent.
+bool absentPeriodsAreUnknown(store::Store& store);
+
 // The sales history in memory: products x periods (days or weeks) in flat arrays, period t being
 // firstDay() + t * periodDays(). Cells outside a product's own range are absent.
 class Panel final

@@ -73,10 +73,13 @@ Panel loadProductPanel(store::Store& store, std::int64_t productId, const DayRan
         FROM sales s JOIN products p ON p.id = s.product_id
         WHERE s.product_id = ? AND s.day BETWEEN ? AND ? ORDER BY s.day)sql");
     stmt.bind(1, productId).bind(2, range.first).bind(3, range.last);
+    const bool absentIsUnknown = absentPeriodsAreUnknown(store);
     float lastPrice = kNaN;
     while (stmt.step()) {
         const int t = panel.periodOf(static_cast<DayNumber>(stmt.int64(0)));
         const bool filled = stmt.int64(6) != 0;
+        if (filled && absentIsUnknown)
+            continue;
         // A row without its own list price, in a category that reads it per period: read below.
         const bool perPeriod = readsPerPeriod && stmt.int64(7) != 0;
         const auto listPrice = static_cast<float>(stmt.isNull(3) ? 0.0 : stmt.real(3));

@@ -3,6 +3,7 @@
 // project, and what the choice does to forecasts against a known truth.
 #include "data/demandcells.h"
 #include "data/panel.h"
+#include "data/productpanel.h"
 #include "io/salesimporter.h"
 #include "model/forecaster.h"
 #include "store/store.h"
@@ -150,6 +151,36 @@ TEST_F(MissingPeriodsImport, AReimportKeepsTheProjectsChoice)
     EXPECT_EQ(again.missingReason, MissingPeriodsReason::ProjectSetting);
     EXPECT_EQ(stored(), "zero");
     EXPECT_EQ(fittingCells().size(), 10u);
+}
+
+// The Data tab reads one product at a time (loadProductPanel): an unknown week is absent there
+// too, not drawn as a week that sold nothing; a week the project counts as 0 units is 0 units.
+TEST_F(MissingPeriodsImport, OneProductsHistoryTreatsAbsentWeeksAsTheWholeHistoryDoes)
+{
+    for (const MissingPeriods missing : {MissingPeriods::Unknown, MissingPeriods::Zero}) {
+        test::TempDir dir;
+        store::Store store(dir.file("p.flashplan"));
+        io::ImportOptions options;
+        options.missing = missing;
+        std::istringstream in(kWeeklyWithAGap);
+        ASSERT_TRUE(io::importSales(store, in, "sales.csv", options).committed);
+        EXPECT_EQ(data::absentPeriodsAreUnknown(store), missing == MissingPeriods::Unknown);
+
+        const data::Panel full = data::Panel::load(store);
+        const int a = full.findProduct("A");
+        const int gap = full.periodOf(daysFromCivil(2025, 1, 20));
+        const data::PanelProduct& product = full.products()[static_cast<size_t>(a)];
+        const data::Panel one =
+            data::loadProductPanel(store, product.id, *data::productDayRange(store, product.id));
+        const int oneGap = one.periodOf(daysFromCivil(2025, 1, 20));
+        EXPECT_EQ(full.present(a, gap), missing == MissingPeriods::Zero);
+        EXPECT_EQ(one.present(0, oneGap), missing == MissingPeriods::Zero);
+        if (missing == MissingPeriods::Zero) {
+            EXPECT_EQ(one.units(0, oneGap), 0.0f);
+        }
+        for (const int week : {0, 1, 3})
+            EXPECT_TRUE(one.present(0, week)) << week;
+    }
 }
 
 namespace {

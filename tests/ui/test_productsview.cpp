@@ -14,6 +14,8 @@
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QHeaderView>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -165,10 +167,10 @@ private slots:
             if (panel.censored(p, t) && !panel.filled(p, t))
                 soldOut.append({x, panel.units(p, t)});
         }
-        QCOMPARE(chart.unitsSeries()->points(), units);
+        QCOMPARE(chart.unitsLine().points(), units);
         QCOMPARE(chart.soldOutSeries()->points(), soldOut);
-        QCOMPARE(chart.priceSeries()->count(), units.size());
-        QVERIFY(chart.listPriceSeries()->count() > 0);
+        QCOMPARE(chart.priceLine().points().size(), units.size());
+        QVERIFY(!chart.listPriceLine().points().isEmpty());
     }
 
     void theLatestSelectionWinsAndTheTimeAxisZooms()
@@ -231,18 +233,70 @@ private slots:
                 id = p.id;
         chart.showProduct(id, "ONE");
         QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().at(0).toLongLong() == id, 5000);
-        QCOMPARE(chart.unitsSeries()->count(), 1);
-        QVERIFY(chart.unitsSeries()->pointsVisible());
-        QVERIFY(chart.priceSeries()->pointsVisible());
+        QCOMPARE(chart.unitsLine().points().size(), 1);
+        QVERIFY(chart.unitsLine().series().front()->pointsVisible());
+        QVERIFY(chart.priceLine().series().front()->pointsVisible());
         const ui::TimeChartView* view = chart.view();
         QCOMPARE(view->visibleTo() - view->visibleFrom(), qint64(7) * 86'400'000);
-        const qint64 point = static_cast<qint64>(chart.unitsSeries()->at(0).x());
+        const qint64 point = static_cast<qint64>(chart.unitsLine().points().at(0).x());
         QVERIFY(point > view->visibleFrom() && point < view->visibleTo());
         const auto axes = view->chart()->axes(Qt::Horizontal);
         QCOMPARE(axes.size(), 1);
         const auto* axis = qobject_cast<const QDateTimeAxis*>(axes.front());
         QVERIFY(axis);
         QVERIFY2(axis->tickCount() <= 8, qPrintable(QString::number(axis->tickCount())));
+    }
+
+    // Weeks a scanner file left out (unknown, the weekly default) are no data: the lines break
+    // there instead of drawing them as weeks that sold nothing, a week alone between two gaps
+    // shows its point, and the legend still names each line once.
+    void weeksWithoutDataBreakTheLines()
+    {
+        const test::TempDir dir;
+        const std::string path = dir.file("weekly.flashplan");
+        {
+            store::Store store(path, store::Store::OpenMode::CreateIfMissing);
+            const io::ImportReport report = io::importSalesFile(
+                store, dir.write("weekly.csv", "date,sku,units,price\n"
+                                               "2026-01-05,W,5,2\n2026-01-12,W,6,2\n"
+                                               "2026-02-02,W,7,1.5\n"
+                                               "2026-02-16,W,4,2\n2026-02-23,W,5,2\n"));
+            QVERIFY(report.committed);
+            QCOMPARE(report.missing, io::MissingPeriods::Unknown);
+        }
+        ui::ProjectController project;
+        QString error;
+        QVERIFY2(project.openProject(QString::fromStdString(path), false, &error),
+                 qPrintable(error));
+        ui::ProductHistoryChart chart(&project);
+        chart.resize(900, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QSignalSpy loaded(&chart, &ui::ProductHistoryChart::loaded);
+        store::Store store(path, store::Store::OpenMode::ReadOnly);
+        const qint64 id = store.products().front().id;
+        chart.showProduct(id, "W");
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 5000);
+
+        QList<qreal> units;
+        for (const QPointF& p : chart.unitsLine().points())
+            units.append(p.y());
+        QCOMPARE(units, (QList<qreal>{5, 6, 7, 4, 5})); // no 0 for the absent weeks
+        for (const ui::BrokenLine* line :
+             {&chart.unitsLine(), &chart.priceLine(), &chart.listPriceLine()}) {
+            const QList<QLineSeries*> series = line->series();
+            QVERIFY(series.size() >= 3);
+            QCOMPARE(series[0]->count(), 2);
+            QCOMPARE(series[1]->count(), 1);
+            QVERIFY(series[1]->pointsVisible()); // a week alone
+            QCOMPARE(series[2]->count(), 2);
+            for (qsizetype i = 3; i < series.size(); ++i)
+                QCOMPARE(series[i]->count(), 0);
+        }
+        int unitsInLegend = 0;
+        for (const QLegendMarker* marker : chart.chart()->legend()->markers())
+            unitsInLegend += marker->isVisible() && marker->label() == "Units sold" ? 1 : 0;
+        QCOMPARE(unitsInLegend, 1);
     }
 
 private:

@@ -105,9 +105,46 @@ double DiscountChart::valueAxisMax() const
     return m_y->max();
 }
 
-void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points,
+namespace {
+
+// `points` with one more at `supported` when it falls between two of them (interpolated), so that
+// the dashed extrapolation starts where the solid line ends.
+std::vector<plan::DiscountPoint> withPointAt(const std::vector<plan::DiscountPoint>& points,
+                                             double supported)
+{
+    std::vector<plan::DiscountPoint> out;
+    out.reserve(points.size() + 1);
+    for (size_t i = 0; i < points.size(); ++i) {
+        // (A depth kept as a float is on a step when within a millionth of it.)
+        if (i > 0 && points[i - 1].discount < supported - 1e-6 &&
+            points[i].discount > supported + 1e-6) {
+            const plan::DiscountPoint& a = points[i - 1];
+            const plan::DiscountPoint& b = points[i];
+            const double w = (supported - a.discount) / (b.discount - a.discount);
+            const auto between = [w](double x, double y) {
+                return x + w * (y - x);
+            };
+            plan::DiscountPoint at;
+            at.discount = supported;
+            at.units = between(a.units, b.units);
+            at.unitsLow = between(a.unitsLow, b.unitsLow);
+            at.unitsHigh = between(a.unitsHigh, b.unitsHigh);
+            at.revenue = between(a.revenue, b.revenue);
+            if (a.profit && b.profit)
+                at.profit = between(*a.profit, *b.profit);
+            out.push_back(at);
+        }
+        out.push_back(points[i]);
+    }
+    return out;
+}
+
+} // namespace
+
+void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& curve,
                               std::optional<double> usual, int windowDays, double supported)
 {
+    const std::vector<plan::DiscountPoint> points = withPointAt(curve, supported);
     QList<QPointF> main, profit, low, high, mainBeyond, profitBeyond;
     double lo = 0, hi = 1;
     double loBeyond = 0, hiBeyond = 0; // the extrapolation's extremes
@@ -115,8 +152,8 @@ void DiscountChart::setCurves(const std::vector<plan::DiscountPoint>& points,
     for (const plan::DiscountPoint& p : points) {
         const double x = 100 * p.discount;
         // The supported part sets the scale; beyond it (from its last point on) runs dashed.
-        const bool within = p.discount <= supported + 1e-9;
-        const bool beyond = p.discount >= supported - 1e-9 && supported < 1.0;
+        const bool within = p.discount <= supported + 1e-6;
+        const bool beyond = p.discount >= supported - 1e-6 && supported < 1.0;
         const double value = m_kind == Kind::Units ? p.units : p.revenue;
         if (within)
             main.append({x, value});

@@ -46,7 +46,9 @@ struct FitResult
     QString name, category;
     int periodDays = 1;
     plan::ProductFit fit;
-    double deepestSold = 0.9; // the deepest discount its category's history supports
+    // The deepest discount its category's history supports, as the model reads it (it
+    // extrapolates beyond).
+    double deepestSold = 0.9;
 };
 
 // The project's active model and its sales' day range: loaded by one fit, kept for the next
@@ -142,7 +144,13 @@ FitResult computeFit(const std::string& path, qint64 productId, FitCache& cache,
     plan::ProductFitOptions options;
     options.windowDays = windowDays;
     result.fit = plan::fitProduct(panel, *cached.model, 0, options);
-    result.deepestSold = plan::DeepestDiscounts(panel).of(0);
+    // Where the model's own support ends (its category's, over the whole history it was trained
+    // on), not this product's alone: the plan flags beyond_history from the same depth.
+    const int index = cached.model->productIndexFor(panel).front();
+    const std::vector<float>& supported = cached.model->supportedDepth;
+    result.deepestSold = index >= 0 && index < static_cast<int>(supported.size())
+                             ? supported[static_cast<size_t>(index)]
+                             : plan::DeepestDiscounts(panel).of(0);
     return result;
 }
 
@@ -156,13 +164,16 @@ FitView::FitView(ProjectController* project, QWidget* parent)
     QChart* chart = m_history.chart;
     m_holdout = makeBand(tr("Held-out period"), QColor(150, 150, 150, 55), false, chart);
     m_band = makeBand(tr("80% interval"), QColor(31, 119, 180, 50), true, chart);
-    m_actual = makeLine(tr("Actual units"), QColor(90, 90, 90), 1.2, Qt::SolidLine, chart);
-    m_fitted = makeLine(tr("Fitted"), QColor(31, 119, 180), 1.8, Qt::SolidLine, chart);
+    QLineSeries* actual =
+        makeLine(tr("Actual units"), QColor(90, 90, 90), 1.2, Qt::SolidLine, chart);
+    QLineSeries* fitted = makeLine(tr("Fitted"), QColor(31, 119, 180), 1.8, Qt::SolidLine, chart);
     m_forecast =
         makeLine(tr("Forecast (regular price)"), QColor(255, 127, 14), 2, Qt::DashLine, chart);
     for (QAbstractSeries* s :
-         std::initializer_list<QAbstractSeries*>{m_holdout, m_band, m_actual, m_fitted, m_forecast})
+         std::initializer_list<QAbstractSeries*>{m_holdout, m_band, actual, fitted, m_forecast})
         m_history.addSeries(s);
+    m_actual = std::make_unique<BrokenLine>(actual);
+    m_fitted = std::make_unique<BrokenLine>(fitted);
     m_history.view->setMinimumSize(400, 240);
     m_logAxis = new QCategoryAxis(chart);
     m_logAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
@@ -386,14 +397,19 @@ void FitView::drawHistory()
     }
     m_band->upperSeries()->replace(upper);
     m_band->lowerSeries()->replace(lower);
-    m_actual->replace(actual);
-    m_fitted->replace(fitted);
+    // A period without data breaks both lines (more than one and a half periods apart).
+    const double gap = 1.5 * result.periodDays * kDayMs;
+    m_actual->replace(BrokenLine::runsOf(actual, gap));
+    m_fitted->replace(BrokenLine::runsOf(fitted, gap));
     m_forecast->replace(forecast);
     // One units axis at a time: the linear one or the log one.
     QAbstractAxis* shown = log ? static_cast<QAbstractAxis*>(m_logAxis) : m_history.units;
     QAbstractAxis* hidden = log ? static_cast<QAbstractAxis*>(m_history.units) : m_logAxis;
-    for (QAbstractSeries* series : std::initializer_list<QAbstractSeries*>{
-             m_holdout, m_band, m_actual, m_fitted, m_forecast}) {
+    QList<QAbstractSeries*> drawn{m_holdout, m_band, m_forecast};
+    for (const BrokenLine* line : {m_actual.get(), m_fitted.get()})
+        for (QLineSeries* series : line->series())
+            drawn.append(series);
+    for (QAbstractSeries* series : drawn) {
         if (series->attachedAxes().contains(hidden))
             series->detachAxis(hidden);
         if (!series->attachedAxes().contains(shown))
@@ -413,9 +429,9 @@ void FitView::fitUnitsAxis()
     const double to = static_cast<double>(m_history.view->visibleTo());
     const bool log = m_log->isChecked();
     double top = onAxis(1, log);
-    for (const QLineSeries* series : std::initializer_list<const QLineSeries*>{
-             m_actual, m_fitted, m_forecast, m_band->upperSeries()})
-        for (const QPointF& p : series->points())
+    for (const QList<QPointF>& points : {m_actual->points(), m_fitted->points(),
+                                         m_forecast->points(), m_band->upperSeries()->points()})
+        for (const QPointF& p : points)
             if (p.x() >= from && p.x() <= to)
                 top = std::max(top, p.y());
     if (log) {

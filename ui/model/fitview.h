@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/brokenline.h"
 #include "charts/timechartview.h"
 #include "shell/job.h"
 
@@ -49,8 +50,8 @@ public:
     // What is drawn, for tests and the chart export.
     QString message() const; // empty while the charts show
     TimeChartView* timeView() const { return m_history.view; }
-    QLineSeries* actualSeries() const { return m_actual; }
-    QLineSeries* fittedSeries() const { return m_fitted; }
+    const BrokenLine& actualLine() const { return *m_actual; }
+    const BrokenLine& fittedLine() const { return *m_fitted; }
     QLineSeries* forecastSeries() const { return m_forecast; }
     QAreaSeries* bandSeries() const { return m_band; }
     QAreaSeries* holdoutSeries() const { return m_holdout; }
@@ -87,8 +88,8 @@ private:
     UnitsTimeChart m_history;
     QAreaSeries* m_band = nullptr;
     QAreaSeries* m_holdout = nullptr;
-    QLineSeries* m_actual = nullptr;
-    QLineSeries* m_fitted = nullptr;
+    // Broken where the history has no data (weeks a scanner file left out).
+    std::unique_ptr<BrokenLine> m_actual, m_fitted;
     QLineSeries* m_forecast = nullptr;
     // Units, and revenue and profit, against the discount of a sale right after the history.
     DiscountChart* m_demand = nullptr;

@@ -50,27 +50,30 @@ ProductHistoryChart::ProductHistoryChart(ProjectController* project, QWidget* pa
     m_events->setName(tr("Event days"));
     m_events->setPen(Qt::NoPen);
     m_events->setBrush(withAlpha(QColor(255, 160, 40), 95));
-    m_units = new QLineSeries(chart);
-    m_units->setName(tr("Units sold"));
-    m_units->setPen(QPen(QColor(31, 119, 180), 1.5));
-    m_price = new QLineSeries(chart);
-    m_price->setName(tr("Price charged"));
-    m_price->setPen(QPen(QColor(44, 160, 44), 2.2));
-    m_listPrice = new QLineSeries(chart);
-    m_listPrice->setName(tr("Regular price"));
-    m_listPrice->setPen(QPen(QColor(60, 60, 60), 1.4, Qt::DashLine));
+    auto* units = new QLineSeries(chart);
+    units->setName(tr("Units sold"));
+    units->setPen(QPen(QColor(31, 119, 180), 1.5));
+    auto* price = new QLineSeries(chart);
+    price->setName(tr("Price charged"));
+    price->setPen(QPen(QColor(44, 160, 44), 2.2));
+    auto* listPrice = new QLineSeries(chart);
+    listPrice->setName(tr("Regular price"));
+    listPrice->setPen(QPen(QColor(60, 60, 60), 1.4, Qt::DashLine));
     m_soldOut = new QScatterSeries(chart);
     m_soldOut->setName(tr("Sold out"));
     m_soldOut->setMarkerSize(7);
     m_soldOut->setColor(QColor(214, 39, 40));
     m_soldOut->setBorderColor(QColor(214, 39, 40));
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{m_events, m_units, m_soldOut})
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{m_events, units, m_soldOut})
         m_history.addSeries(s);
-    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{m_price, m_listPrice}) {
+    for (QAbstractSeries* s : std::initializer_list<QAbstractSeries*>{price, listPrice}) {
         chart->addSeries(s);
         s->attachAxis(m_history.time);
         s->attachAxis(m_priceAxis);
     }
+    m_units = std::make_unique<BrokenLine>(units);
+    m_price = std::make_unique<BrokenLine>(price);
+    m_listPrice = std::make_unique<BrokenLine>(listPrice);
 
     applyChartTheme(chart);
     installChartExportMenu(m_history.view);
@@ -193,12 +196,12 @@ void ProductHistoryChart::apply(const data::Panel& panel)
     }
     m_events->upperSeries()->replace(bands);
     m_events->setVisible(!bands.isEmpty());
-    m_units->replace(units);
-    m_price->replace(price);
-    m_listPrice->replace(listPrice);
-    // A line needs two points: a history of one period shows its point.
-    for (QLineSeries* series : {m_units, m_price, m_listPrice})
-        series->setPointsVisible(series->count() == 1);
+    // A period without data between two with data breaks the lines (one and a half periods
+    // apart at most: whole days in ms, whatever the clock change does to a day).
+    const double gap = 3 * half;
+    m_units->replace(BrokenLine::runsOf(units, gap));
+    m_price->replace(BrokenLine::runsOf(price, gap));
+    m_listPrice->replace(BrokenLine::runsOf(listPrice, gap));
     m_soldOut->replace(soldOut);
     if (!units.isEmpty())
         m_history.view->setFullRange(static_cast<qint64>(units.front().x() - half),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/brokenline.h"
 #include "charts/timechartview.h"
 #include "shell/job.h"
 
@@ -24,7 +25,8 @@ class ProjectController;
 
 // One product's sales history: units per period, the price charged and the regular price on a
 // second axis, flash-sale event days shaded and sold-out days marked, on a date axis that zooms
-// and pans. The product's rows are read on a worker (one index range query, milliseconds even
+// and pans. Periods without data (absent from the files, and not counted as 0 units sold) break
+// the lines. The product's rows are read on a worker (one index range query, milliseconds even
 // for a big project); the latest selection wins when the user moves quickly through the list.
 class ProductHistoryChart final : public QWidget
 {
@@ -39,9 +41,9 @@ public:
     // What is drawn, for tests and the chart export.
     QChart* chart() const { return m_history.chart; }
     TimeChartView* view() const { return m_history.view; }
-    QLineSeries* unitsSeries() const { return m_units; }
-    QLineSeries* priceSeries() const { return m_price; }
-    QLineSeries* listPriceSeries() const { return m_listPrice; }
+    const BrokenLine& unitsLine() const { return *m_units; }
+    const BrokenLine& priceLine() const { return *m_price; }
+    const BrokenLine& listPriceLine() const { return *m_listPrice; }
     QScatterSeries* soldOutSeries() const { return m_soldOut; }
     QAreaSeries* eventSeries() const { return m_events; }
 
@@ -62,9 +64,7 @@ private:
     ChartPage* m_page = nullptr; // the title row, or a message instead of the chart
     UnitsTimeChart m_history;
     QValueAxis* m_priceAxis = nullptr;
-    QLineSeries* m_units = nullptr;
-    QLineSeries* m_price = nullptr;
-    QLineSeries* m_listPrice = nullptr;
+    std::unique_ptr<BrokenLine> m_units, m_price, m_listPrice;
     QScatterSeries* m_soldOut = nullptr;
     QAreaSeries* m_events = nullptr;
 };

@@ -11,15 +11,15 @@
 
 namespace fp::ui {
 
-const TableColumns& ProductsTableModel::columns()
+const TableColumns& ProductsTableModel::columns(bool weekly)
 {
     constexpr auto left = Qt::AlignLeft | Qt::AlignVCenter;
-    static constexpr TableColumn kColumns[] = {
+    static constexpr TableColumn kDaily[] = {
         {QT_TR_NOOP("SKU"), nullptr, left},
         {QT_TR_NOOP("Name"), nullptr, left},
         {QT_TR_NOOP("Category"), nullptr, left},
-        {QT_TR_NOOP("Days"), QT_TR_NOOP("Days (weeks for weekly data) with a sales record; gaps "
-                                        "filled in as 0 units are not counted")},
+        {QT_TR_NOOP("Days"), QT_TR_NOOP("Days with a sales record; days absent from the files "
+                                        "(filled in as 0 units, or unknown) are not counted")},
         {QT_TR_NOOP("Units"), QT_TR_NOOP("Units sold over the whole history")},
         {QT_TR_NOOP("Revenue"),
          QT_TR_NOOP("Units sold times the price charged, over the whole history")},
@@ -31,12 +31,42 @@ const TableColumns& ProductsTableModel::columns()
         {QT_TR_NOOP("Last event"),
          QT_TR_NOOP("Last day the product was featured in a flash-sale event")},
     };
-    static_assert(std::size(kColumns) == ColumnCount);
-    static const TableColumns columns(staticMetaObject.className(), kColumns);
-    return columns;
+    // Weekly data: the same columns, counted in weeks.
+    static constexpr TableColumn kWeekly[] = {
+        kDaily[Sku],
+        kDaily[Name],
+        kDaily[Category],
+        {QT_TR_NOOP("Weeks"), QT_TR_NOOP("Weeks with a sales record; weeks absent from the files "
+                                         "(filled in as 0 units, or unknown) are not counted")},
+        kDaily[Units],
+        kDaily[Revenue],
+        {QT_TR_NOOP("Avg discount"), QT_TR_NOOP("Mean discount off the regular price in the "
+                                                "weeks sold at least 1% below it")},
+        {QT_TR_NOOP("Sold-out weeks"),
+         QT_TR_NOOP("Weeks the product sold out (units sold reached the stock): demand was "
+                    "higher than the units show")},
+        {QT_TR_NOOP("Last event"),
+         QT_TR_NOOP("First day of the last week the product was featured in a flash-sale event")},
+    };
+    static_assert(std::size(kDaily) == ColumnCount && std::size(kWeekly) == ColumnCount);
+    static const TableColumns daily(staticMetaObject.className(), kDaily);
+    static const TableColumns weeklyColumns(staticMetaObject.className(), kWeekly);
+    return weekly ? weeklyColumns : daily;
 }
 
 ProductsTableModel::ProductsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ProductsTableModel::setPeriodDays(int periodDays)
+{
+    const bool weekly = periodDays == 7;
+    if (weekly == m_weekly)
+        return;
+    m_weekly = weekly;
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, AverageDiscount), index(rowCount() - 1, AverageDiscount),
+                         {Qt::ToolTipRole});
+}
 
 void ProductsTableModel::setProducts(std::vector<store::ProductRecord> products)
 {
@@ -167,7 +197,7 @@ QVariant ProductsTableModel::data(const QModelIndex& index, int role) const
     case Qt::EditRole:
         return sortValue(row, column);
     case Qt::TextAlignmentRole:
-        return columns().alignment(column);
+        return columns(m_weekly).alignment(column);
     case Qt::ForegroundRole:
         if (column >= Days && !m_hasStats)
             return QPalette().brush(QPalette::Disabled, QPalette::Text);
@@ -176,7 +206,8 @@ QVariant ProductsTableModel::data(const QModelIndex& index, int role) const
         if (column >= Days && !m_hasStats)
             return tr("Computing the statistics of every product…");
         if (column == AverageDiscount && row.stats.discountedDays)
-            return tr("Mean over %1 discounted days")
+            return (m_weekly ? tr("Mean over %1 discounted weeks")
+                             : tr("Mean over %1 discounted days"))
                 .arg(QLocale().toString(static_cast<qlonglong>(row.stats.discountedDays)));
         return {};
     }
@@ -185,7 +216,7 @@ QVariant ProductsTableModel::data(const QModelIndex& index, int role) const
 
 QVariant ProductsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    const QVariant value = columns().headerData(section, orientation, role);
+    const QVariant value = columns(m_weekly).headerData(section, orientation, role);
     return value.isValid() ? value : QAbstractTableModel::headerData(section, orientation, role);
 }
 

@@ -41,6 +41,8 @@ public:
     // Statistics by product id; products without any are shown as having no sales.
     void setStats(const std::vector<data::ProductStats>& stats);
     bool hasStats() const { return m_hasStats; }
+    // 7: the project's periods are weeks, and the columns that count periods say weeks.
+    void setPeriodDays(int periodDays);
 
     std::int64_t productId(int row) const { return m_rows[static_cast<size_t>(row)].id; }
     const QString& sku(int row) const { return m_rows[static_cast<size_t>(row)].sku; }
@@ -55,7 +57,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    static const TableColumns& columns(); // header, tooltip, alignment of each column
+    // Header, tooltip, alignment of each column; periods counted in days or in weeks.
+    static const TableColumns& columns(bool weekly);
     struct Row
     {
         std::int64_t id = 0;
@@ -67,6 +70,7 @@ private:
 
     std::vector<Row> m_rows;
     bool m_hasStats = false;
+    bool m_weekly = false;
 };
 
 // Filters the products by text (in the SKU or name, ignoring case) and by category.

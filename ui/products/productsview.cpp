@@ -79,6 +79,7 @@ ProductsView::ProductsView(ProjectController* project, QWidget* parent)
 
     m_statsJob->onFinished(this, [this](quint64, const Stats& stats) {
         m_model->setStats(*stats);
+        widenNumberColumns();
         updateCount();
         emit statsLoaded();
     });
@@ -98,6 +99,7 @@ void ProductsView::reload()
     const std::int64_t keep = m_selected;
     std::vector<store::ProductRecord> products;
     std::vector<std::string> categories;
+    int periodDays = 1;
     if (m_project->hasProject()) {
         try {
             // Names and categories: one quick query each, even for 10,000 products.
@@ -105,6 +107,7 @@ void ProductsView::reload()
                                store::Store::OpenMode::ReadOnly);
             products = store.products();
             categories = store.categories();
+            periodDays = store.periodDays();
         } catch (const std::exception& e) {
             m_count->setText(tr("Cannot read the products: %1").arg(problemText(e)));
         }
@@ -120,6 +123,7 @@ void ProductsView::reload()
     }
     m_proxy->setCategory(m_category->currentData().toString());
     m_selected = 0;
+    m_model->setPeriodDays(periodDays);
     m_model->setProducts(std::move(products));
     updateCount();
     m_stats->request();
@@ -130,6 +134,19 @@ void ProductsView::reload()
         selectProduct(keep);
     else if (m_proxy->rowCount() > 0)
         m_table->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+void ProductsView::widenNumberColumns()
+{
+    // The widths set up front guess at the numbers; a best seller's units need more. Sized from
+    // the rows in view (Qt samples, so 10,000 rows cost no more), and only ever widened: a width
+    // the user chose stays unless a number would be cut.
+    for (int c = ProductsTableModel::Days; c < ProductsTableModel::ColumnCount; ++c) {
+        const int before = m_table->columnWidth(c);
+        m_table->resizeColumnToContents(c);
+        if (m_table->columnWidth(c) < before)
+            m_table->setColumnWidth(c, before);
+    }
 }
 
 QSize ProductsView::sizeHint() const

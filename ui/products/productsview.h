@@ -55,6 +55,7 @@ signals:
 
 private:
     void startStats();
+    void widenNumberColumns();
     void updateCount();
     void onCurrentChanged(const QModelIndex& current);
 
