@@ -4,7 +4,7 @@
 <context>
     <name>fp::ui::BacktestView</name>
     <message numerus="yes">
-        <location filename="../ui/review/backtestview.cpp" line="+206"/>
+        <location filename="../ui/review/backtestview.cpp" line="+208"/>
         <source>Backtesting %n event(s)</source>
         <translation>
             <numerusform>Backtesting %n event</numerusform>
@@ -13,10 +13,10 @@
     </message>
     <message numerus="yes">
         <location line="+26"/>
-        <source>The %1 model, refitted on the history before each event: %2 product-days in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
-        <translation>
-            <numerusform>The %1 model, refitted on the history before each event: %2 product-days in %n event, %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</numerusform>
-            <numerusform>The %1 model, refitted on the history before each event: %2 product-days in %n events, %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</numerusform>
+        <source>The %1 model, refitted on the history before each event: %2 %5 in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -58,7 +58,7 @@
 <context>
     <name>fp::ui::BacktestCharts</name>
     <message>
-        <location filename="../ui/review/backtestcharts.cpp" line="+74"/>
+        <location filename="../ui/review/backtestcharts.cpp" line="+75"/>
         <source>80% interval of the forecast</source>
         <translation>预测的 80% 区间</translation>
     </message>
@@ -78,7 +78,7 @@
         <translation>实际</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Units</source>
         <translation>销量</translation>
     </message>
@@ -94,12 +94,16 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+10"/>
+        <source>Product-weeks</source>
+        <translation>商品周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Product-days</source>
         <translation>商品日</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+14"/>
         <source>PIT in tenths (flat when honest)</source>
         <translation>PIT 十分位（区间可信时大致均匀）</translation>
     </message>
@@ -218,11 +222,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Share of the event&apos;s product-days inside their 80% interval (about 80% when honest)</source>
-        <translation>该活动中落在 80% 区间内的商品日占比（区间可信时约为 80%）</translation>
+        <source>Share of the event&apos;s product-days (product-weeks for weekly data) inside their 80% interval (about 80% when honest)</source>
+        <translation>该活动中落在 80% 区间内的商品日（周数据为商品周）占比（区间可信时约为 80%）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+116"/>
+        <source>The %1 model, refitted on the history before each event: %2 %5 in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
+        <translation>
+            <numerusform>%1 模型，在每次活动之前的历史上重新拟合：%n 次活动共 %2 个%5，其中 %3 个落在 80% 区间内（命中率 %4；区间可信时约为 80%）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="-83"/>
         <source>No backtest yet. Run one: the model is refitted on the history before each of the latest flash-sale events and forecasts it.</source>
         <translation>尚无回测。运行一次：模型会在最近每次闪购活动之前的历史上重新拟合，并预测该活动。</translation>
     </message>
@@ -259,20 +270,13 @@
             <numerusform>正在回测 %n 次活动</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+26"/>
-        <source>The %1 model, refitted on the history before each event: %2 product-days in %n event(s), %3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
-        <translation>
-            <numerusform>%1 模型，在每次活动之前的历史上重新拟合：%n 次活动共 %2 个商品日，其中 %3 个落在 80% 区间内（命中率 %4；区间可信时约为 80%）。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+10"/>
+        <location line="+36"/>
         <source>Event totals: %1 of %2 inside their 80% interval (event hit rate %3).</source>
         <translation>活动总量：%2 次活动中有 %1 次落在 80% 区间内（活动命中率 %3）。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>Exporting the backtest</source>
         <translation>正在导出回测</translation>
     </message>
@@ -2105,6 +2109,19 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <location line="+1"/>
         <source>Stock</source>
         <translation>库存</translation>
+    </message>
+</context>
+<context>
+    <name>fp::ui::NumberText</name>
+    <message>
+        <location filename="../ui/settings/numbertext.cpp" line="+44"/>
+        <source>product-weeks</source>
+        <translation>商品周</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>product-days</source>
+        <translation>商品日</translation>
     </message>
 </context>
 <context>
@@ -4132,12 +4149,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Actual units</source>
         <translation>实际销量</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
@@ -4158,11 +4175,16 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>The %1 model, refitted on the history before each event, forecast its days at the prices and stock it had: %2 of %3 product-days inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
-        <translation>%1 模型在每次活动之前的历史上重新拟合，并按活动当时的价格和库存预测各天：%3 个商品日中 %2 个落在 80% 区间内（命中率 %4；区间可信时约为 80%）。</translation>
+        <source>The %1 model, refitted on the history before each event, forecast it at the prices and stock it had: %2 of %3 %5 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).</source>
+        <translation>%1 模型在每次活动之前的历史上重新拟合，并按活动当时的价格和库存进行预测：%3 个%5中 %2 个落在 80% 区间内（命中率 %4；区间可信时约为 80%）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+39"/>
+        <source>Calibration (%2 in each tenth of the PIT, flat when honest): %1</source>
+        <translation>校准（PIT 每个十分位中的%2数，区间可信时大致均匀）：%1</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>Event totals: %1 of %2 inside their 80% interval (event hit rate %3).</source>
         <translation>活动总量：%2 次活动中有 %1 次落在 80% 区间内（活动命中率 %3）。</translation>
     </message>
@@ -4205,11 +4227,6 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <location line="+1"/>
         <source>Hit rate</source>
         <translation>命中率</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Calibration (product-days in each tenth of the PIT, flat when honest): %1</source>
-        <translation>校准（PIT 每个十分位中的商品日数，区间可信时大致均匀）：%1</translation>
     </message>
 </context>
 <context>

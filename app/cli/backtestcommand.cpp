@@ -37,9 +37,10 @@ void printSummary(const review::BacktestResult& result, const std::string& out)
                                        : format("%+.1f%%", 100 * bias))
                   << "), hit rate " << format("%.2f", e.hitRate()) << "\n";
     }
-    std::cout << "  all: " << result.rows.size() << " product-days, within the 80% interval "
-              << result.within << " (hit rate " << format("%.2f", result.hitRate())
-              << "); PIT histogram (tenths):";
+    std::cout << "  all: " << result.rows.size()
+              << (result.periodDays == 7 ? " product-weeks" : " product-days")
+              << ", within the 80% interval " << result.within << " (hit rate "
+              << format("%.2f", result.hitRate()) << "); PIT histogram (tenths):";
     for (const int count : result.pitHistogram)
         std::cout << " " << count;
     std::cout << "\n";

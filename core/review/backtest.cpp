@@ -215,6 +215,7 @@ BacktestResult backtest(const data::Panel& panel, const model::TrainedModel& sto
 {
     BacktestResult result;
     result.modelKind = stored.kind;
+    result.periodDays = panel.periodDays();
     const std::vector<HistoryEvent> chosen = latestEvents(panel, events);
     const auto total = static_cast<std::int64_t>(chosen.size());
     for (size_t e = 0; e < chosen.size(); ++e) {

@@ -115,6 +115,7 @@ struct BacktestEvent
 struct BacktestResult
 {
     std::string modelKind;
+    int periodDays = 1;                 // the history's: 7 when its rows are weeks
     std::vector<BacktestEvent> events;  // oldest first
     std::vector<BacktestRow> rows;      // event by event, product by product, day by day
     std::array<int, 10> pitHistogram{}; // counts of PIT in [0, 0.1), ..., [0.9, 1]

@@ -91,6 +91,7 @@ BacktestResult loadBacktest(store::Store& store)
         WHERE r.backtest_id = ?1 ORDER BY r.event_index, r.product_id, r.day)sql");
     rows.bind(1, head.int64(0));
     const int periodDays = std::max(1, store.periodDays());
+    result.periodDays = periodDays;
     while (rows.step()) {
         BacktestRow row;
         row.event = static_cast<int>(rows.int64(0));

@@ -239,6 +239,7 @@ TEST_F(Backtest, AProjectKeepsItsLatestBacktestAndACancelledOneChangesNothing)
     EXPECT_EQ(read.events[0].event.name, stored.events[0].event.name);
     EXPECT_EQ(read.events[0].start, stored.events[0].start);
     EXPECT_EQ(read.events[0].days, stored.events[0].days);
+    EXPECT_EQ(read.periodDays, stored.periodDays);
     EXPECT_EQ(read.within, stored.within);
     EXPECT_EQ(read.pitHistogram, stored.pitHistogram);
     EXPECT_DOUBLE_EQ(read.events[0].forecastUnits, stored.events[0].forecastUnits);

@@ -25,6 +25,7 @@
 #include "synth/demoproject.h"
 
 #include <QAreaSeries>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -36,6 +37,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -368,11 +370,14 @@ private slots:
     {
         m_tab->pages()->setCurrentWidget(backtest());
         QTRY_VERIFY_WITH_TIMEOUT(!backtest()->loadJob()->isRunning(), 30000);
-        QVERIFY(!backtest()->shown()); // none run yet
+        QVERIFY(!backtest()->shown());                    // none run yet
+        QVERIFY(!backtest()->eventsChart()->isVisible()); // no empty axes before there is one
         backtest()->setEvents(2);
         QVERIFY(backtest()->run());
         QTRY_VERIFY_WITH_TIMEOUT(backtest()->shown().has_value(), 300000);
         QTRY_VERIFY(!backtest()->runJob()->isRunning());
+        QVERIFY(backtest()->eventsChart()->isVisible());
+        QCOMPARE(backtest()->shown()->periodDays, 1);
 
         store::Store store(m_project.toStdString(), store::Store::OpenMode::ReadOnly);
         const review::BacktestResult stored = review::loadBacktest(store);
@@ -502,6 +507,39 @@ private slots:
         ui::drawBacktestEvents(view.chart(), result(60)); // the previous labels go
         QCOMPARE(ui::biasLabels(view.chart()).size(), 60);
         QTRY_VERIFY(!ui::biasLabels(view.chart()).front()->isVisible());
+    }
+
+    // Real data often runs several events from the same day (one per product in a week's
+    // promotion): each keeps a category of its own on the axis, so every pair of bars and every
+    // bias shows (the axis merged equal dates, and the later events' bars went unlabelled).
+    void eventsStartingTheSameDayEachKeepTheirBars()
+    {
+        review::BacktestResult r;
+        r.periodDays = 7;
+        for (const DayNumber start : {20000, 20000, 20014, 20014, 20014}) {
+            review::BacktestEvent event;
+            event.start = start;
+            event.forecastUnits = 100;
+            event.actualUnits = 90;
+            r.events.push_back(event);
+        }
+        QChartView view;
+        view.resize(900, 450);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ui::drawBacktestEvents(view.chart(), r);
+        auto* axis = qobject_cast<QBarCategoryAxis*>(view.chart()->axes(Qt::Horizontal).front());
+        QVERIFY(axis);
+        const QStringList categories = axis->categories();
+        QCOMPARE(categories.size(), 5);
+        QCOMPARE(QSet<QString>(categories.begin(), categories.end()).size(), 5);
+        QVERIFY(categories.at(1).startsWith(categories.at(0)));
+        QCOMPARE(ui::biasLabels(view.chart()).size(), 5);
+
+        ui::drawCalibration(view.chart(), r);
+        const auto* bars = qobject_cast<const QBarSeries*>(view.chart()->series().front());
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().front()->label(), QStringLiteral("Product-weeks"));
     }
 
     void thePdfReportHasAReviewSection()

@@ -86,13 +86,14 @@ public:
     {
         layout.heading(tr("Backtest of the model on past events"), layout.mm(40));
         layout.paragraph(
-            tr("The %1 model, refitted on the history before each event, forecast its days at "
-               "the prices and stock it had: %2 of %3 product-days inside their 80% interval "
+            tr("The %1 model, refitted on the history before each event, forecast it at "
+               "the prices and stock it had: %2 of %3 %5 inside their 80% interval "
                "(hit rate %4; about 80% when the intervals are honest).")
                 .arg(modelDisplayName(QString::fromStdString(result.modelKind)))
                 .arg(result.within)
                 .arg(result.rows.size())
-                .arg(percentText(result.hitRate(), 1)),
+                .arg(percentText(result.hitRate(), 1))
+                .arg(productPeriodsText(result.periodDays)),
             layout.fonts().body, layout.mm(3));
         if (result.eventsWithInterval > 0)
             layout.paragraph(
@@ -124,9 +125,9 @@ public:
         for (const int count : result.pitHistogram)
             counts << QLocale().toString(count);
         layout.advance(layout.mm(3));
-        layout.paragraph(tr("Calibration (product-days in each tenth of the PIT, flat when "
-                            "honest): %1")
-                             .arg(counts.join(QStringLiteral(" · "))),
+        layout.paragraph(tr("Calibration (%2 in each tenth of the PIT, flat when honest): %1")
+                             .arg(counts.join(QStringLiteral(" · ")))
+                             .arg(productPeriodsText(result.periodDays)),
                          layout.fonts().body, layout.mm(6));
     }
 };

@@ -49,7 +49,8 @@ void attach(QChart* chart, QBarSeries* series, const QStringList& categories, do
     auto* x = new QBarCategoryAxis(chart);
     x->append(categories);
     auto* y = new QValueAxis(chart);
-    y->setRange(0, std::max(1.0, top * 1.1));
+    // Counts: at least 0..5, so that whole-number labels do not repeat (0, 0, 1, 1).
+    y->setRange(0, std::max(5.0, top * 1.1));
     y->applyNiceNumbers();
     y->setLabelFormat("%.0f");
     y->setTitleText(valueTitle);
@@ -160,7 +161,14 @@ void drawBacktestEvents(QChart* chart, const review::BacktestResult& result)
         top = std::max({top, e.forecastUnits, e.actualUnits,
                         e.totalInterval ? double(e.totalInterval->high) : 0.0});
         // The start date, short enough to stay whole under its bars; the table names the event.
-        categories << QString::fromStdString(formatIsoDate(e.start)).mid(5);
+        // Events starting the same day need labels of their own: the axis merges equal ones,
+        // and their bars would go unlabelled (or unseen).
+        const QString date = QString::fromStdString(formatIsoDate(e.start)).mid(5);
+        // A letter keeps them as short as the date ("02-24", "02-24b", "02-24c").
+        QString label = date;
+        for (int n = 1; categories.contains(label); ++n)
+            label = n < 26 ? date + QChar(u'a' + n) : QStringLiteral("%1 %2").arg(date).arg(n + 1);
+        categories << label;
     }
     series->append(forecast);
     series->append(actual);
@@ -182,7 +190,9 @@ void drawCalibration(QChart* chart, const review::BacktestResult& result)
 {
     reset(chart, BacktestCharts::tr("Calibration: where the actual fell in the forecast (PIT)"));
     auto* series = new QBarSeries(chart);
-    auto* counts = new QBarSet(BacktestCharts::tr("Product-days"), series);
+    const QString cells = result.periodDays == 7 ? BacktestCharts::tr("Product-weeks")
+                                                 : BacktestCharts::tr("Product-days");
+    auto* counts = new QBarSet(cells, series);
     counts->setColor(QColor(255, 127, 14));
     QStringList categories;
     double top = 0;
@@ -192,7 +202,7 @@ void drawCalibration(QChart* chart, const review::BacktestResult& result)
         categories << QLocale().toString(double(b) / 10, 'f', 1); // the tenth's lower end
     }
     series->append(counts);
-    attach(chart, series, categories, top, BacktestCharts::tr("Product-days"));
+    attach(chart, series, categories, top, cells);
     chart->axes(Qt::Horizontal)
         .front()
         ->setTitleText(BacktestCharts::tr("PIT in tenths (flat when honest)"));

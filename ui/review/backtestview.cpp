@@ -115,7 +115,8 @@ BacktestView::BacktestView(ProjectController* project, QWidget* parent)
     m_table->horizontalHeaderItem(7)->setToolTip(
         tr("Forecast over actual units, minus 1: +10% forecast 10% more than sold"));
     m_table->horizontalHeaderItem(8)->setToolTip(
-        tr("Share of the event's product-days inside their 80% interval (about 80% when honest)"));
+        tr("Share of the event's product-days (product-weeks for weekly data) inside their 80% "
+           "interval (about 80% when honest)"));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
@@ -128,6 +129,7 @@ BacktestView::BacktestView(ProjectController* project, QWidget* parent)
     // Halves: at 1366x768 the histogram's ten tenths need as much room as the events' pairs.
     charts->setStretchFactor(0, 1);
     charts->setStretchFactor(1, 1);
+    m_charts = charts;
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(charts);
@@ -229,14 +231,14 @@ void BacktestView::showResult(const review::BacktestResult& result)
 {
     m_shown = result;
     QString summary =
-        tr("The %1 model, refitted on the history before each event: %2 product-days in %n "
-           "event(s), "
+        tr("The %1 model, refitted on the history before each event: %2 %5 in %n event(s), "
            "%3 inside their 80% interval (hit rate %4; about 80% when the intervals are honest).",
            nullptr, int(result.events.size()))
             .arg(modelDisplayName(QString::fromStdString(result.modelKind)))
             .arg(QLocale().toString(qlonglong(result.rows.size())))
             .arg(QLocale().toString(result.within))
-            .arg(percentText(result.hitRate(), 1));
+            .arg(percentText(result.hitRate(), 1))
+            .arg(productPeriodsText(result.periodDays));
     if (result.eventsWithInterval > 0)
         summary += QLatin1Char(' ') +
                    tr("Event totals: %1 of %2 inside their 80% interval (event hit rate %3).")
@@ -261,6 +263,7 @@ void BacktestView::showResult(const review::BacktestResult& result)
     }
     drawBacktestEvents(m_events->chart(), result);
     drawCalibration(m_calibration->chart(), result);
+    m_charts->setVisible(true);
     updateButtons();
     emit shownChanged();
 }
@@ -273,6 +276,7 @@ void BacktestView::showNoResult(const QString& text)
     const review::BacktestResult none;
     drawBacktestEvents(m_events->chart(), none);
     drawCalibration(m_calibration->chart(), none);
+    m_charts->setVisible(false); // empty charts would only show empty axes; the summary says why
     updateButtons();
     emit shownChanged();
 }

@@ -72,6 +72,7 @@ private:
     QTableWidget* m_table = nullptr;
     QChartView* m_events = nullptr;
     QChartView* m_calibration = nullptr;
+    QWidget* m_charts = nullptr; // both charts, shown once there is a backtest
 };
 
 } // namespace fp::ui

@@ -1,9 +1,20 @@
 #include "settings/numbertext.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <cmath>
 
 namespace fp::ui {
+
+namespace {
+
+// The translation context of the texts here.
+class NumberText final
+{
+    Q_DECLARE_TR_FUNCTIONS(fp::ui::NumberText)
+};
+
+} // namespace
 
 QString moneyText(double value)
 {
@@ -26,6 +37,11 @@ QString signedPercentText(double fraction, int decimals)
 QString countRangeText(int low, int high)
 {
     return QLocale().toString(low) + QStringLiteral("–") + QLocale().toString(high);
+}
+
+QString productPeriodsText(int periodDays)
+{
+    return periodDays == 7 ? NumberText::tr("product-weeks") : NumberText::tr("product-days");
 }
 
 } // namespace fp::ui

@@ -16,4 +16,8 @@ QString signedPercentText(double fraction, int decimals = 1);
 // An interval of counts ("146–282"), in the default locale.
 QString countRangeText(int low, int high);
 
+// What a history's cells are called in a count: "product-days", or "product-weeks" when its
+// periods are weeks (periodDays 7).
+QString productPeriodsText(int periodDays);
+
 } // namespace fp::ui
