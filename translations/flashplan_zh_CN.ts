@@ -78,7 +78,7 @@
         <translation>实际</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Units</source>
         <translation>销量</translation>
     </message>
@@ -3777,11 +3777,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+103"/>
         <source>Event days</source>
         <translation>活动日</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-99"/>
         <source>Units sold</source>
         <translation>销量</translation>
     </message>
@@ -3826,9 +3827,14 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>正在加载 %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Units per week</source>
         <translation>每周销量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event weeks</source>
+        <translation>活动周</translation>
     </message>
 </context>
 <context>
@@ -5131,27 +5137,7 @@ saved %2, revenue %3</source>
         <translation>回测期中落在 80% 中央预测区间内的比例：80% 表示区间可信</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Event-day WAPE</source>
-        <translation>活动日 WAPE</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>WAPE on the held-out days of flash-sale events</source>
-        <translation>回测期内闪购活动日的 WAPE</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Regular-day WAPE</source>
-        <translation>平日 WAPE</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>WAPE on the other held-out days</source>
-        <translation>回测期内其他日子的 WAPE</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Time</source>
         <translation>耗时</translation>
     </message>
@@ -5227,7 +5213,27 @@ saved %2, revenue %3</source>
         <translation>%1 重新拟合</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-277"/>
+        <source>Event WAPE</source>
+        <translation>活动期 WAPE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WAPE on the held-out periods (days, or weeks) of flash-sale events</source>
+        <translation>回测期内闪购活动期间（日或周）的 WAPE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regular WAPE</source>
+        <translation>平时 WAPE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>WAPE on the other held-out periods</source>
+        <translation>回测期内其他时段的 WAPE</translation>
+    </message>
+    <message>
+        <location line="+161"/>
         <source>%1 — iteration %2, training loss %3</source>
         <translation>%1 — 第 %2 次迭代，训练损失 %3</translation>
     </message>

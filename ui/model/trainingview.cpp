@@ -254,8 +254,9 @@ QTableWidget* TrainingView::buildScoreTable()
                         "below 1 beats that naive forecast")},
         {tr("80% coverage"), tr("Share of held-out periods inside the central 80% predictive "
                                 "interval: 80% means the intervals are honest")},
-        {tr("Event-day WAPE"), tr("WAPE on the held-out days of flash-sale events")},
-        {tr("Regular-day WAPE"), tr("WAPE on the other held-out days")},
+        {tr("Event WAPE"),
+         tr("WAPE on the held-out periods (days, or weeks) of flash-sale events")},
+        {tr("Regular WAPE"), tr("WAPE on the other held-out periods")},
         {tr("Time"), tr("Fitting time on the history before the held-out period")},
     };
     for (int c = 0; c < ColumnCount; ++c) {

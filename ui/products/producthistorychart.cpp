@@ -148,8 +148,9 @@ void ProductHistoryChart::apply(const data::Panel& panel)
         QString::fromStdString(panel.categories()[static_cast<size_t>(product.category)]);
     m_page->setTitle(
         ChartPage::productTitle(m_sku, QString::fromStdString(product.name), category));
-    m_history.units->setTitleText(panel.periodDays() == 7 ? tr("Units per week")
-                                                          : tr("Units per day"));
+    const bool weekly = panel.periodDays() == 7;
+    m_history.units->setTitleText(weekly ? tr("Units per week") : tr("Units per day"));
+    m_events->setName(weekly ? tr("Event weeks") : tr("Event days"));
 
     QList<QPointF> units, price, listPrice, soldOut;
     std::vector<std::pair<qint64, qint64>> eventSpans; // [first, last] event period, in ms
