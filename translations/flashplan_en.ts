@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+32"/>
         <source>... and %n more (see the tooltip)</source>
         <translation>
             <numerusform>... and %n more (see the tooltip)</numerusform>

@@ -461,7 +461,7 @@
         <translation>先训练模型，再规划活动</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+31"/>
         <source>... and %n more (see the tooltip)</source>
         <translation>
             <numerusform>……另有 %n 个（见提示）</numerusform>
@@ -517,12 +517,12 @@
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-227"/>
         <source>Add a whole category, the top sellers by revenue, or a new product without sales history</source>
         <translation>添加整个类目、销售额最高的畅销商品，或没有销售历史的新商品</translation>
     </message>
     <message>
-        <location line="+224"/>
+        <location line="+228"/>
         <source>Select products in the Products list first (Ctrl+click or Shift+click selects several).</source>
         <translation>请先在商品列表中选择商品（按住 Ctrl 或 Shift 点击可多选）。</translation>
     </message>
@@ -3462,6 +3462,11 @@ Close the project anyway and lose the changes since it was last saved?</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>the sales history is weekly: the sale of %1 day(s) from %2 is planned as the %3 week(s) its days fall in (%4 to %5), as a week-long promotion sold; its expected units are those weeks&apos;</source>
+        <translation>销售历史按周记录：从 %2 起为期 %1 天的促销按其所在的 %3 周（%4 至 %5）规划，与按周进行的促销销量相当；预期销量为这些周的销量</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1: no such project file</source>
         <translation>%1：项目文件不存在</translation>
     </message>
@@ -3532,12 +3537,12 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <translation>%1 中还没有销售数据；请先导入销售 CSV</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-71"/>
         <source>no list_price for %1 product(s): their regular price was estimated from their own prices (the most common of their high prices, or, where a category&apos;s prices hold from one period to the next, each period&apos;s from the highest prices around it), and discount depth is measured from it</source>
         <translation>%1 个商品没有 list_price：其常规价由自身价格估算（取较高价格中最常见的一个；若某品类的价格在相邻周期间保持不变，则每个周期取其前后的最高价格），折扣深度以此为基准计算</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>%1 has no product with id %2</source>
         <translation>%1 中没有编号为 %2 的商品</translation>
     </message>

@@ -119,6 +119,8 @@ int runPlan(Arguments& args)
     }
     if (const std::optional<Problem> window = plan::saleWindowWarning(data->panel, *start))
         std::cerr << "warning: " << window->describe() << "\n";
+    if (const std::optional<Problem> weeks = plan::weeklyWindowNote(data->panel, *start, days))
+        std::cerr << "note: " << weeks->describe() << "\n";
     plan::Campaign campaign;
     campaign.start = *start;
     campaign.days = days;

@@ -234,4 +234,19 @@ std::optional<Problem> saleWindowWarning(const data::Panel& panel, DayNumber sta
     return std::nullopt;
 }
 
+std::optional<Problem> weeklyWindowNote(const data::Panel& panel, DayNumber start, int days)
+{
+    const int period = panel.periodDays();
+    if (period <= 1 || days <= 0)
+        return std::nullopt;
+    const DayNumber from = panel.dayOf(panel.periodOf(start));
+    const DayNumber to = panel.dayOf(panel.periodOf(start + days - 1)) + period - 1;
+    if (from == start && to == start + days - 1)
+        return std::nullopt; // whole weeks already
+    return problemOf(ProblemKind::SaleWindowIsWholeWeeks,
+                     {std::to_string(days), formatIsoDate(start),
+                      std::to_string((to - from + 1) / period), formatIsoDate(from),
+                      formatIsoDate(to)});
+}
+
 } // namespace fp::plan

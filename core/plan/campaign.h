@@ -78,4 +78,9 @@ double deepestAllowedDiscount(const CampaignProduct& product, std::optional<doub
 constexpr int kFarAheadDays = 90;
 std::optional<Problem> saleWindowWarning(const data::Panel& panel, DayNumber start);
 
+// A note, when the history is weekly and a sale of `days` days from `start` is not exactly whole
+// weeks of it: the plan forecasts the weeks its days fall in (a weekly model knows no days), so
+// a 3-day sale expects a promotion week's units. nullopt otherwise.
+std::optional<Problem> weeklyWindowNote(const data::Panel& panel, DayNumber start, int days);
+
 } // namespace fp::plan

@@ -1250,3 +1250,33 @@ TEST_F(Scenarios, ASaleWindowInsideTheHistoryOrFarAfterItIsWarnedOf)
     EXPECT_EQ(far->kind, ProblemKind::SaleStartsFarAhead);
     EXPECT_EQ(far->args[1], std::to_string(plan::kFarAheadDays + 1));
 }
+
+// A weekly model knows weeks, not days: a sale that is not whole weeks of the history is
+// planned as the weeks its days fall in, and the planner says so; whole weeks, and daily
+// history, say nothing.
+TEST(WeeklyWindowNote, NamesTheWeeksASaleOfSomeDaysIsPlannedAs)
+{
+    const DayNumber monday = daysFromCivil(2026, 11, 2);
+    data::PanelProduct product;
+    product.sku = "W";
+    const data::Panel weekly(7, monday, 10, {product}, {""});
+    const DayNumber after = monday + 70; // the Monday after the history
+
+    EXPECT_FALSE(plan::weeklyWindowNote(weekly, after, 7));
+    EXPECT_FALSE(plan::weeklyWindowNote(weekly, after, 14));
+    const std::optional<Problem> threeDays = plan::weeklyWindowNote(weekly, after, 3);
+    ASSERT_TRUE(threeDays);
+    EXPECT_EQ(threeDays->kind, ProblemKind::SaleWindowIsWholeWeeks);
+    EXPECT_EQ(threeDays->args,
+              (std::vector<std::string>{"3", formatIsoDate(after), "1", formatIsoDate(after),
+                                        formatIsoDate(after + 6)}));
+    // Saturday to Monday: two weeks.
+    const std::optional<Problem> acrossWeeks = plan::weeklyWindowNote(weekly, after + 5, 3);
+    ASSERT_TRUE(acrossWeeks);
+    EXPECT_EQ(acrossWeeks->args[2], "2");
+    EXPECT_EQ(acrossWeeks->args[3], formatIsoDate(after));
+    EXPECT_EQ(acrossWeeks->args[4], formatIsoDate(after + 13));
+
+    const data::Panel daily(1, monday, 70, {product}, {""});
+    EXPECT_FALSE(plan::weeklyWindowNote(daily, after, 3));
+}

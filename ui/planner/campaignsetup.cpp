@@ -283,9 +283,13 @@ void CampaignSetup::updateWindowWarning()
     QStringList warnings;
     if (m_document->hasData()) {
         const plan::PlannerData& planner = *m_document->data();
+        const plan::Campaign& campaign = m_document->state().campaign;
         if (const std::optional<Problem> window =
-                plan::saleWindowWarning(planner.panel, m_document->state().campaign.start))
+                plan::saleWindowWarning(planner.panel, campaign.start))
             warnings << problemMessage(*window);
+        if (const std::optional<Problem> weeks =
+                plan::weeklyWindowNote(planner.panel, campaign.start, campaign.days))
+            warnings << problemMessage(*weeks);
         if (planner.importedSinceTraining)
             warnings << problemMessage(*planner.importedSinceTraining);
     }

@@ -128,6 +128,10 @@ namespace {
                       "sales were imported after the model was trained (model %1, latest import "
                       "%2): plans and forecasts read the history as the model was trained on it; "
                       "train again to use them"),
+    QT_TRANSLATE_NOOP("fp::ui::ProblemText",
+                      "the sales history is weekly: the sale of %1 day(s) from %2 is planned as "
+                      "the %3 week(s) its days fall in (%4 to %5), as a week-long promotion sold; "
+                      "its expected units are those weeks'"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText", "%1: no such project file"),
     QT_TRANSLATE_NOOP("fp::ui::ProblemText",
                       "%1 is a project FlashPlan cannot write to (a read-only file or folder); "
