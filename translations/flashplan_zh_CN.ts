@@ -2229,18 +2229,18 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+221"/>
+        <location line="+230"/>
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location line="-218"/>
-        <location line="+219"/>
+        <location line="-227"/>
+        <location line="+228"/>
         <source>Profit</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-225"/>
         <source>Blend: profit + %1 × revenue</source>
         <translation>综合：毛利 + %1 × 销售额</translation>
     </message>
@@ -2272,12 +2272,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
     <message>
         <location line="+0"/>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+154"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-154"/>
         <source>Margin floor</source>
         <translation>最低毛利率</translation>
     </message>
@@ -2319,12 +2319,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
     </message>
     <message>
         <location line="-7"/>
-        <location line="+183"/>
+        <location line="+192"/>
         <source>Expected units</source>
         <translation>预计销量</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-191"/>
         <source>Expected revenue</source>
         <translation>预计销售额</translation>
     </message>
@@ -2364,7 +2364,22 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>预计汇总</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
+        <source>All held-out weeks</source>
+        <translation>全部回测周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash-sale event weeks</source>
+        <translation>闪购活动周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regular weeks</source>
+        <translation>平常周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All held-out days</source>
         <translation>全部回测日</translation>
     </message>
@@ -2379,7 +2394,7 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>平日</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Held-out accuracy of the demand model</source>
         <translation>需求模型的回测准确度</translation>
     </message>
@@ -2414,6 +2429,11 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>天数</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>WAPE</source>
         <translation>WAPE</translation>
@@ -2429,7 +2449,12 @@ Choose a .flashplan project file made by FlashPlan.</source>
         <translation>80% 区间覆盖率</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>The naive baseline (recent weeks) has a WAPE of %1 on all held-out weeks.</source>
+        <translation>朴素基线（近几周）在全部回测周上的 WAPE 为 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The naive baseline (same weekday in recent weeks) has a WAPE of %1 on all held-out days.</source>
         <translation>朴素基线（近几周同一星期几）在全部回测日上的 WAPE 为 %1。</translation>
     </message>
@@ -2969,7 +2994,7 @@ Close the project anyway and lose the changes since it was last saved?</source>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Revenue by product</source>
         <translation>各商品销售额</translation>
     </message>

@@ -246,6 +246,59 @@ private slots:
                  "the table header is repeated");
     }
 
+    // Scanner data: a week's units run to six figures, and the numbers crowd the product table.
+    // The names give up their width, not the numbers (a cut "35,048–113,1…" read as a number);
+    // the held-out scores and the sale window speak of weeks.
+    void aWeeklyPlanKeepsItsBigNumbersWholeAndSpeaksOfWeeks()
+    {
+        plan::PlanResult plan = handMadePlan();
+        for (plan::ProductPlan& r : plan.rows) {
+            r.expectedUnits = 71155.7;
+            r.unitsLow = 35048;
+            r.unitsHigh = 113149;
+            r.expectedRevenue = 1239310.95;
+            r.expectedProfit = -1344.31;
+            r.stock.reset();
+            r.sellThrough.reset();
+        }
+        plan.totals = plan::totalsOf(plan.rows);
+        ui::PlanReport report = reportOf(plan);
+        report.periodDays = 7;
+        report.windowNote = QStringLiteral("the sales history is weekly: planned as one week");
+        test::TempDir dir;
+        const QString path = qstr(dir.file("weekly.pdf"));
+        ui::writePlanReport(report, path);
+        const QString text = pdfText(path);
+        if (text.isNull())
+            QSKIP("pdftotext is missing: install poppler-utils (tools/ensure-deps.sh does)");
+        QVERIFY2(text.contains(QStringLiteral("35,048–113,149")),
+                 qPrintable(text.mid(text.indexOf(QStringLiteral("SKU-0001")) - 300, 600)));
+        QVERIFY(text.contains(QStringLiteral("1,239,310.95")));
+        QVERIFY(text.contains(QStringLiteral("All held-out weeks")));
+        QVERIFY(!text.contains(QStringLiteral("held-out days")));
+        QVERIFY(text.contains(QStringLiteral("the sales history is weekly: planned as one week")));
+
+        // Numbers wider than the page once the names are down to a few characters: a smaller
+        // type keeps them whole.
+        for (plan::ProductPlan& r : plan.rows) {
+            r.expectedUnits = 171155.7;
+            r.unitsLow = 85048;
+            r.unitsHigh = 313149;
+            r.expectedRevenue = 9239310.95;
+            r.expectedProfit = -1344310.31;
+            r.markdownCost = 2345678.25;
+        }
+        plan.totals = plan::totalsOf(plan.rows);
+        report.plan = plan;
+        ui::writePlanReport(report, path);
+        const QString huge = pdfText(path);
+        for (const char* whole :
+             {"85,048–313,149", "9,239,310.95", "-1,344,310.31", "171,155.7", "SKU-0001"})
+            QVERIFY2(huge.contains(QString::fromUtf8(whole)),
+                     qPrintable(QString::fromUtf8(whole) + QStringLiteral(": ") +
+                                huge.mid(huge.indexOf(QStringLiteral("Products (60)")), 700)));
+    }
+
     void anIncompleteProfitSaysSo()
     {
         plan::PlanResult plan = handMadePlan();

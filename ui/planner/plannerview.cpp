@@ -662,6 +662,12 @@ bool PlannerView::exportReport(const QString& path)
     report.projectName = QFileInfo(m_project->projectPath()).completeBaseName();
     report.title = tr("Flash sale %1, %n day(s)", nullptr, report.plan.days)
                        .arg(QString::fromStdString(formatIsoDate(report.plan.start)));
+    if (const std::shared_ptr<const plan::PlannerData> planner = m_document->data()) {
+        report.periodDays = planner->panel.periodDays();
+        if (const std::optional<Problem> note =
+                plan::weeklyWindowNote(planner->panel, report.plan.start, report.plan.days))
+            report.windowNote = problemMessage(*note);
+    }
     // Each chart is drawn in a view of its own at the page's proportions, whatever the planner
     // shows at the moment.
     const QSize size(900, 480); // logical pixels: the page shows the charts' text readably

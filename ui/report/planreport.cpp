@@ -185,6 +185,8 @@ private:
         layout.keyValueColumns({tr("Sale and settings"), settings()},
                                {tr("Expected totals"), totals()});
         layout.advance(layout.mm(1));
+        if (!m_report.windowNote.isEmpty())
+            layout.paragraph(m_report.windowNote, m_fonts.body, layout.mm(3), QColor(60, 60, 60));
     }
 
     std::optional<HeldOutScores> heldOutScores() const
@@ -222,9 +224,13 @@ private:
         {
             const char* key;
             QString label;
-        } splits[] = {{"overall", tr("All held-out days")},
-                      {"event_days", tr("Flash-sale event days")},
-                      {"regular_days", tr("Regular days")}};
+        } weekly[] = {{"overall", tr("All held-out weeks")},
+                      {"event_days", tr("Flash-sale event weeks")},
+                      {"regular_days", tr("Regular weeks")}},
+          daily[] = {{"overall", tr("All held-out days")},
+                     {"event_days", tr("Flash-sale event days")},
+                     {"regular_days", tr("Regular days")}};
+        const auto& splits = m_report.periodDays == 7 ? weekly : daily;
         for (const auto& split : splits) {
             const QJsonObject s = scores.value(QLatin1String(split.key)).toObject();
             SplitScores row{split.label, numberIn(s, "wape"), numberIn(s, "bias"),
@@ -268,7 +274,7 @@ private:
         // Half the page is plenty for the days and three scores.
         const int keepRows = int(rows.size());
         PdfTable table(layout,
-                       {{tr("Days"), Qt::AlignLeft, 2},
+                       {{m_report.periodDays == 7 ? tr("Weeks") : tr("Days"), Qt::AlignLeft, 2},
                         {tr("WAPE"), right, 1},
                         {tr("Bias"), right, 1},
                         {tr("80% interval coverage"), right, 1}},
@@ -277,8 +283,11 @@ private:
         layout.advance(layout.mm(1.5));
         if (scores->baselineWape)
             layout.paragraph(
-                tr("The naive baseline (same weekday in recent weeks) has a WAPE of %1 "
-                   "on all held-out days.")
+                (m_report.periodDays == 7
+                     ? tr("The naive baseline (recent weeks) has a WAPE of %1 on all held-out "
+                          "weeks.")
+                     : tr("The naive baseline (same weekday in recent weeks) has a WAPE of %1 "
+                          "on all held-out days."))
                     .arg(percentText(*scores->baselineWape, 1)),
                 m_fonts.body, 0, QColor(60, 60, 60));
         layout.advance(layout.mm(6));

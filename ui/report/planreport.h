@@ -24,6 +24,9 @@ struct PlanReport
     QString projectName;
     QString scenarioName; // may be empty
     plan::PlanResult plan;
+    int periodDays = 1; // the history's: 7 when its periods are weeks
+    QString
+        windowNote; // how a weekly history plans the window (plan::weeklyWindowNote); may be empty
     QList<PlanReportChart> charts; // the key charts, rendered by the caller with renderChart()
     // After the sale: the Review tab's review and backtest, a section of their own at the end.
     std::shared_ptr<const ReviewReport> review;
