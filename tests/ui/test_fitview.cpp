@@ -1,9 +1,12 @@
+#include "base/civildate.h"
+#include "charts/brokenline.h"
 #include "charts/chartpage.h"
 #include "charts/discountchart.h"
 #include "charts/timechartview.h"
 #include "data/demandcells.h"
 #include "data/panel.h"
 #include "data/productpanel.h"
+#include "io/salesimporter.h"
 #include "model/fitview.h"
 #include "model/forecaster.h"
 #include "model/modelstore.h"
@@ -14,7 +17,9 @@
 #include "products/productstablemodel.h"
 #include "products/productsview.h"
 #include "shell/projectcontroller.h"
+#include "store/store.h"
 #include "support/marketproject.h"
+#include "support/tempdir.h"
 
 #include <QAreaSeries>
 #include <QLineSeries>
@@ -155,6 +160,65 @@ private slots:
         QVERIFY(view.unitsAxisMax() < 6);
         view.setLogScale(false);
         QCOMPARE(view.actualLine().points(), linear);
+    }
+
+    // Weeks a scanner file left out are no data: the actual and fitted lines break there and the
+    // 80% band closes over the gap (its edges meet), instead of bridging it as if sold.
+    void weeksWithoutDataBreakTheFit()
+    {
+        const test::TempDir dir;
+        const std::string path = dir.file("weekly.flashplan");
+        {
+            std::string csv = "date,sku,units,price,list_price\n";
+            const DayNumber monday = daysFromCivil(2025, 1, 6);
+            for (int week = 0; week < 60; ++week)
+                for (const char* sku : {"A", "B"}) {
+                    if (sku[0] == 'A' && week >= 20 && week < 30)
+                        continue; // ten weeks without data
+                    const bool cut = week % 6 == 0;
+                    csv += formatIsoDate(monday + 7 * week) + "," + sku + "," +
+                           std::to_string(cut ? 40 + week % 5 : 20 + week % 3) + "," +
+                           (cut ? "7.5" : "10") + ",10\n";
+                }
+            store::Store store(path, store::Store::OpenMode::CreateIfMissing);
+            QVERIFY(io::importSalesFile(store, dir.write("weekly.csv", csv)).committed);
+            model::TrainOptions options;
+            options.model = "structured";
+            model::trainAndStore(store, options);
+        }
+        ui::ProjectController project;
+        QString error;
+        QVERIFY2(project.openProject(QString::fromStdString(path), false, &error),
+                 qPrintable(error));
+        ui::FitView view(&project);
+        QSignalSpy loaded(&view, &ui::FitView::loaded);
+        store::Store store(path, store::Store::OpenMode::ReadOnly);
+        qint64 id = 0;
+        for (const store::ProductRecord& p : store.products())
+            if (p.sku == "A")
+                id = p.id;
+        view.showProduct(id, "A");
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+        QVERIFY2(view.message().isEmpty(), qPrintable(view.message()));
+
+        for (const ui::BrokenLine* line : {&view.actualLine(), &view.fittedLine()}) {
+            QCOMPARE(line->series().size(), 2);
+            QCOMPARE(line->series()[0]->count(), 20);
+            QCOMPARE(line->series()[1]->count(), 30);
+        }
+        // Over the gap the band's edges meet: from just after week 19 to just before week 30.
+        const QList<QPointF> upper = view.bandSeries()->upperSeries()->points();
+        const QList<QPointF> lower = view.bandSeries()->lowerSeries()->points();
+        QCOMPARE(upper.size(), lower.size());
+        const qreal week19 = ui::msOfDay(daysFromCivil(2025, 1, 6) + 7 * 19);
+        const qreal week30 = ui::msOfDay(daysFromCivil(2025, 1, 6) + 7 * 30);
+        int closed = 0;
+        for (qsizetype i = 0; i < upper.size(); ++i)
+            if (upper[i].x() > week19 && upper[i].x() < week30) {
+                QCOMPARE(upper[i], lower[i]);
+                ++closed;
+            }
+        QCOMPARE(closed, 2);
     }
 
 private:

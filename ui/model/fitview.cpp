@@ -379,8 +379,19 @@ void FitView::drawHistory()
     const plan::ProductFit& fit = result.fit;
     const bool log = m_log->isChecked();
     QList<QPointF> actual, fitted, forecast, lower, upper;
+    // A period without data between two with data (more than one and a half periods apart)
+    // breaks the lines, and the band closes over it: a band is one area, so across the gap its
+    // upper and lower edges run together (nothing to fill) from just after one to just before
+    // the next.
+    const double gap = 1.5 * result.periodDays * kDayMs;
     for (const plan::FittedPeriod& row : fit.history) {
         const auto x = static_cast<qreal>(msOfDay(row.day));
+        if (!lower.isEmpty() && x - lower.back().x() > gap) {
+            const QPointF before(lower.back().x() + 1, lower.back().y());
+            const QPointF after(x - 1, onAxis(row.lower, log));
+            lower << before << after;
+            upper << before << after;
+        }
         actual.append({x, onAxis(row.actual, log)});
         fitted.append({x, onAxis(row.fitted, log)});
         lower.append({x, onAxis(row.lower, log)});
@@ -397,8 +408,6 @@ void FitView::drawHistory()
     }
     m_band->upperSeries()->replace(upper);
     m_band->lowerSeries()->replace(lower);
-    // A period without data breaks both lines (more than one and a half periods apart).
-    const double gap = 1.5 * result.periodDays * kDayMs;
     m_actual->replace(BrokenLine::runsOf(actual, gap));
     m_fitted->replace(BrokenLine::runsOf(fitted, gap));
     m_forecast->replace(forecast);
