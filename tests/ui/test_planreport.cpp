@@ -251,18 +251,22 @@ private slots:
     // the held-out scores and the sale window speak of weeks.
     void aWeeklyPlanKeepsItsBigNumbersWholeAndSpeaksOfWeeks()
     {
-        plan::PlanResult plan = handMadePlan();
-        for (plan::ProductPlan& r : plan.rows) {
-            r.expectedUnits = 71155.7;
-            r.unitsLow = 35048;
-            r.unitsHigh = 113149;
-            r.expectedRevenue = 1239310.95;
-            r.expectedProfit = -1344.31;
-            r.stock.reset();
-            r.sellThrough.reset();
-        }
-        plan.totals = plan::totalsOf(plan.rows);
-        ui::PlanReport report = reportOf(plan);
+        // Every product at the same figures, no stock.
+        auto weeklyPlan = [](double units, int low, int high, double revenue, double profit) {
+            plan::PlanResult plan = handMadePlan();
+            for (plan::ProductPlan& r : plan.rows) {
+                r.expectedUnits = units;
+                r.unitsLow = low;
+                r.unitsHigh = high;
+                r.expectedRevenue = revenue;
+                r.expectedProfit = profit;
+                r.stock.reset();
+                r.sellThrough.reset();
+            }
+            plan.totals = plan::totalsOf(plan.rows);
+            return plan;
+        };
+        ui::PlanReport report = reportOf(weeklyPlan(71155.7, 35048, 113149, 1239310.95, -1344.31));
         report.periodDays = 7;
         report.windowNote = QStringLiteral("the sales history is weekly: planned as one week");
         test::TempDir dir;
@@ -271,32 +275,24 @@ private slots:
         const QString text = pdfText(path);
         if (text.isNull())
             QSKIP("pdftotext is missing: install poppler-utils (tools/ensure-deps.sh does)");
-        QVERIFY2(text.contains(QStringLiteral("35,048–113,149")),
-                 qPrintable(text.mid(text.indexOf(QStringLiteral("SKU-0001")) - 300, 600)));
-        QVERIFY(text.contains(QStringLiteral("1,239,310.95")));
+        auto holdsWhole = [](const QString& pdf, const QStringList& figures) {
+            for (const QString& figure : figures)
+                QVERIFY2(pdf.contains(figure),
+                         qPrintable(figure + QStringLiteral(": ") +
+                                    pdf.mid(pdf.indexOf(QStringLiteral("Products (60)")), 700)));
+        };
+        holdsWhole(text, {QStringLiteral("35,048–113,149"), QStringLiteral("1,239,310.95")});
         QVERIFY(text.contains(QStringLiteral("All held-out weeks")));
         QVERIFY(!text.contains(QStringLiteral("held-out days")));
         QVERIFY(text.contains(QStringLiteral("the sales history is weekly: planned as one week")));
 
         // Numbers wider than the page once the names are down to a few characters: a smaller
         // type keeps them whole.
-        for (plan::ProductPlan& r : plan.rows) {
-            r.expectedUnits = 171155.7;
-            r.unitsLow = 85048;
-            r.unitsHigh = 313149;
-            r.expectedRevenue = 9239310.95;
-            r.expectedProfit = -1344310.31;
-            r.markdownCost = 2345678.25;
-        }
-        plan.totals = plan::totalsOf(plan.rows);
-        report.plan = plan;
+        report.plan = weeklyPlan(171155.7, 85048, 313149, 9239310.95, -1344310.31);
         ui::writePlanReport(report, path);
-        const QString huge = pdfText(path);
-        for (const char* whole :
-             {"85,048–313,149", "9,239,310.95", "-1,344,310.31", "171,155.7", "SKU-0001"})
-            QVERIFY2(huge.contains(QString::fromUtf8(whole)),
-                     qPrintable(QString::fromUtf8(whole) + QStringLiteral(": ") +
-                                huge.mid(huge.indexOf(QStringLiteral("Products (60)")), 700)));
+        holdsWhole(pdfText(path), {QStringLiteral("85,048–313,149"), QStringLiteral("9,239,310.95"),
+                                   QStringLiteral("-1,344,310.31"), QStringLiteral("171,155.7"),
+                                   QStringLiteral("SKU-0001")});
     }
 
     void anIncompleteProfitSaysSo()

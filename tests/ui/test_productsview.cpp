@@ -218,21 +218,10 @@ private slots:
                         .committed);
         }
         ui::ProjectController project;
-        QString error;
-        QVERIFY2(project.openProject(QString::fromStdString(path), false, &error),
-                 qPrintable(error));
         ui::ProductHistoryChart chart(&project);
-        chart.resize(900, 400);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
-        QSignalSpy loaded(&chart, &ui::ProductHistoryChart::loaded);
-        store::Store store(path, store::Store::OpenMode::ReadOnly);
-        qint64 id = 0;
-        for (const store::ProductRecord& p : store.products())
-            if (p.sku == "ONE")
-                id = p.id;
-        chart.showProduct(id, "ONE");
-        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().at(0).toLongLong() == id, 5000);
+        showHistory(path, "ONE", project, chart);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(chart.unitsLine().points().size(), 1);
         QVERIFY(chart.unitsLine().series().front()->pointsVisible());
         QVERIFY(chart.priceLine().series().front()->pointsVisible());
@@ -265,18 +254,10 @@ private slots:
             QCOMPARE(report.missing, io::MissingPeriods::Unknown);
         }
         ui::ProjectController project;
-        QString error;
-        QVERIFY2(project.openProject(QString::fromStdString(path), false, &error),
-                 qPrintable(error));
         ui::ProductHistoryChart chart(&project);
-        chart.resize(900, 400);
-        chart.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&chart));
-        QSignalSpy loaded(&chart, &ui::ProductHistoryChart::loaded);
-        store::Store store(path, store::Store::OpenMode::ReadOnly);
-        const qint64 id = store.products().front().id;
-        chart.showProduct(id, "W");
-        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 5000);
+        showHistory(path, "W", project, chart);
+        if (QTest::currentTestFailed())
+            return;
 
         QList<qreal> units;
         for (const QPointF& p : chart.unitsLine().points())
@@ -300,6 +281,28 @@ private slots:
     }
 
 private:
+    // Opens `path` in `project` and shows `sku`'s history in `chart` (made on `project`), once it
+    // has loaded.
+    void showHistory(const std::string& path, const std::string& sku,
+                     ui::ProjectController& project, ui::ProductHistoryChart& chart)
+    {
+        QString error;
+        QVERIFY2(project.openProject(QString::fromStdString(path), false, &error),
+                 qPrintable(error));
+        chart.resize(900, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        QSignalSpy loaded(&chart, &ui::ProductHistoryChart::loaded);
+        store::Store store(path, store::Store::OpenMode::ReadOnly);
+        qint64 id = 0;
+        for (const store::ProductRecord& p : store.products())
+            if (p.sku == sku)
+                id = p.id;
+        QVERIFY(id != 0);
+        chart.showProduct(id, QString::fromStdString(sku));
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().at(0).toLongLong() == id, 5000);
+    }
+
     std::unique_ptr<test::MarketProject> m_market;
     ui::ProjectController m_project;
 };
