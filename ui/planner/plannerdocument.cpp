@@ -109,10 +109,11 @@ void PlannerDocument::setData(std::shared_ptr<const PlannerData> data)
     m_state = PlannerState();
     m_state.settings = m_defaults;
     if (m_data) {
-        // An empty campaign on the day after the history, for three days.
+        // An empty campaign on the day after the history, for three days; for a week on a weekly
+        // history, whose model knows weeks (a shorter sale is planned as its week anyway).
         m_state.campaign.start =
             m_data->panel.dayOf(m_data->panel.periodCount() - 1) + m_data->panel.periodDays();
-        m_state.campaign.days = 3;
+        m_state.campaign.days = m_data->panel.periodDays() == 7 ? 7 : 3;
     }
     recomputeTotals();
     emit dataReset();
