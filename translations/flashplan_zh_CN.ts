@@ -1212,7 +1212,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>要导入的销售历史 CSV：输入或粘贴路径后按回车，或用“浏览”选择</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+222"/>
         <location filename="../ui/import/importreporttext.cpp" line="+21"/>
         <source>weekly</source>
         <translation>按周</translation>
@@ -1239,12 +1239,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>已合并 %1 行重复数据。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 missing periods were stored as 0 units.</source>
-        <translation>%1 个缺失周期已按销量 0 存储。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+37"/>
         <source>Note: %1.</source>
         <translation>注意：%1。</translation>
     </message>
@@ -1261,7 +1256,52 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/import/importreporttext.cpp" line="+12"/>
+        <location filename="../ui/import/importreporttext.cpp" line="-37"/>
+        <source>as chosen</source>
+        <translation>按所选</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>as the project&apos;s first import decided</source>
+        <translation>按项目首次导入时的决定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>weekly data: scanner panels leave out weeks they have no data for</source>
+        <translation>周数据：扫描面板会略去没有数据的周</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file lists periods with 0 units, so an absent one is a period without data</source>
+        <translation>文件列出了销量为 0 的时段，因此缺失的时段视为没有数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>daily data without 0-unit rows: an absent day is a day without sales</source>
+        <translation>日数据且没有销量为 0 的行：缺失的日期视为没有销售</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 missing periods are no data, left out of fitting (%2).</source>
+        <translation>%1 个缺失时段视为没有数据，不参与拟合（%2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 missing periods were counted as 0 units sold (%2).</source>
+        <translation>%1 个缺失时段按销量 0 计入（%2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No period was missing; absent periods are no data, left out of fitting (%1).</source>
+        <translation>没有缺失的时段；今后缺失的时段将视为没有数据，不参与拟合（%1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No period was missing; absent periods count as 0 units sold (%1).</source>
+        <translation>没有缺失的时段；今后缺失的时段将按销量 0 计入（%1）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>:%1</source>
         <translation>:%1</translation>
     </message>
@@ -1286,7 +1326,7 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <translation>……另有 %1 个问题（仅列出前 %2 个）。</translation>
     </message>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="-341"/>
+        <location filename="../ui/import/importdialog.cpp" line="-355"/>
         <source>Import Sales CSV</source>
         <translation>导入销售 CSV</translation>
     </message>
@@ -1317,12 +1357,12 @@ The Train tab fits a demand model to the sales history; this view then shows how
     </message>
     <message>
         <location line="+5"/>
-        <location line="+409"/>
+        <location line="+425"/>
         <source>Close without importing</source>
         <translation>关闭且不导入</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-388"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
@@ -1400,6 +1440,31 @@ The Train tab fits a demand model to the sales history; this view then shows how
         <location line="+3"/>
         <source>D&amp;uplicate rows:</source>
         <translation>重复行(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decide from the data</source>
+        <translation>根据数据决定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing sold (0 units)</source>
+        <translation>没有销售（0 件）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No data (not used for fitting)</source>
+        <translation>没有数据（不参与拟合）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What a day (or week) a product&apos;s rows skip means. Nothing sold: a shop export that lists only days with sales. No data: a scanner panel that leaves out weeks it lacks; the models do not fit them. Decide from the data: no data for weekly files and for daily files that list 0-unit days, else nothing sold; a project keeps what its first import decided.</source>
+        <translation>商品记录中缺失的日（或周）代表什么。没有销售：只列出有销售日期的店铺导出。没有数据：扫描面板略去缺少数据的周，模型不拟合这些时段。根据数据决定：周文件以及列出销量为 0 的日文件视为没有数据，其余视为没有销售；项目沿用首次导入时的决定。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Absent periods:</source>
+        <translation>缺失时段(&amp;A)：</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1552,17 +1617,17 @@ Optional: (none) leaves it out.</source>
         <translation>列“%1”同时用于 %2 和 %3；每个字段请选择不同的列。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-18"/>
         <source>Another task is running on this project (%1); wait for it to finish or cancel it, then import again.</source>
         <translation>此项目上正在运行另一个任务（%1）；请等待其完成或将其取消后再导入。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <location line="+29"/>
         <source>Reading and checking rows...</source>
         <translation>正在读取并检查数据行...</translation>
@@ -1578,7 +1643,7 @@ Optional: (none) leaves it out.</source>
         <translation>正在写入项目...</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-361"/>
         <source>Import cancelled; the project is unchanged.</source>
         <translation>导入已取消，项目未更改。</translation>
     </message>
@@ -1588,7 +1653,7 @@ Optional: (none) leaves it out.</source>
         <translation>导入失败：%1；项目未更改。</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+391"/>
         <source>Import failed: 1 problem; the project is unchanged. Fix the line below and import again.</source>
         <translation>导入失败：1 个问题，项目未更改。请修正下面这一行后重新导入。</translation>
     </message>

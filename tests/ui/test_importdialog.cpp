@@ -375,6 +375,32 @@ private slots:
         QCOMPARE(project.summary().totalUnits, 2.0);
     }
 
+    // A scanner file skips weeks: the summary says they are no data (not "0 units"), and why;
+    // asking for 0 units instead is kept by the project.
+    void absentWeeksAreSaidAsTheImportTreatsThem()
+    {
+        const std::string weekly = "date,sku,units,price\n"
+                                   "2025-01-06,A,5,2\n2025-01-13,A,4,2\n2025-01-27,A,6,2\n"
+                                   "2025-01-06,B,1,9\n2025-01-13,B,2,9\n2025-01-20,B,3,9\n";
+        for (const char* choice : {"Decide from the data", "Nothing sold (0 units)"}) {
+            Project project;
+            ImportDialog dialog(&project.controller, project.csv("weekly.csv", weekly));
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            choose(child<QComboBox>(dialog, "missingCombo"), choice);
+            click(dialog, "importButton");
+            QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kTimeout);
+            const bool decided = QString(choice).startsWith("Decide");
+            const QString expected =
+                decided ? "1 missing periods are no data, left out of fitting (weekly data"
+                        : "1 missing periods were counted as 0 units sold (as chosen)";
+            QVERIFY2(dialog.summary().contains(expected), qPrintable(dialog.summary()));
+            QCOMPARE(QString::fromStdString(
+                         fp::store::Store(project.path).meta("missing_periods").value_or("")),
+                     QString(decided ? "unknown" : "zero"));
+        }
+    }
+
     void aPathTypedIntoTheFileFieldIsPreviewed()
     {
         Project project;

@@ -261,6 +261,20 @@ QWidget* ImportDialog::buildOptions()
            "wins, also over a row from an earlier import."));
     form->addRow(tr("D&uplicate rows:"), m_duplicateCombo);
 
+    // Not remembered from one import to the next: the project keeps its first import's choice.
+    m_missingCombo = new QComboBox(box);
+    m_missingCombo->setObjectName("missingCombo");
+    m_missingCombo->addItem(tr("Decide from the data"), QString());
+    m_missingCombo->addItem(tr("Nothing sold (0 units)"), "zero");
+    m_missingCombo->addItem(tr("No data (not used for fitting)"), "unknown");
+    m_missingCombo->setToolTip(
+        tr("What a day (or week) a product's rows skip means. Nothing sold: a shop export that "
+           "lists only days with sales. No data: a scanner panel that leaves out weeks it lacks; "
+           "the models do not fit them. Decide from the data: no data for weekly files and for "
+           "daily files that list 0-unit days, else nothing sold; a project keeps what its first "
+           "import decided."));
+    form->addRow(tr("&Absent periods:"), m_missingCombo);
+
     m_periodLabel = new QLabel(box);
     m_periodLabel->setObjectName("periodLabel");
     m_periodLabel->setWordWrap(true);
@@ -486,6 +500,8 @@ void ImportDialog::startImport()
     options.delimiter = m_preview.delimiter; // what the preview showed, detected or chosen
     options.columns = currentMap();
     options.decimalMark = static_cast<io::DecimalMark>(m_decimalCombo->currentData().toInt());
+    options.missing =
+        io::parseMissingPeriods(m_missingCombo->currentData().toString().toStdString());
     const std::string project = m_controller->projectPath().toStdString();
     const std::string csv = m_path.toStdString();
     // The worker opens its own connection: SQLite connections stay on the thread that made them.
@@ -567,7 +583,7 @@ void ImportDialog::setRunning(bool running)
     for (QWidget* w :
          {static_cast<QWidget*>(m_browseButton), static_cast<QWidget*>(m_delimiterCombo),
           static_cast<QWidget*>(m_decimalCombo), static_cast<QWidget*>(m_duplicateCombo),
-          m_mappingBox})
+          static_cast<QWidget*>(m_missingCombo), m_mappingBox})
         w->setEnabled(!running);
     m_progress->setVisible(running);
     m_progressLabel->setVisible(running);

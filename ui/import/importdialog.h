@@ -90,6 +90,7 @@ private:
     QComboBox* m_decimalCombo = nullptr;
     QLabel* m_detectedLabel = nullptr;
     QComboBox* m_duplicateCombo = nullptr;
+    QComboBox* m_missingCombo = nullptr; // absent periods: decided from the data, zero or unknown
     QLabel* m_periodLabel = nullptr;
     std::array<QComboBox*, io::kSalesFieldCount> m_fieldCombos{};
     QWidget* m_mappingBox = nullptr;

@@ -29,9 +29,40 @@ QString importSummary(const io::ImportReport& report)
     if (report.rowsMerged > 0)
         lines << ImportDialog::tr("%1 duplicate rows were combined.")
                      .arg(locale.toString(report.rowsMerged));
+    // How absent periods are treated, and why: what every later import and training keeps to.
+    QString why;
+    switch (report.missingReason) {
+    case io::MissingPeriodsReason::Asked:
+        why = ImportDialog::tr("as chosen");
+        break;
+    case io::MissingPeriodsReason::ProjectSetting:
+        why = ImportDialog::tr("as the project's first import decided");
+        break;
+    case io::MissingPeriodsReason::WeeklyData:
+        why = ImportDialog::tr("weekly data: scanner panels leave out weeks they have no data for");
+        break;
+    case io::MissingPeriodsReason::ZeroUnitRows:
+        why = ImportDialog::tr("the file lists periods with 0 units, so an absent one is a period "
+                               "without data");
+        break;
+    case io::MissingPeriodsReason::DailyWithoutZeros:
+        why = ImportDialog::tr("daily data without 0-unit rows: an absent day is a day without "
+                               "sales");
+        break;
+    }
+    const bool unknown = report.missing == io::MissingPeriods::Unknown;
     if (report.rowsFilled > 0)
-        lines << ImportDialog::tr("%1 missing periods were stored as 0 units.")
-                     .arg(locale.toString(report.rowsFilled));
+        lines << (unknown ? ImportDialog::tr("%1 missing periods are no data, left out of fitting "
+                                             "(%2).")
+                          : ImportDialog::tr("%1 missing periods were counted as 0 units sold "
+                                             "(%2)."))
+                     .arg(locale.toString(report.rowsFilled), why);
+    else
+        lines << (unknown ? ImportDialog::tr("No period was missing; absent periods are no data, "
+                                             "left out of fitting (%1).")
+                          : ImportDialog::tr("No period was missing; absent periods count as 0 "
+                                             "units sold (%1)."))
+                     .arg(why);
     for (const Problem& note : report.notes)
         lines << ImportDialog::tr("Note: %1.").arg(problemMessage(note));
     if (!report.ignoredColumns.empty()) {
