@@ -4147,6 +4147,16 @@ Close the project anyway and lose the changes since it was last saved?</source>
         <source>Select a product to see its sale by day</source>
         <translation>选择一个商品以查看其逐日销售</translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>Units per week</source>
+        <translation>每周销量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units per day</source>
+        <translation>每日销量</translation>
+    </message>
 </context>
 <context>
     <name>fp::ui::ReviewReport</name>

@@ -12,6 +12,7 @@
 #include "review/backtestview.h"
 #include "review/plannedsale.h"
 #include "review/reviewdaychart.h"
+#include "review/reviewloader.h"
 #include "review/reviewtab.h"
 #include "review/reviewtablemodel.h"
 #include "review/reviewtotalsview.h"
@@ -300,9 +301,34 @@ private slots:
         QVERIFY2(std::abs(actual - row.actualUnits) < 0.01, qPrintable(QString::number(actual)));
         const QList<QPointF> upper = chart->bandSeries()->upperSeries()->points();
         const QList<QPointF> lower = chart->bandSeries()->lowerSeries()->points();
-        QCOMPARE(upper.size(), kSaleDays);
-        for (int d = 0; d < kSaleDays; ++d)
+        QCOMPARE(upper.size(), 2 * kSaleDays); // a step per day, across the day
+        for (int d = 0; d < 2 * kSaleDays; ++d) {
             QVERIFY(lower[d].y() <= upper[d].y());
+            const QPointF day = chart->expectedSeries()->at(d / 2);
+            QVERIFY(d % 2 == 0 ? upper[d].x() < day.x() : upper[d].x() > day.x());
+        }
+    }
+
+    // A sale of one week on weekly data: one point each, and the week's interval still shows
+    // (a band of one point has no width), on a units-per-week axis.
+    void aWeekLongSaleOfWeeklyDataShowsItsInterval()
+    {
+        ui::ReviewDayChart chart;
+        ui::ReviewProductDays week;
+        week.periodDays = 7;
+        week.days = {daysFromCivil(1997, 4, 14)};
+        week.expected = {4500};
+        week.lower = {2800};
+        week.upper = {6100};
+        week.actual = {5336};
+        chart.showProduct("BBCHUNK", week);
+        const QList<QPointF> upper = chart.bandSeries()->upperSeries()->points();
+        QCOMPARE(upper.size(), 2);
+        QVERIFY(upper[1].x() - upper[0].x() > 6 * 86'400'000.0); // most of the week
+        QCOMPARE(upper[0].y(), 6100.0);
+        const auto axes = chart.view()->chart()->axes(Qt::Vertical);
+        QVERIFY(!axes.isEmpty());
+        QCOMPARE(axes.front()->titleText(), QStringLiteral("Units per week"));
     }
 
     void exportsWriteTheTableAndTheChart()

@@ -53,15 +53,21 @@ void ReviewDayChart::showProduct(const QString& title, const ReviewProductDays& 
 {
     QList<QPointF> expected, lower, upper, actual;
     double top = 1;
+    // Each period's interval spans its period (a step), so that a sale of one period (a week of
+    // weekly data) shows its interval too.
+    const qint64 half = days.periodDays * kHalfDayMs;
     for (size_t i = 0; i < days.days.size(); ++i) {
         const double x = double(msOfDay(days.days[i]));
         expected.append({x, days.expected[i]});
-        lower.append({x, days.lower[i]});
-        upper.append({x, days.upper[i]});
+        for (const double edge : {x - 0.9 * half, x + 0.9 * half}) {
+            lower.append({edge, days.lower[i]});
+            upper.append({edge, days.upper[i]});
+        }
         actual.append({x, days.actual[i]});
         top = std::max({top, days.upper[i], days.actual[i], days.expected[i]});
     }
     m_chart.chart->setTitle(title);
+    m_chart.units->setTitleText(days.periodDays == 7 ? tr("Units per week") : tr("Units per day"));
     m_band->upperSeries()->replace(upper);
     m_band->lowerSeries()->replace(lower);
     m_expected->replace(expected);
@@ -69,8 +75,8 @@ void ReviewDayChart::showProduct(const QString& title, const ReviewProductDays& 
     m_chart.units->setRange(0, top * 1.1);
     m_chart.units->applyNiceNumbers();
     if (!days.days.empty())
-        m_chart.view->setFullRange(msOfDay(days.days.front()) - kHalfDayMs,
-                                   msOfDay(days.days.back()) + kHalfDayMs);
+        m_chart.view->setFullRange(msOfDay(days.days.front()) - half,
+                                   msOfDay(days.days.back()) + half);
 }
 
 } // namespace fp::ui

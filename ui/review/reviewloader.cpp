@@ -56,6 +56,8 @@ std::vector<ReviewProductDays> daysOf(const plan::PlannerData& data,
     for (size_t r = 0; r < campaign.products.size(); ++r)
         rowOfProduct[campaign.products[r].product] = r;
     std::vector<ReviewProductDays> days(sale.rows.size());
+    for (ReviewProductDays& d : days)
+        d.periodDays = data.panel.periodDays();
     for (const model::ForecastRow& f :
          exports::campaignForecast(history.panel, data.trained, campaign, discounts)) {
         ReviewProductDays& d = days[rowOfProduct.at(f.product)];

@@ -23,6 +23,7 @@ struct ReviewSource
 // window's expected units, with the day's 80% interval) and what sold.
 struct ReviewProductDays
 {
+    int periodDays = 1; // 7: each of `days` starts a week
     std::vector<DayNumber> days;
     std::vector<double> expected, lower, upper, actual;
 };
