@@ -2,6 +2,7 @@
 // optimize the demo campaign, move sliders, lock, undo/redo, scenarios and exports. Every number
 // shown must be the one core computes.
 #include "base/civildate.h"
+#include "charts/planoverviewcharts.h"
 #include "data/panel.h"
 #include "export/recommendedtable.h"
 #include "io/salesimporter.h"
@@ -32,6 +33,7 @@
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QApplication>
+#include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -52,6 +54,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+#include <QValueAxis>
 #include <cmath>
 #include <fstream>
 #include <memory>
@@ -555,6 +558,33 @@ private slots:
         QCOMPARE(problem.kind, ProblemKind::CannotWriteFile);
         QVERIFY(ui::problemText(problem).contains("flashplan-no-such-dir"));
         QVERIFY(!QFile::exists(bad));
+    }
+
+    // The overview's revenue axis: as many ticks as their labels have room for side by side,
+    // at nice steps (its labels ran into each other in a narrow chart: "10,00020,000").
+    void theRevenueAxisHasNoMoreTicksThanItsLabelsFit()
+    {
+        std::vector<plan::ProductPlan> rows(7);
+        for (size_t i = 0; i < rows.size(); ++i) {
+            rows[i].sku = "SKU-" + std::to_string(i);
+            rows[i].discount = 0.3;
+            rows[i].expectedRevenue = 39310.95 - 4000.0 * double(i);
+        }
+        for (const int width : {360, 1200}) {
+            QChart chart;
+            ui::drawRevenueByProduct(&chart, rows, 15, width);
+            const auto* axis = qobject_cast<const QValueAxis*>(chart.axes(Qt::Horizontal).front());
+            QVERIFY(axis);
+            QVERIFY(axis->max() >= 39310.95);
+            const int ticks = axis->tickCount();
+            QVERIFY2(width == 360 ? ticks >= 2 && ticks <= 4 : ticks > 4,
+                     qPrintable(QString::number(ticks)));
+            const double step = axis->max() / (ticks - 1);
+            const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
+            QVERIFY2(std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
+                         std::abs(mantissa - 2.5) < 1e-9 || std::abs(mantissa - 5) < 1e-9,
+                     qPrintable(QString::number(step)));
+        }
     }
 
     // A weekly model knows weeks: a new campaign on a weekly history is a week long (the days

@@ -7,13 +7,16 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
+#include <QLocale>
 #include <QResizeEvent>
 #include <QScatterSeries>
 #include <QTimer>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace fp::ui {
@@ -21,6 +24,25 @@ namespace fp::ui {
 namespace {
 
 constexpr int kTopProducts = 15;
+
+// The smallest step of 1, 2, 2.5 or 5 times a power of ten that is at least `raw`.
+double niceStep(double raw)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double m : {1.0, 2.0, 2.5, 5.0})
+        if (m * power >= raw * (1 - 1e-12))
+            return m * power;
+    return 10 * power;
+}
+
+// 0 to past `top` in nice steps, with at most `maxTicks` ticks.
+void setNiceRange(QValueAxis* axis, double top, int maxTicks)
+{
+    const double step = niceStep(top / std::max(maxTicks - 1, 1));
+    const double steps = std::max(1.0, std::ceil(top / step - 1e-9));
+    axis->setRange(0, steps * step);
+    axis->setTickCount(static_cast<int>(steps) + 1);
+}
 
 QChartView* makeView(QWidget* parent)
 {
@@ -84,11 +106,12 @@ int PlanOverviewCharts::barsThatFit() const
 void PlanOverviewCharts::refreshNow()
 {
     m_stale = false;
-    drawRevenueByProduct(m_revenue->chart(), m_document->rows(), barsThatFit());
+    drawRevenueByProduct(m_revenue->chart(), m_document->rows(), barsThatFit(), m_revenue->width());
     drawSellThrough(m_sellThrough->chart(), m_document->rows());
 }
 
-void drawRevenueByProduct(QChart* revenue, const std::vector<plan::ProductPlan>& rows, int maxBars)
+void drawRevenueByProduct(QChart* revenue, const std::vector<plan::ProductPlan>& rows, int maxBars,
+                          int width)
 {
     // Revenue of the top products, largest at the top.
     revenue->removeAllSeries();
@@ -121,9 +144,22 @@ void drawRevenueByProduct(QChart* revenue, const std::vector<plan::ProductPlan>&
     products->append(categories);
     products->setTruncateLabels(false); // "SH-0002 (35%)" whole, never "..."
     auto* amount = new QValueAxis;
-    amount->setRange(0, top * 1.05);
     amount->setLabelFormat("%.0f");
-    amount->applyNiceNumbers();
+    if (width > 0) {
+        // The amounts run side by side under the bars: as many ticks as their labels fit in
+        // the plot (the width less the products' names), each label with a gap of its own.
+        const QFontMetrics labels(amount->labelsFont());
+        int names = 0;
+        for (const QString& name : categories)
+            names = std::max(names, QFontMetrics(products->labelsFont()).horizontalAdvance(name));
+        const int plot = width - names - 48;
+        const int label = labels.horizontalAdvance(QLocale().toString(top * 1.05, 'f', 0)) +
+                          labels.averageCharWidth() * 3;
+        setNiceRange(amount, top * 1.05, std::clamp(plot / std::max(label, 1), 2, 6));
+    } else {
+        amount->setRange(0, top * 1.05);
+        amount->applyNiceNumbers();
+    }
     revenue->addAxis(products, Qt::AlignLeft);
     revenue->addAxis(amount, Qt::AlignBottom);
     bars->attachAxis(products);

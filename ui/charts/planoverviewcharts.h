@@ -16,9 +16,10 @@ namespace fp::ui {
 class PlannerDocument;
 
 // Draws the plan's top products by expected revenue (with their discounts) as bars: at most
-// `maxBars`, so that each bar's label has the room to be read.
+// `maxBars`, so that each bar's label has the room to be read, and no more ticks on the revenue
+// axis than a chart `width` pixels wide shows apart (0: as many as nice numbers give).
 void drawRevenueByProduct(QChart* chart, const std::vector<plan::ProductPlan>& rows,
-                          int maxBars = 15);
+                          int maxBars = 15, int width = 0);
 // Draws each stocked product's expected sell-through against its planned discount.
 void drawSellThrough(QChart* chart, const std::vector<plan::ProductPlan>& rows);
 

@@ -681,7 +681,7 @@ bool PlannerView::exportReport(const QString& path)
         return renderChart(view, size);
     };
     auto* revenue = new QChartView(new QChart);
-    drawRevenueByProduct(revenue->chart(), report.plan.rows);
+    drawRevenueByProduct(revenue->chart(), report.plan.rows, 15, size.width());
     report.charts.append({tr("Revenue by product"), render(revenue)});
     auto* sellThrough = new QChartView(new QChart);
     drawSellThrough(sellThrough->chart(), report.plan.rows);
