@@ -9,6 +9,7 @@
 #include "model/forecaster.h"
 #include "model/modelstore.h"
 #include "model/trainer.h"
+#include "plan/campaign.h"
 #include "plan/newproducts.h"
 #include "plan/plannerdata.h"
 #include "store/store.h"
@@ -247,6 +248,8 @@ int runForecast(Arguments& args)
     noteNewProducts(data, forecastProducts);
     if (data.importedSinceTraining)
         std::cerr << "note: " << data.importedSinceTraining->message() << "\n";
+    if (const std::optional<Problem> weeks = plan::weeklyWindowNote(panel, *start, days))
+        std::cerr << "note: " << weeks->describe() << "\n";
     try {
         TerminalProgress::installInterruptHandler();
         TerminalProgress bar("writing " + outPath);

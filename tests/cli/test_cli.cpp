@@ -537,3 +537,35 @@ TEST(Cli, PlanSkipsUnknownSkusWarnsOfOddWindowsAndNeverPricesBelowCostByDefault)
     EXPECT_EQ(cli(plan + deepCampaign + window + dir.file("x.csv") + " --margin-floor -0.2").status,
               1);
 }
+
+// A weekly model knows weeks: a sale of some days is forecast and planned as the weeks its days
+// fall in, and `forecast` and `plan` say so; whole weeks say nothing.
+TEST(Cli, ASaleOfSomeDaysOnAWeeklyHistoryIsSaidToBePlannedAsItsWeek)
+{
+    fp::test::TempDir dir;
+    const std::string project = dir.file("weekly.flashplan");
+    std::string csv = "date,sku,units,price,list_price\n";
+    for (int week = 0; week < 40; ++week)
+        for (const char* sku : {"A", "B"})
+            csv += fp::formatIsoDate(fp::daysFromCivil(2025, 1, 6) + 7 * week) + "," + sku + "," +
+                   std::to_string(week % 4 == 0 ? 30 : 12) + "," + (week % 4 == 0 ? "8" : "10") +
+                   ",10\n";
+    ASSERT_EQ(cli("import --project " + project + " --sales " + dir.write("w.csv", csv)).status, 0);
+    ASSERT_EQ(cli("train --project " + project + " --model structured").status, 0);
+    const std::string after = fp::formatIsoDate(fp::daysFromCivil(2025, 1, 6) + 7 * 40);
+    const std::string note = "note: the sales history is weekly: the sale of 3 day(s) from " +
+                             after + " is planned as the 1 week(s) its days fall in";
+    const CliRun three = cli("forecast --project " + project + " --start " + after +
+                             " --days 3 --out " + dir.file("f3.csv"));
+    ASSERT_EQ(three.status, 0) << three.output;
+    EXPECT_TRUE(contains(three.output, note)) << three.output;
+    const CliRun week = cli("forecast --project " + project + " --start " + after +
+                            " --days 7 --out " + dir.file("f7.csv"));
+    ASSERT_EQ(week.status, 0) << week.output;
+    EXPECT_FALSE(contains(week.output, "the sales history is weekly")) << week.output;
+    const CliRun plan =
+        cli("plan --project " + project + " --campaign " + dir.write("c.csv", "sku\nA\nB\n") +
+            " --start " + after + " --days 3 --out " + dir.file("rec.csv"));
+    ASSERT_EQ(plan.status, 0) << plan.output;
+    EXPECT_TRUE(contains(plan.output, note)) << plan.output;
+}
