@@ -2,6 +2,7 @@
 
 #include "cli/terminalprogress.h"
 #include "data/panel.h"
+#include "data/productstats.h"
 #include "data/regularpricereading.h"
 #include "io/salesimporter.h"
 #include "model/evaluation.h"
@@ -174,7 +175,7 @@ int runInfo(Arguments& args)
 {
     args.allow({"project"}, {});
     store::Store store(args.required("project"), store::Store::OpenMode::ReadOnly);
-    const store::ProjectSummary s = store.summary();
+    store::ProjectSummary s = store.summary();
     std::cout << "project      " << store.path() << " (schema " << store::currentSchemaVersion()
               << ")\n";
     std::cout << "products     " << grouped(s.products) << " in " << grouped(s.categories)
@@ -210,11 +211,18 @@ int runInfo(Arguments& args)
     std::int64_t readPerPeriod = 0;
     for (const store::ProductRecord& p : store.products())
         readPerPeriod += p.listPriceEstimated && perPeriod.contains(p.category) ? 1 : 0;
-    if (readPerPeriod > 0)
+    if (readPerPeriod > 0) {
         std::cout << "              read per period for " << grouped(readPerPeriod)
                   << " of them (the highest prices within 4 weeks either side),\n"
-                     "              as the models see it; the discounts below use one estimate "
-                     "per product\n";
+                     "              as the models see it, and as the discounts below do\n";
+        // The depths as the models read them: the history in memory (seconds for a big one, and
+        // only for data without list prices, where one estimate per product would mislead).
+        const data::DepthSummary depths = data::depthSummary(data::Panel::load(store));
+        s.discountedRows = depths.discounted;
+        s.meanDiscountWhenDiscounted = depths.meanWhenDiscounted;
+        s.maxDiscount = depths.deepest;
+        s.discountBuckets = depths.buckets;
+    }
     char buf[160];
     std::snprintf(buf, sizeof buf, "%.1f%% mean depth when discounted, %.0f%% deepest",
                   100 * s.meanDiscountWhenDiscounted, 100 * s.maxDiscount);

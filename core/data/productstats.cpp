@@ -1,7 +1,10 @@
 #include "data/productstats.h"
 
 #include "base/error.h"
+#include "data/panel.h"
 #include "store/store.h"
+
+#include <algorithm>
 
 namespace fp::data {
 
@@ -49,6 +52,35 @@ std::vector<ProductStats> productStats(store::Store& store, const ProgressFn& pr
         reportProgressOrCancel(progress, static_cast<std::int64_t>(out.size()), products);
     }
     reportProgress(progress, products, products);
+    return out;
+}
+
+DepthSummary depthSummary(const Panel& panel)
+{
+    DepthSummary out;
+    double sum = 0;
+    for (int p = 0; p < panel.productCount(); ++p) {
+        const PanelProduct& product = panel.products()[static_cast<size_t>(p)];
+        for (int t = product.firstPeriod; t <= product.lastPeriod; ++t) {
+            if (!panel.present(p, t) || panel.filled(p, t))
+                continue;
+            const double price = panel.price(p, t), regular = panel.listPrice(p, t);
+            if (!(price > 0) || !(regular > 0))
+                continue;
+            const double depth = std::max(0.0, 1.0 - price / regular);
+            ++out.priced;
+            static constexpr double kEdges[] = {0.01, 0.1, 0.3, 0.5, 0.7};
+            const auto bucket =
+                std::upper_bound(std::begin(kEdges), std::end(kEdges), depth) - std::begin(kEdges);
+            ++out.buckets[static_cast<size_t>(bucket)];
+            if (depth >= 0.01) {
+                ++out.discounted;
+                sum += depth;
+            }
+            out.deepest = std::max(out.deepest, depth);
+        }
+    }
+    out.meanWhenDiscounted = out.discounted > 0 ? sum / double(out.discounted) : 0.0;
     return out;
 }
 

@@ -124,6 +124,11 @@ TEST(Cli, InfoSaysWhereRegularPricesAreReadPerPeriod)
     EXPECT_TRUE(contains(r.output, "regular price estimated for 1 of 1 products (no list_price)"))
         << r.output;
     EXPECT_TRUE(contains(r.output, "read per period for 1 of them")) << r.output;
+    // The discounts as the models see them: the six cuts (to 6 from 10, then from 12), not the
+    // weeks at 10 read against a single estimate of 12 (or those at 12 against 10).
+    EXPECT_TRUE(contains(r.output, "discounts    6 discounted rows (20.0%), 45.0% mean depth when "
+                                   "discounted, 50% deepest"))
+        << r.output;
 }
 
 TEST(Cli, BadRowExitsTwoNamingFileAndLineAndLeavesNoProject)
