@@ -61,7 +61,8 @@ namespace {
 
 // A model stored before it kept its categories' names: each index named after the category its
 // products have now (when they agree), so that the order it was trained with can still be found.
-std::vector<std::string> categoriesOfProducts(const TrainedModel& trained, const data::Panel& panel)
+std::vector<std::string> categoriesOfProducts(const TrainedModel& trained, const data::Panel& panel,
+                                              const std::vector<int>& index)
 {
     if (!trained.model)
         return {};
@@ -71,7 +72,6 @@ std::vector<std::string> categoriesOfProducts(const TrainedModel& trained, const
         return {};
     std::vector<std::string> names(static_cast<size_t>(shape.categories));
     std::vector<bool> named(names.size(), false);
-    const std::vector<int> index = trained.productIndexFor(panel);
     for (int p = 0; p < panel.productCount(); ++p) {
         const int i = index[static_cast<size_t>(p)];
         if (i < 0 || i >= static_cast<int>(productIds.size()))
@@ -97,12 +97,13 @@ void TrainedModel::alignTo(data::Panel& panel) const
 {
     if (firstDay)
         panel.startAt(*firstDay);
+    // Neither moves a product: one index serves both below.
+    const std::vector<int> index = productIndexFor(panel);
     if (!categories.empty())
         panel.useCategoryOrder(categories);
-    else if (const std::vector<std::string> named = categoriesOfProducts(*this, panel);
+    else if (const std::vector<std::string> named = categoriesOfProducts(*this, panel, index);
              !named.empty())
         panel.useCategoryOrder(named);
-    const std::vector<int> index = productIndexFor(panel);
     const bool kept = referencePrice.size() == productIds.size();
     // A model stored before it kept them trained on the periods of its shape: the regular price
     // of a product's last period among them was its reference (a list price of the file's; an
@@ -143,17 +144,18 @@ void TrainedModel::predict(std::span<const data::DemandCell> cells, std::span<do
 
 std::optional<Problem> importedSinceTraining(store::Store& store)
 {
-    std::optional<std::string> trainedAt, importedAt;
-    for (const store::ModelRecord& m : store.models())
-        if (m.active)
-            trainedAt = m.createdAt;
-    for (const store::ImportRecord& i : store.imports())
-        if (!importedAt || i.importedAt > *importedAt)
-            importedAt = i.importedAt;
-    // UTC timestamps "YYYY-MM-DDThh:mm:ssZ": their text orders as their times.
-    if (!trainedAt || !importedAt || *importedAt <= *trainedAt)
+    // Two timestamps, not every model's record (scores and all) and every import's.
+    sql::Statement trained(store.database(),
+                           "SELECT created_at FROM models WHERE is_active = 1 ORDER BY id DESC "
+                           "LIMIT 1");
+    sql::Statement imported(store.database(), "SELECT max(imported_at) FROM imports");
+    if (!trained.step() || !imported.step() || imported.isNull(0))
         return std::nullopt;
-    return problemOf(ProblemKind::SalesImportedSinceTraining, {*trainedAt, *importedAt});
+    const std::string trainedAt = trained.text(0), importedAt = imported.text(0);
+    // UTC timestamps "YYYY-MM-DDThh:mm:ssZ": their text orders as their times.
+    if (importedAt <= trainedAt)
+        return std::nullopt;
+    return problemOf(ProblemKind::SalesImportedSinceTraining, {trainedAt, importedAt});
 }
 
 std::int64_t saveActiveModel(store::Store& store, const TrainedModel& trained)

@@ -6,7 +6,6 @@
 #include "data/demandcells.h"
 #include "data/panel.h"
 #include "data/productpanel.h"
-#include "io/salesimporter.h"
 #include "model/fitview.h"
 #include "model/forecaster.h"
 #include "model/modelstore.h"
@@ -20,6 +19,7 @@
 #include "store/store.h"
 #include "support/marketproject.h"
 #include "support/tempdir.h"
+#include "support/weeklyproject.h"
 
 #include <QAreaSeries>
 #include <QLineSeries>
@@ -168,24 +168,10 @@ private slots:
     {
         const test::TempDir dir;
         const std::string path = dir.file("weekly.flashplan");
-        {
-            std::string csv = "date,sku,units,price,list_price\n";
-            const DayNumber monday = daysFromCivil(2025, 1, 6);
-            for (int week = 0; week < 60; ++week)
-                for (const char* sku : {"A", "B"}) {
-                    if (sku[0] == 'A' && week >= 20 && week < 30)
-                        continue; // ten weeks without data
-                    const bool cut = week % 6 == 0;
-                    csv += formatIsoDate(monday + 7 * week) + "," + sku + "," +
-                           std::to_string(cut ? 40 + week % 5 : 20 + week % 3) + "," +
-                           (cut ? "7.5" : "10") + ",10\n";
-                }
-            store::Store store(path, store::Store::OpenMode::CreateIfMissing);
-            QVERIFY(io::importSalesFile(store, dir.write("weekly.csv", csv)).committed);
-            model::TrainOptions options;
-            options.model = "structured";
-            model::trainAndStore(store, options);
-        }
+        // Ten weeks without data for A.
+        QVERIFY(test::makeWeeklyProject(dir, path, 60, [](char sku, int week) {
+            return sku == 'A' && week >= 20 && week < 30;
+        }));
         ui::ProjectController project;
         QString error;
         QVERIFY2(project.openProject(QString::fromStdString(path), false, &error),
@@ -210,8 +196,8 @@ private slots:
         const QList<QPointF> upper = view.bandSeries()->upperSeries()->points();
         const QList<QPointF> lower = view.bandSeries()->lowerSeries()->points();
         QCOMPARE(upper.size(), lower.size());
-        const qreal week19 = ui::msOfDay(daysFromCivil(2025, 1, 6) + 7 * 19);
-        const qreal week30 = ui::msOfDay(daysFromCivil(2025, 1, 6) + 7 * 30);
+        const qreal week19 = ui::msOfDay(test::kWeeklyProjectStart + 7 * 19);
+        const qreal week30 = ui::msOfDay(test::kWeeklyProjectStart + 7 * 30);
         int closed = 0;
         for (qsizetype i = 0; i < upper.size(); ++i)
             if (upper[i].x() > week19 && upper[i].x() < week30) {

@@ -1,13 +1,10 @@
 // The planner view driven as a user would, on the demo project (import + structured model):
 // optimize the demo campaign, move sliders, lock, undo/redo, scenarios and exports. Every number
 // shown must be the one core computes.
-#include "base/civildate.h"
 #include "charts/planoverviewcharts.h"
 #include "data/panel.h"
 #include "export/recommendedtable.h"
-#include "io/salesimporter.h"
 #include "model/modelstore.h"
-#include "model/trainer.h"
 #include "plan/campaignevaluator.h"
 #include "plan/optimizer.h"
 #include "plan/plannerdata.h"
@@ -26,8 +23,8 @@
 #include "settings/problemtext.h"
 #include "shell/job.h"
 #include "shell/projectcontroller.h"
-#include "store/store.h"
 #include "support/tempdir.h"
+#include "support/weeklyproject.h"
 #include "synth/demoproject.h"
 
 #include <QAbstractButton>
@@ -593,24 +590,12 @@ private slots:
     {
         const test::TempDir dir;
         const std::string path = dir.file("weekly.flashplan");
-        {
-            std::string csv = "date,sku,units,price,list_price\n";
-            for (int week = 0; week < 40; ++week)
-                for (const char* sku : {"A", "B"})
-                    csv += formatIsoDate(daysFromCivil(2025, 1, 6) + 7 * week) + "," + sku + "," +
-                           std::to_string(week % 4 == 0 ? 30 : 12) + "," +
-                           (week % 4 == 0 ? "8" : "10") + ",10\n";
-            store::Store store(path, store::Store::OpenMode::CreateIfMissing);
-            QVERIFY(io::importSalesFile(store, dir.write("weekly.csv", csv)).committed);
-            model::TrainOptions options;
-            options.model = "structured";
-            model::trainAndStore(store, options);
-        }
+        QVERIFY(test::makeWeeklyProject(dir, path, 40));
         ui::PlannerDocument document;
         document.setData(std::make_shared<const plan::PlannerData>(plan::PlannerData::read(path)));
         const plan::Campaign& campaign = document.state().campaign;
         QCOMPARE(campaign.days, 7);
-        QCOMPARE(campaign.start, daysFromCivil(2025, 1, 6) + 7 * 40);
+        QCOMPARE(campaign.start, test::kWeeklyProjectStart + 7 * 40);
         QVERIFY(!plan::weeklyWindowNote(document.data()->panel, campaign.start, campaign.days));
     }
 };
